@@ -1,0 +1,367 @@
+/* resdex.h - the public interface of libresdex.
+ *
+ * resdex is a paragraph-level full-text search engine over United Nations
+ * crime-prevention resolutions. This header is the only public interface of
+ * its core library: the indexing daemon (resdexd), the query tool (resdex),
+ * the tests and the benchmarks use nothing else.
+ *
+ * Conventions, for every function below:
+ *
+ *  - Functions that can fail return a resdex_status_t; RESDEX_STATUS_SUCCESS
+ *    is 0. Output parameters are marked OUT and are set to NULL (or 0) on
+ *    failure, so that a caller never frees garbage.
+ *
+ *  - Memory: a pointer returned by a function named *_new, *_open, *_parse*
+ *    or *_search* is owned by the caller and released with the matching
+ *    *_destroy or *_close function. Every other returned pointer is borrowed:
+ *    it belongs to the object it was obtained from and stays valid until that
+ *    object is destroyed (or until the call the comment names). Destroy and
+ *    close functions accept NULL and do nothing.
+ *
+ *  - Messages: functions that work on a database keep a human-readable
+ *    message on the handle (resdex_db_last_error) until the next call on it.
+ *    Functions without a handle return a message through a `char **message`
+ *    OUT parameter, allocated with malloc(), which the caller frees; pass NULL
+ *    when not interested.
+ *
+ *  - Text is UTF-8 everywhere. Nothing here prints or exits.
+ *
+ *  - Threads: a handle may be used by one thread at a time. Different handles
+ *    may be used concurrently.
+ */
+#ifndef RESDEX_H
+#define RESDEX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define RESDEX_VERSION_MAJOR 0
+#define RESDEX_VERSION_MINOR 1
+#define RESDEX_VERSION_PATCH 0
+
+/* The library's version as "MAJOR.MINOR.PATCH" (static storage). */
+const char *resdex_version(void);
+
+/* ------------------------------------------------------------------------ */
+/* Status codes                                                             */
+/* ------------------------------------------------------------------------ */
+
+typedef enum resdex_status {
+    RESDEX_STATUS_SUCCESS = 0,
+    /* Memory allocation failed (also std::bad_alloc inside Xapian). */
+    RESDEX_STATUS_OUT_OF_MEMORY,
+    /* A file could not be opened, read, or vanished while being read. */
+    RESDEX_STATUS_FILE_ERROR,
+    /* The input is not text: NUL bytes or other binary content. */
+    RESDEX_STATUS_BINARY_INPUT,
+    /* The input is not valid UTF-8 (the message names the line). */
+    RESDEX_STATUS_BAD_UTF8,
+    /* The input is larger than resdex accepts (file size or line length). */
+    RESDEX_STATUS_TOO_LARGE,
+    /* A gzip stream is truncated or corrupt. */
+    RESDEX_STATUS_BAD_GZIP,
+    /* XML that is not well-formed, or not AKN4UN (the message names the line). */
+    RESDEX_STATUS_BAD_XML,
+    /* The input holds no resolution or decision resdex can recognise. */
+    RESDEX_STATUS_NO_RESOLUTION,
+    /* The database does not exist or cannot be opened (Xapian DatabaseOpeningError). */
+    RESDEX_STATUS_DB_OPENING,
+    /* Another writer holds the database lock (Xapian DatabaseLockError). */
+    RESDEX_STATUS_DB_LOCKED,
+    /* A reader met a revision that the writer has since discarded
+     * (Xapian DatabaseModifiedError); resdex_db_reopen() and retry. */
+    RESDEX_STATUS_DB_MODIFIED,
+    /* The database files are damaged (Xapian DatabaseCorruptError). */
+    RESDEX_STATUS_DB_CORRUPT,
+    /* Any other Xapian error (the message has Xapian's text). */
+    RESDEX_STATUS_XAPIAN_ERROR,
+    /* A stored paragraph record does not decompress or decode. */
+    RESDEX_STATUS_CORRUPT_RECORD,
+    /* The query is malformed (QueryParserError, bad filter value, too long).
+     * The message says where. */
+    RESDEX_STATUS_BAD_QUERY,
+    /* A caller passed an argument the function does not accept. */
+    RESDEX_STATUS_BAD_ARGUMENT,
+    /* The thing asked for (symbol, paragraph, metadata key) is not there. */
+    RESDEX_STATUS_NOT_FOUND,
+    /* An exception resdex did not expect; the message says what it was. */
+    RESDEX_STATUS_INTERNAL_ERROR,
+    RESDEX_STATUS_LAST_STATUS
+} resdex_status_t;
+
+/* A short English description of a status (static storage, never NULL). */
+const char *resdex_status_to_string(resdex_status_t status);
+
+/* ------------------------------------------------------------------------ */
+/* Reading files                                                            */
+/* ------------------------------------------------------------------------ */
+
+/* Largest input accepted, after gzip decompression: 64 MiB. */
+#define RESDEX_MAX_INPUT_BYTES (64u * 1024u * 1024u)
+
+/* Read a whole file into memory, decompressing it when it is gzip (decided by
+ * its magic bytes, not its name). At most RESDEX_MAX_INPUT_BYTES.
+ *
+ * On success *data (OUT) is a malloc()ed buffer of *len (OUT) bytes with a
+ * terminating NUL not counted in *len; the caller frees it.
+ * Errors: FILE_ERROR (open/read failed, names the file and errno text),
+ * BAD_GZIP (truncated or corrupt stream), TOO_LARGE, OUT_OF_MEMORY. */
+resdex_status_t resdex_read_file(const char *path, char **data, size_t *len, char **message);
+
+/* The same for a buffer already in memory: when it is gzip, *data is the
+ * decompressed copy; otherwise a copy of the input. `name` is used in
+ * messages only. */
+resdex_status_t resdex_read_buffer(const char *name, const void *in, size_t in_len, char **data,
+                                   size_t *len, char **message);
+
+/* ------------------------------------------------------------------------ */
+/* The document model                                                       */
+/* ------------------------------------------------------------------------ */
+/* A parsed source file (resdex_doc_t) holds one or more resolutions. The
+ * structures below are read-only views: every pointer in them belongs to the
+ * resdex_doc_t (or resdex_results_t) they came from and lives as long as it.
+ * Optional strings are NULL when the source does not give them. */
+
+typedef enum resdex_kind {
+    RESDEX_KIND_PREAMBULAR = 0, /* "Recalling ...", "Bearing in mind ..." */
+    RESDEX_KIND_OPERATIVE = 1,  /* "1. Encourages ...", "(a) Takes note ..." */
+    RESDEX_KIND_OTHER = 2       /* headings, report paragraphs, agenda lists, annex text */
+} resdex_kind_t;
+
+/* "preambular", "operative" or "other" (static storage). */
+const char *resdex_kind_to_string(resdex_kind_t kind);
+
+typedef struct resdex_footnote {
+    const char *mark; /* "1", "23", "a" - as printed, superscripts made ASCII */
+    const char *text; /* the footnote's text, markup removed */
+} resdex_footnote_t;
+
+typedef struct resdex_paragraph {
+    resdex_kind_t kind;
+    /* The operative paragraph's number as printed (1, 2, ...); 0 when the
+     * paragraph has none (preambular paragraphs, lettered decision items). */
+    int number;
+    /* The sub-item letter or numeral ("a", "b", "iv"); NULL when none. A
+     * sub-item of operative paragraph 3 has number 3 and item "a". */
+    const char *item;
+    /* The leading verb phrase as printed ("Also encourages", "Recalling
+     * further", "Expresses its appreciation"); NULL when none. */
+    const char *verb;
+    /* Plain text: markup, footnote marks and page furniture removed, lines
+     * joined, white space collapsed. Never NULL. */
+    const char *text;
+    size_t n_marks; /* the footnote marks this paragraph carries, in order */
+    const char *const *marks;
+    size_t n_tags; /* topic tags given by the source (database extracts) */
+    const char *const *tags;
+    size_t n_cites; /* cited documents, normalised: "A/RES/70/174", "E/CN.15/2023/13" */
+    const char *const *cites;
+    /* Where it came from: 1-based first and last line of a text file, or
+     * of the XML element. 0 when unknown. */
+    unsigned line_first, line_last;
+} resdex_paragraph_t;
+
+typedef struct resdex_resolution {
+    /* Canonical symbol: "E/RES/2017/19", "A/RES/70/174"; for the Commissions
+     * "E/CN.15/RES/26/1" (CCPCJ), "E/CN.7/RES/55/12" (CND); for drafts carried
+     * in a report: the report's symbol and the draft, e.g.
+     * "E/2017/30/DR.A.I" (chapter I, section A, draft resolution I),
+     * "E/2017/30/DD.C.II" (section C, draft decision II). Never NULL. */
+    const char *symbol;
+    const char *number;         /* as printed: "2017/19", "26/1", "I" for a draft */
+    const char *body;           /* adopting body: "GA", "ECOSOC", "CCPCJ", "CND" */
+    const char *doc_type;       /* "resolution", "decision", "draft resolution", "draft decision" */
+    const char *title;          /* without the number */
+    const char *date;           /* adoption date, ISO 8601 "2017-07-06" */
+    const char *session;        /* "2017 session", "72nd session", "twenty-sixth session" */
+    const char *agenda_item;    /* "19 (c)" */
+    const char *meeting;        /* "40th plenary meeting" */
+    const char *recommended_by; /* the body that recommended it: "CCPCJ" */
+    const char *recommends_to;  /* when it carries a draft for another body: "GA" */
+    const char *lang;           /* two-letter code: "en", "fr", "es", "ru", "ar", "zh" */
+    const char *source;         /* the source file name as given to the parser */
+    size_t n_paragraphs;        /* in document order */
+    const resdex_paragraph_t *paragraphs;
+    size_t n_footnotes; /* in order of their marks */
+    const resdex_footnote_t *footnotes;
+    unsigned line_first, line_last;
+} resdex_resolution_t;
+
+typedef struct resdex_doc resdex_doc_t;
+
+/* Parse a file: read it (gzip or plain, resdex_read_file), choose the reader
+ * by content (AKN4UN XML or text), and build the document model. On success
+ * *doc (OUT) holds at least one resolution; destroy it with resdex_doc_destroy.
+ * Errors: those of resdex_read_file, BINARY_INPUT, BAD_UTF8 (names the line),
+ * TOO_LARGE (a line over RESDEX_MAX_LINE_BYTES), BAD_XML (names the line),
+ * NO_RESOLUTION. The message names the file. */
+resdex_status_t resdex_parse_file(const char *path, resdex_doc_t **doc, char **message);
+
+/* The same for bytes in memory (gzip or not). `name` is recorded as the
+ * resolutions' source and used in messages. */
+resdex_status_t resdex_parse_buffer(const char *name, const char *data, size_t len,
+                                    resdex_doc_t **doc, char **message);
+
+/* Longest line the text reader accepts (1 MiB). */
+#define RESDEX_MAX_LINE_BYTES (1024u * 1024u)
+
+size_t resdex_doc_count(const resdex_doc_t *doc);
+/* The i-th resolution (0-based, in document order); NULL when out of range. */
+const resdex_resolution_t *resdex_doc_get(const resdex_doc_t *doc, size_t i);
+void resdex_doc_destroy(resdex_doc_t *doc);
+
+/* The footnote of `res` with this mark, or NULL. */
+const resdex_footnote_t *resdex_resolution_footnote(const resdex_resolution_t *res,
+                                                    const char *mark);
+
+/* A stable anchor naming a paragraph inside its resolution, written into buf
+ * (at least 16 bytes): "5" (operative 5), "5(a)" (its item a), "(b)" (a
+ * lettered item with no number), "pp3" (third preambular paragraph), "x2"
+ * (second other paragraph). Paragraph ids are "SYMBOL#ANCHOR". */
+void resdex_paragraph_anchor(const resdex_resolution_t *res, size_t index, char *buf,
+                             size_t size);
+
+/* ------------------------------------------------------------------------ */
+/* The database                                                             */
+/* ------------------------------------------------------------------------ */
+
+typedef struct resdex_db resdex_db_t;
+
+typedef enum resdex_db_mode {
+    RESDEX_DB_READ_ONLY = 0,
+    /* Create the database when missing; take the single-writer lock. */
+    RESDEX_DB_READ_WRITE = 1
+} resdex_db_mode_t;
+
+/* Open the index at `path`. *db (OUT) is set even when opening fails, so
+ * that resdex_db_last_error() can say why; close it in every case.
+ * Errors: DB_OPENING (missing or not an index), DB_LOCKED (another writer),
+ * DB_CORRUPT, XAPIAN_ERROR, OUT_OF_MEMORY. */
+resdex_status_t resdex_db_open(const char *path, resdex_db_mode_t mode, resdex_db_t **db);
+
+/* Commit (when writable and there is anything pending is NOT done here: an
+ * uncommitted batch is discarded) and release the handle. NULL is a no-op. */
+void resdex_db_close(resdex_db_t *db);
+
+/* The message of the last failed call on db (or "" after success). Valid
+ * until the next call on db. */
+const char *resdex_db_last_error(const resdex_db_t *db);
+
+/* Move a reader to the latest committed revision (after DB_MODIFIED). */
+resdex_status_t resdex_db_reopen(resdex_db_t *db);
+
+/* Replace everything indexed from `source` (a corpus-relative file name) by
+ * the paragraphs of `doc`, one Xapian document per paragraph, stemmed with
+ * the stemmer of each resolution's language. Not visible to readers until
+ * resdex_db_commit(). `doc` may be NULL to only remove. Writable db only. */
+resdex_status_t resdex_db_index_doc(resdex_db_t *db, const char *source, const resdex_doc_t *doc);
+
+/* Remove every paragraph indexed from `source` (nothing there: success). */
+resdex_status_t resdex_db_remove_source(resdex_db_t *db, const char *source);
+
+/* User metadata (the daemon keeps file states here), written with the same
+ * commit as the paragraphs. An empty value deletes the key. */
+resdex_status_t resdex_db_set_metadata(resdex_db_t *db, const char *key, const char *value);
+/* *value (OUT) is malloc()ed; NOT_FOUND when the key is absent. */
+resdex_status_t resdex_db_get_metadata(resdex_db_t *db, const char *key, char **value);
+/* Call fn for every metadata key starting with prefix, in key order; fn
+ * returns nonzero to stop early. The strings are valid during the call. */
+resdex_status_t resdex_db_list_metadata(resdex_db_t *db, const char *prefix,
+                                        int (*fn)(const char *key, const char *value, void *ctx),
+                                        void *ctx);
+
+/* Make every change since the last commit durable and visible, atomically. */
+resdex_status_t resdex_db_commit(resdex_db_t *db);
+/* Drop every change since the last commit. */
+resdex_status_t resdex_db_cancel(resdex_db_t *db);
+
+/* Statistics. */
+typedef struct resdex_db_counts {
+    uint64_t paragraphs;
+    uint64_t resolutions; /* distinct (symbol, language) pairs */
+    uint64_t sources;     /* distinct source files with paragraphs */
+} resdex_db_counts_t;
+resdex_status_t resdex_db_get_counts(resdex_db_t *db, resdex_db_counts_t *counts);
+
+/* For a facet of the index ("kind", "lang", "body", "year", "verb"), call fn
+ * with each value and how many paragraphs have it. */
+resdex_status_t resdex_db_facet_counts(resdex_db_t *db, const char *facet,
+                                       int (*fn)(const char *value, uint64_t count, void *ctx),
+                                       void *ctx);
+
+/* ------------------------------------------------------------------------ */
+/* Searching                                                                */
+/* ------------------------------------------------------------------------ */
+
+typedef enum resdex_sort {
+    RESDEX_SORT_RELEVANCE = 0, /* BM25, ties by date (newest first) */
+    RESDEX_SORT_DATE = 1       /* newest first, ties by relevance */
+} resdex_sort_t;
+
+/* Longest query accepted, in bytes. */
+#define RESDEX_MAX_QUERY_BYTES 8192u
+
+typedef struct resdex_search_options {
+    const char *query;  /* the query text, syntax in resdex(1) */
+    unsigned offset;    /* hits to skip */
+    unsigned limit;     /* hits to return (0: none, only counts) */
+    int all_kinds;      /* nonzero: every kind, not only operative paragraphs */
+    resdex_sort_t sort;
+    int facets;         /* nonzero: count body, year and verb over all matches */
+    int snippets;       /* nonzero: compute a highlighted snippet per hit */
+    const char *hl_start, *hl_end; /* snippet highlight markers ("[", "]" if NULL) */
+} resdex_search_options_t;
+
+typedef struct resdex_hit {
+    unsigned rank;  /* 1-based, counting the offset */
+    double score;   /* Xapian's BM25 weight; 0 for boolean-only queries */
+    const char *id; /* "E/RES/2017/19#1" */
+    /* The resolution's context; its paragraphs and footnotes arrays are empty. */
+    const resdex_resolution_t *resolution;
+    const resdex_paragraph_t *paragraph;
+    /* The footnotes this paragraph carries, with their text. */
+    size_t n_footnotes;
+    const resdex_footnote_t *footnotes;
+    const char *snippet; /* NULL unless asked for */
+    /* similar only: word-level similarity in [0,1]; otherwise 0. */
+    double similarity;
+} resdex_hit_t;
+
+typedef struct resdex_results resdex_results_t;
+
+/* Run a search. *results (OUT) is owned by the caller. A database changed
+ * under the reader is reopened and the search retried once.
+ * Errors: BAD_QUERY (message with the position or the filter at fault),
+ * CORRUPT_RECORD, DB_*, XAPIAN_ERROR. */
+resdex_status_t resdex_db_search(resdex_db_t *db, const resdex_search_options_t *options,
+                                 resdex_results_t **results);
+
+/* Every paragraph of a resolution, in document order, as hits. `symbol` is
+ * a full symbol ("E/RES/2017/19") or a number ("2017/19"); `lang` picks a
+ * language (NULL: English when present, else the first indexed). NOT_FOUND
+ * when there is no such resolution. */
+resdex_status_t resdex_db_get_resolution(resdex_db_t *db, const char *symbol, const char *lang,
+                                         resdex_results_t **results);
+
+size_t resdex_results_count(const resdex_results_t *results); /* hits held */
+/* Matches in the whole index: Xapian's estimate, exact for small sets. */
+uint64_t resdex_results_total(const resdex_results_t *results);
+/* The i-th hit, NULL when out of range. */
+const resdex_hit_t *resdex_results_get(const resdex_results_t *results, size_t i);
+
+/* With options.facets: call fn for each value of a facet ("body", "year",
+ * "verb") among all matches, most frequent first. */
+void resdex_results_facets(const resdex_results_t *results, const char *facet,
+                           int (*fn)(const char *value, uint64_t count, void *ctx), void *ctx);
+
+void resdex_results_destroy(resdex_results_t *results);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* RESDEX_H */

@@ -1,0 +1,6 @@
+#include "resdex.h"
+int
+main(void)
+{
+    return 0;
+}

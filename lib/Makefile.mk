@@ -1,0 +1,28 @@
+# libresdex: the core library, linked by both programs, the tests and the benchmarks.
+noinst_LIBRARIES += lib/libresdex.a
+lib_libresdex_a_SOURCES = \
+	include/resdex.h \
+	lib/arena.c lib/arena.h \
+	lib/util.c lib/util.h \
+	lib/status.c \
+	lib/reader.c \
+	lib/model.c lib/model.h \
+	lib/parse.c lib/readers.h \
+	lib/text.c \
+	lib/akn.c \
+	lib/cite.c lib/cite.h \
+	lib/record.c lib/record.h \
+	lib/results.c lib/results.h \
+	lib/stem.cc lib/stem.hh \
+	lib/terms.hh \
+	lib/db-private.hh \
+	lib/db.cc \
+	lib/index.cc \
+	lib/search.cc
+lib_libresdex_a_CPPFLAGS = $(AM_CPPFLAGS) $(XAPIAN_CFLAGS) $(ZLIB_CFLAGS) $(LIBXML_CFLAGS) \
+	$(JANSSON_CFLAGS)
+
+# What a program linking libresdex.a needs (it must link with the C++ driver:
+# see nodist_EXTRA_*_SOURCES = dummy.cxx in the program fragments).
+RESDEX_LIBS = lib/libresdex.a $(XAPIAN_LIBS) $(STEMMER_LIBS) $(LIBXML_LIBS) $(JANSSON_LIBS) \
+	$(ZLIB_LIBS)

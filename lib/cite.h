@@ -1,0 +1,25 @@
+/* cite.h - finding and normalising citations of UN documents (private).
+ *
+ * Both readers use it, so that a citation reads the same whatever the format:
+ *   "General Assembly resolution 70/174"           -> "A/RES/70/174"
+ *   "its resolution 65/229, annex" (GA context)     -> "A/RES/65/229"
+ *   "Economic and Social Council resolution 2017/19" -> "E/RES/2017/19"
+ *   "Resolution 2002/12" (a year: ECOSOC)           -> "E/RES/2002/12"
+ *   "E/CN.15/2023/13", "A/CONF.234/16"              -> unchanged symbols
+ */
+#ifndef RESDEX_CITE_H
+#define RESDEX_CITE_H
+
+#include <stddef.h>
+
+/* Call add(ctx, cite) for each document cited in text, normalised, in order
+ * of appearance (duplicates allowed; the model drops them). `cite` is valid
+ * during the call only. */
+void cite_extract(const char *text, void (*add)(void *ctx, const char *cite), void *ctx);
+
+/* Normalise one reference - an AKN <a href> target such as
+ * "https://undocs.org/en/A/RES/70/174" or "/en/A/RES/70/174", or a bare
+ * symbol or number - into buf. Returns 1 when recognised, 0 otherwise. */
+int cite_normalise(const char *ref, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,78 @@
+/* db-private.hh - the database handle and the exception wall (private).
+ *
+ * Every extern "C" function in the library's .cc files runs its body through guarded(),
+ * which turns every exception into a status and a message kept on the
+ * handle: no exception ever crosses into C. */
+#ifndef RESDEX_DB_PRIVATE_HH
+#define RESDEX_DB_PRIVATE_HH
+
+#include "resdex.h"
+
+#include <memory>
+#include <new>
+#include <string>
+#include <xapian.h>
+
+struct resdex_db {
+    std::string path;
+    resdex_db_mode_t mode;
+    /* For a writable handle both point at the same object. */
+    std::unique_ptr<Xapian::WritableDatabase> wdb;
+    std::unique_ptr<Xapian::Database> rdb;
+    std::string error;
+    /* Writers keep changes inside a Xapian transaction from the first change
+     * to resdex_db_commit(), so that resdex_db_cancel() (or closing, or a
+     * crash) drops a half-done batch instead of publishing it. */
+    bool in_txn = false;
+    Xapian::Database &db()
+    {
+        return wdb ? *wdb : *rdb;
+    }
+};
+
+/* Open the writer's transaction if none is open (writable handles only). */
+void db_begin_pending(resdex_db_t *db);
+/* Drop the open transaction, if any. */
+void db_cancel_pending(resdex_db_t *db);
+
+/* Map a Xapian exception to a status (by its class) and keep its message. */
+resdex_status_t db_fail_xapian(resdex_db_t *db, const Xapian::Error &e);
+/* Keep a message on the handle and return st. */
+resdex_status_t db_fail(resdex_db_t *db, resdex_status_t st, const std::string &message);
+
+template <class F>
+resdex_status_t
+guarded(resdex_db_t *db, F body) noexcept
+{
+    try {
+        if (db)
+            db->error.clear();
+        return body();
+    } catch (const Xapian::Error &e) {
+        return db ? db_fail_xapian(db, e) : RESDEX_STATUS_XAPIAN_ERROR;
+    } catch (const std::bad_alloc &) {
+        if (db) {
+            try {
+                db->error = "out of memory";
+            } catch (...) {
+            }
+        }
+        return RESDEX_STATUS_OUT_OF_MEMORY;
+    } catch (const std::exception &e) {
+        try {
+            if (db)
+                db->error = std::string("internal error: ") + e.what();
+        } catch (...) {
+        }
+        return RESDEX_STATUS_INTERNAL_ERROR;
+    } catch (...) {
+        try {
+            if (db)
+                db->error = "internal error: unknown exception";
+        } catch (...) {
+        }
+        return RESDEX_STATUS_INTERNAL_ERROR;
+    }
+}
+
+#endif

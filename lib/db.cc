@@ -1,0 +1,279 @@
+/* db.cc - opening, committing and describing the Xapian index. */
+#include "db-private.hh"
+#include "terms.hh"
+
+#include <cstdlib>
+#include <cstring>
+
+resdex_status_t
+db_fail(resdex_db_t *db, resdex_status_t st, const std::string &message)
+{
+    if (db)
+        db->error = message;
+    return st;
+}
+
+resdex_status_t
+db_fail_xapian(resdex_db_t *db, const Xapian::Error &e)
+{
+    std::string type = e.get_type();
+    resdex_status_t st = RESDEX_STATUS_XAPIAN_ERROR;
+    if (type == "DatabaseLockError")
+        st = RESDEX_STATUS_DB_LOCKED;
+    else if (type == "DatabaseModifiedError")
+        st = RESDEX_STATUS_DB_MODIFIED;
+    else if (type == "DatabaseOpeningError" || type == "DatabaseNotFoundError" ||
+             type == "DatabaseVersionError" || type == "DatabaseCreateError")
+        st = RESDEX_STATUS_DB_OPENING;
+    else if (type == "DatabaseCorruptError")
+        st = RESDEX_STATUS_DB_CORRUPT;
+    else if (type == "QueryParserError" || type == "WildcardError")
+        st = RESDEX_STATUS_BAD_QUERY;
+    std::string msg = e.get_msg();
+    if (!e.get_context().empty())
+        msg += " (" + e.get_context() + ")";
+    if (st == RESDEX_STATUS_DB_LOCKED)
+        msg = "index " + db->path + " is locked: another resdexd is writing to it";
+    else if (st == RESDEX_STATUS_DB_OPENING)
+        msg = "cannot open index " + db->path + ": " + msg;
+    else if (st != RESDEX_STATUS_BAD_QUERY)
+        msg = type + ": " + msg;
+    return db_fail(db, st, msg);
+}
+
+void
+db_begin_pending(resdex_db_t *db)
+{
+    if (db->wdb && !db->in_txn) {
+        db->wdb->begin_transaction(true);
+        db->in_txn = true;
+    }
+}
+
+void
+db_cancel_pending(resdex_db_t *db)
+{
+    if (db->wdb && db->in_txn) {
+        db->in_txn = false;
+        db->wdb->cancel_transaction();
+    }
+}
+
+extern "C" resdex_status_t
+resdex_db_open(const char *path, resdex_db_mode_t mode, resdex_db_t **out)
+{
+    if (!out)
+        return RESDEX_STATUS_BAD_ARGUMENT;
+    *out = nullptr;
+    resdex_db_t *db = new (std::nothrow) resdex_db_t();
+    if (!db)
+        return RESDEX_STATUS_OUT_OF_MEMORY;
+    *out = db;
+    return guarded(db, [&] {
+        db->mode = mode;
+        if (!path || !*path)
+            return db_fail(db, RESDEX_STATUS_BAD_ARGUMENT, "no index path given");
+        db->path = path;
+        if (mode == RESDEX_DB_READ_WRITE) {
+            db->wdb.reset(new Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN));
+            std::string format = db->wdb->get_metadata(RESDEX_META_FORMAT);
+            if (format.empty() && db->wdb->get_doccount() == 0) {
+                db->wdb->set_metadata(RESDEX_META_FORMAT, RESDEX_INDEX_FORMAT);
+                db->wdb->commit();
+            } else if (format != RESDEX_INDEX_FORMAT) {
+                return db_fail(db, RESDEX_STATUS_DB_OPENING,
+                               "index " + db->path + " has format '" + format + "', not '" +
+                                   RESDEX_INDEX_FORMAT + "': delete it and reindex");
+            }
+        } else {
+            db->rdb.reset(new Xapian::Database(path));
+            std::string format = db->rdb->get_metadata(RESDEX_META_FORMAT);
+            if (format != RESDEX_INDEX_FORMAT)
+                return db_fail(db, RESDEX_STATUS_DB_OPENING,
+                               "index " + db->path + " is not a resdex index (format '" + format +
+                                   "'): build it with resdexd");
+        }
+        return RESDEX_STATUS_SUCCESS;
+    });
+}
+
+extern "C" void
+resdex_db_close(resdex_db_t *db)
+{
+    if (!db)
+        return;
+    /* Uncommitted changes are inside a transaction, which Xapian's
+     * destructor cancels: closing never publishes a half-done batch. */
+    (void)guarded(db, [&] {
+        db_cancel_pending(db);
+        if (db->wdb)
+            db->wdb->close();
+        return RESDEX_STATUS_SUCCESS;
+    });
+    delete db;
+}
+
+extern "C" const char *
+resdex_db_last_error(const resdex_db_t *db)
+{
+    return db ? db->error.c_str() : "no database handle";
+}
+
+extern "C" resdex_status_t
+resdex_db_reopen(resdex_db_t *db)
+{
+    if (!db)
+        return RESDEX_STATUS_BAD_ARGUMENT;
+    return guarded(db, [&] {
+        db->db().reopen();
+        return RESDEX_STATUS_SUCCESS;
+    });
+}
+
+static resdex_status_t
+need_writable(resdex_db_t *db)
+{
+    if (!db)
+        return RESDEX_STATUS_BAD_ARGUMENT;
+    if (!db->wdb)
+        return db_fail(db, RESDEX_STATUS_BAD_ARGUMENT, "index opened read-only");
+    return RESDEX_STATUS_SUCCESS;
+}
+
+extern "C" resdex_status_t
+resdex_db_commit(resdex_db_t *db)
+{
+    resdex_status_t st = need_writable(db);
+    if (st != RESDEX_STATUS_SUCCESS)
+        return st;
+    return guarded(db, [&] {
+        if (db->in_txn) {
+            db->in_txn = false;
+            db->wdb->commit_transaction();
+        } else {
+            db->wdb->commit();
+        }
+        return RESDEX_STATUS_SUCCESS;
+    });
+}
+
+extern "C" resdex_status_t
+resdex_db_cancel(resdex_db_t *db)
+{
+    resdex_status_t st = need_writable(db);
+    if (st != RESDEX_STATUS_SUCCESS)
+        return st;
+    return guarded(db, [&] {
+        db_cancel_pending(db);
+        return RESDEX_STATUS_SUCCESS;
+    });
+}
+
+extern "C" resdex_status_t
+resdex_db_set_metadata(resdex_db_t *db, const char *key, const char *value)
+{
+    resdex_status_t st = need_writable(db);
+    if (st != RESDEX_STATUS_SUCCESS)
+        return st;
+    if (!key || !*key)
+        return db_fail(db, RESDEX_STATUS_BAD_ARGUMENT, "empty metadata key");
+    return guarded(db, [&] {
+        db_begin_pending(db);
+        db->wdb->set_metadata(key, value ? value : "");
+        return RESDEX_STATUS_SUCCESS;
+    });
+}
+
+extern "C" resdex_status_t
+resdex_db_get_metadata(resdex_db_t *db, const char *key, char **value)
+{
+    if (value)
+        *value = nullptr;
+    if (!db || !key || !value)
+        return RESDEX_STATUS_BAD_ARGUMENT;
+    return guarded(db, [&] {
+        std::string v = db->db().get_metadata(key);
+        if (v.empty())
+            return RESDEX_STATUS_NOT_FOUND;
+        *value = strdup(v.c_str());
+        return *value ? RESDEX_STATUS_SUCCESS : RESDEX_STATUS_OUT_OF_MEMORY;
+    });
+}
+
+extern "C" resdex_status_t
+resdex_db_list_metadata(resdex_db_t *db, const char *prefix,
+                        int (*fn)(const char *key, const char *value, void *ctx), void *ctx)
+{
+    if (!db || !fn)
+        return RESDEX_STATUS_BAD_ARGUMENT;
+    return guarded(db, [&] {
+        std::string pfx = prefix ? prefix : "";
+        Xapian::Database &x = db->db();
+        for (auto it = x.metadata_keys_begin(pfx); it != x.metadata_keys_end(pfx); ++it) {
+            std::string key = *it;
+            std::string value = x.get_metadata(key);
+            if (fn(key.c_str(), value.c_str(), ctx))
+                break;
+        }
+        return RESDEX_STATUS_SUCCESS;
+    });
+}
+
+static uint64_t
+count_terms(Xapian::Database &x, const std::string &prefix)
+{
+    uint64_t n = 0;
+    for (auto it = x.allterms_begin(prefix); it != x.allterms_end(prefix); ++it)
+        n++;
+    return n;
+}
+
+extern "C" resdex_status_t
+resdex_db_get_counts(resdex_db_t *db, resdex_db_counts_t *counts)
+{
+    if (!db || !counts)
+        return RESDEX_STATUS_BAD_ARGUMENT;
+    memset(counts, 0, sizeof *counts);
+    return guarded(db, [&] {
+        Xapian::Database &x = db->db();
+        counts->paragraphs = x.get_doccount();
+        counts->resolutions = count_terms(x, P_RESKEY);
+        counts->sources = count_terms(x, P_SOURCE);
+        return RESDEX_STATUS_SUCCESS;
+    });
+}
+
+extern "C" resdex_status_t
+resdex_db_facet_counts(resdex_db_t *db, const char *facet,
+                       int (*fn)(const char *value, uint64_t count, void *ctx), void *ctx)
+{
+    if (!db || !facet || !fn)
+        return RESDEX_STATUS_BAD_ARGUMENT;
+    const char *prefix = nullptr;
+    if (strcmp(facet, "kind") == 0)
+        prefix = P_KIND;
+    else if (strcmp(facet, "lang") == 0)
+        prefix = P_LANG;
+    else if (strcmp(facet, "body") == 0)
+        prefix = P_BODY;
+    else if (strcmp(facet, "year") == 0)
+        prefix = P_YEAR;
+    else if (strcmp(facet, "verb") == 0)
+        prefix = P_VERB;
+    if (!prefix)
+        return db_fail(db, RESDEX_STATUS_BAD_ARGUMENT, std::string("unknown facet: ") + facet);
+    return guarded(db, [&] {
+        Xapian::Database &x = db->db();
+        size_t plen = strlen(prefix);
+        for (auto it = x.allterms_begin(prefix); it != x.allterms_end(prefix); ++it) {
+            std::string term = *it;
+            /* "X..." prefixes are unambiguous; single capitals need the next
+             * character not to be a capital (Xapian's convention). */
+            if (term.size() <= plen)
+                continue;
+            if (fn(term.c_str() + plen, it.get_termfreq(), ctx))
+                break;
+        }
+        return RESDEX_STATUS_SUCCESS;
+    });
+}

@@ -1,0 +1,215 @@
+/* index.cc - turning a parsed document into Xapian documents. */
+#include "db-private.hh"
+#include "record.h"
+#include "stem.hh"
+#include "terms.hh"
+
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+namespace {
+
+std::string
+lower(const std::string &s)
+{
+    return Xapian::Unicode::tolower(s);
+}
+
+/* Xapian terms are limited to 245 bytes; boolean values longer than that
+ * (an overlong tag, say) are cut on a UTF-8 boundary. */
+std::string
+term(const char *prefix, const std::string &value)
+{
+    std::string t = prefix + value;
+    if (t.size() > 240) {
+        size_t n = 240;
+        while (n > 0 && (static_cast<unsigned char>(t[n]) & 0xC0) == 0x80)
+            n--;
+        t.resize(n);
+    }
+    return t;
+}
+
+/* "2017-07-06" -> "20170706"; a missing day or month as "00". */
+std::string
+date_key(const char *date)
+{
+    std::string key;
+    if (!date)
+        return key;
+    for (const char *p = date; *p && key.size() < 8; p++)
+        if (*p >= '0' && *p <= '9')
+            key += *p;
+    while (!key.empty() && key.size() < 8)
+        key += '0';
+    return key;
+}
+
+/* The year of a resolution: its date's, else the four digits that open its
+ * number ("2017/19") or symbol ("E/2017/30/..."). */
+std::string
+year_of(const resdex_resolution_t *res)
+{
+    if (res->date && strlen(res->date) >= 4)
+        return std::string(res->date, 4);
+    for (const char *s : {res->number, res->symbol}) {
+        if (!s)
+            continue;
+        for (const char *p = s; *p; p++) {
+            if ((p == s || !(p[-1] >= '0' && p[-1] <= '9')) && p[0] >= '1' && p[0] <= '2' &&
+                p[1] >= '0' && p[1] <= '9' && p[2] >= '0' && p[2] <= '9' && p[3] >= '0' &&
+                p[3] <= '9' && !(p[4] >= '0' && p[4] <= '9'))
+                return std::string(p, 4);
+        }
+    }
+    return std::string();
+}
+
+/* A short number for a cited symbol: "A/RES/70/174" -> "70/174",
+ * "E/RES/2017/19" -> "2017/19"; empty when there is none. */
+std::string
+cite_number(const std::string &cite)
+{
+    for (const char *pfx : {"A/RES/", "E/RES/", "E/CN.15/RES/", "E/CN.7/RES/"}) {
+        size_t n = strlen(pfx);
+        if (cite.compare(0, n, pfx) == 0)
+            return cite.substr(n);
+    }
+    return std::string();
+}
+
+/* The number part of a symbol (everything after ".../RES/"), for symbol:. */
+std::string
+symbol_number(const resdex_resolution_t *res)
+{
+    if (res->number)
+        return res->number;
+    return cite_number(res->symbol);
+}
+
+void
+add_paragraph(Xapian::WritableDatabase &wdb, Xapian::TermGenerator &tg, const char *source,
+              size_t ri, const resdex_resolution_t *res, size_t pi)
+{
+    const resdex_paragraph_t *p = &res->paragraphs[pi];
+    const char *lang = res->lang ? res->lang : "en";
+    char anchor[64];
+    resdex_paragraph_anchor(res, pi, anchor, sizeof anchor);
+    std::string id = std::string(res->symbol) + "#" + anchor;
+
+    char *rec = nullptr;
+    size_t rec_len = 0;
+    resdex_status_t st = record_encode(res, pi, id.c_str(), &rec, &rec_len);
+    if (st != RESDEX_STATUS_SUCCESS)
+        throw std::bad_alloc();
+    Xapian::Document doc;
+    doc.set_data(std::string(rec, rec_len));
+    free(rec);
+
+    tg.set_document(doc);
+    tg.index_text(resdex_prepare_text(p->text, lang));
+    if (res->title) {
+        tg.increase_termpos();
+        tg.index_text(resdex_prepare_text(res->title, lang), 1, P_TITLE);
+    }
+
+    std::string unique = std::string(source) + '\x1f' + std::to_string(ri) + '\x1f' +
+                         std::to_string(pi);
+    doc.add_boolean_term(term(P_UNIQUE, unique));
+    doc.add_boolean_term(term(P_SOURCE, source));
+    std::string symbol = lower(res->symbol);
+    doc.add_boolean_term(term(P_SYMBOL, symbol));
+    std::string number = lower(symbol_number(res));
+    if (!number.empty())
+        doc.add_boolean_term(term(P_SYMBOL, number));
+    doc.add_boolean_term(term(P_RESKEY, symbol + "@" + lang));
+    doc.add_boolean_term(term(P_ANCHOR, anchor));
+    doc.add_boolean_term(term(P_KIND, resdex_kind_to_string(p->kind)));
+    doc.add_boolean_term(term(P_LANG, lang));
+    if (res->body)
+        doc.add_boolean_term(term(P_BODY, lower(res->body)));
+    /* A draft carried for another body is found under that body too: its
+     * language is that body's (documented in resdex(1)). */
+    if (res->recommends_to)
+        doc.add_boolean_term(term(P_BODY, lower(res->recommends_to)));
+    std::string year = year_of(res);
+    if (!year.empty())
+        doc.add_boolean_term(term(P_YEAR, year));
+    std::string head;
+    if (p->verb) {
+        char buf[128];
+        record_head_verb(p->verb, buf, sizeof buf);
+        head = lower(buf);
+        if (!head.empty())
+            doc.add_boolean_term(term(P_VERB, head));
+        doc.add_boolean_term(term(P_VERBPHRASE, lower(p->verb)));
+    }
+    for (size_t i = 0; i < p->n_tags; i++)
+        doc.add_boolean_term(term(P_TAG, lower(p->tags[i])));
+    for (size_t i = 0; i < p->n_cites; i++) {
+        std::string c = p->cites[i];
+        doc.add_boolean_term(term(P_CITES, lower(c)));
+        std::string n = cite_number(c);
+        if (!n.empty())
+            doc.add_boolean_term(term(P_CITES, lower(n)));
+    }
+
+    doc.add_value(SLOT_DATE, date_key(res->date).empty() ? year : date_key(res->date));
+    doc.add_value(SLOT_YEAR, year);
+    if (res->body)
+        doc.add_value(SLOT_BODY, res->body);
+    if (!head.empty())
+        doc.add_value(SLOT_VERB, head);
+    doc.add_value(SLOT_ORDER, Xapian::sortable_serialise(static_cast<double>(ri) * 100000.0 +
+                                                         static_cast<double>(pi)));
+    doc.add_value(SLOT_RESKEY, symbol + "@" + lang);
+
+    wdb.add_document(doc);
+}
+
+} // namespace
+
+extern "C" resdex_status_t
+resdex_db_remove_source(resdex_db_t *db, const char *source)
+{
+    if (!db || !source || !*source)
+        return RESDEX_STATUS_BAD_ARGUMENT;
+    if (!db->wdb)
+        return db_fail(db, RESDEX_STATUS_BAD_ARGUMENT, "index opened read-only");
+    return guarded(db, [&] {
+        db_begin_pending(db);
+        db->wdb->delete_document(term(P_SOURCE, source));
+        return RESDEX_STATUS_SUCCESS;
+    });
+}
+
+extern "C" resdex_status_t
+resdex_db_index_doc(resdex_db_t *db, const char *source, const resdex_doc_t *doc)
+{
+    if (!db || !source || !*source)
+        return RESDEX_STATUS_BAD_ARGUMENT;
+    if (!db->wdb)
+        return db_fail(db, RESDEX_STATUS_BAD_ARGUMENT, "index opened read-only");
+    return guarded(db, [&] {
+        db_begin_pending(db);
+        Xapian::WritableDatabase &wdb = *db->wdb;
+        wdb.delete_document(term(P_SOURCE, source));
+        Xapian::TermGenerator tg;
+        std::string current_lang;
+        for (size_t ri = 0; ri < resdex_doc_count(doc); ri++) {
+            const resdex_resolution_t *res = resdex_doc_get(doc, ri);
+            const char *lang = res->lang ? res->lang : "en";
+            if (ri == 0 || current_lang != lang) {
+                current_lang = lang;
+                tg = Xapian::TermGenerator();
+                tg.set_stemmer(resdex_stemmer(lang));
+                tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+                tg.set_flags(resdex_lang_is_cjk(lang) ? Xapian::TermGenerator::FLAG_CJK_NGRAM : 0);
+            }
+            for (size_t pi = 0; pi < res->n_paragraphs; pi++)
+                add_paragraph(wdb, tg, source, ri, res, pi);
+        }
+        return RESDEX_STATUS_SUCCESS;
+    });
+}

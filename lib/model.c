@@ -1,0 +1,293 @@
+/* model.c - the document model: a parsed file's resolutions, paragraphs and
+ * footnotes, and the builder the readers use (model.h). */
+#include "model.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <stdio.h>
+
+/* Every array in the model grows by doubling; its capacity is not stored but
+ * derived from its length: it is full when the length is 0 or a power of 2. */
+static int
+needs_growth(size_t n)
+{
+    return n == 0 || (n & (n - 1)) == 0;
+}
+
+/* The arrays are malloc()ed (they are reallocated as they grow) and freed by
+ * walking the structure; the strings live in the arena. */
+struct resdex_doc {
+    arena_t arena;
+    resdex_resolution_t **res;
+    size_t n_res;
+    int failed;
+};
+
+static void *
+grow(resdex_doc_t *doc, void *array, size_t n, size_t elem)
+{
+    if (!needs_growth(n))
+        return array;
+    size_t cap = n ? n * 2 : 4;
+    if (cap > SIZE_MAX / elem) {
+        doc->failed = 1;
+        return NULL;
+    }
+    void *p = realloc(array, cap * elem);
+    if (!p)
+        doc->failed = 1;
+    return p;
+}
+
+static void
+free_paragraph_lists(const resdex_paragraph_t *p)
+{
+    free((void *)p->marks);
+    free((void *)p->tags);
+    free((void *)p->cites);
+}
+
+static void
+free_resolution_arrays(const resdex_resolution_t *r)
+{
+    for (size_t j = 0; j < r->n_paragraphs; j++)
+        free_paragraph_lists(&r->paragraphs[j]);
+    free((void *)r->paragraphs);
+    free((void *)r->footnotes);
+}
+
+resdex_doc_t *
+model_doc_new(void)
+{
+    resdex_doc_t *doc = calloc(1, sizeof *doc);
+    if (doc)
+        arena_init(&doc->arena);
+    return doc;
+}
+
+void
+resdex_doc_destroy(resdex_doc_t *doc)
+{
+    if (!doc)
+        return;
+    for (size_t i = 0; i < doc->n_res; i++)
+        free_resolution_arrays(doc->res[i]);
+    free(doc->res);
+    arena_free(&doc->arena);
+    free(doc);
+}
+
+arena_t *
+model_arena(resdex_doc_t *doc)
+{
+    return &doc->arena;
+}
+
+int
+model_failed(const resdex_doc_t *doc)
+{
+    return doc->failed || doc->arena.failed;
+}
+
+const char *
+model_str(resdex_doc_t *doc, const char *s)
+{
+    return arena_strdup(&doc->arena, s);
+}
+
+const char *
+model_strn(resdex_doc_t *doc, const char *s, size_t n)
+{
+    return arena_strndup(&doc->arena, s, n);
+}
+
+size_t
+resdex_doc_count(const resdex_doc_t *doc)
+{
+    return doc ? doc->n_res : 0;
+}
+
+const resdex_resolution_t *
+resdex_doc_get(const resdex_doc_t *doc, size_t i)
+{
+    return doc && i < doc->n_res ? doc->res[i] : NULL;
+}
+
+resdex_resolution_t *
+model_add_resolution(resdex_doc_t *doc)
+{
+    if (needs_growth(doc->n_res)) {
+        size_t cap = doc->n_res ? doc->n_res * 2 : 4;
+        resdex_resolution_t **p = realloc(doc->res, cap * sizeof *p);
+        if (!p) {
+            doc->failed = 1;
+            return NULL;
+        }
+        doc->res = p;
+    }
+    resdex_resolution_t *r = arena_alloc(&doc->arena, sizeof *r);
+    if (!r)
+        return NULL;
+    memset(r, 0, sizeof *r);
+    doc->res[doc->n_res++] = r;
+    return r;
+}
+
+void
+model_drop_last_resolution(resdex_doc_t *doc)
+{
+    if (doc->n_res) {
+        doc->n_res--;
+        free_resolution_arrays(doc->res[doc->n_res]);
+    }
+}
+
+resdex_paragraph_t *
+model_add_paragraph(resdex_doc_t *doc, resdex_resolution_t *res, resdex_kind_t kind,
+                    const char *text)
+{
+    if (!res)
+        return NULL;
+    resdex_paragraph_t *pars = grow(doc, (void *)res->paragraphs, res->n_paragraphs, sizeof *pars);
+    if (!pars)
+        return NULL;
+    res->paragraphs = pars;
+    resdex_paragraph_t *p = &pars[res->n_paragraphs++];
+    memset(p, 0, sizeof *p);
+    p->kind = kind;
+    p->text = model_str(doc, text ? text : "");
+    if (!p->text)
+        p->text = "";
+    return p;
+}
+
+void
+model_drop_last_paragraph(resdex_resolution_t *res)
+{
+    if (res && res->n_paragraphs) {
+        res->n_paragraphs--;
+        free_paragraph_lists(&res->paragraphs[res->n_paragraphs]);
+    }
+}
+
+resdex_paragraph_t *
+model_paragraph(resdex_resolution_t *res, size_t i)
+{
+    return res && i < res->n_paragraphs ? (resdex_paragraph_t *)&res->paragraphs[i] : NULL;
+}
+
+/* Append s to a list of strings unless it is there already. */
+static void
+add_unique(resdex_doc_t *doc, const char *const **list, size_t *n, const char *s)
+{
+    if (!s || !*s)
+        return;
+    for (size_t i = 0; i < *n; i++)
+        if (strcmp((*list)[i], s) == 0)
+            return;
+    const char **l = grow(doc, (void *)*list, *n, sizeof *l);
+    if (!l)
+        return;
+    const char *copy = model_str(doc, s);
+    if (!copy)
+        return;
+    l[(*n)++] = copy;
+    *list = l;
+}
+
+void
+model_add_mark(resdex_doc_t *doc, resdex_paragraph_t *par, const char *mark)
+{
+    if (par)
+        add_unique(doc, &par->marks, &par->n_marks, mark);
+}
+
+void
+model_add_tag(resdex_doc_t *doc, resdex_paragraph_t *par, const char *tag)
+{
+    if (par)
+        add_unique(doc, &par->tags, &par->n_tags, tag);
+}
+
+void
+model_add_cite(resdex_doc_t *doc, resdex_paragraph_t *par, const char *cite)
+{
+    if (par)
+        add_unique(doc, &par->cites, &par->n_cites, cite);
+}
+
+void
+model_add_footnote(resdex_doc_t *doc, resdex_resolution_t *res, const char *mark, const char *text)
+{
+    if (!res || !mark)
+        return;
+    const char *t = model_str(doc, text ? text : "");
+    for (size_t i = 0; i < res->n_footnotes; i++) {
+        if (strcmp(res->footnotes[i].mark, mark) == 0) {
+            ((resdex_footnote_t *)res->footnotes)[i].text = t;
+            return;
+        }
+    }
+    resdex_footnote_t *f = grow(doc, (void *)res->footnotes, res->n_footnotes, sizeof *f);
+    if (!f)
+        return;
+    res->footnotes = f;
+    f[res->n_footnotes].mark = model_str(doc, mark);
+    f[res->n_footnotes].text = t;
+    res->n_footnotes++;
+}
+
+const resdex_footnote_t *
+resdex_resolution_footnote(const resdex_resolution_t *res, const char *mark)
+{
+    if (!res || !mark)
+        return NULL;
+    for (size_t i = 0; i < res->n_footnotes; i++)
+        if (strcmp(res->footnotes[i].mark, mark) == 0)
+            return &res->footnotes[i];
+    return NULL;
+}
+
+const char *
+resdex_kind_to_string(resdex_kind_t kind)
+{
+    switch (kind) {
+    case RESDEX_KIND_PREAMBULAR:
+        return "preambular";
+    case RESDEX_KIND_OPERATIVE:
+        return "operative";
+    case RESDEX_KIND_OTHER:
+        return "other";
+    }
+    return "other";
+}
+
+void
+resdex_paragraph_anchor(const resdex_resolution_t *res, size_t index, char *buf, size_t size)
+{
+    if (!buf || size == 0)
+        return;
+    buf[0] = '\0';
+    if (!res || index >= res->n_paragraphs)
+        return;
+    const resdex_paragraph_t *p = &res->paragraphs[index];
+    if (p->kind == RESDEX_KIND_OPERATIVE && (p->number > 0 || p->item)) {
+        if (p->number > 0 && p->item)
+            snprintf(buf, size, "%d(%s)", p->number, p->item);
+        else if (p->number > 0)
+            snprintf(buf, size, "%d", p->number);
+        else
+            snprintf(buf, size, "(%s)", p->item);
+        return;
+    }
+    /* Count paragraphs of the same kind up to this one. Unnumbered operative
+     * paragraphs (rare: "Decides ..." alone) count among "o". */
+    size_t ordinal = 0;
+    for (size_t i = 0; i <= index; i++)
+        if (res->paragraphs[i].kind == p->kind)
+            ordinal++;
+    const char *prefix = p->kind == RESDEX_KIND_PREAMBULAR ? "pp"
+                         : p->kind == RESDEX_KIND_OPERATIVE ? "o"
+                                                            : "x";
+    snprintf(buf, size, "%s%zu", prefix, ordinal);
+}

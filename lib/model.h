@@ -1,0 +1,49 @@
+/* model.h - building the document model (private to libresdex).
+ *
+ * The readers (text.c, akn.c) and the record decoder build resdex_doc_t
+ * values with these functions. Strings are copied into the document's arena;
+ * arrays grow as items are added.
+ *
+ * Pointer lifetimes while building: a resdex_resolution_t * returned by
+ * model_add_resolution() stays valid for the life of the document. A
+ * resdex_paragraph_t * returned by model_add_paragraph() stays valid until
+ * the next model_add_paragraph() on the same resolution.
+ *
+ * Allocation failures are sticky: check model_failed() once at the end. */
+#ifndef RESDEX_MODEL_H
+#define RESDEX_MODEL_H
+
+#include "resdex.h"
+#include "arena.h"
+
+resdex_doc_t *model_doc_new(void);
+/* The document's arena, for strings built by a reader. */
+arena_t *model_arena(resdex_doc_t *doc);
+int model_failed(const resdex_doc_t *doc);
+
+/* A copy of s in the document (NULL for NULL). */
+const char *model_str(resdex_doc_t *doc, const char *s);
+const char *model_strn(resdex_doc_t *doc, const char *s, size_t n);
+
+/* A new, empty resolution at the end of the document; all fields NULL/0. The
+ * caller sets the string fields with model_str(). */
+resdex_resolution_t *model_add_resolution(resdex_doc_t *doc);
+/* Remove the last resolution (e.g. one that turned out to be empty). */
+void model_drop_last_resolution(resdex_doc_t *doc);
+
+resdex_paragraph_t *model_add_paragraph(resdex_doc_t *doc, resdex_resolution_t *res,
+                                        resdex_kind_t kind, const char *text);
+/* Append to a paragraph's lists; duplicates are ignored. */
+void model_add_mark(resdex_doc_t *doc, resdex_paragraph_t *par, const char *mark);
+void model_add_tag(resdex_doc_t *doc, resdex_paragraph_t *par, const char *tag);
+void model_add_cite(resdex_doc_t *doc, resdex_paragraph_t *par, const char *cite);
+/* Add a footnote (a later one with the same mark replaces the text). */
+void model_add_footnote(resdex_doc_t *doc, resdex_resolution_t *res, const char *mark,
+                        const char *text);
+/* Remove the last paragraph of res. */
+void model_drop_last_paragraph(resdex_resolution_t *res);
+
+/* Mutable access for readers that fix up fields after the fact. */
+resdex_paragraph_t *model_paragraph(resdex_resolution_t *res, size_t i);
+
+#endif

@@ -1,0 +1,288 @@
+/* record.c - encode and decode a paragraph's stored record; see record.h.
+ *
+ * Layout: one byte format tag ('1'), then a zlib stream of a JSON object:
+ *   {"id", "res": {symbol, number, body, doc_type, title, date, session,
+ *    agenda_item, meeting, recommended_by, recommends_to, lang, source},
+ *    "par": {kind, number, item, verb, text, marks[], tags[], cites[]},
+ *    "notes": [[mark, text], ...]}
+ * JSON keeps the record readable with standard tools when debugging and
+ * lets fields be added without breaking old readers. */
+#include "record.h"
+#include "util.h"
+
+#include <ctype.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+
+#define RECORD_TAG '1'
+/* A decompressed record larger than this is corrupt (paragraphs are small). */
+#define RECORD_MAX (16u * 1024u * 1024u)
+
+static int
+set_str(json_t *obj, const char *key, const char *value)
+{
+    if (!value)
+        return 0;
+    return json_object_set_new(obj, key, json_string(value));
+}
+
+static json_t *
+str_array(const char *const *items, size_t n)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; a && i < n; i++)
+        json_array_append_new(a, json_string(items[i]));
+    return a;
+}
+
+resdex_status_t
+record_encode(const resdex_resolution_t *res, size_t index, const char *id, char **out,
+              size_t *out_len)
+{
+    *out = NULL;
+    *out_len = 0;
+    if (!res || index >= res->n_paragraphs)
+        return RESDEX_STATUS_BAD_ARGUMENT;
+    const resdex_paragraph_t *p = &res->paragraphs[index];
+    resdex_status_t st = RESDEX_STATUS_OUT_OF_MEMORY;
+    char *json = NULL;
+    json_t *root = json_object();
+    json_t *r = json_object();
+    json_t *par = json_object();
+    json_t *notes = json_array();
+    if (!root || !r || !par || !notes)
+        goto DONE;
+    set_str(root, "id", id);
+    set_str(r, "symbol", res->symbol);
+    set_str(r, "number", res->number);
+    set_str(r, "body", res->body);
+    set_str(r, "doc_type", res->doc_type);
+    set_str(r, "title", res->title);
+    set_str(r, "date", res->date);
+    set_str(r, "session", res->session);
+    set_str(r, "agenda_item", res->agenda_item);
+    set_str(r, "meeting", res->meeting);
+    set_str(r, "recommended_by", res->recommended_by);
+    set_str(r, "recommends_to", res->recommends_to);
+    set_str(r, "lang", res->lang);
+    set_str(r, "source", res->source);
+    json_object_set_new(par, "kind", json_integer(p->kind));
+    json_object_set_new(par, "number", json_integer(p->number));
+    set_str(par, "item", p->item);
+    set_str(par, "verb", p->verb);
+    set_str(par, "text", p->text);
+    json_object_set_new(par, "lines", json_pack("[ii]", (int)p->line_first, (int)p->line_last));
+    json_object_set_new(par, "marks", str_array(p->marks, p->n_marks));
+    json_object_set_new(par, "tags", str_array(p->tags, p->n_tags));
+    json_object_set_new(par, "cites", str_array(p->cites, p->n_cites));
+    for (size_t i = 0; i < p->n_marks; i++) {
+        const resdex_footnote_t *f = resdex_resolution_footnote(res, p->marks[i]);
+        if (f)
+            json_array_append_new(notes, json_pack("[ss]", f->mark, f->text));
+    }
+    json_object_set(root, "res", r);
+    json_object_set(root, "par", par);
+    json_object_set(root, "notes", notes);
+    json = json_dumps(root, JSON_COMPACT);
+    if (!json)
+        goto DONE;
+    size_t jlen = strlen(json);
+    uLongf clen = compressBound((uLong)jlen);
+    char *buf = malloc(clen + 1);
+    if (!buf)
+        goto DONE;
+    buf[0] = RECORD_TAG;
+    if (compress2((Bytef *)buf + 1, &clen, (const Bytef *)json, (uLong)jlen, 6) != Z_OK) {
+        free(buf);
+        goto DONE;
+    }
+    *out = buf;
+    *out_len = clen + 1;
+    st = RESDEX_STATUS_SUCCESS;
+DONE:
+    free(json);
+    json_decref(root);
+    json_decref(r);
+    json_decref(par);
+    json_decref(notes);
+    return st;
+}
+
+static const char *
+get_str(arena_t *a, json_t *obj, const char *key)
+{
+    json_t *v = json_object_get(obj, key);
+    return json_is_string(v) ? arena_strdup(a, json_string_value(v)) : NULL;
+}
+
+static const char *const *
+get_str_array(arena_t *a, json_t *obj, const char *key, size_t *n)
+{
+    json_t *v = json_object_get(obj, key);
+    *n = 0;
+    if (!json_is_array(v) || json_array_size(v) == 0)
+        return NULL;
+    size_t count = json_array_size(v);
+    const char **items = arena_alloc(a, count * sizeof *items);
+    if (!items)
+        return NULL;
+    for (size_t i = 0; i < count; i++) {
+        json_t *s = json_array_get(v, i);
+        if (json_is_string(s))
+            items[(*n)++] = arena_strdup(a, json_string_value(s));
+    }
+    return items;
+}
+
+resdex_status_t
+record_decode(arena_t *a, const char *data, size_t len, resdex_hit_t *hit, char **message)
+{
+    if (!data || len < 2 || data[0] != RECORD_TAG)
+        return util_fail(message, RESDEX_STATUS_CORRUPT_RECORD,
+                         "stored record: unknown format or empty (%zu bytes)", len);
+
+    /* Inflate with a growing buffer and a hard cap. */
+    buf_t out;
+    buf_init(&out, RECORD_MAX);
+    z_stream zs;
+    memset(&zs, 0, sizeof zs);
+    if (inflateInit(&zs) != Z_OK)
+        return util_fail(message, RESDEX_STATUS_OUT_OF_MEMORY, "stored record: out of memory");
+    zs.next_in = (Bytef *)data + 1;
+    zs.avail_in = (uInt)(len - 1);
+    int rc = Z_OK;
+    while (rc == Z_OK) {
+        if (buf_reserve(&out, len * 4 + 1024) != 0)
+            break;
+        zs.next_out = (Bytef *)out.data + out.len;
+        zs.avail_out = (uInt)(out.cap - out.len - 1);
+        rc = inflate(&zs, Z_NO_FLUSH);
+        out.len = out.cap - 1 - zs.avail_out;
+        if (rc == Z_BUF_ERROR && zs.avail_in == 0)
+            break;
+        if (rc == Z_BUF_ERROR)
+            rc = Z_OK;
+    }
+    inflateEnd(&zs);
+    if (rc != Z_STREAM_END) {
+        buf_free(&out);
+        return util_fail(message, RESDEX_STATUS_CORRUPT_RECORD,
+                         "stored record does not decompress (zlib: %s)",
+                         rc == Z_OK || rc == Z_BUF_ERROR ? "truncated" : "corrupt data");
+    }
+    out.data[out.len] = '\0';
+
+    json_error_t jerr;
+    json_t *root = json_loadb(out.data, out.len, 0, &jerr);
+    buf_free(&out);
+    json_t *r = root ? json_object_get(root, "res") : NULL;
+    json_t *par = root ? json_object_get(root, "par") : NULL;
+    if (!json_is_object(r) || !json_is_object(par)) {
+        json_decref(root);
+        return util_fail(message, RESDEX_STATUS_CORRUPT_RECORD,
+                         "stored record is not a paragraph record");
+    }
+    resdex_resolution_t *res = arena_alloc(a, sizeof *res);
+    resdex_paragraph_t *p = arena_alloc(a, sizeof *p);
+    if (!res || !p) {
+        json_decref(root);
+        return util_fail(message, RESDEX_STATUS_OUT_OF_MEMORY, "out of memory");
+    }
+    memset(res, 0, sizeof *res);
+    memset(p, 0, sizeof *p);
+    res->symbol = get_str(a, r, "symbol");
+    res->number = get_str(a, r, "number");
+    res->body = get_str(a, r, "body");
+    res->doc_type = get_str(a, r, "doc_type");
+    res->title = get_str(a, r, "title");
+    res->date = get_str(a, r, "date");
+    res->session = get_str(a, r, "session");
+    res->agenda_item = get_str(a, r, "agenda_item");
+    res->meeting = get_str(a, r, "meeting");
+    res->recommended_by = get_str(a, r, "recommended_by");
+    res->recommends_to = get_str(a, r, "recommends_to");
+    res->lang = get_str(a, r, "lang");
+    res->source = get_str(a, r, "source");
+    json_int_t kind = json_integer_value(json_object_get(par, "kind"));
+    p->kind = kind == RESDEX_KIND_PREAMBULAR  ? RESDEX_KIND_PREAMBULAR
+              : kind == RESDEX_KIND_OPERATIVE ? RESDEX_KIND_OPERATIVE
+                                              : RESDEX_KIND_OTHER;
+    p->number = (int)json_integer_value(json_object_get(par, "number"));
+    p->item = get_str(a, par, "item");
+    p->verb = get_str(a, par, "verb");
+    p->text = get_str(a, par, "text");
+    json_t *lines = json_object_get(par, "lines");
+    p->line_first = (unsigned)json_integer_value(json_array_get(lines, 0));
+    p->line_last = (unsigned)json_integer_value(json_array_get(lines, 1));
+    p->marks = get_str_array(a, par, "marks", &p->n_marks);
+    p->tags = get_str_array(a, par, "tags", &p->n_tags);
+    p->cites = get_str_array(a, par, "cites", &p->n_cites);
+    json_t *notes = json_object_get(root, "notes");
+    size_t n_notes = json_is_array(notes) ? json_array_size(notes) : 0;
+    resdex_footnote_t *fn = n_notes ? arena_alloc(a, n_notes * sizeof *fn) : NULL;
+    size_t k = 0;
+    for (size_t i = 0; fn && i < n_notes; i++) {
+        json_t *pair = json_array_get(notes, i);
+        json_t *m = json_array_get(pair, 0), *t = json_array_get(pair, 1);
+        if (!json_is_string(m) || !json_is_string(t))
+            continue;
+        fn[k].mark = arena_strdup(a, json_string_value(m));
+        fn[k].text = arena_strdup(a, json_string_value(t));
+        k++;
+    }
+    const char *id = get_str(a, root, "id");
+    json_decref(root);
+    if (a->failed)
+        return util_fail(message, RESDEX_STATUS_OUT_OF_MEMORY, "out of memory");
+    if (!res->symbol || !p->text || !id)
+        return util_fail(message, RESDEX_STATUS_CORRUPT_RECORD,
+                         "stored record lacks its symbol, id or text");
+    hit->id = id;
+    hit->resolution = res;
+    hit->paragraph = p;
+    hit->footnotes = fn;
+    hit->n_footnotes = k;
+    return RESDEX_STATUS_SUCCESS;
+}
+
+/* Adverbs that open a verb phrase without being its verb. */
+static const char *const leading_adverbs[] = {
+    "also", "further", "furthermore", "strongly", "again", "once", "hereby", "moreover",
+    "firmly", "urgently", "additionally", "finally", "equally", "likewise", "deeply",
+    "fully", "in", "particular", "especially", "nevertheless", NULL};
+
+void
+record_head_verb(const char *phrase, char *buf, size_t size)
+{
+    if (!buf || size == 0)
+        return;
+    buf[0] = '\0';
+    if (!phrase)
+        return;
+    const char *s = phrase;
+    for (;;) {
+        while (*s == ' ')
+            s++;
+        if (!*s)
+            return;
+        size_t n = strcspn(s, " ,;:");
+        int adverb = 0;
+        for (const char *const *a = leading_adverbs; *a; a++)
+            if (strlen(*a) == n && strncasecmp(s, *a, n) == 0)
+                adverb = 1;
+        const char *next = s + n;
+        while (*next == ' ')
+            next++;
+        if (adverb && *next) {
+            s = next;
+            continue;
+        }
+        size_t k = 0;
+        for (size_t i = 0; i < n && k + 1 < size; i++)
+            buf[k++] = (char)tolower((unsigned char)s[i]);
+        buf[k] = '\0';
+        return;
+    }
+}

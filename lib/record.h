@@ -1,0 +1,36 @@
+/* record.h - the stored record of a paragraph (private).
+ *
+ * Each Xapian document carries everything needed to show its paragraph as a
+ * hit without opening the source: the paragraph, its resolution's context and
+ * the text of the footnotes it carries. The record is a JSON object
+ * compressed with zlib; a record that does not decompress or decode is
+ * RESDEX_STATUS_CORRUPT_RECORD, never a crash. */
+#ifndef RESDEX_RECORD_H
+#define RESDEX_RECORD_H
+
+#include "resdex.h"
+#include "arena.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Encode paragraph `index` of `res` with its id. *out (OUT) is malloc()ed. */
+resdex_status_t record_encode(const resdex_resolution_t *res, size_t index, const char *id,
+                              char **out, size_t *out_len);
+
+/* Decode a record into `hit` (rank, score, snippet untouched); every string
+ * and structure is allocated in `a`. */
+resdex_status_t record_decode(arena_t *a, const char *data, size_t len, resdex_hit_t *hit,
+                              char **message);
+
+/* The head verb of a verb phrase, lower-cased, into buf: "Also encourages"
+ * -> "encourages", "Recalling further" -> "recalling", "Expresses its
+ * appreciation" -> "expresses". Empty when phrase is NULL. */
+void record_head_verb(const char *phrase, char *buf, size_t size);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

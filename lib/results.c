@@ -1,0 +1,118 @@
+/* results.c - a page of hits with the strings they point to; see results.h. */
+#include "results.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct facet_count {
+    const char *facet, *value;
+    uint64_t count;
+} facet_count_t;
+
+struct resdex_results {
+    arena_t arena;
+    resdex_hit_t *hits;
+    size_t n, cap;
+    uint64_t total;
+    facet_count_t *facets;
+    size_t n_facets, cap_facets;
+};
+
+resdex_results_t *
+results_new(void)
+{
+    resdex_results_t *r = calloc(1, sizeof *r);
+    if (r)
+        arena_init(&r->arena);
+    return r;
+}
+
+arena_t *
+results_arena(resdex_results_t *r)
+{
+    return &r->arena;
+}
+
+resdex_hit_t *
+results_add_hit(resdex_results_t *r)
+{
+    if (r->n == r->cap) {
+        size_t cap = r->cap ? r->cap * 2 : 16;
+        resdex_hit_t *h = realloc(r->hits, cap * sizeof *h);
+        if (!h)
+            return NULL;
+        r->hits = h;
+        r->cap = cap;
+    }
+    resdex_hit_t *hit = &r->hits[r->n++];
+    memset(hit, 0, sizeof *hit);
+    return hit;
+}
+
+void
+results_set_total(resdex_results_t *r, uint64_t total)
+{
+    r->total = total;
+}
+
+int
+results_add_facet(resdex_results_t *r, const char *facet, const char *value, uint64_t count)
+{
+    if (r->n_facets == r->cap_facets) {
+        size_t cap = r->cap_facets ? r->cap_facets * 2 : 32;
+        facet_count_t *f = realloc(r->facets, cap * sizeof *f);
+        if (!f)
+            return -1;
+        r->facets = f;
+        r->cap_facets = cap;
+    }
+    facet_count_t *f = &r->facets[r->n_facets];
+    f->facet = arena_strdup(&r->arena, facet);
+    f->value = arena_strdup(&r->arena, value);
+    f->count = count;
+    if (!f->facet || !f->value)
+        return -1;
+    r->n_facets++;
+    return 0;
+}
+
+size_t
+resdex_results_count(const resdex_results_t *results)
+{
+    return results ? results->n : 0;
+}
+
+uint64_t
+resdex_results_total(const resdex_results_t *results)
+{
+    return results ? results->total : 0;
+}
+
+const resdex_hit_t *
+resdex_results_get(const resdex_results_t *results, size_t i)
+{
+    return results && i < results->n ? &results->hits[i] : NULL;
+}
+
+void
+resdex_results_facets(const resdex_results_t *results, const char *facet,
+                      int (*fn)(const char *value, uint64_t count, void *ctx), void *ctx)
+{
+    if (!results || !facet || !fn)
+        return;
+    for (size_t i = 0; i < results->n_facets; i++)
+        if (strcmp(results->facets[i].facet, facet) == 0)
+            if (fn(results->facets[i].value, results->facets[i].count, ctx))
+                return;
+}
+
+void
+resdex_results_destroy(resdex_results_t *results)
+{
+    if (!results)
+        return;
+    free(results->hits);
+    free(results->facets);
+    arena_free(&results->arena);
+    free(results);
+}

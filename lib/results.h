@@ -1,0 +1,25 @@
+/* results.h - the result set behind resdex_results_t (private). */
+#ifndef RESDEX_RESULTS_H
+#define RESDEX_RESULTS_H
+
+#include "resdex.h"
+#include "arena.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+resdex_results_t *results_new(void);
+arena_t *results_arena(resdex_results_t *r);
+/* A new zeroed hit at the end; NULL on allocation failure. Valid until the
+ * next results_add_hit. */
+resdex_hit_t *results_add_hit(resdex_results_t *r);
+void results_set_total(resdex_results_t *r, uint64_t total);
+/* Record a facet count (facets are kept in the order added). 0 on success. */
+int results_add_facet(resdex_results_t *r, const char *facet, const char *value, uint64_t count);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,524 @@
+/* test_db.c - the C API over Xapian on a temporary index: create, open,
+ * add, replace, delete, search, and every error path. */
+#include "testutil.h"
+#include "resdex.h"
+#include "model.h"
+
+int tu_corrupt_first_record(const char *path, const char *bytes, unsigned len);
+
+typedef struct fixture {
+    char *dir;
+    char *db_path;
+} fixture_t;
+
+static int
+setup(void **state)
+{
+    fixture_t *f = calloc(1, sizeof *f);
+    f->dir = tu_tmpdir();
+    if (!f->dir || asprintf(&f->db_path, "%s/index", f->dir) < 0)
+        return -1;
+    *state = f;
+    return 0;
+}
+
+static int
+teardown(void **state)
+{
+    fixture_t *f = *state;
+    tu_rmtree(f->dir);
+    free(f->dir);
+    free(f->db_path);
+    free(f);
+    return 0;
+}
+
+/* A hand-built document: ECOSOC 2017/19 with two operative paragraphs (one
+ * with a footnote), one preambular; and a French version of one paragraph. */
+static resdex_doc_t *
+make_doc(const char *op1_text)
+{
+    resdex_doc_t *doc = model_doc_new();
+    resdex_resolution_t *r = model_add_resolution(doc);
+    r->symbol = model_str(doc, "E/RES/2017/19");
+    r->number = model_str(doc, "2017/19");
+    r->body = model_str(doc, "ECOSOC");
+    r->doc_type = model_str(doc, "resolution");
+    r->title = model_str(doc, "Promoting and encouraging the implementation of alternatives to "
+                              "imprisonment");
+    r->date = model_str(doc, "2017-07-06");
+    r->lang = model_str(doc, "en");
+    r->source = model_str(doc, "ecosoc-2017-19.txt");
+    resdex_paragraph_t *p = model_add_paragraph(
+        doc, r, RESDEX_KIND_PREAMBULAR,
+        "Mindful of the United Nations Standard Minimum Rules for Non-custodial Measures "
+        "(the Tokyo Rules)");
+    p->verb = model_str(doc, "Mindful of");
+    model_add_mark(doc, p, "6");
+    model_add_cite(doc, p, "A/RES/45/110");
+    p = model_add_paragraph(doc, r, RESDEX_KIND_OPERATIVE, op1_text);
+    p->number = 1;
+    p->verb = model_str(doc, "Encourages");
+    model_add_tag(doc, p, "Alternatives to punishment");
+    p = model_add_paragraph(doc, r, RESDEX_KIND_OPERATIVE,
+                            "Also encourages Member States to develop legislative measures to "
+                            "promote non-custodial measures");
+    p->number = 2;
+    p->verb = model_str(doc, "Also encourages");
+    model_add_mark(doc, p, "6");
+    model_add_cite(doc, p, "A/RES/45/110");
+    model_add_footnote(doc, r, "6", "General Assembly resolution 45/110, annex.");
+
+    resdex_resolution_t *fr = model_add_resolution(doc);
+    fr->symbol = model_str(doc, "E/RES/2017/19");
+    fr->number = model_str(doc, "2017/19");
+    fr->body = model_str(doc, "ECOSOC");
+    fr->date = model_str(doc, "2017-07-06");
+    fr->lang = model_str(doc, "fr");
+    fr->source = model_str(doc, "ecosoc-2017-19.txt");
+    p = model_add_paragraph(doc, fr, RESDEX_KIND_OPERATIVE,
+                            "Encourage les États Membres à promouvoir les mesures de substitution "
+                            "à l'emprisonnement");
+    p->number = 1;
+    p->verb = model_str(doc, "Encourage");
+    assert_false(model_failed(doc));
+    return doc;
+}
+
+static resdex_db_t *
+open_rw(fixture_t *f)
+{
+    resdex_db_t *db = NULL;
+    resdex_status_t st = resdex_db_open(f->db_path, RESDEX_DB_READ_WRITE, &db);
+    if (st != RESDEX_STATUS_SUCCESS)
+        fail_msg("open: %s", resdex_db_last_error(db));
+    return db;
+}
+
+static void
+build_index(fixture_t *f)
+{
+    resdex_db_t *db = open_rw(f);
+    resdex_doc_t *doc = make_doc("Encourages Member States to promote alternatives to "
+                                 "imprisonment from the pretrial stage to the post-sentencing stage");
+    assert_int_equal(resdex_db_index_doc(db, "ecosoc-2017-19.txt", doc), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(resdex_db_set_metadata(db, "file:ecosoc-2017-19.txt", "123 456 abc"),
+                     RESDEX_STATUS_SUCCESS);
+    assert_int_equal(resdex_db_commit(db), RESDEX_STATUS_SUCCESS);
+    resdex_doc_destroy(doc);
+    resdex_db_close(db);
+}
+
+/* Search and return the number of hits; *first gets the first hit's id. */
+static size_t
+search(resdex_db_t *db, const char *q, int all, char *first, size_t first_size)
+{
+    resdex_search_options_t o = {.query = q, .limit = 10, .all_kinds = all, .snippets = 1};
+    resdex_results_t *r = NULL;
+    resdex_status_t st = resdex_db_search(db, &o, &r);
+    if (st != RESDEX_STATUS_SUCCESS)
+        fail_msg("search '%s': %s: %s", q, resdex_status_to_string(st), resdex_db_last_error(db));
+    size_t n = resdex_results_count(r);
+    if (first && first_size) {
+        first[0] = '\0';
+        if (n)
+            snprintf(first, first_size, "%s", resdex_results_get(r, 0)->id);
+    }
+    resdex_results_destroy(r);
+    return n;
+}
+
+static resdex_db_t *
+open_ro(fixture_t *f)
+{
+    resdex_db_t *db = NULL;
+    resdex_status_t st = resdex_db_open(f->db_path, RESDEX_DB_READ_ONLY, &db);
+    if (st != RESDEX_STATUS_SUCCESS)
+        fail_msg("open read-only: %s", resdex_db_last_error(db));
+    return db;
+}
+
+static void
+test_missing_index(void **state)
+{
+    fixture_t *f = *state;
+    resdex_db_t *db = NULL;
+    assert_int_equal(resdex_db_open(f->db_path, RESDEX_DB_READ_ONLY, &db), RESDEX_STATUS_DB_OPENING);
+    assert_non_null(db);
+    assert_non_null(strstr(resdex_db_last_error(db), f->db_path));
+    resdex_db_close(db);
+    resdex_db_close(NULL); /* harmless */
+}
+
+static void
+test_not_a_resdex_index(void **state)
+{
+    fixture_t *f = *state;
+    /* A directory that is no index at all. */
+    resdex_db_t *db = NULL;
+    assert_int_equal(resdex_db_open(f->dir, RESDEX_DB_READ_ONLY, &db), RESDEX_STATUS_DB_OPENING);
+    resdex_db_close(db);
+}
+
+static void
+test_add_and_search(void **state)
+{
+    fixture_t *f = *state;
+    build_index(f);
+    resdex_db_t *db = open_ro(f);
+    resdex_db_counts_t c;
+    assert_int_equal(resdex_db_get_counts(db, &c), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(c.paragraphs, 4);
+    assert_int_equal(c.resolutions, 2); /* English and French */
+    assert_int_equal(c.sources, 1);
+
+    resdex_search_options_t o = {.query = "alternatives to imprisonment", .limit = 10,
+                                 .snippets = 1};
+    resdex_results_t *r = NULL;
+    assert_int_equal(resdex_db_search(db, &o, &r), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(resdex_results_count(r), 1);
+    const resdex_hit_t *h = resdex_results_get(r, 0);
+    assert_string_equal(h->id, "E/RES/2017/19#1");
+    assert_int_equal(h->rank, 1);
+    assert_true(h->score > 0);
+    assert_string_equal(h->resolution->symbol, "E/RES/2017/19");
+    assert_string_equal(h->resolution->body, "ECOSOC");
+    assert_string_equal(h->resolution->date, "2017-07-06");
+    assert_string_equal(h->paragraph->verb, "Encourages");
+    assert_int_equal(h->paragraph->kind, RESDEX_KIND_OPERATIVE);
+    assert_int_equal(h->paragraph->number, 1);
+    /* The phrase is highlighted as one run. */
+    assert_non_null(strstr(h->snippet, "[alternatives to imprisonment]"));
+    assert_null(resdex_results_get(r, 1));
+    resdex_results_destroy(r);
+
+    /* The footnote travels with its paragraph. */
+    o.query = "non-custodial";
+    assert_int_equal(resdex_db_search(db, &o, &r), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(resdex_results_count(r), 1);
+    h = resdex_results_get(r, 0);
+    assert_string_equal(h->id, "E/RES/2017/19#2");
+    assert_int_equal(h->n_footnotes, 1);
+    assert_string_equal(h->footnotes[0].mark, "6");
+    assert_string_equal(h->footnotes[0].text, "General Assembly resolution 45/110, annex.");
+    assert_int_equal(h->paragraph->n_cites, 1);
+    assert_string_equal(h->paragraph->cites[0], "A/RES/45/110");
+    resdex_results_destroy(r);
+    resdex_db_close(db);
+}
+
+static void
+test_filters(void **state)
+{
+    fixture_t *f = *state;
+    build_index(f);
+    resdex_db_t *db = open_ro(f);
+    char id[128];
+    /* Stemming: "encouraging" finds "encourages" - in English only, though
+     * the French "Encourage" has the same stem: a query searches one
+     * language, English unless lang: or its script says otherwise. */
+    assert_int_equal(search(db, "encouraging", 0, id, sizeof id), 2);
+    assert_int_equal(search(db, "encourage lang:fr", 0, id, sizeof id), 1);
+    /* Operative only by default; --all or kind: says otherwise. */
+    assert_int_equal(search(db, "Tokyo", 0, NULL, 0), 0);
+    assert_int_equal(search(db, "Tokyo", 1, id, sizeof id), 1);
+    assert_string_equal(id, "E/RES/2017/19#pp1");
+    assert_int_equal(search(db, "Tokyo kind:preambular", 0, NULL, 0), 1);
+    assert_int_equal(search(db, "body:ecosoc", 0, NULL, 0), 2);
+    assert_int_equal(search(db, "body:ECOSOC lang:en", 0, NULL, 0), 2);
+    assert_int_equal(search(db, "body:ga", 0, NULL, 0), 0);
+    assert_int_equal(search(db, "year:2017", 0, NULL, 0), 2);
+    assert_int_equal(search(db, "year:2015..2018 lang:en", 0, NULL, 0), 2);
+    assert_int_equal(search(db, "year:2018..2020", 0, NULL, 0), 0);
+    assert_int_equal(search(db, "symbol:2017/19 lang:en", 0, NULL, 0), 2);
+    assert_int_equal(search(db, "symbol:E/RES/2017/19 lang:fr", 0, id, sizeof id), 1);
+    assert_int_equal(search(db, "verb:encourages", 0, NULL, 0), 2);
+    assert_int_equal(search(db, "verb:\"also encourages\"", 0, id, sizeof id), 1);
+    assert_string_equal(id, "E/RES/2017/19#2");
+    assert_int_equal(search(db, "tag:\"alternatives to punishment\"", 0, id, sizeof id), 1);
+    assert_string_equal(id, "E/RES/2017/19#1");
+    assert_int_equal(search(db, "cites:45/110", 0, NULL, 0), 1);
+    assert_int_equal(search(db, "cites:A/RES/45/110", 1, NULL, 0), 2);
+    /* French: elisions split ("l'emprisonnement"), the French stemmer
+     * ("substitutions" ~ "substitution"). */
+    assert_int_equal(search(db, "emprisonnement lang:fr", 0, NULL, 0), 1);
+    assert_int_equal(search(db, "l'emprisonnement lang:fr", 0, NULL, 0), 1);
+    assert_int_equal(search(db, "substitutions lang:fr", 0, NULL, 0), 1);
+    /* Phrases are exact; words are not. */
+    assert_int_equal(search(db, "\"promote alternatives\"", 0, NULL, 0), 1);
+    assert_int_equal(search(db, "\"alternatives promote\"", 0, NULL, 0), 0);
+    assert_int_equal(search(db, "member NOT pretrial", 0, id, sizeof id), 1);
+    assert_string_equal(id, "E/RES/2017/19#2");
+    assert_int_equal(search(db, "imprison*", 0, NULL, 0), 1);
+    resdex_db_close(db);
+}
+
+static void
+test_replace_and_remove(void **state)
+{
+    fixture_t *f = *state;
+    build_index(f);
+    resdex_db_t *db = open_rw(f);
+    /* Re-indexing the same source replaces its paragraphs: no duplicates. */
+    resdex_doc_t *doc = make_doc("Encourages Member States to consider community service");
+    assert_int_equal(resdex_db_index_doc(db, "ecosoc-2017-19.txt", doc), RESDEX_STATUS_SUCCESS);
+    resdex_doc_destroy(doc);
+    assert_int_equal(resdex_db_commit(db), RESDEX_STATUS_SUCCESS);
+    resdex_db_counts_t c;
+    assert_int_equal(resdex_db_get_counts(db, &c), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(c.paragraphs, 4);
+    assert_int_equal(search(db, "imprisonment", 0, NULL, 0), 0);
+    assert_int_equal(search(db, "community service", 0, NULL, 0), 1);
+
+    /* Cancel drops an uncommitted removal. */
+    assert_int_equal(resdex_db_remove_source(db, "ecosoc-2017-19.txt"), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(resdex_db_cancel(db), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(resdex_db_get_counts(db, &c), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(c.paragraphs, 4);
+
+    assert_int_equal(resdex_db_remove_source(db, "ecosoc-2017-19.txt"), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(resdex_db_set_metadata(db, "file:ecosoc-2017-19.txt", ""), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(resdex_db_commit(db), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(resdex_db_get_counts(db, &c), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(c.paragraphs, 0);
+    assert_int_equal(c.sources, 0);
+    char *v = NULL;
+    assert_int_equal(resdex_db_get_metadata(db, "file:ecosoc-2017-19.txt", &v),
+                     RESDEX_STATUS_NOT_FOUND);
+    assert_null(v);
+    /* Removing what is not there is fine. */
+    assert_int_equal(resdex_db_remove_source(db, "never-indexed.txt"), RESDEX_STATUS_SUCCESS);
+    resdex_db_close(db);
+}
+
+static void
+test_close_without_commit_discards(void **state)
+{
+    fixture_t *f = *state;
+    build_index(f);
+    resdex_db_t *db = open_rw(f);
+    assert_int_equal(resdex_db_remove_source(db, "ecosoc-2017-19.txt"), RESDEX_STATUS_SUCCESS);
+    resdex_db_close(db);
+    db = open_ro(f);
+    resdex_db_counts_t c;
+    assert_int_equal(resdex_db_get_counts(db, &c), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(c.paragraphs, 4);
+    resdex_db_close(db);
+}
+
+static int
+collect_meta(const char *key, const char *value, void *ctx)
+{
+    char *out = ctx;
+    strcat(out, key);
+    strcat(out, "=");
+    strcat(out, value);
+    strcat(out, ";");
+    return 0;
+}
+
+static void
+test_metadata(void **state)
+{
+    fixture_t *f = *state;
+    build_index(f);
+    resdex_db_t *db = open_rw(f);
+    assert_int_equal(resdex_db_set_metadata(db, "file:b.txt", "2"), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(resdex_db_set_metadata(db, "other", "x"), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(resdex_db_commit(db), RESDEX_STATUS_SUCCESS);
+    char out[512] = "";
+    assert_int_equal(resdex_db_list_metadata(db, "file:", collect_meta, out), RESDEX_STATUS_SUCCESS);
+    assert_string_equal(out, "file:b.txt=2;file:ecosoc-2017-19.txt=123 456 abc;");
+    char *v = NULL;
+    assert_int_equal(resdex_db_get_metadata(db, "other", &v), RESDEX_STATUS_SUCCESS);
+    assert_string_equal(v, "x");
+    free(v);
+    assert_int_equal(resdex_db_set_metadata(db, "", "x"), RESDEX_STATUS_BAD_ARGUMENT);
+    resdex_db_close(db);
+    /* A reader cannot write. */
+    db = open_ro(f);
+    assert_int_equal(resdex_db_set_metadata(db, "k", "v"), RESDEX_STATUS_BAD_ARGUMENT);
+    assert_non_null(strstr(resdex_db_last_error(db), "read-only"));
+    resdex_db_close(db);
+}
+
+static void
+test_locked_index(void **state)
+{
+    fixture_t *f = *state;
+    resdex_db_t *a = open_rw(f);
+    resdex_db_t *b = NULL;
+    assert_int_equal(resdex_db_open(f->db_path, RESDEX_DB_READ_WRITE, &b), RESDEX_STATUS_DB_LOCKED);
+    assert_non_null(strstr(resdex_db_last_error(b), "locked"));
+    resdex_db_close(b);
+    /* Readers are never blocked by the writer. */
+    resdex_db_t *r = open_ro(f);
+    resdex_db_close(r);
+    resdex_db_close(a);
+    b = open_rw(f);
+    resdex_db_close(b);
+}
+
+static void
+test_bad_queries(void **state)
+{
+    fixture_t *f = *state;
+    build_index(f);
+    resdex_db_t *db = open_ro(f);
+    struct {
+        const char *q, *expect;
+    } cases[] = {
+        {"year:abc", "year:abc is not a year"},
+        {"year:2020..2010", "reversed range"},
+        {"year:1000..3000", "spans more than"},
+        {"kind:heading", "is not a kind"},
+        {"body:unsc", "is not a body"},
+        {"lang:xx", "is not a language"},
+        {"\"unclosed phrase", "unbalanced quote"},
+        {"tag:\"unclosed", "unbalanced quote"},
+        {"", "empty query"},
+        {"body:", "needs a value"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        resdex_search_options_t o = {.query = cases[i].q, .limit = 10};
+        resdex_results_t *r = (resdex_results_t *)1;
+        resdex_status_t st = resdex_db_search(db, &o, &r);
+        if (st != RESDEX_STATUS_BAD_QUERY)
+            fail_msg("query '%s': status %s, not bad query", cases[i].q,
+                     resdex_status_to_string(st));
+        assert_null(r);
+        if (!strstr(resdex_db_last_error(db), cases[i].expect))
+            fail_msg("query '%s': message '%s' lacks '%s'", cases[i].q, resdex_db_last_error(db),
+                     cases[i].expect);
+    }
+    /* Too long. */
+    char *big = malloc(RESDEX_MAX_QUERY_BYTES + 2);
+    memset(big, 'a', RESDEX_MAX_QUERY_BYTES + 1);
+    big[RESDEX_MAX_QUERY_BYTES + 1] = '\0';
+    resdex_search_options_t o = {.query = big, .limit = 10};
+    resdex_results_t *r = NULL;
+    assert_int_equal(resdex_db_search(db, &o, &r), RESDEX_STATUS_BAD_QUERY);
+    assert_non_null(strstr(resdex_db_last_error(db), "limit"));
+    free(big);
+    /* Brackets and operators Xapian's parser forgives are not errors. */
+    assert_int_equal(search(db, "(member", 0, NULL, 0), 2);
+    resdex_db_close(db);
+}
+
+static void
+test_corrupt_record(void **state)
+{
+    fixture_t *f = *state;
+    build_index(f);
+    assert_int_equal(tu_corrupt_first_record(f->db_path, "1garbage", 8), 0);
+    resdex_db_t *db = open_ro(f);
+    resdex_search_options_t o = {.query = "Tokyo", .limit = 10, .all_kinds = 1};
+    resdex_results_t *r = NULL;
+    assert_int_equal(resdex_db_search(db, &o, &r), RESDEX_STATUS_CORRUPT_RECORD);
+    assert_null(r);
+    assert_non_null(strstr(resdex_db_last_error(db), "decompress"));
+    resdex_db_close(db);
+    /* Not even a format tag. */
+    assert_int_equal(tu_corrupt_first_record(f->db_path, "", 0), 0);
+    db = open_ro(f);
+    assert_int_equal(resdex_db_search(db, &o, &r), RESDEX_STATUS_CORRUPT_RECORD);
+    resdex_db_close(db);
+}
+
+static void
+test_get_resolution(void **state)
+{
+    fixture_t *f = *state;
+    build_index(f);
+    resdex_db_t *db = open_ro(f);
+    resdex_results_t *r = NULL;
+    assert_int_equal(resdex_db_get_resolution(db, "E/RES/2017/19", NULL, &r), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(resdex_results_count(r), 3);
+    assert_string_equal(resdex_results_get(r, 0)->id, "E/RES/2017/19#pp1");
+    assert_string_equal(resdex_results_get(r, 1)->id, "E/RES/2017/19#1");
+    assert_string_equal(resdex_results_get(r, 2)->id, "E/RES/2017/19#2");
+    resdex_results_destroy(r);
+    assert_int_equal(resdex_db_get_resolution(db, "2017/19", "fr", &r), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(resdex_results_count(r), 1);
+    assert_string_equal(resdex_results_get(r, 0)->resolution->lang, "fr");
+    resdex_results_destroy(r);
+    assert_int_equal(resdex_db_get_resolution(db, "A/RES/99/999", NULL, &r),
+                     RESDEX_STATUS_NOT_FOUND);
+    assert_null(r);
+    resdex_db_close(db);
+}
+
+static int
+count_facet(const char *value, uint64_t count, void *ctx)
+{
+    char *out = ctx;
+    char buf[64];
+    snprintf(buf, sizeof buf, "%s=%llu;", value, (unsigned long long)count);
+    strcat(out, buf);
+    return 0;
+}
+
+static void
+test_facets(void **state)
+{
+    fixture_t *f = *state;
+    build_index(f);
+    resdex_db_t *db = open_ro(f);
+    char out[256] = "";
+    assert_int_equal(resdex_db_facet_counts(db, "kind", count_facet, out), RESDEX_STATUS_SUCCESS);
+    assert_string_equal(out, "operative=3;preambular=1;");
+    out[0] = '\0';
+    assert_int_equal(resdex_db_facet_counts(db, "lang", count_facet, out), RESDEX_STATUS_SUCCESS);
+    assert_string_equal(out, "en=3;fr=1;");
+    assert_int_equal(resdex_db_facet_counts(db, "colour", count_facet, out),
+                     RESDEX_STATUS_BAD_ARGUMENT);
+
+    resdex_search_options_t o = {.query = "member", .limit = 1, .facets = 1};
+    resdex_results_t *r = NULL;
+    assert_int_equal(resdex_db_search(db, &o, &r), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(resdex_results_total(r), 2);
+    assert_int_equal(resdex_results_count(r), 1);
+    out[0] = '\0';
+    resdex_results_facets(r, "verb", count_facet, out);
+    assert_non_null(strstr(out, "encourages=2;"));
+    out[0] = '\0';
+    resdex_results_facets(r, "year", count_facet, out);
+    assert_string_equal(out, "2017=2;");
+    resdex_results_destroy(r);
+    resdex_db_close(db);
+}
+
+static void
+test_status_strings(void **state)
+{
+    (void)state;
+    for (int s = 0; s < RESDEX_STATUS_LAST_STATUS; s++) {
+        const char *str = resdex_status_to_string((resdex_status_t)s);
+        assert_non_null(str);
+        assert_string_not_equal(str, "unknown status");
+    }
+    assert_string_equal(resdex_status_to_string(RESDEX_STATUS_LAST_STATUS), "unknown status");
+    assert_string_equal(resdex_version(), "0.1.0");
+}
+
+int
+main(void)
+{
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+    const struct CMUnitTest tests[] = {
+        T(test_missing_index),
+        T(test_not_a_resdex_index),
+        T(test_add_and_search),
+        T(test_filters),
+        T(test_replace_and_remove),
+        T(test_close_without_commit_discards),
+        T(test_metadata),
+        T(test_locked_index),
+        T(test_bad_queries),
+        T(test_corrupt_record),
+        T(test_get_resolution),
+        T(test_facets),
+        cmocka_unit_test(test_status_strings),
+    };
+    return cmocka_run_group_tests_name("db", tests, NULL, NULL);
+}

@@ -1,0 +1,59 @@
+/* testutil.h - helpers shared by the cmocka tests. */
+#ifndef RESDEX_TESTUTIL_H
+#define RESDEX_TESTUTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* A fresh temporary directory (malloc()ed path); removed by tu_rmtree. */
+static inline char *
+tu_tmpdir(void)
+{
+    const char *base = getenv("TMPDIR");
+    char *path = NULL;
+    if (asprintf(&path, "%s/resdex-test-XXXXXX", base && *base ? base : "/tmp") < 0)
+        return NULL;
+    if (!mkdtemp(path)) {
+        free(path);
+        return NULL;
+    }
+    return path;
+}
+
+static inline void
+tu_rmtree(const char *path)
+{
+    char *cmd = NULL;
+    if (path && asprintf(&cmd, "rm -rf '%s'", path) >= 0) {
+        if (system(cmd) != 0)
+            fprintf(stderr, "warning: could not remove %s\n", path);
+    }
+    free(cmd);
+}
+
+static inline void
+tu_write(const char *path, const void *data, size_t len)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(data, 1, len, f), len);
+    assert_int_equal(fclose(f), 0);
+}
+
+/* The shared corpus beside the project (../shared), or NULL when absent. */
+static inline const char *
+tu_shared_dir(void)
+{
+    static char path[4096];
+    snprintf(path, sizeof path, "%s/../shared", TOP_SRCDIR);
+    return access(path, R_OK) == 0 ? path : NULL;
+}
+
+#endif
