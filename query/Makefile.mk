@@ -1,6 +1,8 @@
 # resdex: the query tool.
 bin_PROGRAMS += query/resdex
-query_resdex_SOURCES = query/main.c
+query_resdex_SOURCES = query/main.c query/commands.h \
+	query/json.c query/json.h \
+	query/cmd_parse.c
 query_resdex_CPPFLAGS = $(AM_CPPFLAGS) $(JANSSON_CFLAGS)
 nodist_EXTRA_query_resdex_SOURCES = dummy.cxx
 query_resdex_LDADD = $(RESDEX_LIBS)

@@ -16,3 +16,20 @@ tests_test_db_LDADD = $(TEST_LIBS)
 
 
 TESTS += tests/test_reader tests/test_stem tests/test_db
+
+# Compares JSON Lines files (golden tests).
+check_PROGRAMS += tests/json_equal
+tests_json_equal_SOURCES = tests/json_equal.c
+tests_json_equal_CPPFLAGS = $(AM_CPPFLAGS) $(JANSSON_CFLAGS)
+tests_json_equal_LDADD = $(JANSSON_LIBS)
+
+# Shell tests (end to end) run with these in their environment.
+AM_TESTS_ENVIRONMENT = top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_builddir)'; \
+	export top_srcdir top_builddir;
+EXTRA_DIST += tests/lib.sh
+
+# One fragment per area, so that parallel work does not collide.
+include tests/text.mk
+include tests/akn.mk
+include tests/daemon.mk
+include tests/query.mk

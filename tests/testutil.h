@@ -47,13 +47,25 @@ tu_write(const char *path, const void *data, size_t len)
     assert_int_equal(fclose(f), 0);
 }
 
-/* The shared corpus beside the project (../shared), or NULL when absent. */
+/* The shared corpus beside the project (../shared). When it is absent the
+ * test binary exits 77 (automake's "skipped"), unless RESDEX_REQUIRE_SHARED=1
+ * (as in CI), when its absence is a failure. Call at the start of main(). */
 static inline const char *
-tu_shared_dir(void)
+tu_shared_or_skip(void)
 {
     static char path[4096];
     snprintf(path, sizeof path, "%s/../shared", TOP_SRCDIR);
-    return access(path, R_OK) == 0 ? path : NULL;
+    char corpus[4200];
+    snprintf(corpus, sizeof corpus, "%s/corpus", path);
+    if (access(corpus, R_OK) == 0)
+        return path;
+    const char *req = getenv("RESDEX_REQUIRE_SHARED");
+    if (req && strcmp(req, "1") == 0) {
+        fprintf(stderr, "FAIL: %s is missing (RESDEX_REQUIRE_SHARED=1)\n", corpus);
+        exit(1);
+    }
+    fprintf(stderr, "SKIP: %s is not present\n", corpus);
+    exit(77);
 }
 
 #endif
