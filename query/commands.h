@@ -13,6 +13,10 @@ typedef struct global_options {
 } global_options_t;
 
 int cmd_parse(const global_options_t *g, int argc, char **argv);
+int cmd_search(const global_options_t *g, int argc, char **argv);
+int cmd_show(const global_options_t *g, int argc, char **argv);
+int cmd_stats(const global_options_t *g, int argc, char **argv);
+int cmd_similar(const global_options_t *g, int argc, char **argv);
 
 /* The index path: --db, else $RESDEX_DB, else $XDG_DATA_HOME/resdex, else
  * ~/.local/share/resdex. malloc()ed; NULL when no home can be found. */

@@ -48,6 +48,10 @@ typedef struct command {
 
 static const command_t commands[] = {
     {"parse", cmd_parse},
+    {"search", cmd_search},
+    {"show", cmd_show},
+    {"stats", cmd_stats},
+    {"similar", cmd_similar},
     {NULL, NULL},
 };
 

@@ -33,3 +33,4 @@ include tests/text.mk
 include tests/akn.mk
 include tests/daemon.mk
 include tests/query.mk
+include tests/similar.mk
