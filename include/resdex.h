@@ -243,8 +243,8 @@ typedef enum resdex_db_mode {
  * DB_CORRUPT, XAPIAN_ERROR, OUT_OF_MEMORY. */
 resdex_status_t resdex_db_open(const char *path, resdex_db_mode_t mode, resdex_db_t **db);
 
-/* Commit (when writable and there is anything pending is NOT done here: an
- * uncommitted batch is discarded) and release the handle. NULL is a no-op. */
+/* Release the handle. Changes not yet committed with resdex_db_commit() are
+ * discarded, never half-published. NULL is a no-op. */
 void resdex_db_close(resdex_db_t *db);
 
 /* The message of the last failed call on db (or "" after success). Valid
