@@ -8,7 +8,8 @@
 # never by `make all` or `make check`. Generated corpora and indexes go to
 # $(BENCH_WORK) in the build tree; the small result tables and plots to
 # bench/results/ in the source tree (see bench/RESULTS.md).
-EXTRA_PROGRAMS = bench/gencorpus bench/genqueries bench/batchtime bench/bare_xapian bench/fts5
+EXTRA_PROGRAMS = bench/gencorpus bench/genqueries bench/batchtime bench/bare_xapian bench/fts5 \
+	bench/resdex_lib
 
 bench_gencorpus_SOURCES = bench/gencorpus.c bench/vocab.h
 bench_gencorpus_LDADD = -lm
@@ -20,9 +21,12 @@ bench_bare_xapian_LDADD = $(XAPIAN_LIBS)
 bench_fts5_SOURCES = bench/fts5.c
 bench_fts5_CPPFLAGS = $(AM_CPPFLAGS) $(SQLITE_CFLAGS)
 bench_fts5_LDADD = $(SQLITE_LIBS)
+bench_resdex_lib_SOURCES = bench/resdex_lib.c
+nodist_EXTRA_bench_resdex_lib_SOURCES = dummy.cxx
+bench_resdex_lib_LDADD = $(RESDEX_LIBS)
 
 BENCH_BINS = bench/gencorpus$(EXEEXT) bench/genqueries$(EXEEXT) bench/batchtime$(EXEEXT) \
-	bench/bare_xapian$(EXEEXT)
+	bench/bare_xapian$(EXEEXT) bench/resdex_lib$(EXEEXT)
 if HAVE_SQLITE
 BENCH_BINS += bench/fts5$(EXEEXT)
 endif

@@ -7,6 +7,7 @@
  *   bare_xapian search DB        batch: one query per line on stdin, one JSON
  *                                line per query on stdout (flushed), as
  *                                `resdex search --batch --json`
+ *   bare_xapian search DB --query QUERY   one query (for one-shot timing)
  *
  * Indexing: TermGenerator with Xapian's built-in English stemmer and its
  * default strategy (STEM_SOME), the paragraph stored as document data, one
@@ -144,7 +145,7 @@ json_string(std::string &out, const std::string &s)
 }
 
 int
-do_search(const char *dbpath, bool exhaustive)
+do_search(const char *dbpath, bool exhaustive, std::istream &queries)
 {
     Xapian::Database db(dbpath);
     Xapian::Stem stem("english");
@@ -157,7 +158,7 @@ do_search(const char *dbpath, bool exhaustive)
     if (exhaustive)
         flags |= Xapian::MSet::SNIPPET_EXHAUSTIVE;
     std::string line, out;
-    while (std::getline(std::cin, line)) {
+    while (std::getline(queries, line)) {
         out.clear();
         out += "{\"query\":";
         json_string(out, line);
@@ -199,8 +200,23 @@ main(int argc, char **argv)
     try {
         if (argc == 4 && !strcmp(argv[1], "index"))
             return do_index(argv[2], argv[3]);
-        if (argc >= 3 && !strcmp(argv[1], "search"))
-            return do_search(argv[2], argc == 4 && !strcmp(argv[3], "--exhaustive"));
+        if (argc >= 3 && !strcmp(argv[1], "search")) {
+            bool exhaustive = false;
+            const char *query = nullptr;
+            for (int i = 3; i < argc; i++) {
+                if (!strcmp(argv[i], "--exhaustive"))
+                    exhaustive = true;
+                else if (!strcmp(argv[i], "--query") && i + 1 < argc)
+                    query = argv[++i];
+                else
+                    goto usage;
+            }
+            if (query) {
+                std::istringstream one(query);
+                return do_search(argv[2], exhaustive, one);
+            }
+            return do_search(argv[2], exhaustive, std::cin);
+        }
     } catch (const Xapian::Error &e) {
         fprintf(stderr, "bare_xapian: %s\n", e.get_description().c_str());
         return 2;
@@ -208,6 +224,8 @@ main(int argc, char **argv)
         fprintf(stderr, "bare_xapian: %s\n", e.what());
         return 2;
     }
-    fprintf(stderr, "usage: bare_xapian index DB DIR | bare_xapian search DB [--exhaustive]\n");
+usage:
+    fprintf(stderr, "usage: bare_xapian index DB DIR | "
+                    "bare_xapian search DB [--exhaustive] [--query QUERY]\n");
     return 2;
 }

@@ -5,6 +5,7 @@
  *   fts5 search DB       batch: one query per line on stdin, one JSON line
  *                        per query on stdout (flushed), as
  *                        `resdex search --batch --json`
+ *   fts5 search DB --query QUERY   one query (for one-shot timing)
  *
  * The table: fts5(id UNINDEXED, text, tokenize = 'porter unicode61'). A
  * search is the top 10 by bm25() with snippet() of each. Query words are
@@ -266,7 +267,7 @@ json_string(FILE *f, const char *s)
 }
 
 static int
-do_search(const char *dbpath)
+do_search(const char *dbpath, const char *one_query)
 {
     sqlite3 *db = NULL;
     if (sqlite3_open_v2(dbpath, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
@@ -278,7 +279,12 @@ do_search(const char *dbpath)
                            -1, &st, NULL) != SQLITE_OK)
         die_sql(db, "prepare");
     char line[16384], q[40000];
-    while (fgets(line, sizeof line, stdin)) {
+    int done = 0;
+    while (one_query ? !done : fgets(line, sizeof line, stdin) != NULL) {
+        if (one_query) {
+            snprintf(line, sizeof line, "%s", one_query);
+            done = 1;
+        }
         line[strcspn(line, "\r\n")] = '\0';
         fts5_query(line, q, sizeof q);
         fputs("{\"query\":", stdout);
@@ -318,7 +324,9 @@ main(int argc, char **argv)
     if (argc == 4 && !strcmp(argv[1], "index"))
         return do_index(argv[2], argv[3]);
     if (argc == 3 && !strcmp(argv[1], "search"))
-        return do_search(argv[2]);
-    fprintf(stderr, "usage: fts5 index DB DIR | fts5 search DB\n");
+        return do_search(argv[2], NULL);
+    if (argc == 5 && !strcmp(argv[1], "search") && !strcmp(argv[3], "--query"))
+        return do_search(argv[2], argv[4]);
+    fprintf(stderr, "usage: fts5 index DB DIR | fts5 search DB [--query QUERY]\n");
     return 2;
 }
