@@ -1,5 +1,11 @@
 # resdexd: the indexing daemon.
 sbin_PROGRAMS += indexer/resdexd
-indexer_resdexd_SOURCES = indexer/main.c
+indexer_resdexd_SOURCES = indexer/main.c \
+	indexer/clock.c indexer/clock.h \
+	indexer/log.c indexer/log.h \
+	indexer/filestate.c indexer/filestate.h \
+	indexer/walk.c indexer/walk.h \
+	indexer/reconcile.c indexer/reconcile.h \
+	indexer/watch.c indexer/watch.h
 nodist_EXTRA_indexer_resdexd_SOURCES = dummy.cxx
 indexer_resdexd_LDADD = $(RESDEX_LIBS)

@@ -1,6 +1,373 @@
+/* main.c - resdexd(8): options, the index and corpus locations, signals,
+ * and the main loop (reconcile, then watch).
+ *
+ * Signals are read from a signalfd in the main loop, never handled in a
+ * handler: SIGTERM and SIGINT end the loop (the batch in progress is
+ * committed, each of its files being complete), SIGHUP asks for a full
+ * reconcile. During a long reconcile the signalfd is polled between files. */
+#include "clock.h"
+#include "filestate.h"
+#include "log.h"
+#include "reconcile.h"
 #include "resdex.h"
-int
-main(void)
+#include "watch.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/signalfd.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#ifndef RESDEX_CORPUS_DIR
+#define RESDEX_CORPUS_DIR "/usr/local/share/resdex/corpus"
+#endif
+
+enum { EXIT_OK = 0, EXIT_REJECTED = 1, EXIT_FATAL = 2 };
+
+typedef struct options {
+    const char *db;
+    const char *corpus;
+    int once;
+    log_level_t level;
+} options_t;
+
+/* What the signals asked for, read from the signalfd. */
+typedef struct signals {
+    int fd;
+    int stop;   /* SIGTERM, SIGINT */
+    int reload; /* SIGHUP */
+} signals_t;
+
+static void
+usage(FILE *out)
 {
+    fprintf(out, "usage: resdexd [--db DIR] [--corpus DIR] [--once] [--verbose|--quiet]\n"
+                 "\n"
+                 "Keep a resdex index equal to a folder of resolutions: reconcile, then watch.\n"
+                 "\n"
+                 "  --db DIR      the index (default $RESDEX_DB, $XDG_DATA_HOME/resdex,\n"
+                 "                ~/.local/share/resdex)\n"
+                 "  --corpus DIR  the folder to index (default $RESDEX_CORPUS, else\n"
+                 "                " RESDEX_CORPUS_DIR ")\n"
+                 "  --once        reconcile, commit and exit instead of watching\n"
+                 "  --verbose     also debug messages\n"
+                 "  --quiet       errors only\n"
+                 "  --help, --version\n"
+                 "\n"
+                 "exit status: 0 done, 1 some files rejected (--once), 2 error\n"
+                 "signals: SIGTERM/SIGINT commit and exit, SIGHUP reconcile everything\n");
+}
+
+static char *
+resolve_db_path(const char *option)
+{
+    char *path = NULL;
+    const char *env = getenv("RESDEX_DB");
+    const char *xdg = getenv("XDG_DATA_HOME");
+    const char *home = getenv("HOME");
+    if (option && *option)
+        return strdup(option);
+    if (env && *env)
+        return strdup(env);
+    if (xdg && *xdg) {
+        if (asprintf(&path, "%s/resdex", xdg) < 0)
+            return NULL;
+        return path;
+    }
+    if (!home || !*home)
+        return NULL;
+    if (asprintf(&path, "%s/.local/share/resdex", home) < 0)
+        return NULL;
+    return path;
+}
+
+/* mkdir -p for the folders above `path` (Xapian creates the last one). */
+static int
+make_parents(const char *path)
+{
+    char *copy = strdup(path);
+    if (!copy)
+        return -1;
+    for (char *p = copy + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        if (mkdir(copy, 0755) != 0 && errno != EEXIST) {
+            log_error("cannot create %s: %s", copy, strerror(errno));
+            free(copy);
+            return -1;
+        }
+        *p = '/';
+    }
+    free(copy);
     return 0;
+}
+
+static int
+parse_options(int argc, char **argv, options_t *o, int *exit_now)
+{
+    static const struct option longopts[] = {
+        {"db", required_argument, NULL, 'd'}, {"corpus", required_argument, NULL, 'c'},
+        {"once", no_argument, NULL, 'o'},     {"verbose", no_argument, NULL, 'v'},
+        {"quiet", no_argument, NULL, 'q'},    {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},  {NULL, 0, NULL, 0},
+    };
+    int c;
+    *exit_now = -1;
+    memset(o, 0, sizeof *o);
+    o->level = LOG_LEVEL_INFO;
+    while ((c = getopt_long(argc, argv, "hVvq", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'd':
+            o->db = optarg;
+            break;
+        case 'c':
+            o->corpus = optarg;
+            break;
+        case 'o':
+            o->once = 1;
+            break;
+        case 'v':
+            o->level = LOG_LEVEL_DEBUG;
+            break;
+        case 'q':
+            o->level = LOG_LEVEL_ERROR;
+            break;
+        case 'h':
+            usage(stdout);
+            *exit_now = EXIT_OK;
+            return 0;
+        case 'V':
+            printf("resdexd %s\n", resdex_version());
+            *exit_now = EXIT_OK;
+            return 0;
+        default:
+            usage(stderr);
+            *exit_now = EXIT_FATAL;
+            return -1;
+        }
+    }
+    if (optind < argc) {
+        fprintf(stderr, "resdexd: error: unexpected argument '%s'\n", argv[optind]);
+        usage(stderr);
+        *exit_now = EXIT_FATAL;
+        return -1;
+    }
+    return 0;
+}
+
+static int
+signals_init(signals_t *s)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGHUP);
+    memset(s, 0, sizeof *s);
+    if (sigprocmask(SIG_BLOCK, &set, NULL) != 0)
+        return -1;
+    s->fd = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
+    signal(SIGPIPE, SIG_IGN);
+    return s->fd < 0 ? -1 : 0;
+}
+
+/* Read every pending signal into the flags. */
+static void
+signals_read(signals_t *s)
+{
+    struct signalfd_siginfo si;
+    while (read(s->fd, &si, sizeof si) == (ssize_t)sizeof si) {
+        if (si.ssi_signo == SIGHUP) {
+            log_info("SIGHUP: reconciling the whole corpus");
+            s->reload = 1;
+        } else {
+            log_info("%s: committing and exiting", si.ssi_signo == SIGINT ? "SIGINT" : "SIGTERM");
+            s->stop = 1;
+        }
+    }
+}
+
+/* indexer_t's interrupted(): a stop request ends a reconcile early; a
+ * reload request is kept for after it. */
+static int
+stop_requested(void *ctx)
+{
+    signals_t *s = ctx;
+    signals_read(s);
+    return s->stop;
+}
+
+/* Reconcile every dirty path of a batch, then commit. -1 on a fatal error. */
+static int
+apply_batch(indexer_t *ix, watcher_t *w, watch_batch_t *b)
+{
+    reconcile_result_t r = RECONCILE_DONE;
+    if (b->full) {
+        r = indexer_reconcile(ix, "");
+    } else {
+        for (size_t i = 0; i < b->n && r == RECONCILE_DONE; i++) {
+            const char *rel = b->paths[i];
+            char *abs = path_join(ix->corpus, rel);
+            struct stat st;
+            /* Gone, or no longer a folder: stop watching what was there;
+             * a folder moved within the corpus is watched again under its
+             * new name by the walk. */
+            if (abs && (stat(abs, &st) != 0 || !S_ISDIR(st.st_mode)))
+                watcher_forget(w, rel);
+            free(abs);
+            r = indexer_reconcile(ix, rel);
+        }
+    }
+    watch_batch_clear(b);
+    if (r == RECONCILE_FATAL)
+        return -1;
+    return indexer_commit(ix);
+}
+
+static int
+watch_loop(indexer_t *ix, watcher_t *w, signals_t *sig)
+{
+    watch_batch_t batch = {0};
+    int rc = 0;
+    while (!sig->stop) {
+        if (sig->reload) {
+            sig->reload = 0;
+            batch.full = 1;
+            batch.first_ms = batch.last_ms = clock_ms() - WATCH_MAX_DELAY_MS;
+        }
+        uint64_t now = clock_ms();
+        int timeout = watch_batch_due_in(&batch, now);
+        if (timeout == 0) {
+            if (apply_batch(ix, w, &batch) != 0) {
+                rc = -1;
+                break;
+            }
+            continue;
+        }
+        if (watcher_root_lost(w) && (timeout < 0 || timeout > 1000))
+            timeout = 1000;
+        struct pollfd fds[2] = {{.fd = sig->fd, .events = POLLIN},
+                                {.fd = watcher_fd(w), .events = POLLIN}};
+        int n = poll(fds, 2, timeout);
+        if (n < 0 && errno != EINTR) {
+            log_error("poll: %s", strerror(errno));
+            rc = -1;
+            break;
+        }
+        if (n > 0 && (fds[0].revents & POLLIN))
+            signals_read(sig);
+        if (n > 0 && (fds[1].revents & POLLIN) && watcher_read(w, &batch) != 0) {
+            rc = -1;
+            break;
+        }
+        if (watcher_root_lost(w)) {
+            struct stat st;
+            if (stat(ix->corpus, &st) == 0 && S_ISDIR(st.st_mode)) {
+                log_info("corpus %s is back: reconciling it", ix->corpus);
+                watcher_root_back(w);
+                watch_batch_clear(&batch);
+                batch.full = 1;
+                batch.first_ms = batch.last_ms = clock_ms();
+            } else {
+                watch_batch_clear(&batch);
+            }
+        }
+    }
+    watch_batch_clear(&batch);
+    return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+    options_t o;
+    int exit_now;
+    parse_options(argc, argv, &o, &exit_now);
+    if (exit_now >= 0)
+        return exit_now;
+    log_set_level(o.level);
+
+    int status = EXIT_FATAL;
+    char *db_path = resolve_db_path(o.db);
+    char *corpus = NULL;
+    resdex_db_t *db = NULL;
+    watcher_t *w = NULL;
+    signals_t sig = {.fd = -1};
+    const char *corpus_arg = o.corpus;
+    if (!corpus_arg || !*corpus_arg)
+        corpus_arg = getenv("RESDEX_CORPUS");
+    if (!corpus_arg || !*corpus_arg)
+        corpus_arg = RESDEX_CORPUS_DIR;
+
+    if (!db_path) {
+        log_error("no index location: give --db, or set RESDEX_DB, XDG_DATA_HOME or HOME");
+        goto DONE;
+    }
+    corpus = realpath(corpus_arg, NULL);
+    struct stat st;
+    if (!corpus || stat(corpus, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        log_error("corpus %s: %s", corpus_arg, corpus ? "not a folder" : strerror(errno));
+        goto DONE;
+    }
+    if (signals_init(&sig) != 0) {
+        log_error("cannot set up signals: %s", strerror(errno));
+        goto DONE;
+    }
+    if (make_parents(db_path) != 0)
+        goto DONE;
+    resdex_status_t rst = resdex_db_open(db_path, RESDEX_DB_READ_WRITE, &db);
+    if (rst != RESDEX_STATUS_SUCCESS) {
+        log_error("%s", resdex_db_last_error(db));
+        goto DONE;
+    }
+
+    indexer_t ix = {
+        .db = db,
+        .corpus = corpus,
+        .db_path = db_path,
+        .interrupted = stop_requested,
+        .interrupted_ctx = &sig,
+        .progress = isatty(STDERR_FILENO),
+    };
+    char *previous = NULL;
+    if (resdex_db_get_metadata(db, META_CORPUS, &previous) == RESDEX_STATUS_SUCCESS &&
+        strcmp(previous, corpus) != 0)
+        log_info("the index was built from %s; reconciling it with %s", previous, corpus);
+    if (!previous || strcmp(previous, corpus) != 0)
+        ix.uncommitted = 1; /* record the corpus even if no file changes */
+    free(previous);
+    log_info("indexing %s into %s%s", corpus, db_path, o.once ? "" : ", then watching");
+
+    if (!o.once) {
+        w = watcher_new(corpus);
+        if (!w)
+            goto DONE;
+        ix.on_dir = watcher_add_dir;
+        ix.on_dir_ctx = w;
+    }
+    reconcile_result_t r = indexer_reconcile(&ix, "");
+    if (r == RECONCILE_FATAL || indexer_commit(&ix) != 0)
+        goto DONE;
+    if (o.once || sig.stop) {
+        status = ix.n_rejected > 0 && r == RECONCILE_DONE ? EXIT_REJECTED : EXIT_OK;
+        goto DONE;
+    }
+    if (watch_loop(&ix, w, &sig) != 0 || indexer_commit(&ix) != 0)
+        goto DONE;
+    status = EXIT_OK;
+DONE:
+    watcher_free(w);
+    resdex_db_close(db);
+    if (sig.fd >= 0)
+        close(sig.fd);
+    free(corpus);
+    free(db_path);
+    return status;
 }

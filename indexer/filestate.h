@@ -1,0 +1,64 @@
+/* filestate.h - what resdexd remembers about each corpus file, and how it
+ * reads one.
+ *
+ * The state of every indexed file lives in the index's metadata, written in
+ * the same commit as the file's paragraphs, so the two never disagree: after
+ * a crash, whatever was not committed is simply done again.
+ *
+ * Metadata keys (a contract: `resdex stats` reads them):
+ *   "file:<corpus-relative path>"     "<size> <mtime_ns> <hash hex> <paragraphs>"
+ *   "rejected:<corpus-relative path>" "<ISO 8601 UTC time> <reason>"
+ *   "resdex:last-update"              ISO 8601 UTC time of the last commit
+ *   "resdex:corpus"                   the corpus folder, absolute
+ */
+#ifndef RESDEXD_FILESTATE_H
+#define RESDEXD_FILESTATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/stat.h>
+
+#define META_FILE_PREFIX     "file:"
+#define META_REJECTED_PREFIX "rejected:"
+#define META_LAST_UPDATE     "resdex:last-update"
+#define META_CORPUS          "resdex:corpus"
+
+typedef struct file_state {
+    uint64_t size;       /* bytes on disk (compressed size for .gz) */
+    int64_t mtime_ns;    /* st_mtim in nanoseconds since the epoch */
+    uint64_t hash;       /* content_hash() of the bytes on disk */
+    uint64_t paragraphs; /* paragraphs indexed from it */
+} file_state_t;
+
+/* Longest formatted state, with its NUL. */
+#define FILE_STATE_MAX 80
+
+void file_state_format(const file_state_t *fs, char *buf, size_t size);
+/* 0 when `s` is a well-formed state, -1 otherwise (*fs is then zeroed). */
+int file_state_parse(const char *s, file_state_t *fs);
+/* Nonzero when size and mtime match: the file is taken as unchanged
+ * without reading it. */
+int file_state_matches_stat(const file_state_t *fs, const struct stat *st);
+
+/* The content hash: 64-bit FNV-1a over the file's bytes as stored on disk,
+ * written as 16 lower-case hex digits. Not cryptographic: it tells a touched
+ * file from a changed one, and finds a renamed file by its content. */
+uint64_t content_hash(const void *data, size_t len);
+
+/* "a FIFO", "a socket", "a character device"... for messages. */
+const char *file_type_name(mode_t mode);
+
+typedef enum read_result {
+    READ_OK = 0, /* *data holds the file */
+    READ_GONE,   /* the file no longer exists: treat as deleted */
+    READ_BAD     /* it cannot be read: *reason says why */
+} read_result_t;
+
+/* Read the regular file `path` whole, without ever blocking on a FIFO or a
+ * device. On READ_OK, *data (malloc()ed, NUL-terminated, *len bytes) and *st
+ * (its status before the read) are set. On READ_BAD, *reason is a malloc()ed
+ * message without the file name. A file that changes while being read is
+ * read again (a few times) before it is called bad. */
+read_result_t file_read(const char *path, char **data, size_t *len, struct stat *st, char **reason);
+
+#endif

@@ -1,0 +1,73 @@
+/* log.c - messages on stderr with a level; a progress line on terminals.
+ *
+ * resdexd runs in the foreground under a supervisor (systemd), which stamps
+ * and stores stderr itself: no time stamps, no syslog, one line a message. */
+#include "log.h"
+#include "clock.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <unistd.h>
+
+static log_level_t max_level = LOG_LEVEL_INFO;
+/* Nonzero while a progress line is on the screen without its newline. */
+static int progress_shown;
+static uint64_t progress_last_ms;
+
+static const char *const level_names[] = {"error", "warning", "info", "debug"};
+
+void
+log_set_level(log_level_t max)
+{
+    max_level = max;
+}
+
+int
+log_enabled(log_level_t level)
+{
+    return level <= max_level;
+}
+
+void
+log_msg(log_level_t level, const char *fmt, ...)
+{
+    if (!log_enabled(level))
+        return;
+    if (progress_shown) {
+        /* Wipe the progress line; the next update redraws it. */
+        fputs("\r\033[K", stderr);
+        progress_shown = 0;
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "resdexd: %s: ", level_names[level]);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    fflush(stderr);
+}
+
+void
+progress_update(size_t done, size_t total, uint64_t paragraphs, double rate)
+{
+    if (!log_enabled(LOG_LEVEL_INFO) || !isatty(STDERR_FILENO))
+        return;
+    uint64_t now = clock_ms();
+    if (progress_shown && done < total && now - progress_last_ms < 100)
+        return;
+    progress_last_ms = now;
+    fprintf(stderr, "\r%zu/%zu files, %llu paragraphs, %.0f files/s\033[K", done, total,
+            (unsigned long long)paragraphs, rate);
+    fflush(stderr);
+    progress_shown = 1;
+}
+
+void
+progress_end(void)
+{
+    if (progress_shown) {
+        fputc('\n', stderr);
+        fflush(stderr);
+        progress_shown = 0;
+    }
+}

@@ -1,0 +1,495 @@
+/* reconcile.c - the index follows the corpus: index, re-index, drop, reject.
+ *
+ * See reconcile.h for the algorithm. Why the file state decides, and not the
+ * index's own content: size and mtime are free to compare (stat is already
+ * done by the walk), so a restart over an unchanged corpus reads no file. */
+#include "reconcile.h"
+#include "clock.h"
+#include "filestate.h"
+#include "log.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A file state from the index ("file:" keys). */
+typedef struct stored {
+    char *rel;
+    file_state_t state;
+    int valid;   /* the value parsed; an invalid one is treated as changed */
+    int claimed; /* matched by a walk entry, or by a move */
+} stored_t;
+
+/* A rejection from the index ("rejected:" keys). */
+typedef struct rejected {
+    char *rel;
+    char *value; /* "<time> <reason>" */
+    int present; /* the path is still in the corpus */
+} rejected_t;
+
+typedef struct meta_list {
+    const char *prefix; /* "file:" or "rejected:" */
+    const char *under;  /* keep only paths within this one */
+    int is_state;
+    stored_t *states;
+    rejected_t *rejects;
+    size_t n, cap;
+    int oom;
+} meta_list_t;
+
+static int
+collect_meta(const char *key, const char *value, void *ctx)
+{
+    meta_list_t *l = ctx;
+    const char *rel = key + strlen(l->prefix);
+    if (!path_within(rel, l->under))
+        return 0;
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 64;
+        void *v = l->is_state ? realloc(l->states, cap * sizeof *l->states)
+                              : realloc(l->rejects, cap * sizeof *l->rejects);
+        if (!v) {
+            l->oom = 1;
+            return 1;
+        }
+        if (l->is_state)
+            l->states = v;
+        else
+            l->rejects = v;
+        l->cap = cap;
+    }
+    if (l->is_state) {
+        stored_t *s = &l->states[l->n];
+        memset(s, 0, sizeof *s);
+        s->rel = strdup(rel);
+        s->valid = file_state_parse(value, &s->state) == 0;
+        if (!s->rel) {
+            l->oom = 1;
+            return 1;
+        }
+    } else {
+        rejected_t *r = &l->rejects[l->n];
+        memset(r, 0, sizeof *r);
+        r->rel = strdup(rel);
+        r->value = strdup(value);
+        if (!r->rel || !r->value) {
+            free(r->rel);
+            free(r->value);
+            l->oom = 1;
+            return 1;
+        }
+    }
+    l->n++;
+    return 0;
+}
+
+static void
+meta_list_free(meta_list_t *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        if (l->is_state) {
+            free(l->states[i].rel);
+        } else {
+            free(l->rejects[i].rel);
+            free(l->rejects[i].value);
+        }
+    }
+    free(l->states);
+    free(l->rejects);
+}
+
+/* Read the states or rejections below `under`. -1 on failure (logged). */
+static int
+load_meta(indexer_t *ix, meta_list_t *l, const char *prefix, const char *under, int is_state)
+{
+    memset(l, 0, sizeof *l);
+    l->prefix = prefix;
+    l->under = under;
+    l->is_state = is_state;
+    /* list_metadata takes a key prefix: "file:a" also yields "file:ab",
+     * which collect_meta filters out. */
+    char *key_prefix = NULL;
+    if (asprintf(&key_prefix, "%s%s", prefix, under) < 0) {
+        log_error("out of memory");
+        return -1;
+    }
+    resdex_status_t st = resdex_db_list_metadata(ix->db, key_prefix, collect_meta, l);
+    free(key_prefix);
+    if (st != RESDEX_STATUS_SUCCESS) {
+        log_error("index %s: cannot read file states: %s", ix->db_path,
+                  resdex_db_last_error(ix->db));
+        meta_list_free(l);
+        return -1;
+    }
+    if (l->oom) {
+        log_error("out of memory");
+        meta_list_free(l);
+        return -1;
+    }
+    return 0;
+}
+
+static int
+compare_rejected(const void *key, const void *elem)
+{
+    return strcmp(key, ((const rejected_t *)elem)->rel);
+}
+
+static rejected_t *
+find_rejected(meta_list_t *rejects, const char *rel)
+{
+    if (rejects->n == 0)
+        return NULL;
+    return bsearch(rel, rejects->rejects, rejects->n, sizeof *rejects->rejects, compare_rejected);
+}
+
+static void
+mark_changed(indexer_t *ix)
+{
+    if (ix->uncommitted == 0)
+        ix->batch_start_ms = clock_ms();
+    ix->uncommitted++;
+}
+
+static int
+db_failed(indexer_t *ix, const char *what, const char *rel)
+{
+    log_error("index %s: %s %s: %s", ix->db_path, what, rel, resdex_db_last_error(ix->db));
+    return -1;
+}
+
+static int
+set_meta(indexer_t *ix, const char *prefix, const char *rel, const char *value)
+{
+    char *key = NULL;
+    if (asprintf(&key, "%s%s", prefix, rel) < 0) {
+        log_error("out of memory");
+        return -1;
+    }
+    resdex_status_t st = resdex_db_set_metadata(ix->db, key, value);
+    free(key);
+    if (st != RESDEX_STATUS_SUCCESS)
+        return db_failed(ix, "cannot record the state of", rel);
+    return 0;
+}
+
+static int
+write_state(indexer_t *ix, const char *rel, const file_state_t *fs)
+{
+    char value[FILE_STATE_MAX];
+    file_state_format(fs, value, sizeof value);
+    return set_meta(ix, META_FILE_PREFIX, rel, value);
+}
+
+/* The file is fine again, or gone: forget its rejection. */
+static int
+clear_rejected(indexer_t *ix, rejected_t *rej)
+{
+    if (!rej || !rej->value[0])
+        return 0;
+    if (set_meta(ix, META_REJECTED_PREFIX, rej->rel, "") != 0)
+        return -1;
+    rej->value[0] = '\0';
+    mark_changed(ix);
+    return 0;
+}
+
+/* Record that `rel` cannot be indexed. `message` may already name the file
+ * (the parser's messages do); the stored reason does not repeat it. The
+ * file's last good paragraphs and state are left alone. */
+static int
+reject(indexer_t *ix, const char *rel, const char *message, rejected_t *rej)
+{
+    size_t n = strlen(rel);
+    const char *reason = message ? message : "cannot be read";
+    if (strncmp(reason, rel, n) == 0 && reason[n] == ':' && reason[n + 1] == ' ') {
+        reason += n + 2;
+        log_warning("%s: %s", rel, reason);
+    } else if (strncmp(reason, rel, n) == 0 && reason[n] == ':') {
+        log_warning("%s", reason); /* "FILE:LINE: reason" */
+    } else {
+        log_warning("%s: %s", rel, reason);
+    }
+    ix->n_rejected++;
+    if (rej) {
+        rej->present = 1;
+        const char *space = strchr(rej->value, ' ');
+        if (space && strcmp(space + 1, reason) == 0)
+            return 0; /* already recorded, with its first time */
+    }
+    char now[32];
+    clock_iso_utc(now, sizeof now);
+    char *value = NULL;
+    if (asprintf(&value, "%s %s", now, reason) < 0) {
+        log_error("out of memory");
+        return -1;
+    }
+    int rc = set_meta(ix, META_REJECTED_PREFIX, rel, value);
+    free(value);
+    if (rc == 0)
+        mark_changed(ix);
+    return rc;
+}
+
+static int
+drop(indexer_t *ix, const char *rel, log_level_t level)
+{
+    if (resdex_db_remove_source(ix->db, rel) != RESDEX_STATUS_SUCCESS)
+        return db_failed(ix, "cannot remove", rel);
+    if (set_meta(ix, META_FILE_PREFIX, rel, "") != 0)
+        return -1;
+    log_msg(level, "removed %s", rel);
+    ix->n_removed++;
+    mark_changed(ix);
+    return 0;
+}
+
+static size_t
+count_paragraphs(const resdex_doc_t *doc)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < resdex_doc_count(doc); i++)
+        n += resdex_doc_get(doc, i)->n_paragraphs;
+    return n;
+}
+
+/* A file that was removed in this same reconcile with this content. */
+static stored_t *
+find_moved(stored_t **gone, size_t n_gone, const file_state_t *fs)
+{
+    for (size_t i = 0; i < n_gone; i++)
+        if (!gone[i]->claimed && gone[i]->valid && gone[i]->state.hash == fs->hash &&
+            gone[i]->state.size == fs->size)
+            return gone[i];
+    return NULL;
+}
+
+/* Index (or re-index, or only re-stamp) one file. */
+static int
+process_file(indexer_t *ix, const char *rel, stored_t *old, rejected_t *rej, stored_t **gone,
+             size_t n_gone, log_level_t level)
+{
+    char *abs = path_join(ix->corpus, rel);
+    char *data = NULL, *reason = NULL, *message = NULL;
+    size_t len = 0;
+    struct stat st;
+    resdex_doc_t *doc = NULL;
+    int rc = -1;
+    if (!abs) {
+        log_error("out of memory");
+        return -1;
+    }
+    switch (file_read(abs, &data, &len, &st, &reason)) {
+    case READ_GONE:
+        rc = old ? drop(ix, rel, level) : 0;
+        if (rc == 0)
+            rc = clear_rejected(ix, rej);
+        goto DONE;
+    case READ_BAD:
+        rc = reject(ix, rel, reason, rej);
+        goto DONE;
+    case READ_OK:
+        break;
+    }
+    file_state_t fs = {
+        .size = (uint64_t)st.st_size,
+        .mtime_ns = (int64_t)st.st_mtim.tv_sec * 1000000000 + (int64_t)st.st_mtim.tv_nsec,
+        .hash = content_hash(data, len),
+    };
+    if (old && old->valid && old->state.hash == fs.hash && old->state.size == fs.size) {
+        /* Touched, not changed: the paragraphs are right, the stamp is not. */
+        fs.paragraphs = old->state.paragraphs;
+        rc = write_state(ix, rel, &fs);
+        if (rc == 0) {
+            log_debug("%s: same content, state updated", rel);
+            ix->n_touched++;
+            mark_changed(ix);
+            rc = clear_rejected(ix, rej);
+        }
+        goto DONE;
+    }
+    resdex_status_t pst = resdex_parse_buffer(rel, data, len, &doc, &message);
+    if (pst != RESDEX_STATUS_SUCCESS) {
+        rc = reject(ix, rel, message, rej);
+        goto DONE;
+    }
+    if (resdex_db_index_doc(ix->db, rel, doc) != RESDEX_STATUS_SUCCESS) {
+        rc = db_failed(ix, "cannot index", rel);
+        goto DONE;
+    }
+    fs.paragraphs = count_paragraphs(doc);
+    rc = write_state(ix, rel, &fs);
+    if (rc != 0)
+        goto DONE;
+    mark_changed(ix);
+    ix->n_indexed++;
+    ix->n_paragraphs += fs.paragraphs;
+    stored_t *moved = old ? NULL : find_moved(gone, n_gone, &fs);
+    if (moved) {
+        /* Drop the old name in the same batch: no moment with both or none. */
+        moved->claimed = 1;
+        rc = drop(ix, moved->rel, LOG_LEVEL_DEBUG);
+        ix->n_removed--;
+        ix->n_moved++;
+        log_msg(level, "moved %s -> %s", moved->rel, rel);
+    } else {
+        log_msg(level, "indexed %s (%llu paragraphs)", rel, (unsigned long long)fs.paragraphs);
+    }
+    if (rc == 0)
+        rc = clear_rejected(ix, rej);
+DONE:
+    resdex_doc_destroy(doc);
+    free(message);
+    free(reason);
+    free(data);
+    free(abs);
+    return rc;
+}
+
+int
+indexer_commit(indexer_t *ix)
+{
+    if (ix->uncommitted == 0)
+        return 0;
+    char now[32];
+    clock_iso_utc(now, sizeof now);
+    if (resdex_db_set_metadata(ix->db, META_LAST_UPDATE, now) != RESDEX_STATUS_SUCCESS ||
+        resdex_db_set_metadata(ix->db, META_CORPUS, ix->corpus) != RESDEX_STATUS_SUCCESS ||
+        resdex_db_commit(ix->db) != RESDEX_STATUS_SUCCESS) {
+        log_error("index %s: commit failed: %s", ix->db_path, resdex_db_last_error(ix->db));
+        return -1;
+    }
+    log_debug("committed %zu changes", ix->uncommitted);
+    ix->uncommitted = 0;
+    return 0;
+}
+
+int
+indexer_maybe_commit(indexer_t *ix)
+{
+    if (ix->uncommitted >= COMMIT_FILES ||
+        (ix->uncommitted > 0 && clock_ms() - ix->batch_start_ms >= COMMIT_MS))
+        return indexer_commit(ix);
+    return 0;
+}
+
+reconcile_result_t
+indexer_reconcile(indexer_t *ix, const char *rel)
+{
+    reconcile_result_t result = RECONCILE_FATAL;
+    int full = *rel == '\0';
+    log_level_t level = full ? LOG_LEVEL_DEBUG : LOG_LEVEL_INFO;
+    uint64_t start = clock_ms();
+    size_t indexed0 = ix->n_indexed, touched0 = ix->n_touched, removed0 = ix->n_removed,
+           rejected0 = ix->n_rejected, moved0 = ix->n_moved;
+    uint64_t paragraphs0 = ix->n_paragraphs;
+    walk_list_t disk;
+    meta_list_t states, rejects;
+    stored_t **gone = NULL;
+    size_t n_gone = 0;
+
+    if (walk_subtree(ix->corpus, rel, &disk, ix->on_dir, ix->on_dir_ctx) != 0) {
+        log_error("out of memory while listing %s", *rel ? rel : ix->corpus);
+        return RECONCILE_FATAL;
+    }
+    if (load_meta(ix, &states, META_FILE_PREFIX, rel, 1) != 0) {
+        walk_list_free(&disk);
+        return RECONCILE_FATAL;
+    }
+    if (load_meta(ix, &rejects, META_REJECTED_PREFIX, rel, 0) != 0) {
+        meta_list_free(&states);
+        walk_list_free(&disk);
+        return RECONCILE_FATAL;
+    }
+
+    /* Pair the two sorted lists; what the index has and the disk lacks is
+     * gone (unless it sits in a folder that could not be read). */
+    gone = calloc(states.n + 1, sizeof *gone);
+    if (!gone) {
+        log_error("out of memory");
+        goto DONE;
+    }
+    {
+        size_t i = 0, j = 0;
+        while (j < states.n) {
+            int c = i < disk.n ? strcmp(disk.v[i].rel, states.states[j].rel) : 1;
+            if (c < 0) {
+                i++;
+            } else if (c == 0) {
+                states.states[j].claimed = 1;
+                i++;
+                j++;
+            } else {
+                if (!walk_under_opaque(&disk, states.states[j].rel))
+                    gone[n_gone++] = &states.states[j];
+                j++;
+            }
+        }
+    }
+
+    size_t j = 0;
+    for (size_t i = 0; i < disk.n; i++) {
+        if (ix->interrupted && ix->interrupted(ix->interrupted_ctx)) {
+            result = RECONCILE_INTERRUPTED;
+            goto DONE;
+        }
+        walk_entry_t *e = &disk.v[i];
+        while (j < states.n && strcmp(states.states[j].rel, e->rel) < 0)
+            j++;
+        stored_t *old =
+            j < states.n && strcmp(states.states[j].rel, e->rel) == 0 ? &states.states[j] : NULL;
+        rejected_t *rej = find_rejected(&rejects, e->rel);
+        if (rej)
+            rej->present = 1;
+        int rc = 0;
+        if (e->kind == WALK_BAD) {
+            rc = reject(ix, e->rel, e->reason, rej);
+        } else if (old && old->valid && file_state_matches_stat(&old->state, &e->st)) {
+            rc = clear_rejected(ix, rej); /* unchanged: nothing to read */
+        } else {
+            rc = process_file(ix, e->rel, old, rej, gone, n_gone, level);
+        }
+        if (rc != 0 || indexer_maybe_commit(ix) != 0)
+            goto DONE;
+        if (full && ix->progress) {
+            double secs = (double)(clock_ms() - start) / 1000.0;
+            progress_update(i + 1, disk.n, ix->n_paragraphs - paragraphs0,
+                            secs > 0 ? (double)(i + 1) / secs : 0.0);
+        }
+    }
+    for (size_t k = 0; k < n_gone; k++) {
+        if (gone[k]->claimed)
+            continue;
+        if (drop(ix, gone[k]->rel, level) != 0 || indexer_maybe_commit(ix) != 0)
+            goto DONE;
+    }
+    /* Rejections of files that are no longer there. */
+    for (size_t k = 0; k < rejects.n; k++) {
+        if (rejects.rejects[k].present || walk_under_opaque(&disk, rejects.rejects[k].rel))
+            continue;
+        log_debug("%s: gone, its rejection is forgotten", rejects.rejects[k].rel);
+        if (clear_rejected(ix, &rejects.rejects[k]) != 0)
+            goto DONE;
+    }
+    result = RECONCILE_DONE;
+DONE:
+    if (full && ix->progress)
+        progress_end();
+    if (full && result != RECONCILE_FATAL) {
+        size_t seen = disk.n;
+        log_info("%s %s: %zu files: %zu indexed, %zu moved, %zu touched, %zu removed, "
+                 "%zu rejected, %zu unchanged (%llu paragraphs) in %.2f s",
+                 result == RECONCILE_DONE ? "reconciled" : "interrupted reconciling", ix->corpus,
+                 seen, ix->n_indexed - indexed0 - (ix->n_moved - moved0), ix->n_moved - moved0,
+                 ix->n_touched - touched0, ix->n_removed - removed0, ix->n_rejected - rejected0,
+                 seen - (ix->n_indexed - indexed0) - (ix->n_touched - touched0) -
+                     (ix->n_rejected - rejected0),
+                 (unsigned long long)(ix->n_paragraphs - paragraphs0),
+                 (double)(clock_ms() - start) / 1000.0);
+    }
+    free(gone);
+    meta_list_free(&rejects);
+    meta_list_free(&states);
+    walk_list_free(&disk);
+    return result;
+}
