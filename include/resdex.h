@@ -360,6 +360,98 @@ void resdex_results_facets(const resdex_results_t *results, const char *facet,
 
 void resdex_results_destroy(resdex_results_t *results);
 
+/* ------------------------------------------------------------------------ */
+/* Precedents                                                               */
+/* ------------------------------------------------------------------------ */
+/* Where was this wording used before, and what changed? resdex_db_similar
+ * finds the indexed paragraphs that say the same or nearly the same as a
+ * text (a draft paragraph, or an indexed paragraph named by its id), ranked
+ * for near-duplicates rather than keyword relevance: exact reuse first, then
+ * edited reuse, by word-level similarity. Each hit carries that similarity
+ * (resdex_hit_t.similarity) and a word-level diff (resdex_hit_diff).
+ *
+ * Words are compared after normalisation: case, footnote markers
+ * (superscript digits), quote styles (curly or straight), dashes and hyphens
+ * ("multi-sectoral" = "multisectoral", a word hyphenated across a line
+ * break), and white space do not count as differences. */
+
+/* Longest input text accepted by resdex_db_similar, in bytes. */
+#define RESDEX_MAX_SIMILAR_BYTES (64u * 1024u)
+
+/* Hits below this similarity are left out unless options say otherwise. */
+#define RESDEX_SIMILAR_DEFAULT_MIN 0.3
+
+typedef struct resdex_similar_options {
+    /* The text to find precedents of. NULL when `paragraph` is given. */
+    const char *text;
+    /* Or an indexed paragraph, by id ("E/RES/2021/23#5"): its text is the
+     * input and it is never returned (in any language). Its language is
+     * searched unless `filters` has lang:. */
+    const char *paragraph;
+    /* With `text`: the id of a paragraph never to return (NULL: none). */
+    const char *exclude_id;
+    /* Filters only, in the search syntax: "year:1990..2020 body:ga -symbol:70/174".
+     * NULL or "" for none. Without lang:, the language of `paragraph`, else
+     * the script of `text` (English for Latin script). Every kind of
+     * paragraph is searched unless kind: says otherwise. */
+    const char *filters;
+    unsigned limit;        /* hits to return; 0 means 10 */
+    double min_similarity; /* hits below are left out; 0 means RESDEX_SIMILAR_DEFAULT_MIN */
+} resdex_similar_options_t;
+
+/* Find the precedents of a text. *results (OUT) is owned by the caller;
+ * hits are ranked by similarity (1.0, exact reuse, first), ties to adopted
+ * resolutions before drafts carried in reports, then newest first. Each
+ * hit's score is its candidate weight (BM25), its similarity the word-level
+ * similarity to the input: 2 * common words / (words of both), blended with
+ * the overlap of their word sets, so that a reordered list still scores high.
+ * resdex_results_total() is the number of hits kept.
+ * Errors: BAD_ARGUMENT (neither or both of text and paragraph), BAD_QUERY
+ * (empty text, no word to search by, a bad filter or a word that is not a
+ * filter; the message says which), TOO_LARGE (text over
+ * RESDEX_MAX_SIMILAR_BYTES), NOT_FOUND (no such paragraph), CORRUPT_RECORD,
+ * DB_*, XAPIAN_ERROR, OUT_OF_MEMORY. */
+resdex_status_t resdex_db_similar(resdex_db_t *db, const resdex_similar_options_t *options,
+                                  resdex_results_t **results);
+
+/* The earlier versions of an indexed paragraph: its closest precedent in an
+ * earlier resolution (by adoption date), that one's own, and so on, as long
+ * as each step keeps most of the wording (similarity >= 0.5). *results (OUT)
+ * is owned by the caller and holds the chain OLDEST FIRST, without the
+ * paragraph itself; the diff and similarity of hit i compare it with the next
+ * newer version: hit i + 1, or for the last hit the paragraph itself.
+ * `filters` as in resdex_similar_options_t (NULL for none). An empty chain
+ * is success with no hits. Errors: as resdex_db_similar. */
+resdex_status_t resdex_db_lineage(resdex_db_t *db, const char *paragraph, const char *filters,
+                                  resdex_results_t **results);
+
+typedef enum resdex_diff_kind {
+    RESDEX_DIFF_EQUAL = 0,  /* words in both */
+    RESDEX_DIFF_INSERT = 1, /* words the newer text adds */
+    RESDEX_DIFF_DELETE = 2  /* words of the older text it drops */
+} resdex_diff_kind_t;
+
+/* "equal", "insert" or "delete" (static storage). */
+const char *resdex_diff_kind_to_string(resdex_diff_kind_t kind);
+
+/* One run of a word-level diff. `text` is the run's words as printed (an
+ * EQUAL run as the older text prints them), starting with the space that
+ * separates it from the run before, if any: the EQUAL and DELETE runs
+ * concatenated give the older text, the EQUAL and INSERT runs the newer, with
+ * white space collapsed. Never NULL, never empty. */
+typedef struct resdex_diff_op {
+    resdex_diff_kind_t op;
+    const char *text;
+} resdex_diff_op_t;
+
+/* The diff of hit i of a resdex_db_similar or resdex_db_lineage result, from
+ * the older text to the newer: for similar, from the hit (the precedent) to
+ * the input, so INSERT runs are what the input adds to the agreed language;
+ * for lineage, from hit i to the next newer version. Returns the number of
+ * runs and sets *ops (OUT) to them (borrowed: valid as long as `results`).
+ * 0 and *ops = NULL for other results, or when i is out of range. */
+size_t resdex_hit_diff(const resdex_results_t *results, size_t i, const resdex_diff_op_t **ops);
+
 #ifdef __cplusplus
 }
 #endif

@@ -18,7 +18,10 @@ lib_libresdex_a_SOURCES = \
 	lib/db-private.hh \
 	lib/db.cc \
 	lib/index.cc \
-	lib/search.cc
+	lib/search.cc \
+	lib/query-prep.cc lib/query-prep.hh \
+	lib/similar.cc lib/similar.h \
+	lib/diff.c lib/diff.h
 lib_libresdex_a_CPPFLAGS = $(AM_CPPFLAGS) $(XAPIAN_CFLAGS) $(ZLIB_CFLAGS) $(LIBXML_CFLAGS) \
 	$(JANSSON_CFLAGS)
 

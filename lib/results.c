@@ -16,6 +16,10 @@ struct resdex_results {
     uint64_t total;
     facet_count_t *facets;
     size_t n_facets, cap_facets;
+    /* similar and lineage: a diff per hit (in the arena) */
+    const resdex_diff_op_t *const *diff_ops;
+    const size_t *diff_n;
+    size_t n_diffs;
 };
 
 resdex_results_t *
@@ -104,6 +108,25 @@ resdex_results_facets(const resdex_results_t *results, const char *facet,
         if (strcmp(results->facets[i].facet, facet) == 0)
             if (fn(results->facets[i].value, results->facets[i].count, ctx))
                 return;
+}
+
+void
+results_set_diffs(resdex_results_t *r, const resdex_diff_op_t *const *ops, const size_t *n_ops,
+                  size_t n)
+{
+    r->diff_ops = ops;
+    r->diff_n = n_ops;
+    r->n_diffs = n;
+}
+
+size_t
+results_diff(const resdex_results_t *r, size_t i, const resdex_diff_op_t **ops)
+{
+    *ops = NULL;
+    if (!r || i >= r->n_diffs || !r->diff_ops[i])
+        return 0;
+    *ops = r->diff_ops[i];
+    return r->diff_n[i];
 }
 
 void

@@ -18,6 +18,14 @@ void results_set_total(resdex_results_t *r, uint64_t total);
 /* Record a facet count (facets are kept in the order added). 0 on success. */
 int results_add_facet(resdex_results_t *r, const char *facet, const char *value, uint64_t count);
 
+/* The word-level diffs of the hits (resdex_db_similar, resdex_db_lineage):
+ * hit i has n_ops[i] runs at ops[i]. The arrays live in the arena; n is the
+ * number of hits they cover. */
+void results_set_diffs(resdex_results_t *r, const resdex_diff_op_t *const *ops,
+                       const size_t *n_ops, size_t n);
+/* The runs of hit i (borrowed), or 0 and NULL when there are none. */
+size_t results_diff(const resdex_results_t *r, size_t i, const resdex_diff_op_t **ops);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,546 @@
+/* similar.cc - the precedent finder: resdex_db_similar and resdex_db_lineage.
+ *
+ * Two steps. The candidate step asks Xapian for the paragraphs that share the
+ * most telling terms of the input (OP_ELITE_SET over the terms the indexer
+ * would give the input, weighted by BM25), under the same filters as search.
+ * The exact step re-scores those candidates word by word (diff.c) and keeps
+ * the best: a near-duplicate shares almost every word in the same order,
+ * which keyword relevance alone does not reward. */
+#include "db-private.hh"
+#include "diff.h"
+#include "query-prep.hh"
+#include "record.h"
+#include "results.h"
+#include "similar.h"
+#include "stem.hh"
+#include "terms.hh"
+
+#include <algorithm>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace
+{
+
+similar_tuning_t tuning = {40, 60, 0.5};
+
+const unsigned DEFAULT_LIMIT = 10;
+const unsigned MAX_LIMIT = 1000;
+/* Lineage: each step keeps at least this much of the wording, and goes at
+ * most this far back. */
+const double LINEAGE_MIN = 0.5;
+const unsigned LINEAGE_MAX_STEPS = 100;
+
+struct TextFree {
+    void operator()(diff_text_t *t) const
+    {
+        diff_text_free(t);
+    }
+};
+using TextPtr = std::unique_ptr<diff_text_t, TextFree>;
+
+struct ResultsFree {
+    void operator()(resdex_results_t *r) const
+    {
+        resdex_results_destroy(r);
+    }
+};
+using ResultsPtr = std::unique_ptr<resdex_results_t, ResultsFree>;
+
+/* The input of a search for precedents. */
+struct Input {
+    std::string text;
+    std::string lang;
+    std::string exclude_symbol, exclude_anchor; /* empty: exclude nothing */
+    TextPtr tokens;
+};
+
+struct Candidate {
+    Xapian::Document doc;
+    double weight = 0;
+    diff_stats_t stats{};
+    double similarity = 0;
+    bool draft = false;
+    std::string date;   /* SLOT_DATE */
+    std::string symbol; /* lower-case */
+};
+
+/* "E/RES/2021/23#5" -> ("E/RES/2021/23", "5"); false without a '#'. */
+bool
+split_id(const std::string &id, std::string &symbol, std::string &anchor)
+{
+    size_t hash = id.rfind('#');
+    if (hash == std::string::npos || hash == 0 || hash + 1 == id.size())
+        return false;
+    symbol = id.substr(0, hash);
+    anchor = id.substr(hash + 1);
+    return true;
+}
+
+/* The filters as a boolean query (MatchAll when there are none); lang:, if
+ * given, goes to *lang. Anything that is not a filter is a BAD_QUERY. */
+resdex_status_t
+parse_filters(resdex_db_t *db, const char *filters, Xapian::Query &out, std::string &lang,
+              bool &has_filters)
+{
+    out = Xapian::Query::MatchAll;
+    has_filters = false;
+    std::string f = filters ? filters : "";
+    if (f.find_first_not_of(" \t\r\n") == std::string::npos)
+        return RESDEX_STATUS_SUCCESS;
+    if (f.size() > RESDEX_MAX_QUERY_BYTES)
+        return db_fail(db, RESDEX_STATUS_BAD_QUERY, "filters are too long");
+    Prepared prep;
+    try {
+        prep = prepare(f);
+    } catch (const std::string &m) {
+        return db_fail(db, RESDEX_STATUS_BAD_QUERY, m);
+    }
+    Xapian::QueryParser qp;
+    configure_parser(qp, db->db(), Xapian::Stem());
+    Xapian::Query q;
+    try {
+        q = qp.parse_query(prep.text, QP_FLAGS);
+    } catch (const Xapian::QueryParserError &e) {
+        return db_fail(db, RESDEX_STATUS_BAD_QUERY, "cannot parse the filters: " + e.get_msg());
+    }
+    /* Only boolean filter terms: their prefixes are upper-case (B, Y, K, L,
+     * X...); free words (lower-case) and title: (S) are not filters here. */
+    for (auto it = q.get_unique_terms_begin(); it != q.get_unique_terms_end(); ++it) {
+        const std::string &t = *it;
+        if (t.empty())
+            continue;
+        if (!(t[0] >= 'A' && t[0] <= 'Z') || t[0] == 'Z' || t[0] == 'S')
+            return db_fail(db, RESDEX_STATUS_BAD_QUERY,
+                           "similar takes filters only (body:, year:, lang:, kind:, symbol:, "
+                           "verb:, tag:, cites:): '" +
+                               (t[0] == 'Z' || t[0] == 'S' ? t.substr(1) : t) +
+                               "' is not a filter");
+    }
+    if (!q.empty()) {
+        out = q;
+        has_filters = true;
+    }
+    lang = prep.lang;
+    return RESDEX_STATUS_SUCCESS;
+}
+
+/* The indexed paragraph `id` (symbol or number, '#', anchor), in `lang` when
+ * given, else English when indexed, else any. */
+resdex_status_t
+find_paragraph(resdex_db_t *db, const std::string &id, const std::string &lang,
+               Xapian::Document &out)
+{
+    std::string symbol, anchor;
+    if (!split_id(id, symbol, anchor))
+        return db_fail(db, RESDEX_STATUS_BAD_ARGUMENT,
+                       "'" + id +
+                           "' is not a paragraph id: use SYMBOL#ANCHOR, e.g. "
+                           "E/RES/2017/19#1");
+    Xapian::Query q(Xapian::Query::OP_AND,
+                    Xapian::Query(std::string(P_SYMBOL) + Xapian::Unicode::tolower(symbol)),
+                    Xapian::Query(std::string(P_ANCHOR) + anchor));
+    Xapian::Enquire enquire(db->db());
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    std::vector<std::string> langs{lang};
+    if (lang.empty())
+        langs = {"en", ""};
+    for (const std::string &l : langs) {
+        enquire.set_query(l.empty() ? q
+                                    : Xapian::Query(Xapian::Query::OP_FILTER, q,
+                                                    Xapian::Query(std::string(P_LANG) + l)));
+        Xapian::MSet m = enquire.get_mset(0, 1);
+        if (!m.empty()) {
+            out = m.begin().get_document();
+            return RESDEX_STATUS_SUCCESS;
+        }
+    }
+    return db_fail(db, RESDEX_STATUS_NOT_FOUND,
+                   "no paragraph " + id + " in the index" +
+                       (lang.empty() ? std::string() : " in language " + lang));
+}
+
+/* Decode a document's record into the scratch results. */
+resdex_status_t
+decode(resdex_db_t *db, resdex_results_t *scratch, const Xapian::Document &doc,
+       const resdex_hit_t **hit)
+{
+    resdex_hit_t *h = nullptr;
+    resdex_status_t st = fill_hit(db, scratch, doc, &h);
+    *hit = h;
+    return st;
+}
+
+resdex_status_t
+set_input_text(resdex_db_t *db, Input &in, const std::string &text)
+{
+    if (text.size() > RESDEX_MAX_SIMILAR_BYTES)
+        return db_fail(db, RESDEX_STATUS_TOO_LARGE,
+                       "the text is " + std::to_string(text.size()) + " bytes; the limit is " +
+                           std::to_string(RESDEX_MAX_SIMILAR_BYTES) +
+                           " (one paragraph, not a document)");
+    in.text = text;
+    in.tokens.reset(diff_text_new(text.data(), text.size()));
+    if (!in.tokens)
+        throw std::bad_alloc();
+    if (diff_text_words(in.tokens.get()) == 0)
+        return db_fail(db, RESDEX_STATUS_BAD_QUERY,
+                       text.find_first_not_of(" \t\r\n\f\v") == std::string::npos
+                           ? "empty text: nothing to find precedents of"
+                           : "the text has no words to find precedents of");
+    return RESDEX_STATUS_SUCCESS;
+}
+
+/* The candidate query: the input's terms as the indexer would make them,
+ * the most telling kept. */
+Xapian::Query
+candidate_query(const Input &in)
+{
+    Xapian::Document scratch;
+    Xapian::TermGenerator tg;
+    tg.set_stemmer(resdex_stemmer(in.lang.c_str()));
+    tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    tg.set_flags(resdex_lang_is_cjk(in.lang.c_str()) ? Xapian::TermGenerator::FLAG_CJK_NGRAM : 0);
+    tg.set_document(scratch);
+    tg.index_text(resdex_prepare_text(in.text, in.lang.c_str()));
+    std::vector<Xapian::Query> terms;
+    for (auto it = scratch.termlist_begin(); it != scratch.termlist_end(); ++it)
+        terms.emplace_back(*it, it.get_wdf());
+    if (terms.empty())
+        return Xapian::Query();
+    if (tuning.elite_terms == 0 || terms.size() <= tuning.elite_terms)
+        return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    return Xapian::Query(Xapian::Query::OP_ELITE_SET, terms.begin(), terms.end(),
+                         tuning.elite_terms);
+}
+
+bool
+better(const Candidate &a, const Candidate &b)
+{
+    if (a.stats.exact != b.stats.exact)
+        return a.stats.exact > b.stats.exact;
+    if (a.similarity != b.similarity)
+        return a.similarity > b.similarity;
+    if (a.draft != b.draft)
+        return !a.draft; /* adopted language before drafts carried in reports */
+    if (a.date != b.date)
+        return a.date > b.date; /* the most recent precedent */
+    return a.weight > b.weight;
+}
+
+/* The candidate step and the exact re-score: every candidate at or above
+ * min_sim, best first, at most `want`. `restrict_to` narrows the candidates
+ * (filters, dates); exclusions of the input itself are applied here. */
+resdex_status_t
+rank_candidates(resdex_db_t *db, const Input &in, const Xapian::Query &restrict_to, unsigned want,
+                double min_sim, std::vector<Candidate> &out, uint64_t *kept)
+{
+    out.clear();
+    Xapian::Query q = candidate_query(in);
+    if (q.empty())
+        return db_fail(db, RESDEX_STATUS_BAD_QUERY, "the text has no words to search by");
+    q = Xapian::Query(Xapian::Query::OP_FILTER, q, restrict_to);
+    if (!in.exclude_symbol.empty())
+        q = Xapian::Query(Xapian::Query::OP_AND_NOT, q,
+                          Xapian::Query(Xapian::Query::OP_AND,
+                                        Xapian::Query(std::string(P_SYMBOL) +
+                                                      Xapian::Unicode::tolower(in.exclude_symbol)),
+                                        Xapian::Query(std::string(P_ANCHOR) + in.exclude_anchor)));
+    Xapian::Enquire enquire(db->db());
+    enquire.set_query(q);
+    unsigned n = std::max(tuning.candidates, 4 * want);
+    Xapian::MSet mset = enquire.get_mset(0, n);
+
+    ResultsPtr scratch(results_new());
+    if (!scratch)
+        throw std::bad_alloc();
+    std::vector<Candidate> all;
+    all.reserve(mset.size());
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        Candidate c;
+        c.doc = it.get_document();
+        c.weight = it.get_weight();
+        const resdex_hit_t *hit = nullptr;
+        resdex_status_t st = decode(db, scratch.get(), c.doc, &hit);
+        if (st != RESDEX_STATUS_SUCCESS)
+            return st;
+        const char *text = hit->paragraph->text;
+        TextPtr t(diff_text_new(text, strlen(text)));
+        if (!t || diff_compare(t.get(), in.tokens.get(), nullptr, nullptr, nullptr, &c.stats) != 0)
+            throw std::bad_alloc();
+        c.similarity = diff_similarity(&c.stats, tuning.sequence_weight);
+        if (c.similarity < min_sim)
+            continue;
+        const char *type = hit->resolution->doc_type;
+        c.draft = type && strstr(type, "draft") != nullptr;
+        c.date = c.doc.get_value(SLOT_DATE);
+        c.symbol = Xapian::Unicode::tolower(hit->resolution->symbol);
+        all.push_back(std::move(c));
+    }
+    std::stable_sort(all.begin(), all.end(), better);
+    if (kept)
+        *kept = all.size();
+    if (all.size() > want)
+        all.resize(want);
+    out = std::move(all);
+    return RESDEX_STATUS_SUCCESS;
+}
+
+/* Arrays of diffs, one per hit, kept in the results' arena. */
+struct DiffTable {
+    resdex_diff_op_t **ops = nullptr;
+    size_t *n = nullptr;
+};
+
+DiffTable
+diff_table(resdex_results_t *r, size_t count)
+{
+    DiffTable d;
+    if (count == 0)
+        return d;
+    arena_t *a = results_arena(r);
+    d.ops = static_cast<resdex_diff_op_t **>(arena_alloc(a, count * sizeof *d.ops));
+    d.n = static_cast<size_t *>(arena_alloc(a, count * sizeof *d.n));
+    if (!d.ops || !d.n)
+        throw std::bad_alloc();
+    for (size_t i = 0; i < count; i++) {
+        d.ops[i] = nullptr;
+        d.n[i] = 0;
+    }
+    return d;
+}
+
+/* The diff from old_text to new_text into slot i of the table. */
+void
+diff_into(resdex_results_t *r, DiffTable &d, size_t i, const diff_text_t *old_text,
+          const diff_text_t *new_text)
+{
+    diff_stats_t st;
+    if (diff_compare(old_text, new_text, results_arena(r), &d.ops[i], &d.n[i], &st) != 0)
+        throw std::bad_alloc();
+}
+
+resdex_status_t
+run_similar(resdex_db_t *db, const resdex_similar_options_t *o, resdex_results_t *r)
+{
+    bool by_text = o->text != nullptr, by_par = o->paragraph && *o->paragraph;
+    if (by_text == by_par)
+        return db_fail(db, RESDEX_STATUS_BAD_ARGUMENT,
+                       "give either a text or a paragraph id to find precedents of");
+    Xapian::Query filter;
+    std::string filter_lang;
+    bool has_filters = false;
+    resdex_status_t st = parse_filters(db, o->filters, filter, filter_lang, has_filters);
+    if (st != RESDEX_STATUS_SUCCESS)
+        return st;
+
+    Input in;
+    if (by_par) {
+        Xapian::Document doc;
+        st = find_paragraph(db, o->paragraph, filter_lang, doc);
+        if (st != RESDEX_STATUS_SUCCESS)
+            return st;
+        ResultsPtr scratch(results_new());
+        if (!scratch)
+            throw std::bad_alloc();
+        const resdex_hit_t *hit = nullptr;
+        st = decode(db, scratch.get(), doc, &hit);
+        if (st != RESDEX_STATUS_SUCCESS)
+            return st;
+        split_id(hit->id, in.exclude_symbol, in.exclude_anchor);
+        in.lang = hit->resolution->lang ? hit->resolution->lang : "en";
+        st = set_input_text(db, in, hit->paragraph->text);
+    } else {
+        if (o->exclude_id && *o->exclude_id &&
+            !split_id(o->exclude_id, in.exclude_symbol, in.exclude_anchor))
+            return db_fail(db, RESDEX_STATUS_BAD_ARGUMENT,
+                           std::string("'") + o->exclude_id + "' is not a paragraph id");
+        st = set_input_text(db, in, o->text);
+        if (st == RESDEX_STATUS_SUCCESS)
+            in.lang = language_of_script(in.text);
+    }
+    if (st != RESDEX_STATUS_SUCCESS)
+        return st;
+    if (!filter_lang.empty())
+        in.lang = filter_lang;
+    else
+        filter = Xapian::Query(Xapian::Query::OP_FILTER, filter,
+                               Xapian::Query(std::string(P_LANG) + in.lang));
+
+    unsigned limit = o->limit ? std::min(o->limit, MAX_LIMIT) : DEFAULT_LIMIT;
+    double min_sim = o->min_similarity > 0 ? o->min_similarity : RESDEX_SIMILAR_DEFAULT_MIN;
+    std::vector<Candidate> best;
+    uint64_t kept = 0;
+    st = rank_candidates(db, in, filter, limit, min_sim, best, &kept);
+    if (st != RESDEX_STATUS_SUCCESS)
+        return st;
+
+    DiffTable table = diff_table(r, best.size());
+    for (size_t i = 0; i < best.size(); i++) {
+        resdex_hit_t *hit = nullptr;
+        st = fill_hit(db, r, best[i].doc, &hit);
+        if (st != RESDEX_STATUS_SUCCESS)
+            return st;
+        hit->rank = static_cast<unsigned>(i + 1);
+        hit->score = best[i].weight;
+        hit->similarity = best[i].similarity;
+        TextPtr t(diff_text_new(hit->paragraph->text, strlen(hit->paragraph->text)));
+        if (!t)
+            throw std::bad_alloc();
+        diff_into(r, table, i, t.get(), in.tokens.get());
+    }
+    results_set_diffs(r, table.ops, table.n, best.size());
+    results_set_total(r, kept);
+    return RESDEX_STATUS_SUCCESS;
+}
+
+resdex_status_t
+run_lineage(resdex_db_t *db, const char *paragraph, const char *filters, resdex_results_t *r)
+{
+    Xapian::Query filter;
+    std::string filter_lang;
+    bool has_filters = false;
+    resdex_status_t st = parse_filters(db, filters, filter, filter_lang, has_filters);
+    if (st != RESDEX_STATUS_SUCCESS)
+        return st;
+    Xapian::Document doc;
+    st = find_paragraph(db, paragraph, filter_lang, doc);
+    if (st != RESDEX_STATUS_SUCCESS)
+        return st;
+    ResultsPtr scratch(results_new());
+    if (!scratch)
+        throw std::bad_alloc();
+
+    /* The chain, newest first: the paragraph itself, then each earlier
+     * version found. */
+    std::vector<Xapian::Document> chain{doc};
+    std::vector<TextPtr> texts;
+    std::vector<double> sims;
+    std::string lang;
+    for (unsigned step = 0; step <= LINEAGE_MAX_STEPS; step++) {
+        const resdex_hit_t *hit = nullptr;
+        st = decode(db, scratch.get(), chain.back(), &hit);
+        if (st != RESDEX_STATUS_SUCCESS)
+            return st;
+        Input in;
+        split_id(hit->id, in.exclude_symbol, in.exclude_anchor);
+        in.lang = hit->resolution->lang ? hit->resolution->lang : "en";
+        if (lang.empty())
+            lang = in.lang;
+        st = set_input_text(db, in, hit->paragraph->text);
+        if (st != RESDEX_STATUS_SUCCESS)
+            return st;
+        texts.push_back(std::move(in.tokens));
+        in.tokens.reset(diff_text_new(in.text.data(), in.text.size()));
+        if (!in.tokens)
+            throw std::bad_alloc();
+        if (step == LINEAGE_MAX_STEPS)
+            break;
+        std::string date = chain.back().get_value(SLOT_DATE);
+        std::string symbol = Xapian::Unicode::tolower(hit->resolution->symbol);
+        if (date.empty())
+            break;
+        /* Earlier resolutions only, in the same language, other symbols. */
+        Xapian::Query restrict_to(Xapian::Query::OP_FILTER,
+                                  Xapian::Query(Xapian::Query::OP_VALUE_LE, SLOT_DATE, date),
+                                  Xapian::Query(std::string(P_LANG) + lang));
+        restrict_to = Xapian::Query(Xapian::Query::OP_FILTER, restrict_to, filter);
+        restrict_to = Xapian::Query(Xapian::Query::OP_AND_NOT, restrict_to,
+                                    Xapian::Query(std::string(P_SYMBOL) + symbol));
+        std::vector<Candidate> cands;
+        st = rank_candidates(db, in, restrict_to, tuning.candidates, LINEAGE_MIN, cands, nullptr);
+        if (st != RESDEX_STATUS_SUCCESS)
+            return st;
+        /* The previous version is the latest earlier resolution that keeps
+         * nearly as much of the wording as the best match: a version
+         * skipped would hide a step of the evolution. */
+        const Candidate *pick = nullptr;
+        double top = 0;
+        for (const Candidate &c : cands)
+            if (c.date < date)
+                top = std::max(top, c.similarity);
+        for (const Candidate &c : cands) {
+            if (c.date >= date || c.similarity < top - 0.15)
+                continue;
+            if (!pick || c.date > pick->date || (c.date == pick->date && better(c, *pick)))
+                pick = &c;
+        }
+        if (!pick)
+            break;
+        chain.push_back(pick->doc);
+        sims.push_back(pick->similarity);
+    }
+
+    /* Oldest first; hit i compared with the next newer version. */
+    size_t n = chain.size() - 1;
+    DiffTable table = diff_table(r, n);
+    for (size_t i = 0; i < n; i++) {
+        size_t k = n - i; /* chain index, oldest first */
+        resdex_hit_t *hit = nullptr;
+        st = fill_hit(db, r, chain[k], &hit);
+        if (st != RESDEX_STATUS_SUCCESS)
+            return st;
+        hit->rank = static_cast<unsigned>(i + 1);
+        hit->similarity = sims[k - 1];
+        diff_into(r, table, i, texts[k].get(), texts[k - 1].get());
+    }
+    results_set_diffs(r, table.ops, table.n, n);
+    results_set_total(r, n);
+    return RESDEX_STATUS_SUCCESS;
+}
+
+template <class F>
+resdex_status_t
+with_results(resdex_db_t *db, resdex_results_t **results, F body)
+{
+    resdex_results_t *r = nullptr;
+    resdex_status_t st = guarded(db, [&] {
+        return with_reopen(db, [&] {
+            resdex_results_destroy(r);
+            r = results_new();
+            if (!r)
+                throw std::bad_alloc();
+            return body(r);
+        });
+    });
+    if (st != RESDEX_STATUS_SUCCESS) {
+        resdex_results_destroy(r);
+        return st;
+    }
+    *results = r;
+    return st;
+}
+
+} // namespace
+
+extern "C" similar_tuning_t *
+similar_tuning_get(void)
+{
+    return &tuning;
+}
+
+extern "C" resdex_status_t
+resdex_db_similar(resdex_db_t *db, const resdex_similar_options_t *options,
+                  resdex_results_t **results)
+{
+    if (results)
+        *results = nullptr;
+    if (!db || !options || !results)
+        return RESDEX_STATUS_BAD_ARGUMENT;
+    return with_results(db, results,
+                        [&](resdex_results_t *r) { return run_similar(db, options, r); });
+}
+
+extern "C" resdex_status_t
+resdex_db_lineage(resdex_db_t *db, const char *paragraph, const char *filters,
+                  resdex_results_t **results)
+{
+    if (results)
+        *results = nullptr;
+    if (!db || !paragraph || !*paragraph || !results)
+        return RESDEX_STATUS_BAD_ARGUMENT;
+    return with_results(
+        db, results, [&](resdex_results_t *r) { return run_lineage(db, paragraph, filters, r); });
+}
