@@ -21,8 +21,8 @@ int results_add_facet(resdex_results_t *r, const char *facet, const char *value,
 /* The word-level diffs of the hits (resdex_db_similar, resdex_db_lineage):
  * hit i has n_ops[i] runs at ops[i]. The arrays live in the arena; n is the
  * number of hits they cover. */
-void results_set_diffs(resdex_results_t *r, const resdex_diff_op_t *const *ops,
-                       const size_t *n_ops, size_t n);
+void results_set_diffs(resdex_results_t *r, const resdex_diff_op_t *const *ops, const size_t *n_ops,
+                       size_t n);
 /* The runs of hit i (borrowed), or 0 and NULL when there are none. */
 size_t results_diff(const resdex_results_t *r, size_t i, const resdex_diff_op_t **ops);
 
