@@ -436,9 +436,10 @@ const char *resdex_diff_kind_to_string(resdex_diff_kind_t kind);
 
 /* One run of a word-level diff. `text` is the run's words as printed (an
  * EQUAL run as the older text prints them), starting with the space that
- * separates it from the run before, if any: the EQUAL and DELETE runs
- * concatenated give the older text, the EQUAL and INSERT runs the newer, with
- * white space collapsed. Never NULL, never empty. */
+ * separates it from the run before when all runs are shown in order: the
+ * EQUAL and DELETE runs concatenated give the older text, the EQUAL and
+ * INSERT runs the newer, with white space collapsed (and a leading space to
+ * trim). Never NULL, never empty. */
 typedef struct resdex_diff_op {
     resdex_diff_kind_t op;
     const char *text;
