@@ -9,7 +9,11 @@ lib_libresdex_a_SOURCES = \
 	lib/model.c lib/model.h \
 	lib/parse.c lib/readers.h \
 	lib/text.c \
-	lib/akn.c \
+	lib/text-lines.c lib/text-lines.h \
+	lib/text-meta.c lib/text-meta.h \
+	lib/footnotes.c lib/footnotes.h \
+	lib/verbs.c lib/verbs.h \
+	lib/akn.c lib/akn.h lib/akn-text.c \
 	lib/cite.c lib/cite.h \
 	lib/record.c lib/record.h \
 	lib/results.c lib/results.h \

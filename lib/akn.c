@@ -1,22 +1,773 @@
-/* akn.c - the reader for AKN4UN XML.
- * PLACEHOLDER until the AKN reader lands (issue 4): refuses XML. */
+/* akn.c - the reader for AKN4UN (Akoma Ntoso for the UN) XML.
+ *
+ * One <akomaNtoso><statement> is one resolution, in one language:
+ *
+ *  - symbol, body and number from the FRBR work URI
+ *    (".../unga/2025-12-18/80-229/" -> A/RES/80/229, GA, "80/229";
+ *    ".../unecosoc/2023-07-25/2023-24/" -> E/RES/2023/24, ECOSOC), the
+ *    cover page's symbol when there is no URI; date from the FRBR adoption
+ *    date; language from FRBRlanguage ("eng" -> "en"); session, agenda item
+ *    and proponent from the cover page; the title from the preface (the
+ *    cover page's docTitle is "Resolution adopted by ..."); the meeting from
+ *    the conclusions.
+ *  - preamble/container: preambular paragraphs (the enacting formula "The
+ *    General Assembly," is not a paragraph); mainBody/paragraph: operative
+ *    paragraphs numbered by their <num>; list/point and blockList/item:
+ *    paragraphs of their own with the parent's number and their letter as
+ *    item (in the preamble: preambular items). A nested list's items are
+ *    "a.i".
+ *  - Numbers and letters are normalised so that all six languages agree:
+ *    "1 -" (Arabic), "a)" (French, Spanish, Russian), "(أ)" (Arabic letters,
+ *    abjad order) all become 1 and "a". Some Arabic files have no <num> and
+ *    print the number in the text ("1 -\t<span>تؤكد</span> ..."), and some
+ *    files print sub-items as unnumbered paragraphs "(a) ..."; the label is
+ *    then read from the text and taken out of it.
+ *  - Annexes (attachments) are paragraphs of kind "other" of the same
+ *    resolution, headings included; a <num> that is not a number or a letter
+ *    ("B.", a section) is kept at the start of the heading's text. Tables are
+ *    one "other" paragraph each, cells separated by " | " (akn-text.c).
+ *  - An ECOSOC resolution that recommends a draft to the General Assembly
+ *    carries the draft inside its operative paragraph 1 (<embeddedStructure>)
+ *    or as a <component>. It becomes ONE resolution (E/RES/..., body ECOSOC,
+ *    recommends_to "GA") whose paragraphs are the "Recommends to the General
+ *    Assembly the adoption of the following draft resolution:" text, of kind
+ *    "other", then the draft's own preambular and operative paragraphs with
+ *    the draft's numbering, then its annexes. This is the choice the text
+ *    reader makes for the same documents converted from PDF, so a resolution
+ *    reads the same whatever its source format. (A markup slip in some drafts
+ *    puts a preambular paragraph in a <paragraph> without number before the
+ *    first numbered one: it is read as preambular.)
+ *  - Footnotes (<authorialNote>) belong to the resolution, by mark; the
+ *    paragraph keeps the marks it carries and the citations its footnotes
+ *    make.
+ *
+ * Errors: XML that is not well-formed is BAD_XML "NAME:LINE: malformed XML:
+ * <libxml2's message>"; well-formed XML whose root is not <akomaNtoso> is
+ * BAD_XML "NAME:LINE: not an AKN4UN document (root element <x>)"; an AKN
+ * document without a resolution in it (no statement, or no symbol) is
+ * NO_RESOLUTION.
+ *
+ * Safety: the document is parsed from memory with no network access, no DTD
+ * loading and no entity substitution (an entity reference stays a reference
+ * and adds no text, so "billion laughs" expands nothing), without
+ * XML_PARSE_HUGE, so libxml2's limits hold (nesting depth 256, text node
+ * size). libxml2's messages go to a handler on this parse's context, never
+ * to stderr and never through process-wide state. */
 #include "readers.h"
+#include "akn.h"
+#include "model.h"
 #include "util.h"
 
+#include <libxml/parser.h>
+#include <libxml/xmlerror.h>
+
+#include <limits.h>
+#include <stdlib.h>
 #include <string.h>
+
+typedef struct reader {
+    resdex_doc_t *doc;
+    const char *name;
+    resdex_resolution_t *res;
+    unsigned n_notes;   /* footnotes seen in this resolution */
+    int last_number;    /* the operative number sub-items belong to */
+    int has_components; /* the statement carries a draft as a <component> */
+    int in_annex;
+} reader_t;
+
+/* ---------------------------------------------------------------------- */
+/* Small tree helpers                                                     */
+
+static const xmlNode *
+child(const xmlNode *n, const char *name)
+{
+    for (const xmlNode *c = n ? n->children : NULL; c; c = c->next)
+        if (akn_is(c, name))
+            return c;
+    return NULL;
+}
+
+/* The first element named `name` under n, depth first. */
+static const xmlNode *
+descendant(const xmlNode *n, const char *name)
+{
+    for (const xmlNode *c = n ? n->children : NULL; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        if (akn_is(c, name))
+            return c;
+        const xmlNode *d = descendant(c, name);
+        if (d)
+            return d;
+    }
+    return NULL;
+}
+
+/* The first element named `name` whose attribute `attr` is `value`. */
+static const xmlNode *
+descendant_with(const xmlNode *n, const char *name, const char *attr, const char *value)
+{
+    for (const xmlNode *c = n ? n->children : NULL; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        if (akn_is(c, name)) {
+            xmlChar *v = xmlGetProp(c, (const xmlChar *)attr);
+            int match = v && strcmp((const char *)v, value) == 0;
+            xmlFree(v);
+            if (match)
+                return c;
+        }
+        const xmlNode *d = descendant_with(c, name, attr, value);
+        if (d)
+            return d;
+    }
+    return NULL;
+}
+
+/* An attribute's value copied into the document (NULL when absent). */
+static const char *
+attr(reader_t *r, const xmlNode *n, const char *name)
+{
+    if (!n)
+        return NULL;
+    xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+    const char *copy = v ? model_str(r->doc, (const char *)v) : NULL;
+    xmlFree(v);
+    return copy;
+}
+
+/* The plain text of an element (footnotes dropped), or NULL when empty. */
+static const char *
+text_of(reader_t *r, const xmlNode *n)
+{
+    if (!n)
+        return NULL;
+    unsigned scratch = 0;
+    akn_text_t t;
+    akn_text_init(&t, r->doc, &scratch);
+    akn_text_children(&t, n);
+    const char *s = akn_text_finish(&t);
+    akn_text_free(&t);
+    return s && *s ? s : NULL;
+}
+
+static unsigned
+line_of(const xmlNode *n)
+{
+    long l = xmlGetLineNo((xmlNodePtr)n);
+    return l > 0 && l < (long)UINT_MAX ? (unsigned)l : 0;
+}
+
+/* The line of the last thing inside n: where n ends, near enough. */
+static unsigned
+last_line_of(const xmlNode *n)
+{
+    while (n->last)
+        n = n->last;
+    return line_of(n);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Metadata                                                               */
+
+/* "/akn/un/statement/deliberation/unga/2025-12-18/80-229/!main/" ->
+ * GA, "A/RES/80/229", "80/229"; the segment after the date is the number. */
+static void
+read_frbr_uri(reader_t *r, const char *uri)
+{
+    static const struct {
+        const char *segment, *body, *prefix;
+    } bodies[] = {{"/unga/", "GA", "A/RES/"}, {"/unecosoc/", "ECOSOC", "E/RES/"}};
+    for (size_t b = 0; b < sizeof bodies / sizeof bodies[0]; b++) {
+        const char *p = strstr(uri, bodies[b].segment);
+        if (!p)
+            continue;
+        p += strlen(bodies[b].segment);
+        const char *date_end = strchr(p, '/');
+        if (!date_end)
+            return;
+        const char *num = date_end + 1;
+        size_t a = strspn(num, "0123456789");
+        if (a == 0 || num[a] != '-')
+            return;
+        size_t c = strspn(num + a + 1, "0123456789");
+        if (c == 0 || (num[a + 1 + c] != '/' && num[a + 1 + c] != '\0'))
+            return;
+        char number[64], symbol[96];
+        snprintf(number, sizeof number, "%.*s/%.*s", (int)a, num, (int)c, num + a + 1);
+        snprintf(symbol, sizeof symbol, "%s%s", bodies[b].prefix, number);
+        r->res->body = model_str(r->doc, bodies[b].body);
+        r->res->number = model_str(r->doc, number);
+        r->res->symbol = model_str(r->doc, symbol);
+        return;
+    }
+}
+
+static const char *
+two_letter_language(const char *code)
+{
+    static const char *const map[][2] = {{"eng", "en"}, {"fra", "fr"}, {"fre", "fr"},
+                                         {"spa", "es"}, {"rus", "ru"}, {"ara", "ar"},
+                                         {"zho", "zh"}, {"chi", "zh"}};
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (strcmp(code, map[i][0]) == 0)
+            return map[i][1];
+    return code;
+}
+
+static void
+read_meta(reader_t *r, const xmlNode *meta)
+{
+    const xmlNode *work = descendant(meta, "FRBRWork");
+    const char *uri = attr(r, child(work, "FRBRthis"), "value");
+    if (!uri)
+        uri = attr(r, child(work, "FRBRuri"), "value");
+    if (uri)
+        read_frbr_uri(r, uri);
+    const xmlNode *date = descendant_with(work, "FRBRdate", "name", "adoption");
+    if (date)
+        r->res->date = attr(r, date, "date");
+    const char *lang = attr(r, descendant(descendant(meta, "FRBRExpression"), "FRBRlanguage"),
+                            "language");
+    if (lang)
+        r->res->lang = model_str(r->doc, two_letter_language(lang));
+}
+
+/* Who recommended the resolution: the Commission for ECOSOC resolutions
+ * (its report E/YYYY/30 for CCPCJ, E/YYYY/28 for CND), the Main Committee
+ * for the General Assembly. Read from attributes and symbols, which do not
+ * change with the language. */
+static const char *
+proponent(reader_t *r, const xmlNode *dp)
+{
+    const char *refers = attr(r, dp, "refersTo");
+    if (refers) {
+        if (strstr(refers, "thirdCommittee"))
+            return "Third Committee";
+        if (strstr(refers, "sixthCommittee"))
+            return "Sixth Committee";
+        if (strstr(refers, "Crime Prevention"))
+            return "CCPCJ";
+        if (strstr(refers, "Narcotic"))
+            return "CND";
+    }
+    const char *origin = text_of(r, descendant_with(dp, "inline", "name", "originating document"));
+    int year = 0, report = 0;
+    char tail = 0;
+    if (origin && sscanf(origin, "E/%d/%d%c", &year, &report, &tail) >= 2 && year > 1945) {
+        if (report == 30)
+            return "CCPCJ";
+        if (report == 28)
+            return "CND";
+    }
+    return NULL;
+}
+
+static void
+read_cover(reader_t *r, const xmlNode *cover)
+{
+    const char *session = text_of(r, descendant(cover, "session"));
+    if (session)
+        r->res->session = session;
+    const xmlNode *agenda = descendant_with(cover, "inline", "name", "agenda item");
+    const char *item = attr(r, agenda, "title");
+    if (item && *item)
+        r->res->agenda_item = item;
+    const xmlNode *dp = descendant(cover, "docProponent");
+    const char *by = dp ? proponent(r, dp) : NULL;
+    if (by)
+        r->res->recommended_by = model_str(r->doc, by);
+    if (!r->res->symbol) {
+        const xmlNode *sym = descendant_with(cover, "docNumber", "refersTo", "#symbol");
+        const char *s = text_of(r, sym);
+        if (s) {
+            r->res->symbol = s;
+            if (strncmp(s, "A/", 2) == 0)
+                r->res->body = model_str(r->doc, "GA");
+            else if (strncmp(s, "E/", 2) == 0)
+                r->res->body = model_str(r->doc, "ECOSOC");
+        }
+    }
+}
+
+static void
+read_preface(reader_t *r, const xmlNode *preface)
+{
+    const char *title = text_of(r, descendant(preface, "docTitle"));
+    if (title)
+        r->res->title = title;
+    const char *number = text_of(r, descendant(preface, "docNumber"));
+    if (number && !r->res->number) {
+        size_t n = strlen(number);
+        while (n > 0 && (number[n - 1] == '.' || number[n - 1] == ' '))
+            n--;
+        r->res->number = model_strn(r->doc, number, n);
+    }
+}
+
+static void
+read_conclusions(reader_t *r, const xmlNode *concl)
+{
+    const char *meeting = text_of(r, descendant(concl, "location"));
+    if (!meeting)
+        meeting = text_of(r, descendant_with(concl, "inline", "name", "adoptionMeeting"));
+    if (meeting)
+        r->res->meeting = meeting;
+    if (!r->res->date)
+        r->res->date = attr(r, descendant(concl, "docDate"), "date");
+}
+
+/* ---------------------------------------------------------------------- */
+/* Paragraphs                                                             */
+
+/* Add a paragraph with what the text collector found. Empty text: nothing
+ * (its footnotes are still the resolution's). */
+static void
+emit(reader_t *r, akn_text_t *t, const char *text, resdex_kind_t kind, int number,
+     const char *item, const xmlNode *src)
+{
+    for (size_t i = 0; i < t->n_note_items; i++)
+        model_add_footnote(r->doc, r->res, t->notes[i].mark, t->notes[i].text);
+    if (!text || !*text)
+        return;
+    resdex_paragraph_t *p = model_add_paragraph(r->doc, r->res, kind, text);
+    if (!p)
+        return;
+    p->number = number;
+    p->item = item && *item ? model_str(r->doc, item) : NULL;
+    if (!r->in_annex)
+        p->verb = akn_text_verb(t);
+    for (size_t i = 0; i < t->marks.n; i++)
+        model_add_mark(r->doc, p, t->marks.v[i]);
+    for (size_t i = 0; i < t->cites.n; i++)
+        model_add_cite(r->doc, p, t->cites.v[i]);
+    p->line_first = line_of(src);
+    p->line_last = last_line_of(src);
+}
+
+/* The label of a <num> element; *printed gets its text when it is not a
+ * label ("B.", "Article 3"), for the caller to keep in the text. */
+static int
+num_label(reader_t *r, const xmlNode *num, akn_label_t *label, const char **printed)
+{
+    memset(label, 0, sizeof *label);
+    *printed = NULL;
+    if (!num)
+        return 0;
+    const char *s = text_of(r, num);
+    if (!s)
+        return 0;
+    if (akn_label_parse(s, label, 1))
+        return 1;
+    *printed = s;
+    return 0;
+}
+
+/* Text with a printed, unparsed <num> put back in front. */
+static const char *
+with_printed(reader_t *r, const char *printed, const char *text)
+{
+    if (!printed)
+        return text;
+    if (!text || !*text)
+        return printed;
+    size_t a = strlen(printed), b = strlen(text);
+    char *s = malloc(a + b + 2);
+    if (!s)
+        return NULL;
+    memcpy(s, printed, a);
+    s[a] = ' ';
+    memcpy(s + a + 1, text, b + 1);
+    const char *copy = model_str(r->doc, s);
+    free(s);
+    return copy;
+}
+
+static void read_lists(reader_t *r, const xmlNode *n, resdex_kind_t kind, int number,
+                       const char *outer);
+
+/* A list/point or blockList/item: its own paragraph, with the parent's
+ * number and its own letter. */
+static void
+read_point(reader_t *r, const xmlNode *pt, resdex_kind_t kind, int number, const char *outer,
+           size_t ordinal)
+{
+    akn_label_t label;
+    const char *printed;
+    int labelled = num_label(r, child(pt, "num"), &label, &printed);
+    akn_text_t t;
+    akn_text_init(&t, r->doc, &r->n_notes);
+    akn_text_children(&t, pt);
+    const char *text = akn_text_finish(&t);
+    if (text && !labelled && !printed) {
+        size_t k = akn_label_parse(text, &label, 0);
+        labelled = k > 0;
+        text += k;
+    }
+    text = with_printed(r, printed, text);
+    char item[64];
+    if (label.item[0])
+        snprintf(item, sizeof item, "%s", label.item);
+    else if (label.number)
+        snprintf(item, sizeof item, "%d", label.number);
+    else /* unlabelled: its place in the list, as a letter */
+        snprintf(item, sizeof item, "%c", (char)('a' + (int)(ordinal % 26)));
+    char full[160];
+    if (outer)
+        snprintf(full, sizeof full, "%s.%s", outer, item);
+    else
+        snprintf(full, sizeof full, "%s", item);
+    emit(r, &t, text, kind, number, full, pt);
+    akn_text_free(&t);
+    read_lists(r, pt, kind, number, full);
+}
+
+/* The lists inside n (directly, or in its <content>): each point or item
+ * becomes a paragraph. */
+static void
+read_lists(reader_t *r, const xmlNode *n, resdex_kind_t kind, int number, const char *outer)
+{
+    for (const xmlNode *c = n->children; c; c = c->next) {
+        if (akn_is(c, "content")) {
+            read_lists(r, c, kind, number, outer);
+        } else if (akn_is(c, "list") || akn_is(c, "blockList")) {
+            size_t ordinal = 0;
+            for (const xmlNode *pt = c->children; pt; pt = pt->next)
+                if (akn_is(pt, "point") || akn_is(pt, "item"))
+                    read_point(r, pt, kind, number, outer, ordinal++);
+        }
+    }
+}
+
+/* Does this paragraph carry an operative number (in <num> or in its text)? */
+static int
+is_numbered(reader_t *r, const xmlNode *p)
+{
+    akn_label_t label;
+    const char *printed;
+    const xmlNode *num = child(p, "num");
+    if (num)
+        return num_label(r, num, &label, &printed) && label.number > 0;
+    const char *text = text_of(r, p);
+    return text && akn_label_parse(text, &label, 0) && label.number > 0;
+}
+
+static int
+numbered_follows(reader_t *r, const xmlNode *p)
+{
+    for (const xmlNode *s = p->next; s; s = s->next)
+        if (akn_is(s, "paragraph") && is_numbered(r, s))
+            return 1;
+    return 0;
+}
+
+static void read_draft_parts(reader_t *r, const xmlNode *parent);
+
+/* A paragraph of the operative part (kind operative) or of an annex (kind
+ * other). `seen_numbered` tracks whether a numbered paragraph came before
+ * in the same sequence. */
+static void
+read_paragraph(reader_t *r, const xmlNode *p, resdex_kind_t kind, int *seen_numbered)
+{
+    akn_label_t label;
+    const char *printed;
+    int labelled = num_label(r, child(p, "num"), &label, &printed);
+    akn_text_t t;
+    akn_text_init(&t, r->doc, &r->n_notes);
+    akn_text_children(&t, p);
+    const char *text = akn_text_finish(&t);
+    if (text && !labelled && !printed) {
+        size_t k = akn_label_parse(text, &label, 0);
+        labelled = k > 0;
+        text += k;
+    }
+    text = with_printed(r, printed, text);
+
+    const xmlNode *draft = descendant(p, "embeddedStructure");
+    if (draft) {
+        kind = RESDEX_KIND_OTHER;
+        r->res->recommends_to = model_str(r->doc, "GA");
+    } else if (kind == RESDEX_KIND_OPERATIVE && !labelled) {
+        if (r->has_components)
+            kind = RESDEX_KIND_OTHER; /* "Recommends ...": the draft follows */
+        else if (!*seen_numbered && numbered_follows(r, p))
+            kind = RESDEX_KIND_PREAMBULAR;
+    }
+
+    int number = 0;
+    const char *item = NULL;
+    if (label.number) {
+        number = label.number;
+        if (kind == RESDEX_KIND_OPERATIVE || r->in_annex)
+            r->last_number = number;
+        *seen_numbered = 1;
+    } else if (label.item[0]) {
+        number = r->last_number;
+        item = label.item;
+    }
+    emit(r, &t, text, kind, number, item, p);
+    akn_text_free(&t);
+    read_lists(r, p, kind, number, item);
+
+    if (draft) {
+        r->last_number = 0;
+        read_draft_parts(r, draft);
+    }
+}
+
+/* A container: a preambular paragraph (with its blockList items), or in an
+ * annex a table or a block of text. */
+static void
+read_container(reader_t *r, const xmlNode *c, resdex_kind_t kind)
+{
+    const char *name = attr(r, c, "name");
+    if (name && strcmp(name, "formula") == 0)
+        return;
+    akn_text_t t;
+    akn_text_init(&t, r->doc, &r->n_notes);
+    akn_text_children(&t, c);
+    const char *text = akn_text_finish(&t);
+    emit(r, &t, text, kind, 0, NULL, c);
+    akn_text_free(&t);
+    read_lists(r, c, kind, 0, NULL);
+}
+
+/* The operative part (mainBody) or an annex's body. */
+static void
+read_body(reader_t *r, const xmlNode *body, resdex_kind_t kind)
+{
+    int seen_numbered = 0;
+    for (const xmlNode *c = body->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        if (akn_is(c, "paragraph"))
+            read_paragraph(r, c, kind, &seen_numbered);
+        else if (akn_is(c, "container"))
+            read_container(r, c, r->in_annex ? RESDEX_KIND_OTHER : kind);
+        else if (akn_is(c, "num") || akn_is(c, "heading") || akn_is(c, "subheading")) {
+            const char *h = text_of(r, c);
+            if (h)
+                model_add_paragraph(r->doc, r->res, RESDEX_KIND_OTHER, h);
+        } else /* chapters, sections, hcontainers: walk in */
+            read_body(r, c, kind);
+    }
+}
+
+static void
+read_preamble(reader_t *r, const xmlNode *pre, resdex_kind_t kind)
+{
+    for (const xmlNode *c = pre->children; c; c = c->next) {
+        if (akn_is(c, "container"))
+            read_container(r, c, kind);
+        else if (akn_is(c, "paragraph")) {
+            int seen = 1;
+            read_paragraph(r, c, kind == RESDEX_KIND_OTHER ? kind : RESDEX_KIND_PREAMBULAR,
+                           &seen);
+        }
+    }
+}
+
+/* The children of an embedded draft: its formula (skipped), preambular
+ * containers, operative paragraphs. */
+static void
+read_draft_parts(reader_t *r, const xmlNode *parent)
+{
+    int seen_numbered = 0;
+    for (const xmlNode *c = parent->children; c; c = c->next) {
+        if (akn_is(c, "container"))
+            read_container(r, c, RESDEX_KIND_PREAMBULAR);
+        else if (akn_is(c, "paragraph"))
+            read_paragraph(r, c, RESDEX_KIND_OPERATIVE, &seen_numbered);
+    }
+}
+
+static void read_parts(reader_t *r, const xmlNode *st);
+
+static void
+read_annexes(reader_t *r, const xmlNode *atts)
+{
+    int was = r->in_annex;
+    r->in_annex = 1;
+    r->last_number = 0;
+    for (const xmlNode *a = atts->children; a; a = a->next) {
+        if (!akn_is(a, "attachment"))
+            continue;
+        for (const xmlNode *d = a->children; d; d = d->next)
+            if (d->type == XML_ELEMENT_NODE)
+                read_parts(r, d);
+    }
+    r->in_annex = was;
+}
+
+/* A draft carried as <components><component><statement>. */
+static void
+read_components(reader_t *r, const xmlNode *comps)
+{
+    r->res->recommends_to = model_str(r->doc, "GA");
+    for (const xmlNode *c = comps->children; c; c = c->next) {
+        if (!akn_is(c, "component"))
+            continue;
+        for (const xmlNode *s = c->children; s; s = s->next) {
+            if (s->type != XML_ELEMENT_NODE)
+                continue;
+            int had = r->has_components;
+            r->has_components = child(s, "components") != NULL;
+            r->last_number = 0;
+            read_parts(r, s);
+            r->has_components = had;
+        }
+    }
+}
+
+/* The parts of a statement (or of an annex's doc, or of a draft), in order. */
+static void
+read_parts(reader_t *r, const xmlNode *st)
+{
+    resdex_kind_t op = r->in_annex ? RESDEX_KIND_OTHER : RESDEX_KIND_OPERATIVE;
+    resdex_kind_t pre = r->in_annex ? RESDEX_KIND_OTHER : RESDEX_KIND_PREAMBULAR;
+    for (const xmlNode *c = st->children; c; c = c->next) {
+        if (akn_is(c, "preamble"))
+            read_preamble(r, c, pre);
+        else if (akn_is(c, "mainBody") || akn_is(c, "body") || akn_is(c, "mainContent"))
+            read_body(r, c, op);
+        else if (akn_is(c, "components"))
+            read_components(r, c);
+        else if (akn_is(c, "attachments"))
+            read_annexes(r, c);
+    }
+}
+
+static resdex_status_t
+read_statement(reader_t *r, const xmlNode *st, char **message)
+{
+    resdex_resolution_t *res = model_add_resolution(r->doc);
+    if (!res)
+        return util_fail(message, RESDEX_STATUS_OUT_OF_MEMORY, "%s: out of memory", r->name);
+    r->res = res;
+    r->n_notes = 0;
+    r->last_number = 0;
+    r->in_annex = 0;
+    r->has_components = child(st, "components") != NULL;
+    res->source = model_str(r->doc, r->name);
+    res->doc_type = model_str(r->doc, "resolution");
+    res->line_first = line_of(st);
+    res->line_last = last_line_of(st);
+
+    const xmlNode *meta = child(st, "meta");
+    if (meta)
+        read_meta(r, meta);
+    if (child(st, "coverPage"))
+        read_cover(r, child(st, "coverPage"));
+    if (child(st, "preface"))
+        read_preface(r, child(st, "preface"));
+    if (child(st, "conclusions"))
+        read_conclusions(r, child(st, "conclusions"));
+    read_parts(r, st);
+
+    if (!res->symbol) {
+        model_drop_last_resolution(r->doc);
+        return util_fail(message, RESDEX_STATUS_NO_RESOLUTION,
+                         "%s:%u: AKN document without a resolution symbol (no FRBR URI, no "
+                         "docNumber)",
+                         r->name, line_of(st));
+    }
+    if (res->n_paragraphs == 0)
+        model_drop_last_resolution(r->doc);
+    return RESDEX_STATUS_SUCCESS;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Parsing                                                                */
+
+typedef struct xml_error {
+    int have, fatal;
+    int line;
+    char message[512];
+} xml_error_t;
+
+/* libxml2 reports through this, for this parse only (the handler is set on
+ * the parser context, not process-wide). Keep the first error, preferring
+ * a fatal one: that is what made the document unreadable. */
+#if LIBXML_VERSION >= 21200
+static void
+on_xml_error(void *data, const xmlError *err)
+#else
+static void
+on_xml_error(void *data, xmlErrorPtr err)
+#endif
+{
+    xmlParserCtxtPtr ctxt = data;
+    xml_error_t *e = ctxt ? ctxt->_private : NULL;
+    if (!e || !err || err->level < XML_ERR_ERROR)
+        return;
+    int fatal = err->level == XML_ERR_FATAL;
+    if (e->have && (e->fatal || !fatal))
+        return;
+    e->have = 1;
+    e->fatal = fatal;
+    e->line = err->line;
+    snprintf(e->message, sizeof e->message, "%s", err->message ? err->message : "error");
+    size_t n = strlen(e->message);
+    while (n > 0 && (e->message[n - 1] == '\n' || e->message[n - 1] == ' '))
+        e->message[--n] = '\0';
+}
 
 int
 akn_looks_like_xml(const char *data, size_t len)
 {
-    size_t i = strspn(data, " \t\r\n");
-    return i < len && data[i] == '<';
+    size_t i = 0;
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    while (i < len && strchr(" \t\r\n", data[i]) && data[i])
+        i++;
+    if (i + 1 >= len || data[i] != '<')
+        return 0;
+    char c = data[i + 1];
+    return c == '?' || c == '!' || c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
 resdex_status_t
 akn_parse(resdex_doc_t *doc, const char *name, const char *data, size_t len, char **message)
 {
-    (void)doc;
-    (void)data;
-    (void)len;
-    return util_fail(message, RESDEX_STATUS_BAD_XML, "%s: AKN4UN XML is not supported yet", name);
+    if (len > INT_MAX)
+        return util_fail(message, RESDEX_STATUS_TOO_LARGE, "%s: too large for the XML parser",
+                         name);
+    xmlInitParser();
+    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+    if (!ctxt)
+        return util_fail(message, RESDEX_STATUS_OUT_OF_MEMORY, "%s: out of memory", name);
+    xml_error_t err = {0};
+    ctxt->_private = &err;
+    ctxt->sax->serror = on_xml_error;
+    /* No NOENT (entities stay references), no DTDLOAD, no HUGE. */
+    int options = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES;
+    xmlDocPtr xdoc = xmlCtxtReadMemory(ctxt, data, (int)len, name, "UTF-8", options);
+    resdex_status_t st = RESDEX_STATUS_SUCCESS;
+    if (!xdoc || !ctxt->wellFormed) {
+        st = util_fail(message, RESDEX_STATUS_BAD_XML, "%s:%d: malformed XML: %s", name,
+                       err.have ? err.line : 0, err.have ? err.message : "unreadable document");
+        goto DONE;
+    }
+    const xmlNode *root = xmlDocGetRootElement(xdoc);
+    if (!akn_is(root, "akomaNtoso")) {
+        st = util_fail(message, RESDEX_STATUS_BAD_XML,
+                       "%s:%u: not an AKN4UN document (root element <%s>)", name,
+                       root ? line_of(root) : 0, root ? (const char *)root->name : "");
+        goto DONE;
+    }
+    reader_t r = {.doc = doc, .name = name};
+    int statements = 0;
+    for (const xmlNode *c = root->children; c && st == RESDEX_STATUS_SUCCESS; c = c->next) {
+        if (akn_is(c, "statement") || akn_is(c, "doc")) {
+            statements++;
+            st = read_statement(&r, c, message);
+        }
+    }
+    if (st == RESDEX_STATUS_SUCCESS && statements == 0)
+        st = util_fail(message, RESDEX_STATUS_NO_RESOLUTION,
+                       "%s:%u: AKN document without a statement", name, line_of(root));
+DONE:
+    xmlFreeDoc(xdoc);
+    xmlFreeParserCtxt(ctxt);
+    return st;
 }
