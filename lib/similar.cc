@@ -79,36 +79,50 @@ split_id(const std::string &id, std::string &symbol, std::string &anchor)
     return true;
 }
 
-/* The filters as a boolean query (MatchAll when there are none); lang:, if
- * given, goes to *lang. Anything that is not a filter is a BAD_QUERY. */
-resdex_status_t
-parse_filters(resdex_db_t *db, const char *filters, Xapian::Query &out, std::string &lang,
-              bool &has_filters)
+/* Split filters at white space outside quotes (tag:"a b" is one). */
+std::vector<std::string>
+filter_tokens(const std::string &f)
 {
-    out = Xapian::Query::MatchAll;
-    has_filters = false;
-    std::string f = filters ? filters : "";
-    if (f.find_first_not_of(" \t\r\n") == std::string::npos)
-        return RESDEX_STATUS_SUCCESS;
-    if (f.size() > RESDEX_MAX_QUERY_BYTES)
-        return db_fail(db, RESDEX_STATUS_BAD_QUERY, "filters are too long");
+    std::vector<std::string> out;
+    std::string cur;
+    bool quoted = false;
+    for (char c : f) {
+        if (c == '"')
+            quoted = !quoted;
+        if (!quoted && (c == ' ' || c == '\t' || c == '\n' || c == '\r')) {
+            if (!cur.empty())
+                out.push_back(cur);
+            cur.clear();
+            continue;
+        }
+        cur += c;
+    }
+    if (!cur.empty())
+        out.push_back(cur);
+    return out;
+}
+
+/* One group of filters as a boolean query; only filter terms allowed. */
+resdex_status_t
+parse_filter_group(resdex_db_t *db, const std::string &text, Xapian::Query &out, std::string &lang)
+{
     Prepared prep;
     try {
-        prep = prepare(f);
+        prep = prepare(text);
     } catch (const std::string &m) {
         return db_fail(db, RESDEX_STATUS_BAD_QUERY, m);
     }
     Xapian::QueryParser qp;
     configure_parser(qp, db->db(), Xapian::Stem());
-    Xapian::Query q;
     try {
-        q = qp.parse_query(prep.text, QP_FLAGS);
+        out = qp.parse_query(prep.text, QP_FLAGS);
     } catch (const Xapian::QueryParserError &e) {
         return db_fail(db, RESDEX_STATUS_BAD_QUERY, "cannot parse the filters: " + e.get_msg());
     }
     /* Only boolean filter terms: their prefixes are upper-case (B, Y, K, L,
-     * X...); free words (lower-case) and title: (S) are not filters here. */
-    for (auto it = q.get_unique_terms_begin(); it != q.get_unique_terms_end(); ++it) {
+     * X...); free words (lower-case, or Z for stems) and title: (S) are not
+     * filters here. */
+    for (auto it = out.get_unique_terms_begin(); it != out.get_unique_terms_end(); ++it) {
         const std::string &t = *it;
         if (t.empty())
             continue;
@@ -119,11 +133,46 @@ parse_filters(resdex_db_t *db, const char *filters, Xapian::Query &out, std::str
                                (t[0] == 'Z' || t[0] == 'S' ? t.substr(1) : t) +
                                "' is not a filter");
     }
-    if (!q.empty()) {
-        out = q;
-        has_filters = true;
-    }
     lang = prep.lang;
+    return RESDEX_STATUS_SUCCESS;
+}
+
+/* The filters as a boolean query (MatchAll when there are none); lang:, if
+ * given, goes to `lang`. Anything that is not a filter is a BAD_QUERY.
+ * Negated filters are applied one by one with AND_NOT: Xapian's parser
+ * takes a query made only of "-field:value" as the positive filter. */
+resdex_status_t
+parse_filters(resdex_db_t *db, const char *filters, Xapian::Query &out, std::string &lang)
+{
+    out = Xapian::Query::MatchAll;
+    std::string f = filters ? filters : "";
+    if (f.size() > RESDEX_MAX_QUERY_BYTES)
+        return db_fail(db, RESDEX_STATUS_BAD_QUERY, "filters are too long");
+    std::string positive;
+    std::vector<std::string> negative;
+    for (const std::string &t : filter_tokens(f)) {
+        if (t.size() > 1 && t[0] == '-')
+            negative.push_back(t.substr(1));
+        else
+            positive += (positive.empty() ? "" : " ") + t;
+    }
+    if (!positive.empty()) {
+        Xapian::Query q;
+        resdex_status_t st = parse_filter_group(db, positive, q, lang);
+        if (st != RESDEX_STATUS_SUCCESS)
+            return st;
+        if (!q.empty())
+            out = q;
+    }
+    for (const std::string &n : negative) {
+        Xapian::Query q;
+        std::string ignored;
+        resdex_status_t st = parse_filter_group(db, n, q, ignored);
+        if (st != RESDEX_STATUS_SUCCESS)
+            return st;
+        if (!q.empty())
+            out = Xapian::Query(Xapian::Query::OP_AND_NOT, out, q);
+    }
     return RESDEX_STATUS_SUCCESS;
 }
 
@@ -331,8 +380,7 @@ run_similar(resdex_db_t *db, const resdex_similar_options_t *o, resdex_results_t
                        "give either a text or a paragraph id to find precedents of");
     Xapian::Query filter;
     std::string filter_lang;
-    bool has_filters = false;
-    resdex_status_t st = parse_filters(db, o->filters, filter, filter_lang, has_filters);
+    resdex_status_t st = parse_filters(db, o->filters, filter, filter_lang);
     if (st != RESDEX_STATUS_SUCCESS)
         return st;
 
@@ -401,8 +449,7 @@ run_lineage(resdex_db_t *db, const char *paragraph, const char *filters, resdex_
 {
     Xapian::Query filter;
     std::string filter_lang;
-    bool has_filters = false;
-    resdex_status_t st = parse_filters(db, filters, filter, filter_lang, has_filters);
+    resdex_status_t st = parse_filters(db, filters, filter, filter_lang);
     if (st != RESDEX_STATUS_SUCCESS)
         return st;
     Xapian::Document doc;

@@ -10,4 +10,4 @@ TESTS += tests/test_diff
 
 SIMILAR_SHELL_TESTS = tests/similar/seeds.sh tests/similar/inputs.sh
 TESTS += $(SIMILAR_SHELL_TESTS)
-EXTRA_DIST += $(SIMILAR_SHELL_TESTS)
+EXTRA_DIST += $(SIMILAR_SHELL_TESTS) tests/similar/similar-lib.sh
