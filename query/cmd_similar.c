@@ -15,6 +15,7 @@
 static const char usage_text[] =
     "usage: resdex [--db DIR] similar [--json] [--limit N] [--min SIMILARITY] [--lineage]\n"
     "                         (--text TEXT | --file FILE | - | SYMBOL#ANCHOR) [FILTER...]\n"
+    "       resdex [--db DIR] similar --batch [--limit N] [--min SIMILARITY] [FILTER...]\n"
     "\n"
     "Find where the wording of a paragraph was used before, and what changed.\n"
     "  --text TEXT     the paragraph's text (a draft)\n"
@@ -26,12 +27,15 @@ static const char usage_text[] =
     "  --lineage       with SYMBOL#ANCHOR: its earlier versions, oldest first, each with\n"
     "                  the diff to the next\n"
     "  --json          JSON Lines: search's hit object plus \"similarity\" and \"diff\"\n"
+    "  --batch         read inputs from standard input, one a line (a text, or SYMBOL#ANCHOR),\n"
+    "                  and answer each with one JSON line: {\"input\",\"total\",\"hits\":[...]}\n"
+    "                  or {\"input\",\"error\"}; the index stays open between them\n"
     "In the text layout, [+ +] marks words the newer text adds and [- -] words it drops\n"
     "(colours on a terminal unless NO_COLOR is set).\n"
     "exit status: 0 found, 1 nothing found, 2 error\n";
 
 typedef struct similar_args {
-    int json, lineage;
+    int json, lineage, batch;
     unsigned limit;
     double min;
     const char *text, *file, *paragraph;
@@ -132,6 +136,8 @@ parse_args(int argc, char **argv, similar_args_t *a)
                     a->min = 1e-9; /* 0 asks for everything; the library's 0 is its default */
             } else if (strcmp(s, "--json") == 0) {
                 a->json = 1;
+            } else if (strcmp(s, "--batch") == 0) {
+                a->batch = 1;
             } else if (strcmp(s, "--lineage") == 0) {
                 a->lineage = 1;
             } else if (strcmp(s, "--help") == 0) {
@@ -164,6 +170,14 @@ parse_args(int argc, char **argv, similar_args_t *a)
         }
     }
     int sources = !!a->text + !!a->file + a->from_stdin + !!a->paragraph;
+    if (a->batch) {
+        if (sources || a->lineage) {
+            fprintf(stderr, "resdex similar: --batch reads its inputs from standard input, one a "
+                            "line; it takes no other input and no --lineage\n");
+            return -1;
+        }
+        return 0;
+    }
     if (sources != 1) {
         fprintf(stderr,
                 "resdex similar: %s (usage: resdex similar (--text TEXT | --file FILE | "
@@ -344,6 +358,58 @@ print_lineage(const resdex_results_t *r, const similar_args_t *a, const style_t 
     return ferror(out) ? -1 : 0;
 }
 
+/* --batch: one JSON line per input line, flushed, so that another program
+ * can talk to this one in lock step. */
+static int
+run_batch(resdex_db_t *db, const similar_args_t *a)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t len;
+    int status = EXIT_FOUND;
+    while ((len = getline(&line, &cap, stdin)) >= 0) {
+        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            line[--len] = '\0';
+        resdex_similar_options_t o = {0};
+        if (strchr(line, '#') && !strpbrk(line, " \t"))
+            o.paragraph = line;
+        else
+            o.text = skip_numbering(line);
+        o.filters = a->filters;
+        o.limit = a->limit;
+        o.min_similarity = a->min;
+        resdex_results_t *r = NULL;
+        resdex_status_t st = resdex_db_similar(db, &o, &r);
+        json_t *out = json_object();
+        json_object_set_new(out, "input", json_string(line));
+        if (st != RESDEX_STATUS_SUCCESS) {
+            const char *m = resdex_db_last_error(db);
+            json_object_set_new(out, "error",
+                                json_string(m && *m ? m : resdex_status_to_string(st)));
+        } else {
+            json_t *hits = json_array();
+            for (size_t i = 0; i < resdex_results_count(r); i++)
+                json_array_append_new(hits, json_similar_hit(r, i));
+            json_object_set_new(out, "total", json_integer((json_int_t)resdex_results_total(r)));
+            json_object_set_new(out, "hits", hits);
+        }
+        resdex_results_destroy(r);
+        int rc = json_print_line(out, stdout);
+        json_decref(out);
+        if (rc != 0 || fflush(stdout) != 0) {
+            fprintf(stderr, "resdex similar: cannot write the output\n");
+            status = EXIT_ERROR;
+            break;
+        }
+    }
+    if (ferror(stdin)) {
+        fprintf(stderr, "resdex similar: cannot read standard input\n");
+        status = EXIT_ERROR;
+    }
+    free(line);
+    return status;
+}
+
 int
 cmd_similar(const global_options_t *g, int argc, char **argv)
 {
@@ -390,6 +456,10 @@ cmd_similar(const global_options_t *g, int argc, char **argv)
     if (st != RESDEX_STATUS_SUCCESS) {
         fprintf(stderr, "resdex similar: cannot open the index %s: %s\n", path,
                 resdex_db_last_error(db));
+        goto DONE;
+    }
+    if (a.batch) {
+        status = run_batch(db, &a);
         goto DONE;
     }
     if (a.lineage) {

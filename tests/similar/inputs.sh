@@ -63,6 +63,17 @@ check "missing file: named" grep -q 'nowhere.txt' "$T/err"
 printf 'abc\0def' >"$T/binary"
 expect_status 2 "binary standard input" sh -c "'$RESDEX' --db '$T/db' similar - <'$T/binary'"
 
+# --batch: one JSON line per input line, errors included.
+printf '%s\n' 'E/RES/2021/23#5' "$P1" '' 'E/RES/2021/23#99' >"$T/batch.in"
+expect_status 0 "--batch" sh -c "'$RESDEX' --db '$T/db' similar --batch --limit 2 <'$T/batch.in'"
+check "--batch: one line per input" test "$(wc -l <"$T/out")" -eq 4
+check "--batch: a paragraph id" sh -c "sed -n 1p '$T/out' | grep -qF '\"hits\":[{\"rank\":1,\"score\":' "
+check "--batch: 2017/19#1 for the id" sh -c "sed -n 1p '$T/out' | grep -qF '\"id\":\"E/RES/2017/19#1\"'"
+check "--batch: a text" sh -c "sed -n 2p '$T/out' | grep -qF '\"similarity\":1.0,'"
+check "--batch: an empty line is an error" sh -c "sed -n 3p '$T/out' | grep -qF '\"error\":\"empty text'"
+check "--batch: an unknown paragraph is an error" sh -c "sed -n 4p '$T/out' | grep -qF '\"error\":\"no paragraph'"
+expect_status 2 "--batch takes no other input" similar --batch --text "Member States"
+
 # Usage errors.
 expect_status 2 "no input" similar
 expect_status 2 "two inputs" similar --text "Member States" 'E/RES/2021/23#5'
