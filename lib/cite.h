@@ -6,6 +6,10 @@
  *   "Economic and Social Council resolution 2017/19" -> "E/RES/2017/19"
  *   "Resolution 2002/12" (a year: ECOSOC)           -> "E/RES/2002/12"
  *   "E/CN.15/2023/13", "A/CONF.234/16"              -> unchanged symbols
+ *   "Commission on Narcotic Drugs resolution 55/12" -> "E/CN.7/RES/55/12"
+ *   "Security Council resolution 2133 (2014)"       -> "S/RES/2133(2014)"
+ *   "resolution 217 A (III)" (old GA numbering)     -> "A/RES/217(III)": the
+ *     session in parentheses, the part letter dropped, as undocs.org names it
  */
 #ifndef RESDEX_CITE_H
 #define RESDEX_CITE_H
@@ -16,6 +20,12 @@
  * of appearance (duplicates allowed; the model drops them). `cite` is valid
  * during the call only. */
 void cite_extract(const char *text, void (*add)(void *ctx, const char *cite), void *ctx);
+
+/* The same, knowing which body speaks ("GA", "ECOSOC", "CCPCJ", "CND"; NULL
+ * when unknown), so that "its resolution 18/3" in a CCPCJ text reads
+ * E/CN.15/RES/18/3. */
+void cite_extract_in(const char *text, const char *speaker,
+                     void (*add)(void *ctx, const char *cite), void *ctx);
 
 /* Normalise one reference - an AKN <a href> target such as
  * "https://undocs.org/en/A/RES/70/174" or "/en/A/RES/70/174", or a bare
