@@ -120,8 +120,29 @@ plausible_item(const char *item, size_t len)
     return strspn(item, "ivxl") == len;
 }
 
+/* Cyrillic letters that look like Latin ones, typed by mistake in the
+ * Russian texts' "а)" (which should be "a)"). */
+static char
+cyrillic_lookalike(unsigned cp)
+{
+    switch (cp) {
+    case 0x430:
+        return 'a';
+    case 0x441:
+        return 'c';
+    case 0x435:
+        return 'e';
+    case 0x456:
+        return 'i';
+    case 0x445:
+        return 'x';
+    default:
+        return 0;
+    }
+}
+
 size_t
-akn_label_parse(const char *s, akn_label_t *label, int whole)
+akn_label_parse(const char *s, akn_label_t *label, unsigned flags)
 {
     memset(label, 0, sizeof *label);
     if (!s)
@@ -160,15 +181,19 @@ akn_label_parse(const char *s, akn_label_t *label, int whole)
             number = 0;
         } else {
             /* "1.", "1 -", "1 –", "1、", "1)" followed by white space. */
+            size_t after = i;
             i = skip_space(s, i, n);
             k = decode(s, i, n, &cp);
-            if (!(cp == '.' || cp == '-' || cp == ')' || cp == 0x2013 || cp == 0x2014 ||
-                  cp == 0x3001 || cp == 0xFF0E))
+            if (cp == '.' || cp == '-' || cp == ')' || cp == 0x2013 || cp == 0x2014 ||
+                cp == 0x3001 || cp == 0xFF0E) {
+                i += k;
+                size_t j = skip_space(s, i, n);
+                if (j == i && i < n)
+                    return 0; /* "1.5 million" */
+            } else if (!(flags & AKN_LABEL_BARE) || (i == after && i < n))
                 return 0;
-            i += k;
-            size_t j = skip_space(s, i, n);
-            if (j == i && i < n)
-                return 0; /* "1.5 million" */
+            /* else "7 Pone de relieve": a bare number, where the caller knows
+             * a label must be. */
         }
     } else {
         for (;;) {
@@ -181,8 +206,11 @@ akn_label_parse(const char *s, akn_label_t *label, int whole)
             else if (cp == 0x640) { /* tatweel: "هـ" is a drawn-out "ه" */
                 i += k;
                 continue;
-            } else
+            } else {
                 c = abjad_letter(cp);
+                if (!c)
+                    c = cyrillic_lookalike(cp);
+            }
             if (!c)
                 break;
             if (il + 1 >= sizeof item)
@@ -197,7 +225,7 @@ akn_label_parse(const char *s, akn_label_t *label, int whole)
         i += k;
     }
     i = skip_space(s, i, n);
-    if (whole && i != n)
+    if ((flags & AKN_LABEL_WHOLE) && i != n)
         return 0;
     label->number = number;
     if (il) {
@@ -407,7 +435,7 @@ collect_note(akn_text_t *t, const xmlNode *note)
         if (akn_is(c, "num")) {
             char *s = (char *)xmlNodeGetContent(c);
             akn_label_t l;
-            if (s && akn_label_parse(s, &l, 1) && l.number)
+            if (s && akn_label_parse(s, &l, AKN_LABEL_WHOLE) && l.number)
                 snprintf(mark, sizeof mark, "%d", l.number);
             xmlFree(s);
         }
@@ -465,7 +493,8 @@ verb_may_start(akn_text_t *t)
     if (t->buf.len > 32)
         return 0;
     return t->verb_state == VERB_NONE &&
-           (t->buf.len == 0 || akn_label_parse(t->buf.data, &l, 1) == t->buf.len);
+           (t->buf.len == 0 ||
+            akn_label_parse(t->buf.data, &l, AKN_LABEL_WHOLE | AKN_LABEL_BARE) == t->buf.len);
 }
 
 static void

@@ -72,6 +72,7 @@ typedef struct reader {
     unsigned n_notes;   /* footnotes seen in this resolution */
     int last_number;    /* the operative number sub-items belong to */
     int has_components; /* the statement carries a draft as a <component> */
+    int pending_number; /* a <num> whose paragraph came empty (see read_paragraph) */
     int in_annex;
 } reader_t;
 
@@ -294,7 +295,12 @@ static void
 read_preface(reader_t *r, const xmlNode *preface)
 {
     const char *title = text_of(r, descendant(preface, "docTitle"));
-    if (title)
+    /* The Arabic title carries the dash printed after the number. */
+    while (title && (*title == '-' || *title == ' '))
+        title++;
+    if (title && strncmp(title, "\u2013 ", 4) == 0)
+        title += 4;
+    if (title && *title)
         r->res->title = title;
     const char *number = text_of(r, descendant(preface, "docNumber"));
     if (number && !r->res->number) {
@@ -357,7 +363,7 @@ num_label(reader_t *r, const xmlNode *num, akn_label_t *label, const char **prin
     const char *s = text_of(r, num);
     if (!s)
         return 0;
-    if (akn_label_parse(s, label, 1))
+    if (akn_label_parse(s, label, AKN_LABEL_WHOLE))
         return 1;
     *printed = s;
     return 0;
@@ -386,6 +392,24 @@ with_printed(reader_t *r, const char *printed, const char *text)
 static void read_lists(reader_t *r, const xmlNode *n, resdex_kind_t kind, int number,
                        const char *outer);
 
+/* A label printed at the start of a paragraph's text (no <num>): "1 -",
+ * "(a)", or a bare "7" when the verb phrase follows it. Returns its length. */
+static size_t
+text_label(akn_text_t *t, const char *text, akn_label_t *label)
+{
+    size_t k = akn_label_parse(text, label, 0);
+    if (k)
+        return k;
+    const char *verb = akn_text_verb(t);
+    if (!verb)
+        return 0;
+    k = akn_label_parse(text, label, AKN_LABEL_BARE);
+    if (k && strncmp(text + k, verb, strlen(verb)) == 0)
+        return k;
+    memset(label, 0, sizeof *label);
+    return 0;
+}
+
 /* A list/point or blockList/item: its own paragraph, with the parent's
  * number and its own letter. */
 static void
@@ -400,7 +424,7 @@ read_point(reader_t *r, const xmlNode *pt, resdex_kind_t kind, int number, const
     akn_text_children(&t, pt);
     const char *text = akn_text_finish(&t);
     if (text && !labelled && !printed) {
-        size_t k = akn_label_parse(text, &label, 0);
+        size_t k = text_label(&t, text, &label);
         labelled = k > 0;
         text += k;
     }
@@ -452,6 +476,24 @@ is_numbered(reader_t *r, const xmlNode *p)
     return text && akn_label_parse(text, &label, 0) && label.number > 0;
 }
 
+/* The number of the next numbered paragraph after p, or -1. */
+static int
+next_number(reader_t *r, const xmlNode *p)
+{
+    for (const xmlNode *s = p->next; s; s = s->next) {
+        if (!akn_is(s, "paragraph"))
+            continue;
+        akn_label_t label;
+        const char *printed, *text;
+        const xmlNode *num = child(s, "num");
+        if (num && num_label(r, num, &label, &printed) && label.number > 0)
+            return label.number;
+        if (!num && (text = text_of(r, s)) && akn_label_parse(text, &label, 0) && label.number)
+            return label.number;
+    }
+    return -1;
+}
+
 static int
 numbered_follows(reader_t *r, const xmlNode *p)
 {
@@ -477,22 +519,50 @@ read_paragraph(reader_t *r, const xmlNode *p, resdex_kind_t kind, int *seen_numb
     akn_text_children(&t, p);
     const char *text = akn_text_finish(&t);
     if (text && !labelled && !printed) {
-        size_t k = akn_label_parse(text, &label, 0);
+        size_t k = text_label(&t, text, &label);
         labelled = k > 0;
         text += k;
     }
     text = with_printed(r, printed, text);
 
+    /* Some files put the <num> in an empty paragraph of its own and the
+     * text in the next, unnumbered one: the number belongs to that one. */
     const xmlNode *draft = descendant(p, "embeddedStructure");
+    if (label.number && !label.item[0] && (!text || !*text) && !draft && !t.n_note_items) {
+        r->pending_number = label.number;
+        akn_text_free(&t);
+        read_lists(r, p, kind, label.number, NULL);
+        return;
+    }
+    if (!labelled && r->pending_number && text && *text) {
+        label.number = r->pending_number;
+        labelled = 1;
+    }
+    r->pending_number = 0;
+
     if (draft) {
         kind = RESDEX_KIND_OTHER;
         r->res->recommends_to = model_str(r->doc, "GA");
     } else if (kind == RESDEX_KIND_OPERATIVE && !labelled) {
+        const char *verb = akn_text_verb(&t);
         if (r->has_components)
             kind = RESDEX_KIND_OTHER; /* "Recommends ...": the draft follows */
-        else if (!*seen_numbered && numbered_follows(r, p))
+        else if (!*seen_numbered && text && verb && strcmp(verb, text) == 0) {
+            /* All in italics before the first operative paragraph: the
+             * enacting formula ("The Economic and Social Council") put in
+             * the operative part. Skipped, as in the preamble. */
+            akn_text_free(&t);
+            return;
+        } else if (!*seen_numbered && numbered_follows(r, p))
             kind = RESDEX_KIND_PREAMBULAR;
     }
+
+    /* A number out of sequence between neighbours that leave room for
+     * exactly one ("11, 13, 13, 14" or "14, 154, 16") is a typing slip in
+     * that language's file: the paragraph is the one in between. */
+    if (kind == RESDEX_KIND_OPERATIVE && label.number && r->last_number > 0 &&
+        label.number != r->last_number + 1 && next_number(r, p) == r->last_number + 2)
+        label.number = r->last_number + 1;
 
     int number = 0;
     const char *item = NULL;
@@ -646,6 +716,7 @@ read_statement(reader_t *r, const xmlNode *st, char **message)
     r->res = res;
     r->n_notes = 0;
     r->last_number = 0;
+    r->pending_number = 0;
     r->in_annex = 0;
     r->has_components = child(st, "components") != NULL;
     res->source = model_str(r->doc, r->name);

@@ -67,11 +67,15 @@ typedef struct akn_label {
     char item[16]; /* "a", "iv" (ASCII, lower case); "" when none */
 } akn_label_t;
 
+/* Flags of akn_label_parse(). */
+#define AKN_LABEL_WHOLE 1 /* the label must be all of s (the content of a <num>) */
+#define AKN_LABEL_BARE  2 /* also a number without "." or "-" after it: "7 " */
+
 /* Read a label at the start of s: "1.", "12 -" (Arabic), "١٢-", "(a)", "a)"
- * (French), "(أ)" (Arabic letters in abjad order become a, b, c ...), "(iv)",
- * "（b）". Digits of any script become ASCII numbers. Returns the bytes it
- * takes (with the white space after it), or 0 when s does not start with a
- * label. With `whole`, the label must be all of s (the content of a <num>). */
-size_t akn_label_parse(const char *s, akn_label_t *label, int whole);
+ * (French), "(أ)" (Arabic letters in abjad order become a, b, c ...; a
+ * Cyrillic "а" typed for a Latin "a" is read as "a"), "(iv)", "（b）". Digits
+ * of any script become ASCII numbers. Returns the bytes it takes (with the
+ * white space after it), or 0 when s does not start with a label. */
+size_t akn_label_parse(const char *s, akn_label_t *label, unsigned flags);
 
 #endif

@@ -1,0 +1,284 @@
+/* test_akn_corpus.c - the AKN4UN reader over every file of the shared corpus
+ * (../shared/corpus/akn): everything parses except the one malformed file,
+ * which fails naming its line; the English counts of paragraphs match the
+ * XML, counted here with XPath and not with the reader's code; every
+ * language version of a resolution has the English operative numbers. */
+#include "testutil.h"
+#include "resdex.h"
+
+#include <ftw.h>
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+
+#define MALFORMED "ecosoc/2023/Arabic/E_RES_2023_23-2314954A.xml"
+#define MALFORMED_LINE 450
+#define AKN_NS "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+
+typedef struct summary {
+    char *path; /* relative to the corpus */
+    int english;
+    char *symbol, *lang;
+    char *numbers; /* operative "number(item)" anchors, sorted, joined by " " */
+    size_t operative, operative_items, preambular, preambular_items;
+} summary_t;
+
+static char corpus[4200];
+static summary_t *files;
+static size_t n_files, cap_files;
+
+static int
+collect(const char *path, const struct stat *sb, int type, struct FTW *ftw)
+{
+    (void)sb;
+    (void)ftw;
+    size_t n = strlen(path);
+    if (type != FTW_F || n < 4 || strcmp(path + n - 4, ".xml") != 0)
+        return 0;
+    if (n_files == cap_files) {
+        cap_files = cap_files ? cap_files * 2 : 512;
+        files = realloc(files, cap_files * sizeof *files);
+        if (!files)
+            return -1;
+    }
+    summary_t *s = &files[n_files++];
+    memset(s, 0, sizeof *s);
+    s->path = strdup(path + strlen(corpus) + 1);
+    s->english = strstr(path, "/English/") != NULL;
+    return 0;
+}
+
+static int
+by_path(const void *a, const void *b)
+{
+    return strcmp(((const summary_t *)a)->path, ((const summary_t *)b)->path);
+}
+
+static int
+by_string(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Parse one file and summarise what the reader made of it. */
+static resdex_status_t
+summarise(summary_t *s, char **message)
+{
+    char full[8192];
+    snprintf(full, sizeof full, "%s/%s", corpus, s->path);
+    resdex_doc_t *doc = NULL;
+    resdex_status_t st = resdex_parse_file(full, &doc, message);
+    if (st != RESDEX_STATUS_SUCCESS)
+        return st;
+    assert_int_equal(resdex_doc_count(doc), 1);
+    const resdex_resolution_t *res = resdex_doc_get(doc, 0);
+    s->symbol = strdup(res->symbol);
+    s->lang = strdup(res->lang ? res->lang : "?");
+    char **anchors = calloc(res->n_paragraphs + 1, sizeof *anchors);
+    size_t n = 0, len = 1;
+    for (size_t i = 0; i < res->n_paragraphs; i++) {
+        const resdex_paragraph_t *p = &res->paragraphs[i];
+        assert_non_null(p->text);
+        assert_true(p->text[0] != '\0');
+        /* No leaked layout: no tab, newline, double or edge space. */
+        assert_null(strpbrk(p->text, "\t\r\n"));
+        assert_null(strstr(p->text, "  "));
+        assert_true(p->text[0] != ' ' && p->text[strlen(p->text) - 1] != ' ');
+        if (p->kind == RESDEX_KIND_PREAMBULAR) {
+            if (p->item)
+                s->preambular_items++;
+            else
+                s->preambular++;
+        } else if (p->kind == RESDEX_KIND_OPERATIVE) {
+            if (p->item)
+                s->operative_items++;
+            else
+                s->operative++;
+            char buf[64];
+            snprintf(buf, sizeof buf, "%d(%s)", p->number, p->item ? p->item : "");
+            anchors[n] = strdup(buf);
+            len += strlen(buf) + 1;
+            n++;
+        }
+    }
+    qsort(anchors, n, sizeof *anchors, by_string);
+    s->numbers = calloc(1, len);
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            strcat(s->numbers, " ");
+        strcat(s->numbers, anchors[i]);
+        free(anchors[i]);
+    }
+    free(anchors);
+    resdex_doc_destroy(doc);
+    return st;
+}
+
+/* Every file parses; the malformed one fails with BAD_XML naming the file
+ * and the line. */
+static void
+test_all_parse(void **state)
+{
+    (void)state;
+    assert_true(n_files > 400);
+    int saw_malformed = 0;
+    for (size_t i = 0; i < n_files; i++) {
+        char *message = NULL;
+        resdex_status_t st = summarise(&files[i], &message);
+        if (strcmp(files[i].path, MALFORMED) == 0) {
+            saw_malformed = 1;
+            assert_int_equal(st, RESDEX_STATUS_BAD_XML);
+            char want[512];
+            snprintf(want, sizeof want, "%s:%d: malformed XML: ", MALFORMED, MALFORMED_LINE);
+            if (!message || !strstr(message, want))
+                fail_msg("%s: message %s, expected it to contain %s", files[i].path,
+                         message ? message : "(none)", want);
+        } else if (st != RESDEX_STATUS_SUCCESS) {
+            fail_msg("%s: %s", files[i].path, message ? message : "(no message)");
+        }
+        free(message);
+    }
+    assert_true(saw_malformed);
+}
+
+static size_t
+xpath_count(xmlXPathContextPtr xp, const char *expr)
+{
+    xmlXPathObjectPtr o = xmlXPathEvalExpression((const xmlChar *)expr, xp);
+    if (!o)
+        fail_msg("bad XPath %s", expr);
+    size_t n = o->nodesetval ? (size_t)o->nodesetval->nodeNr : 0;
+    xmlXPathFreeObject(o);
+    return n;
+}
+
+/* The English counts against the XML, counted with XPath:
+ *  - operative paragraphs = numbered mainBody paragraphs (not in annexes),
+ *    including those of a draft embedded in paragraph 1 or carried as a
+ *    component;
+ *  - operative items = list points there, and unnumbered paragraphs that
+ *    begin "(a)" (75/195 prints its items so);
+ *  - preambular paragraphs = preamble containers (not the enacting formula),
+ *    a draft's containers, and the unnumbered paragraph a draft puts before
+ *    its first numbered one (2024/9);
+ *  - preambular items = blockList items in the preamble. */
+static void
+test_english_counts(void **state)
+{
+    (void)state;
+    static const char *const ops =
+        "//a:mainBody[not(ancestor::a:attachment)]/a:paragraph[a:num] | "
+        "//a:embeddedStructure/a:paragraph[a:num] | "
+        "//a:mainBody[not(ancestor::a:attachment)][count(a:paragraph)=1]"
+        "[not(.//a:embeddedStructure)][not(../a:components)]/a:paragraph[not(a:num)]";
+    static const char *const op_items =
+        "//a:mainBody[not(ancestor::a:attachment)]/a:paragraph//a:point | "
+        "//a:embeddedStructure/a:paragraph//a:point | "
+        "//a:mainBody[not(ancestor::a:attachment)]/a:paragraph[not(a:num)]"
+        "[starts-with(normalize-space(.), '(')]";
+    static const char *const pre =
+        "//a:preamble[not(ancestor::a:attachment)]/a:container[not(@name='formula')] | "
+        "//a:embeddedStructure/a:container[not(@name='formula')] | "
+        "//a:embeddedStructure/a:paragraph[not(a:num)][following-sibling::a:paragraph[a:num]]"
+        "[not(preceding-sibling::a:paragraph[a:num])]";
+    static const char *const pre_items = "//a:preamble[not(ancestor::a:attachment)]//a:item";
+    size_t checked = 0, wrong = 0;
+    for (size_t i = 0; i < n_files; i++) {
+        summary_t *s = &files[i];
+        if (!s->english || !s->symbol)
+            continue;
+        char full[8192];
+        snprintf(full, sizeof full, "%s/%s", corpus, s->path);
+        xmlDocPtr doc = xmlReadFile(full, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR);
+        assert_non_null(doc);
+        xmlXPathContextPtr xp = xmlXPathNewContext(doc);
+        xmlXPathRegisterNs(xp, (const xmlChar *)"a", (const xmlChar *)AKN_NS);
+        size_t want[4] = {xpath_count(xp, ops), xpath_count(xp, op_items), xpath_count(xp, pre),
+                          xpath_count(xp, pre_items)};
+        size_t got[4] = {s->operative, s->operative_items, s->preambular, s->preambular_items};
+        static const char *const what[4] = {"operative paragraphs", "operative items",
+                                            "preambular paragraphs", "preambular items"};
+        for (int k = 0; k < 4; k++)
+            if (want[k] != got[k]) {
+                print_error("%s: %zu %s, the XML has %zu\n", s->path, got[k], what[k], want[k]);
+                wrong++;
+            }
+        assert_true(s->operative > 0);
+        xmlXPathFreeContext(xp);
+        xmlFreeDoc(doc);
+        checked++;
+    }
+    assert_int_equal(wrong, 0);
+    assert_true(checked >= 70);
+}
+
+/* Each language version has the English operative numbers and items. */
+static void
+test_languages_agree(void **state)
+{
+    (void)state;
+    size_t compared = 0, wrong = 0;
+    for (size_t i = 0; i < n_files; i++) {
+        summary_t *s = &files[i];
+        if (s->english || !s->symbol)
+            continue;
+        const summary_t *en = NULL;
+        for (size_t j = 0; j < n_files && !en; j++)
+            if (files[j].english && files[j].symbol && strcmp(files[j].symbol, s->symbol) == 0)
+                en = &files[j];
+        if (!en)
+            fail_msg("%s: no English version of %s", s->path, s->symbol);
+        if (strcmp(en->numbers, s->numbers) != 0) {
+            print_error("%s (%s): operative numbers\n  %s\ndiffer from English\n  %s\n",
+                        s->path, s->lang, s->numbers, en->numbers);
+            wrong++;
+        }
+        compared++;
+    }
+    assert_int_equal(wrong, 0);
+    assert_true(compared > 300);
+}
+
+/* Language codes are two letters and match the folder. */
+static void
+test_languages_named(void **state)
+{
+    (void)state;
+    static const char *const folders[][2] = {{"/English/", "en"}, {"/French/", "fr"},
+                                             {"/Spanish/", "es"}, {"/Russian/", "ru"},
+                                             {"/Arabic/", "ar"},  {"/Chinese/", "zh"}};
+    for (size_t i = 0; i < n_files; i++) {
+        if (!files[i].symbol)
+            continue;
+        for (size_t k = 0; k < 6; k++)
+            if (strstr(files[i].path, folders[k][0]))
+                assert_string_equal(files[i].lang, folders[k][1]);
+    }
+}
+
+int
+main(void)
+{
+    const char *shared = tu_shared_or_skip();
+    snprintf(corpus, sizeof corpus, "%s/corpus/akn", shared);
+    if (nftw(corpus, collect, 16, FTW_PHYS) != 0) {
+        fprintf(stderr, "cannot walk %s\n", corpus);
+        return 1;
+    }
+    qsort(files, n_files, sizeof *files, by_path);
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_all_parse),
+        cmocka_unit_test(test_english_counts),
+        cmocka_unit_test(test_languages_agree),
+        cmocka_unit_test(test_languages_named),
+    };
+    int failed = cmocka_run_group_tests_name("akn corpus", tests, NULL, NULL);
+    for (size_t i = 0; i < n_files; i++) {
+        free(files[i].path);
+        free(files[i].symbol);
+        free(files[i].lang);
+        free(files[i].numbers);
+    }
+    free(files);
+    return failed;
+}
