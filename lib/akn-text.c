@@ -518,10 +518,14 @@ static int
 is_block(const xmlNode *n)
 {
     static const char *const blocks[] = {
-        "p",       "intro",    "listIntroduction", "content", "heading", "subheading",
-        "eol",     "eop",      "br",               "wrapUp",  "wrap",    "listWrapUp",
-        "tr",      "list",     "blockList",        "table",   "container", "docTitle",
-        "formula", "tblock",   "block",            "num",     "docNumber", "blockContainer",
+        "p",       "intro",     "listIntroduction",
+        "content", "heading",   "subheading",
+        "eol",     "eop",       "br",
+        "wrapUp",  "wrap",      "listWrapUp",
+        "tr",      "list",      "blockList",
+        "table",   "container", "docTitle",
+        "formula", "tblock",    "block",
+        "num",     "docNumber", "blockContainer",
     };
     for (size_t i = 0; i < sizeof blocks / sizeof blocks[0]; i++)
         if (strcmp((const char *)n->name, blocks[i]) == 0)
@@ -534,8 +538,8 @@ static int
 is_skipped(const xmlNode *n)
 {
     static const char *const skipped[] = {
-        "num",         "point", "item", "paragraph", "subparagraph", "embeddedStructure",
-        "img",         "meta",  "components", "attachments", "noteRef",
+        "num", "point", "item",       "paragraph",   "subparagraph", "embeddedStructure",
+        "img", "meta",  "components", "attachments", "noteRef",
     };
     for (size_t i = 0; i < sizeof skipped / sizeof skipped[0]; i++)
         if (strcmp((const char *)n->name, skipped[i]) == 0)

@@ -228,8 +228,8 @@ read_meta(reader_t *r, const xmlNode *meta)
     const xmlNode *date = descendant_with(work, "FRBRdate", "name", "adoption");
     if (date)
         r->res->date = attr(r, date, "date");
-    const char *lang = attr(r, descendant(descendant(meta, "FRBRExpression"), "FRBRlanguage"),
-                            "language");
+    const char *lang =
+        attr(r, descendant(descendant(meta, "FRBRExpression"), "FRBRlanguage"), "language");
     if (lang)
         r->res->lang = model_str(r->doc, two_letter_language(lang));
 }
@@ -329,8 +329,8 @@ read_conclusions(reader_t *r, const xmlNode *concl)
 /* Add a paragraph with what the text collector found. Empty text: nothing
  * (its footnotes are still the resolution's). */
 static void
-emit(reader_t *r, akn_text_t *t, const char *text, resdex_kind_t kind, int number,
-     const char *item, const xmlNode *src)
+emit(reader_t *r, akn_text_t *t, const char *text, resdex_kind_t kind, int number, const char *item,
+     const xmlNode *src)
 {
     for (size_t i = 0; i < t->n_note_items; i++)
         model_add_footnote(r->doc, r->res, t->notes[i].mark, t->notes[i].text);
@@ -631,8 +631,7 @@ read_preamble(reader_t *r, const xmlNode *pre, resdex_kind_t kind)
             read_container(r, c, kind);
         else if (akn_is(c, "paragraph")) {
             int seen = 1;
-            read_paragraph(r, c, kind == RESDEX_KIND_OTHER ? kind : RESDEX_KIND_PREAMBULAR,
-                           &seen);
+            read_paragraph(r, c, kind == RESDEX_KIND_OTHER ? kind : RESDEX_KIND_PREAMBULAR, &seen);
         }
     }
 }

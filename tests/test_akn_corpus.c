@@ -11,9 +11,9 @@
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 
-#define MALFORMED "ecosoc/2023/Arabic/E_RES_2023_23-2314954A.xml"
+#define MALFORMED      "ecosoc/2023/Arabic/E_RES_2023_23-2314954A.xml"
 #define MALFORMED_LINE 450
-#define AKN_NS "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+#define AKN_NS         "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 
 typedef struct summary {
     char *path; /* relative to the corpus */
@@ -229,8 +229,8 @@ test_languages_agree(void **state)
         if (!en)
             fail_msg("%s: no English version of %s", s->path, s->symbol);
         if (strcmp(en->numbers, s->numbers) != 0) {
-            print_error("%s (%s): operative numbers\n  %s\ndiffer from English\n  %s\n",
-                        s->path, s->lang, s->numbers, en->numbers);
+            print_error("%s (%s): operative numbers\n  %s\ndiffer from English\n  %s\n", s->path,
+                        s->lang, s->numbers, en->numbers);
             wrong++;
         }
         compared++;
