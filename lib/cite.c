@@ -239,7 +239,7 @@ digits_at(const char *s, size_t max)
 static int
 part_at(const char *s)
 {
-    return is_upper(s[0]) && !is_alnum(s[1]) && s[1] != '/' && s[1] != '.';
+    return is_upper(s[0]) && !is_alnum(s[1]) && s[1] != '/' && !(s[1] == '.' && is_alnum(s[2]));
 }
 
 static int

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+static int subset;
+
 static void
 describe(const char *path, json_t *a, json_t *b)
 {
@@ -33,6 +35,8 @@ diff(const char *path, json_t *a, json_t *b)
             if (diff(sub, va, json_object_get(b, key)))
                 return 1;
         }
+        if (subset)
+            return 0;
         json_object_foreach(b, key, va)
         {
             if (!json_object_get(a, key)) {
@@ -42,13 +46,15 @@ diff(const char *path, json_t *a, json_t *b)
             }
         }
     } else if (json_is_array(a) && json_is_array(b)) {
-        size_t n = json_array_size(a) > json_array_size(b) ? json_array_size(a)
-                                                           : json_array_size(b);
+        size_t n =
+            json_array_size(a) > json_array_size(b) ? json_array_size(a) : json_array_size(b);
         for (size_t i = 0; i < n; i++) {
             snprintf(sub, sizeof sub, "%s[%zu]", path, i);
             if (diff(sub, json_array_get(a, i), json_array_get(b, i)))
                 return 1;
         }
+        if (subset)
+            return 0;
     }
     describe(path, a, b);
     return 1;
@@ -89,8 +95,13 @@ load_lines(const char *file)
 int
 main(int argc, char **argv)
 {
+    if (argc == 4 && strcmp(argv[1], "--subset") == 0) {
+        subset = 1;
+        argv++;
+        argc--;
+    }
     if (argc != 3) {
-        fprintf(stderr, "usage: json_equal EXPECTED ACTUAL\n");
+        fprintf(stderr, "usage: json_equal [--subset] EXPECTED ACTUAL\n");
         return 2;
     }
     json_t *a = load_lines(argv[1]), *b = load_lines(argv[2]);

@@ -1,1 +1,16 @@
-# Tests of the text area.
+# Tests of the text area: the text reader and citations (cmocka), and the
+# golden JSON of the five samples (tests/text/golden.sh).
+check_PROGRAMS += tests/test_text tests/test_cite
+tests_test_text_SOURCES = tests/test_text.c tests/testutil.h
+tests_test_text_CPPFLAGS = $(TEST_CPPFLAGS)
+tests_test_text_LDADD = $(TEST_LIBS)
+nodist_EXTRA_tests_test_text_SOURCES = dummy.cxx
+tests_test_cite_SOURCES = tests/test_cite.c
+tests_test_cite_CPPFLAGS = $(TEST_CPPFLAGS)
+tests_test_cite_LDADD = $(TEST_LIBS)
+nodist_EXTRA_tests_test_cite_SOURCES = dummy.cxx
+
+TESTS += tests/test_text tests/test_cite tests/text/golden.sh
+EXTRA_DIST += tests/text/golden.sh tests/golden/ecosoc-2017-19.jsonl \
+	tests/golden/E-2017-30-chapter-I.jsonl tests/golden/cnd-55-12.jsonl \
+	tests/golden/ecosoc-2023-24.jsonl tests/golden/ecosoc-2021-23.jsonl
