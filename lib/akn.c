@@ -65,272 +65,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct reader {
-    resdex_doc_t *doc;
-    const char *name;
-    resdex_resolution_t *res;
-    unsigned n_notes;   /* footnotes seen in this resolution */
-    int last_number;    /* the operative number sub-items belong to */
-    int has_components; /* the statement carries a draft as a <component> */
-    int pending_number; /* a <num> whose paragraph came empty (see read_paragraph) */
-    int in_annex;
-} reader_t;
-
-/* ---------------------------------------------------------------------- */
-/* Small tree helpers                                                     */
-
-static const xmlNode *
-child(const xmlNode *n, const char *name)
-{
-    for (const xmlNode *c = n ? n->children : NULL; c; c = c->next)
-        if (akn_is(c, name))
-            return c;
-    return NULL;
-}
-
-/* The first element named `name` under n, depth first. */
-static const xmlNode *
-descendant(const xmlNode *n, const char *name)
-{
-    for (const xmlNode *c = n ? n->children : NULL; c; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE)
-            continue;
-        if (akn_is(c, name))
-            return c;
-        const xmlNode *d = descendant(c, name);
-        if (d)
-            return d;
-    }
-    return NULL;
-}
-
-/* The first element named `name` whose attribute `attr` is `value`. */
-static const xmlNode *
-descendant_with(const xmlNode *n, const char *name, const char *attr, const char *value)
-{
-    for (const xmlNode *c = n ? n->children : NULL; c; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE)
-            continue;
-        if (akn_is(c, name)) {
-            xmlChar *v = xmlGetProp(c, (const xmlChar *)attr);
-            int match = v && strcmp((const char *)v, value) == 0;
-            xmlFree(v);
-            if (match)
-                return c;
-        }
-        const xmlNode *d = descendant_with(c, name, attr, value);
-        if (d)
-            return d;
-    }
-    return NULL;
-}
-
-/* An attribute's value copied into the document (NULL when absent). */
-static const char *
-attr(reader_t *r, const xmlNode *n, const char *name)
-{
-    if (!n)
-        return NULL;
-    xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
-    const char *copy = v ? model_str(r->doc, (const char *)v) : NULL;
-    xmlFree(v);
-    return copy;
-}
-
-/* The plain text of an element (footnotes dropped), or NULL when empty. */
-static const char *
-text_of(reader_t *r, const xmlNode *n)
-{
-    if (!n)
-        return NULL;
-    unsigned scratch = 0;
-    akn_text_t t;
-    akn_text_init(&t, r->doc, &scratch);
-    akn_text_children(&t, n);
-    const char *s = akn_text_finish(&t);
-    akn_text_free(&t);
-    return s && *s ? s : NULL;
-}
-
-static unsigned
-line_of(const xmlNode *n)
-{
-    long l = xmlGetLineNo((xmlNodePtr)n);
-    return l > 0 && l < (long)UINT_MAX ? (unsigned)l : 0;
-}
-
-/* The line of the last thing inside n: where n ends, near enough. */
-static unsigned
-last_line_of(const xmlNode *n)
-{
-    while (n->last)
-        n = n->last;
-    return line_of(n);
-}
-
-/* ---------------------------------------------------------------------- */
-/* Metadata                                                               */
-
-/* "/akn/un/statement/deliberation/unga/2025-12-18/80-229/!main/" ->
- * GA, "A/RES/80/229", "80/229"; the segment after the date is the number. */
-static void
-read_frbr_uri(reader_t *r, const char *uri)
-{
-    static const struct {
-        const char *segment, *body, *prefix;
-    } bodies[] = {{"/unga/", "GA", "A/RES/"}, {"/unecosoc/", "ECOSOC", "E/RES/"}};
-    for (size_t b = 0; b < sizeof bodies / sizeof bodies[0]; b++) {
-        const char *p = strstr(uri, bodies[b].segment);
-        if (!p)
-            continue;
-        p += strlen(bodies[b].segment);
-        const char *date_end = strchr(p, '/');
-        if (!date_end)
-            return;
-        const char *num = date_end + 1;
-        size_t a = strspn(num, "0123456789");
-        if (a == 0 || num[a] != '-')
-            return;
-        size_t c = strspn(num + a + 1, "0123456789");
-        if (c == 0 || (num[a + 1 + c] != '/' && num[a + 1 + c] != '\0'))
-            return;
-        char number[64], symbol[96];
-        snprintf(number, sizeof number, "%.*s/%.*s", (int)a, num, (int)c, num + a + 1);
-        snprintf(symbol, sizeof symbol, "%s%s", bodies[b].prefix, number);
-        r->res->body = model_str(r->doc, bodies[b].body);
-        r->res->number = model_str(r->doc, number);
-        r->res->symbol = model_str(r->doc, symbol);
-        return;
-    }
-}
-
-static const char *
-two_letter_language(const char *code)
-{
-    static const char *const map[][2] = {{"eng", "en"}, {"fra", "fr"}, {"fre", "fr"},
-                                         {"spa", "es"}, {"rus", "ru"}, {"ara", "ar"},
-                                         {"zho", "zh"}, {"chi", "zh"}};
-    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-        if (strcmp(code, map[i][0]) == 0)
-            return map[i][1];
-    return code;
-}
-
-static void
-read_meta(reader_t *r, const xmlNode *meta)
-{
-    const xmlNode *work = descendant(meta, "FRBRWork");
-    const char *uri = attr(r, child(work, "FRBRthis"), "value");
-    if (!uri)
-        uri = attr(r, child(work, "FRBRuri"), "value");
-    if (uri)
-        read_frbr_uri(r, uri);
-    const xmlNode *date = descendant_with(work, "FRBRdate", "name", "adoption");
-    if (date)
-        r->res->date = attr(r, date, "date");
-    const char *lang =
-        attr(r, descendant(descendant(meta, "FRBRExpression"), "FRBRlanguage"), "language");
-    if (lang)
-        r->res->lang = model_str(r->doc, two_letter_language(lang));
-}
-
-/* Who recommended the resolution: the Commission for ECOSOC resolutions
- * (its report E/YYYY/30 for CCPCJ, E/YYYY/28 for CND), the Main Committee
- * for the General Assembly. Read from attributes and symbols, which do not
- * change with the language. */
-static const char *
-proponent(reader_t *r, const xmlNode *dp)
-{
-    const char *refers = attr(r, dp, "refersTo");
-    if (refers) {
-        if (strstr(refers, "thirdCommittee"))
-            return "Third Committee";
-        if (strstr(refers, "sixthCommittee"))
-            return "Sixth Committee";
-        if (strstr(refers, "Crime Prevention"))
-            return "CCPCJ";
-        if (strstr(refers, "Narcotic"))
-            return "CND";
-    }
-    const char *origin = text_of(r, descendant_with(dp, "inline", "name", "originating document"));
-    int year = 0, report = 0;
-    char tail = 0;
-    if (origin && sscanf(origin, "E/%d/%d%c", &year, &report, &tail) >= 2 && year > 1945) {
-        if (report == 30)
-            return "CCPCJ";
-        if (report == 28)
-            return "CND";
-    }
-    return NULL;
-}
-
-static void
-read_cover(reader_t *r, const xmlNode *cover)
-{
-    const char *session = text_of(r, descendant(cover, "session"));
-    if (session)
-        r->res->session = session;
-    const xmlNode *agenda = descendant_with(cover, "inline", "name", "agenda item");
-    const char *item = attr(r, agenda, "title");
-    if (item && *item)
-        r->res->agenda_item = item;
-    const xmlNode *dp = descendant(cover, "docProponent");
-    const char *by = dp ? proponent(r, dp) : NULL;
-    if (by)
-        r->res->recommended_by = model_str(r->doc, by);
-    if (!r->res->symbol) {
-        const xmlNode *sym = descendant_with(cover, "docNumber", "refersTo", "#symbol");
-        const char *s = text_of(r, sym);
-        if (s) {
-            r->res->symbol = s;
-            if (strncmp(s, "A/", 2) == 0)
-                r->res->body = model_str(r->doc, "GA");
-            else if (strncmp(s, "E/", 2) == 0)
-                r->res->body = model_str(r->doc, "ECOSOC");
-        }
-    }
-}
-
-static void
-read_preface(reader_t *r, const xmlNode *preface)
-{
-    const char *title = text_of(r, descendant(preface, "docTitle"));
-    /* The Arabic title carries the dash printed after the number. */
-    while (title && (*title == '-' || *title == ' '))
-        title++;
-    if (title && strncmp(title, "\u2013 ", 4) == 0)
-        title += 4;
-    if (title && *title)
-        r->res->title = title;
-    const char *number = text_of(r, descendant(preface, "docNumber"));
-    if (number && !r->res->number) {
-        size_t n = strlen(number);
-        while (n > 0 && (number[n - 1] == '.' || number[n - 1] == ' '))
-            n--;
-        r->res->number = model_strn(r->doc, number, n);
-    }
-}
-
-static void
-read_conclusions(reader_t *r, const xmlNode *concl)
-{
-    const char *meeting = text_of(r, descendant(concl, "location"));
-    if (!meeting)
-        meeting = text_of(r, descendant_with(concl, "inline", "name", "adoptionMeeting"));
-    if (meeting)
-        r->res->meeting = meeting;
-    if (!r->res->date)
-        r->res->date = attr(r, descendant(concl, "docDate"), "date");
-}
-
 /* ---------------------------------------------------------------------- */
 /* Paragraphs                                                             */
 
 /* Add a paragraph with what the text collector found. Empty text: nothing
  * (its footnotes are still the resolution's). */
 static void
-emit(reader_t *r, akn_text_t *t, const char *text, resdex_kind_t kind, int number, const char *item,
-     const xmlNode *src)
+emit(akn_reader_t *r, akn_text_t *t, const char *text, resdex_kind_t kind, int number,
+     const char *item, const xmlNode *src)
 {
     for (size_t i = 0; i < t->n_note_items; i++)
         model_add_footnote(r->doc, r->res, t->notes[i].mark, t->notes[i].text);
@@ -347,20 +89,20 @@ emit(reader_t *r, akn_text_t *t, const char *text, resdex_kind_t kind, int numbe
         model_add_mark(r->doc, p, t->marks.v[i]);
     for (size_t i = 0; i < t->cites.n; i++)
         model_add_cite(r->doc, p, t->cites.v[i]);
-    p->line_first = line_of(src);
-    p->line_last = last_line_of(src);
+    p->line_first = akn_line_of(src);
+    p->line_last = akn_last_line_of(src);
 }
 
 /* The label of a <num> element; *printed gets its text when it is not a
  * label ("B.", "Article 3"), for the caller to keep in the text. */
 static int
-num_label(reader_t *r, const xmlNode *num, akn_label_t *label, const char **printed)
+num_label(akn_reader_t *r, const xmlNode *num, akn_label_t *label, const char **printed)
 {
     memset(label, 0, sizeof *label);
     *printed = NULL;
     if (!num)
         return 0;
-    const char *s = text_of(r, num);
+    const char *s = akn_text_of(r, num);
     if (!s)
         return 0;
     if (akn_label_parse(s, label, AKN_LABEL_WHOLE))
@@ -371,7 +113,7 @@ num_label(reader_t *r, const xmlNode *num, akn_label_t *label, const char **prin
 
 /* Text with a printed, unparsed <num> put back in front. */
 static const char *
-with_printed(reader_t *r, const char *printed, const char *text)
+with_printed(akn_reader_t *r, const char *printed, const char *text)
 {
     if (!printed)
         return text;
@@ -389,7 +131,7 @@ with_printed(reader_t *r, const char *printed, const char *text)
     return copy;
 }
 
-static void read_lists(reader_t *r, const xmlNode *n, resdex_kind_t kind, int number,
+static void read_lists(akn_reader_t *r, const xmlNode *n, resdex_kind_t kind, int number,
                        const char *outer);
 
 /* A label printed at the start of a paragraph's text (no <num>): "1 -",
@@ -413,12 +155,12 @@ text_label(akn_text_t *t, const char *text, akn_label_t *label)
 /* A list/point or blockList/item: its own paragraph, with the parent's
  * number and its own letter. */
 static void
-read_point(reader_t *r, const xmlNode *pt, resdex_kind_t kind, int number, const char *outer,
+read_point(akn_reader_t *r, const xmlNode *pt, resdex_kind_t kind, int number, const char *outer,
            size_t ordinal)
 {
     akn_label_t label;
     const char *printed;
-    int labelled = num_label(r, child(pt, "num"), &label, &printed);
+    int labelled = num_label(r, akn_child(pt, "num"), &label, &printed);
     akn_text_t t;
     akn_text_init(&t, r->doc, &r->n_notes);
     akn_text_children(&t, pt);
@@ -449,7 +191,7 @@ read_point(reader_t *r, const xmlNode *pt, resdex_kind_t kind, int number, const
 /* The lists inside n (directly, or in its <content>): each point or item
  * becomes a paragraph. */
 static void
-read_lists(reader_t *r, const xmlNode *n, resdex_kind_t kind, int number, const char *outer)
+read_lists(akn_reader_t *r, const xmlNode *n, resdex_kind_t kind, int number, const char *outer)
 {
     for (const xmlNode *c = n->children; c; c = c->next) {
         if (akn_is(c, "content")) {
@@ -465,37 +207,37 @@ read_lists(reader_t *r, const xmlNode *n, resdex_kind_t kind, int number, const 
 
 /* Does this paragraph carry an operative number (in <num> or in its text)? */
 static int
-is_numbered(reader_t *r, const xmlNode *p)
+is_numbered(akn_reader_t *r, const xmlNode *p)
 {
     akn_label_t label;
     const char *printed;
-    const xmlNode *num = child(p, "num");
+    const xmlNode *num = akn_child(p, "num");
     if (num)
         return num_label(r, num, &label, &printed) && label.number > 0;
-    const char *text = text_of(r, p);
+    const char *text = akn_text_of(r, p);
     return text && akn_label_parse(text, &label, 0) && label.number > 0;
 }
 
 /* The number of the next numbered paragraph after p, or -1. */
 static int
-next_number(reader_t *r, const xmlNode *p)
+next_number(akn_reader_t *r, const xmlNode *p)
 {
     for (const xmlNode *s = p->next; s; s = s->next) {
         if (!akn_is(s, "paragraph"))
             continue;
         akn_label_t label;
         const char *printed, *text;
-        const xmlNode *num = child(s, "num");
+        const xmlNode *num = akn_child(s, "num");
         if (num && num_label(r, num, &label, &printed) && label.number > 0)
             return label.number;
-        if (!num && (text = text_of(r, s)) && akn_label_parse(text, &label, 0) && label.number)
+        if (!num && (text = akn_text_of(r, s)) && akn_label_parse(text, &label, 0) && label.number)
             return label.number;
     }
     return -1;
 }
 
 static int
-numbered_follows(reader_t *r, const xmlNode *p)
+numbered_follows(akn_reader_t *r, const xmlNode *p)
 {
     for (const xmlNode *s = p->next; s; s = s->next)
         if (akn_is(s, "paragraph") && is_numbered(r, s))
@@ -503,17 +245,17 @@ numbered_follows(reader_t *r, const xmlNode *p)
     return 0;
 }
 
-static void read_draft_parts(reader_t *r, const xmlNode *parent);
+static void read_draft_parts(akn_reader_t *r, const xmlNode *parent);
 
 /* A paragraph of the operative part (kind operative) or of an annex (kind
  * other). `seen_numbered` tracks whether a numbered paragraph came before
  * in the same sequence. */
 static void
-read_paragraph(reader_t *r, const xmlNode *p, resdex_kind_t kind, int *seen_numbered)
+read_paragraph(akn_reader_t *r, const xmlNode *p, resdex_kind_t kind, int *seen_numbered)
 {
     akn_label_t label;
     const char *printed;
-    int labelled = num_label(r, child(p, "num"), &label, &printed);
+    int labelled = num_label(r, akn_child(p, "num"), &label, &printed);
     akn_text_t t;
     akn_text_init(&t, r->doc, &r->n_notes);
     akn_text_children(&t, p);
@@ -527,7 +269,7 @@ read_paragraph(reader_t *r, const xmlNode *p, resdex_kind_t kind, int *seen_numb
 
     /* Some files put the <num> in an empty paragraph of its own and the
      * text in the next, unnumbered one: the number belongs to that one. */
-    const xmlNode *draft = descendant(p, "embeddedStructure");
+    const xmlNode *draft = akn_descendant(p, "embeddedStructure");
     if (label.number && !label.item[0] && (!text || !*text) && !draft && !t.n_note_items) {
         r->pending_number = label.number;
         akn_text_free(&t);
@@ -588,9 +330,9 @@ read_paragraph(reader_t *r, const xmlNode *p, resdex_kind_t kind, int *seen_numb
 /* A container: a preambular paragraph (with its blockList items), or in an
  * annex a table or a block of text. */
 static void
-read_container(reader_t *r, const xmlNode *c, resdex_kind_t kind)
+read_container(akn_reader_t *r, const xmlNode *c, resdex_kind_t kind)
 {
-    const char *name = attr(r, c, "name");
+    const char *name = akn_attr(r, c, "name");
     if (name && strcmp(name, "formula") == 0)
         return;
     akn_text_t t;
@@ -604,7 +346,7 @@ read_container(reader_t *r, const xmlNode *c, resdex_kind_t kind)
 
 /* The operative part (mainBody) or an annex's body. */
 static void
-read_body(reader_t *r, const xmlNode *body, resdex_kind_t kind)
+read_body(akn_reader_t *r, const xmlNode *body, resdex_kind_t kind)
 {
     int seen_numbered = 0;
     for (const xmlNode *c = body->children; c; c = c->next) {
@@ -615,7 +357,7 @@ read_body(reader_t *r, const xmlNode *body, resdex_kind_t kind)
         else if (akn_is(c, "container"))
             read_container(r, c, r->in_annex ? RESDEX_KIND_OTHER : kind);
         else if (akn_is(c, "num") || akn_is(c, "heading") || akn_is(c, "subheading")) {
-            const char *h = text_of(r, c);
+            const char *h = akn_text_of(r, c);
             if (h)
                 model_add_paragraph(r->doc, r->res, RESDEX_KIND_OTHER, h);
         } else /* chapters, sections, hcontainers: walk in */
@@ -624,7 +366,7 @@ read_body(reader_t *r, const xmlNode *body, resdex_kind_t kind)
 }
 
 static void
-read_preamble(reader_t *r, const xmlNode *pre, resdex_kind_t kind)
+read_preamble(akn_reader_t *r, const xmlNode *pre, resdex_kind_t kind)
 {
     for (const xmlNode *c = pre->children; c; c = c->next) {
         if (akn_is(c, "container"))
@@ -639,7 +381,7 @@ read_preamble(reader_t *r, const xmlNode *pre, resdex_kind_t kind)
 /* The children of an embedded draft: its formula (skipped), preambular
  * containers, operative paragraphs. */
 static void
-read_draft_parts(reader_t *r, const xmlNode *parent)
+read_draft_parts(akn_reader_t *r, const xmlNode *parent)
 {
     int seen_numbered = 0;
     for (const xmlNode *c = parent->children; c; c = c->next) {
@@ -650,10 +392,10 @@ read_draft_parts(reader_t *r, const xmlNode *parent)
     }
 }
 
-static void read_parts(reader_t *r, const xmlNode *st);
+static void read_parts(akn_reader_t *r, const xmlNode *st);
 
 static void
-read_annexes(reader_t *r, const xmlNode *atts)
+read_annexes(akn_reader_t *r, const xmlNode *atts)
 {
     int was = r->in_annex;
     r->in_annex = 1;
@@ -670,7 +412,7 @@ read_annexes(reader_t *r, const xmlNode *atts)
 
 /* A draft carried as <components><component><statement>. */
 static void
-read_components(reader_t *r, const xmlNode *comps)
+read_components(akn_reader_t *r, const xmlNode *comps)
 {
     r->res->recommends_to = model_str(r->doc, "GA");
     for (const xmlNode *c = comps->children; c; c = c->next) {
@@ -680,7 +422,7 @@ read_components(reader_t *r, const xmlNode *comps)
             if (s->type != XML_ELEMENT_NODE)
                 continue;
             int had = r->has_components;
-            r->has_components = child(s, "components") != NULL;
+            r->has_components = akn_child(s, "components") != NULL;
             r->last_number = 0;
             read_parts(r, s);
             r->has_components = had;
@@ -690,7 +432,7 @@ read_components(reader_t *r, const xmlNode *comps)
 
 /* The parts of a statement (or of an annex's doc, or of a draft), in order. */
 static void
-read_parts(reader_t *r, const xmlNode *st)
+read_parts(akn_reader_t *r, const xmlNode *st)
 {
     resdex_kind_t op = r->in_annex ? RESDEX_KIND_OTHER : RESDEX_KIND_OPERATIVE;
     resdex_kind_t pre = r->in_annex ? RESDEX_KIND_OTHER : RESDEX_KIND_PREAMBULAR;
@@ -707,7 +449,7 @@ read_parts(reader_t *r, const xmlNode *st)
 }
 
 static resdex_status_t
-read_statement(reader_t *r, const xmlNode *st, char **message)
+read_statement(akn_reader_t *r, const xmlNode *st, char **message)
 {
     resdex_resolution_t *res = model_add_resolution(r->doc);
     if (!res)
@@ -717,21 +459,13 @@ read_statement(reader_t *r, const xmlNode *st, char **message)
     r->last_number = 0;
     r->pending_number = 0;
     r->in_annex = 0;
-    r->has_components = child(st, "components") != NULL;
+    r->has_components = akn_child(st, "components") != NULL;
     res->source = model_str(r->doc, r->name);
     res->doc_type = model_str(r->doc, "resolution");
-    res->line_first = line_of(st);
-    res->line_last = last_line_of(st);
+    res->line_first = akn_line_of(st);
+    res->line_last = akn_last_line_of(st);
 
-    const xmlNode *meta = child(st, "meta");
-    if (meta)
-        read_meta(r, meta);
-    if (child(st, "coverPage"))
-        read_cover(r, child(st, "coverPage"));
-    if (child(st, "preface"))
-        read_preface(r, child(st, "preface"));
-    if (child(st, "conclusions"))
-        read_conclusions(r, child(st, "conclusions"));
+    akn_read_metadata(r, st);
     read_parts(r, st);
 
     if (!res->symbol) {
@@ -739,7 +473,7 @@ read_statement(reader_t *r, const xmlNode *st, char **message)
         return util_fail(message, RESDEX_STATUS_NO_RESOLUTION,
                          "%s:%u: AKN document without a resolution symbol (no FRBR URI, no "
                          "docNumber)",
-                         r->name, line_of(st));
+                         r->name, akn_line_of(st));
     }
     if (res->n_paragraphs == 0)
         model_drop_last_resolution(r->doc);
@@ -822,10 +556,10 @@ akn_parse(resdex_doc_t *doc, const char *name, const char *data, size_t len, cha
     if (!akn_is(root, "akomaNtoso")) {
         st = util_fail(message, RESDEX_STATUS_BAD_XML,
                        "%s:%u: not an AKN4UN document (root element <%s>)", name,
-                       root ? line_of(root) : 0, root ? (const char *)root->name : "");
+                       root ? akn_line_of(root) : 0, root ? (const char *)root->name : "");
         goto DONE;
     }
-    reader_t r = {.doc = doc, .name = name};
+    akn_reader_t r = {.doc = doc, .name = name};
     int statements = 0;
     for (const xmlNode *c = root->children; c && st == RESDEX_STATUS_SUCCESS; c = c->next) {
         if (akn_is(c, "statement") || akn_is(c, "doc")) {
@@ -835,7 +569,7 @@ akn_parse(resdex_doc_t *doc, const char *name, const char *data, size_t len, cha
     }
     if (st == RESDEX_STATUS_SUCCESS && statements == 0)
         st = util_fail(message, RESDEX_STATUS_NO_RESOLUTION,
-                       "%s:%u: AKN document without a statement", name, line_of(root));
+                       "%s:%u: AKN document without a statement", name, akn_line_of(root));
 DONE:
     xmlFreeDoc(xdoc);
     xmlFreeParserCtxt(ctxt);

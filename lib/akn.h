@@ -12,6 +12,38 @@
 
 #include <libxml/tree.h>
 
+/* The state of the reader while it walks one resolution (akn.c). */
+typedef struct akn_reader {
+    resdex_doc_t *doc;
+    const char *name; /* the source, for messages */
+    resdex_resolution_t *res;
+    unsigned n_notes;   /* footnotes seen in this resolution */
+    int last_number;    /* the operative number sub-items belong to */
+    int has_components; /* the statement carries a draft as a <component> */
+    int pending_number; /* a <num> whose paragraph came empty (see read_paragraph) */
+    int in_annex;
+} akn_reader_t;
+
+/* Fill r->res's symbol, number, body, date, language, session, agenda item,
+ * proponent, title and meeting from a statement's meta, coverPage, preface
+ * and conclusions (akn-meta.c). */
+void akn_read_metadata(akn_reader_t *r, const xmlNode *statement);
+
+/* Tree helpers (akn-meta.c). Element names are compared without namespace. */
+const xmlNode *akn_child(const xmlNode *n, const char *name);
+/* The first element named `name` under n, depth first. */
+const xmlNode *akn_descendant(const xmlNode *n, const char *name);
+/* The same, whose attribute attr_name is value. */
+const xmlNode *akn_descendant_with(const xmlNode *n, const char *name, const char *attr_name,
+                                   const char *value);
+/* An attribute's value copied into the document (NULL when absent). */
+const char *akn_attr(akn_reader_t *r, const xmlNode *n, const char *name);
+/* The plain text of an element (footnotes dropped), or NULL when empty. */
+const char *akn_text_of(akn_reader_t *r, const xmlNode *n);
+/* The line where n starts, and the line of the last thing inside it. */
+unsigned akn_line_of(const xmlNode *n);
+unsigned akn_last_line_of(const xmlNode *n);
+
 /* Is the element `n` named `name` (local name; the namespace is ignored:
  * AKN4UN mixes the AKN namespace with akn4un: extensions)? */
 int akn_is(const xmlNode *n, const char *name);

@@ -1,0 +1,273 @@
+/* akn-meta.c - what an AKN4UN statement says about its resolution: symbol,
+ * body and number from the FRBR work URI, date and language from the FRBR
+ * metadata, session, agenda item and proponent from the cover page, title
+ * from the preface, meeting from the conclusions (see the list in akn.c);
+ * and the small tree helpers the reader shares. */
+#include "akn.h"
+#include "model.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+
+/* ---------------------------------------------------------------------- */
+/* Small tree helpers                                                     */
+
+const xmlNode *
+akn_child(const xmlNode *n, const char *name)
+{
+    for (const xmlNode *c = n ? n->children : NULL; c; c = c->next)
+        if (akn_is(c, name))
+            return c;
+    return NULL;
+}
+
+/* The first element named `name` under n, depth first. */
+const xmlNode *
+akn_descendant(const xmlNode *n, const char *name)
+{
+    for (const xmlNode *c = n ? n->children : NULL; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        if (akn_is(c, name))
+            return c;
+        const xmlNode *d = akn_descendant(c, name);
+        if (d)
+            return d;
+    }
+    return NULL;
+}
+
+/* The first element named `name` whose attribute `attr` is `value`. */
+const xmlNode *
+akn_descendant_with(const xmlNode *n, const char *name, const char *attr_name, const char *value)
+{
+    for (const xmlNode *c = n ? n->children : NULL; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        if (akn_is(c, name)) {
+            xmlChar *v = xmlGetProp(c, (const xmlChar *)attr_name);
+            int match = v && strcmp((const char *)v, value) == 0;
+            xmlFree(v);
+            if (match)
+                return c;
+        }
+        const xmlNode *d = akn_descendant_with(c, name, attr_name, value);
+        if (d)
+            return d;
+    }
+    return NULL;
+}
+
+/* An attribute's value copied into the document (NULL when absent). */
+const char *
+akn_attr(akn_reader_t *r, const xmlNode *n, const char *name)
+{
+    if (!n)
+        return NULL;
+    xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+    const char *copy = v ? model_str(r->doc, (const char *)v) : NULL;
+    xmlFree(v);
+    return copy;
+}
+
+/* The plain text of an element (footnotes dropped), or NULL when empty. */
+const char *
+akn_text_of(akn_reader_t *r, const xmlNode *n)
+{
+    if (!n)
+        return NULL;
+    unsigned scratch = 0;
+    akn_text_t t;
+    akn_text_init(&t, r->doc, &scratch);
+    akn_text_children(&t, n);
+    const char *s = akn_text_finish(&t);
+    akn_text_free(&t);
+    return s && *s ? s : NULL;
+}
+
+unsigned
+akn_line_of(const xmlNode *n)
+{
+    long l = xmlGetLineNo((xmlNodePtr)n);
+    return l > 0 && l < (long)UINT_MAX ? (unsigned)l : 0;
+}
+
+/* The line of the last thing inside n: where n ends, near enough. */
+unsigned
+akn_last_line_of(const xmlNode *n)
+{
+    while (n->last)
+        n = n->last;
+    return akn_line_of(n);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Metadata                                                               */
+
+/* "/akn/un/statement/deliberation/unga/2025-12-18/80-229/!main/" ->
+ * GA, "A/RES/80/229", "80/229"; the segment after the date is the number. */
+static void
+read_frbr_uri(akn_reader_t *r, const char *uri)
+{
+    static const struct {
+        const char *segment, *body, *prefix;
+    } bodies[] = {{"/unga/", "GA", "A/RES/"}, {"/unecosoc/", "ECOSOC", "E/RES/"}};
+    for (size_t b = 0; b < sizeof bodies / sizeof bodies[0]; b++) {
+        const char *p = strstr(uri, bodies[b].segment);
+        if (!p)
+            continue;
+        p += strlen(bodies[b].segment);
+        const char *date_end = strchr(p, '/');
+        if (!date_end)
+            return;
+        const char *num = date_end + 1;
+        size_t a = strspn(num, "0123456789");
+        if (a == 0 || num[a] != '-')
+            return;
+        size_t c = strspn(num + a + 1, "0123456789");
+        if (c == 0 || (num[a + 1 + c] != '/' && num[a + 1 + c] != '\0'))
+            return;
+        char number[64], symbol[96];
+        snprintf(number, sizeof number, "%.*s/%.*s", (int)a, num, (int)c, num + a + 1);
+        snprintf(symbol, sizeof symbol, "%s%s", bodies[b].prefix, number);
+        r->res->body = model_str(r->doc, bodies[b].body);
+        r->res->number = model_str(r->doc, number);
+        r->res->symbol = model_str(r->doc, symbol);
+        return;
+    }
+}
+
+static const char *
+two_letter_language(const char *code)
+{
+    static const char *const map[][2] = {{"eng", "en"}, {"fra", "fr"}, {"fre", "fr"},
+                                         {"spa", "es"}, {"rus", "ru"}, {"ara", "ar"},
+                                         {"zho", "zh"}, {"chi", "zh"}};
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (strcmp(code, map[i][0]) == 0)
+            return map[i][1];
+    return code;
+}
+
+static void
+read_meta(akn_reader_t *r, const xmlNode *meta)
+{
+    const xmlNode *work = akn_descendant(meta, "FRBRWork");
+    const char *uri = akn_attr(r, akn_child(work, "FRBRthis"), "value");
+    if (!uri)
+        uri = akn_attr(r, akn_child(work, "FRBRuri"), "value");
+    if (uri)
+        read_frbr_uri(r, uri);
+    const xmlNode *date = akn_descendant_with(work, "FRBRdate", "name", "adoption");
+    if (date)
+        r->res->date = akn_attr(r, date, "date");
+    const char *lang = akn_attr(
+        r, akn_descendant(akn_descendant(meta, "FRBRExpression"), "FRBRlanguage"), "language");
+    if (lang)
+        r->res->lang = model_str(r->doc, two_letter_language(lang));
+}
+
+/* Who recommended the resolution: the Commission for ECOSOC resolutions
+ * (its report E/YYYY/30 for CCPCJ, E/YYYY/28 for CND), the Main Committee
+ * for the General Assembly. Read from attributes and symbols, which do not
+ * change with the language. */
+static const char *
+proponent(akn_reader_t *r, const xmlNode *dp)
+{
+    const char *refers = akn_attr(r, dp, "refersTo");
+    if (refers) {
+        if (strstr(refers, "thirdCommittee"))
+            return "Third Committee";
+        if (strstr(refers, "sixthCommittee"))
+            return "Sixth Committee";
+        if (strstr(refers, "Crime Prevention"))
+            return "CCPCJ";
+        if (strstr(refers, "Narcotic"))
+            return "CND";
+    }
+    const char *origin =
+        akn_text_of(r, akn_descendant_with(dp, "inline", "name", "originating document"));
+    int year = 0, report = 0;
+    char tail = 0;
+    if (origin && sscanf(origin, "E/%d/%d%c", &year, &report, &tail) >= 2 && year > 1945) {
+        if (report == 30)
+            return "CCPCJ";
+        if (report == 28)
+            return "CND";
+    }
+    return NULL;
+}
+
+static void
+read_cover(akn_reader_t *r, const xmlNode *cover)
+{
+    const char *session = akn_text_of(r, akn_descendant(cover, "session"));
+    if (session)
+        r->res->session = session;
+    const xmlNode *agenda = akn_descendant_with(cover, "inline", "name", "agenda item");
+    const char *item = akn_attr(r, agenda, "title");
+    if (item && *item)
+        r->res->agenda_item = item;
+    const xmlNode *dp = akn_descendant(cover, "docProponent");
+    const char *by = dp ? proponent(r, dp) : NULL;
+    if (by)
+        r->res->recommended_by = model_str(r->doc, by);
+    if (!r->res->symbol) {
+        const xmlNode *sym = akn_descendant_with(cover, "docNumber", "refersTo", "#symbol");
+        const char *s = akn_text_of(r, sym);
+        if (s) {
+            r->res->symbol = s;
+            if (strncmp(s, "A/", 2) == 0)
+                r->res->body = model_str(r->doc, "GA");
+            else if (strncmp(s, "E/", 2) == 0)
+                r->res->body = model_str(r->doc, "ECOSOC");
+        }
+    }
+}
+
+static void
+read_preface(akn_reader_t *r, const xmlNode *preface)
+{
+    const char *title = akn_text_of(r, akn_descendant(preface, "docTitle"));
+    /* The Arabic title carries the dash printed after the number. */
+    while (title && (*title == '-' || *title == ' '))
+        title++;
+    if (title && strncmp(title, "\u2013 ", 4) == 0)
+        title += 4;
+    if (title && *title)
+        r->res->title = title;
+    const char *number = akn_text_of(r, akn_descendant(preface, "docNumber"));
+    if (number && !r->res->number) {
+        size_t n = strlen(number);
+        while (n > 0 && (number[n - 1] == '.' || number[n - 1] == ' '))
+            n--;
+        r->res->number = model_strn(r->doc, number, n);
+    }
+}
+
+static void
+read_conclusions(akn_reader_t *r, const xmlNode *concl)
+{
+    const char *meeting = akn_text_of(r, akn_descendant(concl, "location"));
+    if (!meeting)
+        meeting = akn_text_of(r, akn_descendant_with(concl, "inline", "name", "adoptionMeeting"));
+    if (meeting)
+        r->res->meeting = meeting;
+    if (!r->res->date)
+        r->res->date = akn_attr(r, akn_descendant(concl, "docDate"), "date");
+}
+
+void
+akn_read_metadata(akn_reader_t *r, const xmlNode *st)
+{
+    const xmlNode *meta = akn_child(st, "meta");
+    if (meta)
+        read_meta(r, meta);
+    if (akn_child(st, "coverPage"))
+        read_cover(r, akn_child(st, "coverPage"));
+    if (akn_child(st, "preface"))
+        read_preface(r, akn_child(st, "preface"));
+    if (akn_child(st, "conclusions"))
+        read_conclusions(r, akn_child(st, "conclusions"));
+}
