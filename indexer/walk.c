@@ -260,8 +260,10 @@ walk_subtree(const char *corpus, const char *rel, walk_list_t *out, walk_dir_fn 
     walker_t w = {.corpus = corpus, .out = out, .on_dir = on_dir, .ctx = ctx};
     if (*rel == '\0') {
         struct stat st;
-        if (stat(corpus, &st) != 0 || !S_ISDIR(st.st_mode)) {
-            log_error("corpus %s: %s", corpus, errno ? strerror(errno) : "not a folder");
+        int found = stat(corpus, &st) == 0;
+        if (!found || !S_ISDIR(st.st_mode)) {
+            log_error("corpus %s: %s (what is indexed is kept)", corpus,
+                      found ? "not a folder" : strerror(errno));
             add_opaque(&w, "");
         } else {
             walk_dir(&w, corpus, "", &st);
@@ -280,7 +282,8 @@ walk_subtree(const char *corpus, const char *rel, walk_list_t *out, walk_dir_fn 
         walk_list_free(out);
         return -1;
     }
-    qsort(out->v, out->n, sizeof *out->v, compare_entries);
+    if (out->n > 1)
+        qsort(out->v, out->n, sizeof *out->v, compare_entries);
     return 0;
 }
 

@@ -241,9 +241,9 @@ handle_event(watcher_t *w, const struct inotify_event *ev, watch_batch_t *b)
     int is_root = d->rel[0] == '\0';
     if (ev->mask & (IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED)) {
         if (is_root && !w->root_lost) {
-            log_error("corpus %s was removed or moved away; the index is kept as it is "
-                      "until it comes back",
-                      w->corpus);
+            log_warning("corpus %s was removed or moved away; the index is kept as it is "
+                        "until it comes back",
+                        w->corpus);
             w->root_lost = 1;
             watcher_forget(w, "");
             return 0;

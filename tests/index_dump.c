@@ -166,7 +166,8 @@ main(int argc, char **argv)
             goto DONE;
         }
     }
-    qsort(paragraphs.v, paragraphs.n, sizeof *paragraphs.v, compare_lines);
+    if (paragraphs.n > 1)
+        qsort(paragraphs.v, paragraphs.n, sizeof *paragraphs.v, compare_lines);
     for (size_t i = 0; i < paragraphs.n; i++)
         puts(paragraphs.v[i]);
     for (size_t i = 0; i < meta.n; i++)

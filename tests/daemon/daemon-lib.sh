@@ -7,7 +7,14 @@
 INDEX_DUMP="$top_builddir/tests/index_dump"
 SAMPLES="$top_srcdir/corpus"
 DPID=
-trap 'stop_daemon_hard; rm -rf "$T"' EXIT
+# At exit: no daemon left behind; on failure, the daemon's last words.
+trap 'stop_daemon_hard; show_log_on_failure; rm -rf "$T"' EXIT
+show_log_on_failure() {
+    if [ "$failures" -gt 0 ] && [ -s "$T/d.log" ]; then
+        echo "--- last lines of the resdexd log:"
+        tail -n 30 "$T/d.log"
+    fi >&2
+}
 
 # now_ms: milliseconds since the epoch.
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
