@@ -123,8 +123,11 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
         hit->rank = o->offset + it.get_rank() - mset.get_firstitem() + 1;
         hit->score = it.get_weight();
         if (o->snippets) {
-            std::string snip = mset.snippet(hit->paragraph->text, 300, stem,
-                                            Xapian::MSet::SNIPPET_BACKGROUND_MODEL, hs, he, "…");
+            /* No SNIPPET_BACKGROUND_MODEL: it looks up the frequency of
+             * every word of the paragraph in the index (a B-tree read each),
+             * which was 40% of a search's time (bench/RESULTS.md); the
+             * window is still chosen by the query's matched terms. */
+            std::string snip = mset.snippet(hit->paragraph->text, 300, stem, 0, hs, he, "…");
             snip = join_highlights(snip, hs, he);
             hit->snippet = arena_strdup(results_arena(r), snip.c_str());
         }
