@@ -405,7 +405,8 @@ typedef struct resdex_similar_options {
  * hit's score is its candidate weight (BM25), its similarity the word-level
  * similarity to the input: 2 * common words / (words of both), blended with
  * the overlap of their word sets, so that a reordered list still scores high.
- * resdex_results_total() is the number of hits kept.
+ * resdex_results_total() is how many candidates may reach min_similarity:
+ * an upper bound (their word overlap does), like search's estimate.
  * Errors: BAD_ARGUMENT (neither or both of text and paragraph), BAD_QUERY
  * (empty text, no word to search by, a bad filter or a word that is not a
  * filter; the message says which), TOO_LARGE (text over

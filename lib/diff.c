@@ -963,6 +963,18 @@ DONE:
 }
 
 double
+diff_overlap(const diff_text_t *a, const diff_text_t *b)
+{
+    size_t total = a->words + b->words;
+    if (total == 0)
+        return 1.0;
+    long common = common_words(a, b);
+    if (common < 0)
+        return -1;
+    return 2.0 * (double)common / (double)total;
+}
+
+double
 diff_similarity(const diff_stats_t *stats, double sequence_weight)
 {
     if (stats->exact)

@@ -48,6 +48,11 @@ typedef struct diff_stats {
 int diff_compare(const diff_text_t *old_text, const diff_text_t *new_text, arena_t *a,
                  resdex_diff_op_t **ops, size_t *n_ops, diff_stats_t *stats);
 
+/* An upper bound of the similarity, cheap (no alignment): the overlap of
+ * the word multisets, 2 * common / (words of both); diff_similarity() never
+ * exceeds it. -1 when memory runs out. */
+double diff_overlap(const diff_text_t *a, const diff_text_t *b);
+
 /* Convenience for tests and tools: tokenise both texts and compare. */
 int diff_strings(const char *old_text, const char *new_text, arena_t *a, resdex_diff_op_t **ops,
                  size_t *n_ops, diff_stats_t *stats);

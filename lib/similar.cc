@@ -305,35 +305,59 @@ rank_candidates(resdex_db_t *db, const Input &in, const Xapian::Query &restrict_
     ResultsPtr scratch(results_new());
     if (!scratch)
         throw std::bad_alloc();
-    std::vector<Candidate> all;
-    all.reserve(mset.size());
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
+    /* Cheap bound first: the word overlap, which the similarity never
+     * exceeds. Candidates below min_sim go without an alignment, and the
+     * alignments stop once `want` candidates beat every bound left. */
+    struct Pending {
         Candidate c;
-        c.doc = it.get_document();
-        c.weight = it.get_weight();
+        TextPtr tokens;
+        double bound;
+    };
+    std::vector<Pending> pending;
+    pending.reserve(mset.size());
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        Pending p;
+        p.c.doc = it.get_document();
+        p.c.weight = it.get_weight();
         const resdex_hit_t *hit = nullptr;
-        resdex_status_t st = decode(db, scratch.get(), c.doc, &hit);
+        resdex_status_t st = decode(db, scratch.get(), p.c.doc, &hit);
         if (st != RESDEX_STATUS_SUCCESS)
             return st;
         const char *text = hit->paragraph->text;
-        TextPtr t(diff_text_new(text, strlen(text)));
-        if (!t || diff_compare(t.get(), in.tokens.get(), nullptr, nullptr, nullptr, &c.stats) != 0)
+        p.tokens.reset(diff_text_new(text, strlen(text)));
+        if (!p.tokens)
             throw std::bad_alloc();
-        c.similarity = diff_similarity(&c.stats, tuning.sequence_weight);
-        if (c.similarity < min_sim)
+        p.bound = diff_overlap(p.tokens.get(), in.tokens.get());
+        if (p.bound < 0)
+            throw std::bad_alloc();
+        if (p.bound < min_sim)
             continue;
         const char *type = hit->resolution->doc_type;
-        c.draft = type && strstr(type, "draft") != nullptr;
-        c.date = c.doc.get_value(SLOT_DATE);
-        c.symbol = Xapian::Unicode::tolower(hit->resolution->symbol);
-        all.push_back(std::move(c));
+        p.c.draft = type && strstr(type, "draft") != nullptr;
+        p.c.date = p.c.doc.get_value(SLOT_DATE);
+        p.c.symbol = Xapian::Unicode::tolower(hit->resolution->symbol);
+        pending.push_back(std::move(p));
     }
-    std::stable_sort(all.begin(), all.end(), better);
+    std::stable_sort(pending.begin(), pending.end(),
+                     [](const Pending &a, const Pending &b) { return a.bound > b.bound; });
+    std::vector<Candidate> best; /* sorted by better(), at most want */
+    for (Pending &p : pending) {
+        if (best.size() >= want && best.back().similarity > p.bound)
+            break;
+        if (diff_compare(p.tokens.get(), in.tokens.get(), nullptr, nullptr, nullptr, &p.c.stats) !=
+            0)
+            throw std::bad_alloc();
+        p.c.similarity = diff_similarity(&p.c.stats, tuning.sequence_weight);
+        if (p.c.similarity < min_sim)
+            continue;
+        auto at = std::upper_bound(best.begin(), best.end(), p.c, better);
+        best.insert(at, std::move(p.c));
+        if (best.size() > want)
+            best.pop_back();
+    }
     if (kept)
-        *kept = all.size();
-    if (all.size() > want)
-        all.resize(want);
-    out = std::move(all);
+        *kept = pending.size();
+    out = std::move(best);
     return RESDEX_STATUS_SUCCESS;
 }
 
