@@ -199,6 +199,20 @@ proponent(akn_reader_t *r, const xmlNode *dp)
     return NULL;
 }
 
+/* "Agenda item 19 (c)" (or its translation) without a title attribute:
+ * the number and its letter, "19 (c)"; NULL when there is no number. */
+static const char *
+agenda_number(akn_reader_t *r, const char *text)
+{
+    const char *d = strpbrk(text, "0123456789");
+    if (!d)
+        return NULL;
+    size_t n = strspn(d, "0123456789");
+    if (d[n] == ' ' && d[n + 1] == '(' && d[n + 2] && d[n + 3] == ')')
+        n += 4;
+    return model_strn(r->doc, d, n);
+}
+
 static void
 read_cover(akn_reader_t *r, const xmlNode *cover)
 {
@@ -209,6 +223,8 @@ read_cover(akn_reader_t *r, const xmlNode *cover)
     const char *item = akn_attr(r, agenda, "title");
     if (item && *item)
         r->res->agenda_item = item;
+    else if ((item = akn_text_of(r, agenda)) != NULL)
+        r->res->agenda_item = agenda_number(r, item);
     const xmlNode *dp = akn_descendant(cover, "docProponent");
     const char *by = dp ? proponent(r, dp) : NULL;
     if (by)
@@ -268,6 +284,10 @@ akn_read_metadata(akn_reader_t *r, const xmlNode *st)
         read_cover(r, akn_child(st, "coverPage"));
     if (akn_child(st, "preface"))
         read_preface(r, akn_child(st, "preface"));
-    if (akn_child(st, "conclusions"))
-        read_conclusions(r, akn_child(st, "conclusions"));
+    /* A draft carried as a component has the conclusions inside it. */
+    const xmlNode *concl = akn_child(st, "conclusions");
+    if (!concl)
+        concl = akn_descendant(st, "conclusions");
+    if (concl)
+        read_conclusions(r, concl);
 }

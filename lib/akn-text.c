@@ -306,18 +306,32 @@ owe(akn_text_t *t, int sep)
         t->pending = sep;
 }
 
+static int
+is_invisible(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    return (u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0x8B || u[2] == 0x8E || u[2] == 0x8F)) ||
+           (u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF);
+}
+
 static void
 add_text(akn_text_t *t, const char *s, size_t n)
 {
     size_t i = 0;
     while (i < n) {
+        /* Invisible marks (right-to-left mark, zero-width space, BOM) that
+         * Word leaves before an Arabic verb are not text. */
+        if (i + 2 < n && is_invisible(s + i)) {
+            i += 3;
+            continue;
+        }
         if (is_space((unsigned char)s[i])) {
             owe(t, SEP_SPACE);
             i++;
             continue;
         }
         size_t j = i;
-        while (j < n && !is_space((unsigned char)s[j]))
+        while (j < n && !is_space((unsigned char)s[j]) && !(j + 2 < n && is_invisible(s + j)))
             j++;
         put_visible(t, s + i, j - i);
         i = j;

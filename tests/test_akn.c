@@ -166,10 +166,12 @@ test_preamble(void **state)
         "<container name=\"重申\"><p xml:space=\"preserve\">\t<span class=\"bold\">重申</span>"
         "其决议，</p></container>\n"
         "<container name=\"Noting\"><p>Noting with <span class=\"italic\">Treaty Series</span> "
-        "no verb,</p></container>";
+        "no verb,</p></container>\n"
+        "<container><p xml:space=\"preserve\">\xE2\x80\x8F\t<span class=\"bold italic\">وإذ "
+        "تؤكد</span> دور اللجنة</p></container>";
     resdex_doc_t *doc = NULL;
     const resdex_resolution_t *r = parse_ok(akn(GA_URI, "eng", pre, one_para, ""), &doc);
-    assert_int_equal(r->n_paragraphs, 5);
+    assert_int_equal(r->n_paragraphs, 6);
     const resdex_paragraph_t *p = para(r, 0);
     assert_int_equal(p->kind, RESDEX_KIND_PREAMBULAR);
     assert_string_equal(p->verb, "Reaffirming");
@@ -185,7 +187,10 @@ test_preamble(void **state)
     p = para(r, 3);
     assert_null(p->verb); /* italics in the middle are not a verb phrase */
     assert_string_equal(p->text, "Noting with Treaty Series no verb,");
-    assert_int_equal(para(r, 4)->kind, RESDEX_KIND_OPERATIVE);
+    /* A right-to-left mark before the verb is not text. */
+    assert_string_equal(para(r, 4)->verb, "وإذ تؤكد");
+    assert_string_equal(para(r, 4)->text, "وإذ تؤكد دور اللجنة");
+    assert_int_equal(para(r, 5)->kind, RESDEX_KIND_OPERATIVE);
     resdex_doc_destroy(doc);
 }
 
