@@ -232,25 +232,50 @@ apply_batch(indexer_t *ix, watcher_t *w, watch_batch_t *b)
     return indexer_commit(ix);
 }
 
+/* Files that failed while probably still being written (indexer_t.defer)
+ * are looked at again this long after the first of them. */
+#define RETRY_MS (FRESH_MS + 200)
+
+/* indexer_t's defer(): keep the path for a second look. */
+static void
+defer_path(const char *rel, void *ctx)
+{
+    if (watch_batch_add(ctx, rel) != 0)
+        log_error("out of memory");
+}
+
 static int
-watch_loop(indexer_t *ix, watcher_t *w, signals_t *sig)
+watch_loop(indexer_t *ix, watcher_t *w, signals_t *sig, watch_batch_t *retry)
 {
     watch_batch_t batch = {0};
     int rc = 0;
     while (!sig->stop) {
+        uint64_t now = clock_ms();
         if (sig->reload) {
             sig->reload = 0;
             batch.full = 1;
-            batch.first_ms = batch.last_ms = clock_ms() - WATCH_MAX_DELAY_MS;
+            batch.first_ms = batch.last_ms = now - WATCH_MAX_DELAY_MS;
         }
-        uint64_t now = clock_ms();
-        int timeout = watch_batch_due_in(&batch, now);
-        if (timeout == 0) {
+        if (!watch_batch_empty(retry) && now >= retry->first_ms + RETRY_MS) {
+            for (size_t i = 0; i < retry->n; i++)
+                if (watch_batch_add(&batch, retry->paths[i]) != 0)
+                    log_error("out of memory");
+            batch.full |= retry->full;
+            watch_batch_clear(retry);
+        }
+        if (watch_batch_due_in(&batch, now) == 0) {
             if (apply_batch(ix, w, &batch) != 0) {
                 rc = -1;
                 break;
             }
             continue;
+        }
+        int timeout = watch_batch_due_in(&batch, now);
+        if (!watch_batch_empty(retry)) {
+            uint64_t due = retry->first_ms + RETRY_MS;
+            int retry_in = due > now ? (int)(due - now) : 0;
+            if (timeout < 0 || retry_in < timeout)
+                timeout = retry_in;
         }
         if (watcher_root_lost(w) && (timeout < 0 || timeout > 1000))
             timeout = 1000;
@@ -307,6 +332,7 @@ main(int argc, char **argv)
     resdex_db_t *db = NULL;
     watcher_t *w = NULL;
     signals_t sig = {.fd = -1};
+    watch_batch_t retry = {0};
     const char *corpus_arg = o.corpus;
     if (!corpus_arg || !*corpus_arg)
         corpus_arg = getenv("RESDEX_CORPUS");
@@ -347,8 +373,10 @@ main(int argc, char **argv)
     if (resdex_db_get_metadata(db, META_CORPUS, &previous) == RESDEX_STATUS_SUCCESS &&
         strcmp(previous, corpus) != 0)
         log_info("the index was built from %s; reconciling it with %s", previous, corpus);
-    if (!previous || strcmp(previous, corpus) != 0)
+    if (!previous || strcmp(previous, corpus) != 0) {
         ix.uncommitted = 1; /* record the corpus even if no file changes */
+        ix.batch_start_ms = clock_ms();
+    }
     free(previous);
     log_info("indexing %s into %s%s", corpus, db_path, o.once ? "" : ", then watching");
 
@@ -358,6 +386,8 @@ main(int argc, char **argv)
             goto DONE;
         ix.on_dir = watcher_add_dir;
         ix.on_dir_ctx = w;
+        ix.defer = defer_path;
+        ix.defer_ctx = &retry;
     }
     reconcile_result_t r = indexer_reconcile(&ix, "");
     if (r == RECONCILE_FATAL || indexer_commit(&ix) != 0)
@@ -366,10 +396,11 @@ main(int argc, char **argv)
         status = ix.n_rejected > 0 && r == RECONCILE_DONE ? EXIT_REJECTED : EXIT_OK;
         goto DONE;
     }
-    if (watch_loop(&ix, w, &sig) != 0 || indexer_commit(&ix) != 0)
+    if (watch_loop(&ix, w, &sig, &retry) != 0 || indexer_commit(&ix) != 0)
         goto DONE;
     status = EXIT_OK;
 DONE:
+    watch_batch_clear(&retry);
     watcher_free(w);
     resdex_db_close(db);
     if (sig.fd >= 0)

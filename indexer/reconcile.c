@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* A file state from the index ("file:" keys). */
 typedef struct stored {
@@ -253,6 +254,28 @@ count_paragraphs(const resdex_doc_t *doc)
     return n;
 }
 
+/* Nonzero when a file that failed is young enough to be still being
+ * written, and the caller takes it back later (see indexer_t.defer). */
+static int
+deferred(indexer_t *ix, const char *abs, const char *rel)
+{
+    struct stat st;
+    struct timespec now;
+    if (!ix->defer || stat(abs, &st) != 0 || clock_gettime(CLOCK_REALTIME, &now) != 0)
+        return 0;
+    int64_t age_ms = ((int64_t)now.tv_sec - (int64_t)st.st_mtim.tv_sec) * 1000 +
+                     ((int64_t)now.tv_nsec - (int64_t)st.st_mtim.tv_nsec) / 1000000;
+    /* A little in the future: coarse file system clocks. Far in the
+     * future (touch -d): not fresh, or it would wait forever. */
+    if (age_ms < -100 || age_ms >= FRESH_MS)
+        return 0;
+    log_debug("%s: not readable yet (modified %lld ms ago, still being written?): looking "
+              "again later",
+              rel, (long long)age_ms);
+    ix->defer(rel, ix->defer_ctx);
+    return 1;
+}
+
 /* A file that was removed in this same reconcile with this content. */
 static stored_t *
 find_moved(stored_t **gone, size_t n_gone, const file_state_t *fs)
@@ -286,7 +309,7 @@ process_file(indexer_t *ix, const char *rel, stored_t *old, rejected_t *rej, sto
             rc = clear_rejected(ix, rej);
         goto DONE;
     case READ_BAD:
-        rc = reject(ix, rel, reason, rej);
+        rc = deferred(ix, abs, rel) ? 0 : reject(ix, rel, reason, rej);
         goto DONE;
     case READ_OK:
         break;
@@ -310,7 +333,7 @@ process_file(indexer_t *ix, const char *rel, stored_t *old, rejected_t *rej, sto
     }
     resdex_status_t pst = resdex_parse_buffer(rel, data, len, &doc, &message);
     if (pst != RESDEX_STATUS_SUCCESS) {
-        rc = reject(ix, rel, message, rej);
+        rc = deferred(ix, abs, rel) ? 0 : reject(ix, rel, message, rej);
         goto DONE;
     }
     if (resdex_db_index_doc(ix->db, rel, doc) != RESDEX_STATUS_SUCCESS) {

@@ -26,6 +26,8 @@
  * first change. */
 #define COMMIT_FILES 200
 #define COMMIT_MS    2000
+/* A file younger than this may still be being written. */
+#define FRESH_MS 1000
 
 typedef struct indexer {
     resdex_db_t *db;
@@ -39,6 +41,12 @@ typedef struct indexer {
     void *on_dir_ctx;
     int (*interrupted)(void *ctx);
     void *interrupted_ctx;
+    /* When set (watch mode): a file that fails to read or parse but was
+     * modified less than FRESH_MS ago is probably still being written
+     * (a folder copied in file by file): instead of rejecting it, defer()
+     * is called and the caller looks at it again a little later. */
+    void (*defer)(const char *rel, void *ctx);
+    void *defer_ctx;
     int progress; /* draw the progress line during full reconciles */
 
     /* The open batch. */

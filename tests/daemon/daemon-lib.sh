@@ -60,7 +60,7 @@ start_daemon() {
     : >"$T/d.log"
     "$RESDEXD" --verbose --db "$T/db" --corpus "$T/c" "$@" 2>>"$T/d.log" &
     DPID=$!
-    if ! wait_until 60 grep -q 'reconciled' "$T/d.log"; then
+    if ! wait_until 120 grep -q 'reconciled' "$T/d.log"; then
         fail "resdexd did not finish its first reconcile: $(tail -5 "$T/d.log")"
         return 1
     fi

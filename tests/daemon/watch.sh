@@ -87,6 +87,22 @@ visible "deleted folder dropped" not_indexed sub/deeper/deepest/e.txt
 check "deleted folder: nothing left under it" sh -c \
     "! \"$INDEX_DUMP\" \"$T/db\" | grep -q '^file:sub/'"
 
+# A file still being written when its folder is moved in (a gzip file, so
+# that half of it is truly unreadable): not rejected, indexed once closed.
+gzip -c "$SAMPLES/cnd-55-12.txt" >"$T/slow.gz"
+size=$(wc -c <"$T/slow.gz")
+mkdir "$T/outside/slow"
+exec 4>"$T/outside/slow/x.txt.gz"
+head -c $((size / 2)) "$T/slow.gz" >&4
+mv "$T/outside/slow" "$T/c/slow"
+check "half-written file: deferred, not rejected" \
+    wait_until 5 log_has 'slow/x.txt.gz: not readable yet'
+tail -c +$((size / 2 + 1)) "$T/slow.gz" >&4
+exec 4>&-
+visible "half-written file indexed once complete" same_as slow/x.txt.gz cnd-55-12.txt
+check "half-written file: no warning" sh -c "! grep -q 'warning: slow/x.txt.gz' \"$T/d.log\""
+check "half-written file: no rejection" sh -c "! \"$INDEX_DUMP\" \"$T/db\" | grep -q '^rejected:slow'"
+
 # A burst: 20 files at once, batched.
 for i in 01 02 03 04 05 06 07 08 09 10 11 12 13 14 15 16 17 18 19 20; do
     cp "$SAMPLES/cnd-55-12.txt" "$T/c/burst$i.txt"
