@@ -10,6 +10,7 @@
 #include "log.h"
 #include "reconcile.h"
 #include "resdex.h"
+#include "walk.h"
 #include "watch.h"
 
 #include <errno.h>
@@ -108,6 +109,33 @@ make_parents(const char *path)
     }
     free(copy);
     return 0;
+}
+
+/* An index inside the corpus would index itself, and every commit would
+ * wake the watcher. The index may not exist yet: its folder's parent does. */
+static int
+index_inside_corpus(const char *db_path, const char *corpus)
+{
+    char *copy = strdup(db_path);
+    if (!copy)
+        return 0;
+    char *slash = strrchr(copy, '/');
+    const char *parent = ".", *base = copy;
+    if (slash == copy) {
+        parent = "/";
+        base = copy + 1;
+    } else if (slash) {
+        *slash = '\0';
+        parent = copy;
+        base = slash + 1;
+    }
+    char *real_parent = realpath(parent, NULL);
+    char *full = real_parent ? path_join(real_parent, base) : NULL;
+    int inside = full && path_within(full, corpus);
+    free(full);
+    free(real_parent);
+    free(copy);
+    return inside;
 }
 
 static int
@@ -355,6 +383,10 @@ main(int argc, char **argv)
     }
     if (make_parents(db_path) != 0)
         goto DONE;
+    if (index_inside_corpus(db_path, corpus)) {
+        log_error("index %s is inside the corpus %s: put it elsewhere", db_path, corpus);
+        goto DONE;
+    }
     resdex_status_t rst = resdex_db_open(db_path, RESDEX_DB_READ_WRITE, &db);
     if (rst != RESDEX_STATUS_SUCCESS) {
         log_error("%s", resdex_db_last_error(db));
