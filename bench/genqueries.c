@@ -13,9 +13,9 @@
  *   10%  three words       from one paragraph
  *   25%  a quoted phrase   of two or three consecutive words
  *
- * Words are lower-case ASCII letters (with inner hyphens); stopwords are not
- * drawn as words, nor at the edges of a phrase. The same corpus and seed give
- * the same queries. */
+ * Words are lower-case ASCII letters (with inner hyphens), XML markup left
+ * out; stopwords are not drawn as words, nor at the edges of a phrase. The
+ * same corpus and seed give the same queries. */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
@@ -190,10 +190,19 @@ read_file(const char *path)
             start = n_tokens;
             continue;
         }
-        /* Words: runs of ASCII letters, inner hyphens kept. */
+        /* Words: runs of ASCII letters, inner hyphens kept; XML markup
+         * (from < to >, on one line) is not text. */
         size_t wl = 0;
+        int in_tag = 0;
         for (ssize_t i = 0; i <= len; i++) {
             unsigned char c = i < len ? (unsigned char)line[i] : ' ';
+            if (c == '<')
+                in_tag = 1;
+            if (in_tag) {
+                if (c == '>')
+                    in_tag = 0;
+                c = ' ';
+            }
             if (c < 0x80 && isalpha(c)) {
                 if (wl < sizeof word - 1)
                     word[wl++] = (char)tolower(c);

@@ -37,6 +37,7 @@ do for [i = 0:5] {
 do for [term = 1:2] {
     if (term == 1) { set terminal svg size 640,420 dynamic; set output "ratios.svg" }
     else { set terminal png size 640,420; set output "ratios.png" }
+    set key bottom left
     set title "resdex / competitor (below 1: resdex ahead)"
     set ylabel "ratio"
     plot "summary.tsv" using 1:(column(fig(0)) / column(fig(0) + 1)) title "build time / bare", \
