@@ -284,6 +284,8 @@ main(int argc, char **argv)
             tune->elite_terms = (unsigned)atoi(argv[++i]);
         else if (strcmp(argv[i], "--candidates") == 0 && i + 1 < argc)
             tune->candidates = (unsigned)atoi(argv[++i]);
+        else if (strcmp(argv[i], "--plain-terms") == 0)
+            tune->plain_terms = 1;
         else if (strcmp(argv[i], "--seqw") == 0 && i + 1 < argc)
             tune->sequence_weight = atof(argv[++i]);
         else if (strcmp(argv[i], "--repeat") == 0 && i + 1 < argc)
@@ -462,9 +464,10 @@ main(int argc, char **argv)
     unsigned n_all = exact.n + edited.n;
 #define R(x, n) ((n) ? (double)(x) / (double)(n) : 0.0)
     printf("index: %llu paragraphs, %llu resolutions; tuning: elite %u, candidates %u, "
-           "sequence weight %.2f\n",
+           "sequence weight %.2f, %s\n",
            (unsigned long long)counts.paragraphs, (unsigned long long)counts.resolutions,
-           tune->elite_terms, tune->candidates, tune->sequence_weight);
+           tune->elite_terms, tune->candidates, tune->sequence_weight,
+           tune->plain_terms ? "plain terms only" : "plain terms and stems");
     printf("labels: %s\n", series_mode
                                ? "closest paragraph of any earlier resolution of the series"
                                : "closest paragraph of the previous resolution of the series");

@@ -24,7 +24,7 @@
 namespace
 {
 
-similar_tuning_t tuning = {40, 60, 0.5};
+similar_tuning_t tuning = {20, 20, 0.5, 0};
 
 const unsigned DEFAULT_LIMIT = 10;
 const unsigned MAX_LIMIT = 1000;
@@ -254,9 +254,20 @@ candidate_query(const Input &in)
     tg.set_flags(resdex_lang_is_cjk(in.lang.c_str()) ? Xapian::TermGenerator::FLAG_CJK_NGRAM : 0);
     tg.set_document(scratch);
     tg.index_text(resdex_prepare_text(in.text, in.lang.c_str()));
-    std::vector<Xapian::Query> terms;
-    for (auto it = scratch.termlist_begin(); it != scratch.termlist_end(); ++it)
-        terms.emplace_back(*it, it.get_wdf());
+    /* Every term the indexer would give the text: the words as written and
+     * their stems (measured: keeping only one form lost recall and saved no
+     * time; bench/RESULTS-similar.md). With plain_terms, the stems are left
+     * out unless the text has nothing else. */
+    std::vector<Xapian::Query> terms, stems;
+    for (auto it = scratch.termlist_begin(); it != scratch.termlist_end(); ++it) {
+        const std::string &t = *it;
+        if (tuning.plain_terms && !t.empty() && t[0] == 'Z')
+            stems.emplace_back(t, it.get_wdf());
+        else
+            terms.emplace_back(t, it.get_wdf());
+    }
+    if (terms.empty())
+        terms.swap(stems);
     if (terms.empty())
         return Xapian::Query();
     if (tuning.elite_terms == 0 || terms.size() <= tuning.elite_terms)

@@ -16,6 +16,8 @@ typedef struct similar_tuning {
     unsigned candidates;
     /* Blend of the exact re-score (diff_similarity). */
     double sequence_weight;
+    /* Candidate step: nonzero = only the words as written, not their stems. */
+    int plain_terms;
 } similar_tuning_t;
 
 /* The tuning in use (process-wide; set it before searching, not while). */
