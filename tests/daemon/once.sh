@@ -17,6 +17,10 @@ expect_status 2 "missing corpus" "$RESDEXD" --once --db "$T/db0" --corpus "$T/no
 check "missing corpus: one-line error naming it" \
     grep -q "^resdexd: error: corpus $T/nowhere: " "$T/err"
 
+expect_status 2 "index inside the corpus" "$RESDEXD" --once --db "$T/c/idx" --corpus "$T/c"
+check "index inside the corpus: said so" grep -q 'inside the corpus' "$T/err"
+check "index inside the corpus: not created" test ! -e "$T/c/idx"
+
 # First build: every sample indexed, exit 0, a state for every file.
 expect_status 0 "--once on the samples" "$RESDEXD" --once --db "$T/db" --corpus "$T/c"
 for f in "$SAMPLES"/*.txt; do
