@@ -424,8 +424,13 @@ main(int argc, char **argv)
     reconcile_result_t r = indexer_reconcile(&ix, "");
     if (r == RECONCILE_FATAL || indexer_commit(&ix) != 0)
         goto DONE;
-    if (o.once || sig.stop) {
+    if (o.once) {
+        /* Interrupted by a signal: a clean stop, not a verdict on the files. */
         status = ix.n_rejected > 0 && r == RECONCILE_DONE ? EXIT_REJECTED : EXIT_OK;
+        goto DONE;
+    }
+    if (sig.stop) {
+        status = EXIT_OK;
         goto DONE;
     }
     if (watch_loop(&ix, w, &sig, &retry) != 0 || indexer_commit(&ix) != 0)
