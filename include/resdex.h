@@ -379,7 +379,7 @@ void resdex_results_destroy(resdex_results_t *results);
 #define RESDEX_MAX_SIMILAR_BYTES (64u * 1024u)
 
 /* Hits below this similarity are left out unless options say otherwise. */
-#define RESDEX_SIMILAR_DEFAULT_MIN 0.3
+#define RESDEX_SIMILAR_DEFAULT_MIN 0.5
 
 typedef struct resdex_similar_options {
     /* The text to find precedents of. NULL when `paragraph` is given. */

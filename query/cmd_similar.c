@@ -23,7 +23,7 @@ static const char usage_text[] =
     "  SYMBOL#ANCHOR   an indexed paragraph, e.g. E/RES/2021/23#5 (never its own precedent)\n"
     "  FILTER          as in search: year:1990..2020 body:ga lang:en kind:operative ...\n"
     "  --limit N       at most N precedents (default 10)\n"
-    "  --min S         leave out precedents less similar than S (0..1, default 0.3)\n"
+    "  --min S         leave out precedents less similar than S (0..1, default 0.5)\n"
     "  --lineage       with SYMBOL#ANCHOR: its earlier versions, oldest first, each with\n"
     "                  the diff to the next\n"
     "  --json          JSON Lines: search's hit object plus \"similarity\" and \"diff\"\n"
@@ -353,7 +353,13 @@ print_lineage(const resdex_results_t *r, const similar_args_t *a, const style_t 
         else
             fprintf(out, "%s  (this paragraph)%s", st->dim_on, st->dim_off);
         fputc('\n', out);
-        print_diff(ops, nops, st, out);
+        int changed = 0;
+        for (size_t k = 0; k < nops; k++)
+            changed |= ops[k].op != RESDEX_DIFF_EQUAL;
+        if (changed)
+            print_diff(ops, nops, st, out);
+        else
+            fprintf(out, "   %s(unchanged)%s\n", st->dim_on, st->dim_off);
     }
     return ferror(out) ? -1 : 0;
 }

@@ -43,13 +43,13 @@ check "--json: never itself" sh -c "! grep -qF '\"id\":\"E/RES/2021/23#5\"' '$T/
 # Filters, as in search.
 expect_status 0 "symbol: filter" similar 'E/RES/2021/23#5' symbol:E/RES/2017/19
 check "symbol: filter: only 2017/19" sh -c "! grep '^[0-9]*\. ' '$T/out' | grep -v '^[0-9]*\. E/RES/2017/19#'"
-expect_status 0 "year: range" similar --json 'E/RES/2021/23#5' year:2018..2030
+expect_status 0 "year: range" similar --json --min 0.3 'E/RES/2021/23#5' year:2018..2030
 check "year:2018..2030 leaves 2017 out" sh -c "! grep -q '\"date\":\"2017' '$T/out'"
-expect_status 0 "negated filter" similar --json 'E/RES/2021/23#5' -symbol:E/RES/2017/19
+expect_status 0 "negated filter" similar --json --min 0.3 'E/RES/2021/23#5' -symbol:E/RES/2017/19
 check "-symbol: leaves 2017/19 out" sh -c "! grep -qF '\"id\":\"E/RES/2017/19#' '$T/out'"
 expect_status 2 "lang: picks the paragraph's version too" similar 'E/RES/2021/23#5' lang:fr
 check "lang:fr: no French version, said so" grep -q 'in language fr' "$T/err"
-expect_status 0 "two negated filters" similar --json 'E/RES/2021/23#5' -symbol:2017/19 -year:2023
+expect_status 0 "two negated filters" similar --json --min 0.3 'E/RES/2021/23#5' -symbol:2017/19 -year:2023
 check "two negated filters: both left out" sh -c "! grep -qF -e '\"id\":\"E/RES/2017/19#' -e '\"date\":\"2023' '$T/out'"
 expect_status 1 "nothing that similar" similar --min 0.99 'E/RES/2021/23#5'
 expect_status 2 "a bad filter" similar 'E/RES/2021/23#5' year:17
