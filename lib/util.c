@@ -91,6 +91,8 @@ buf_finish(buf_t *b, size_t *len)
     if (!p) {
         p = calloc(1, 1);
         n = 0;
+    } else {
+        p[n] = '\0'; /* callers may have written into the buffer directly */
     }
     b->data = NULL;
     b->len = b->cap = 0;
