@@ -308,12 +308,15 @@ typedef enum resdex_sort {
 typedef struct resdex_search_options {
     const char *query;  /* the query text, syntax in resdex(1) */
     unsigned offset;    /* hits to skip */
-    unsigned limit;     /* hits to return (0: none, only counts) */
+    unsigned limit;     /* hits to return (0: none, only counts, then exact) */
     int all_kinds;      /* nonzero: every kind, not only operative paragraphs */
     resdex_sort_t sort;
     int facets;         /* nonzero: count body, year and verb over all matches */
     int snippets;       /* nonzero: compute a highlighted snippet per hit */
     const char *hl_start, *hl_end; /* snippet highlight markers ("[", "]" if NULL) */
+    /* Snippet length, in bytes of text (0: 300). A paragraph shorter than this
+     * comes back whole, highlighted. */
+    unsigned snippet_bytes;
 } resdex_search_options_t;
 
 typedef struct resdex_hit {

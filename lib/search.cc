@@ -100,7 +100,9 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
         enquire.add_matchspy(&verb_spy);
     }
     unsigned limit = std::min(o->limit, MAX_LIMIT);
-    Xapian::doccount check = o->facets ? x.get_doccount() : std::max(limit + o->offset, 100u);
+    /* Facets, and a count asked for on its own, look at every match. */
+    Xapian::doccount check =
+        o->facets || limit == 0 ? x.get_doccount() : std::max(limit + o->offset, 100u);
     Xapian::MSet mset = enquire.get_mset(o->offset, limit, check);
     results_set_total(r, mset.get_matches_estimated());
     if (o->facets) {
@@ -127,7 +129,8 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
              * every word of the paragraph in the index (a B-tree read each),
              * which was 40% of a search's time (bench/RESULTS.md); the
              * window is still chosen by the query's matched terms. */
-            std::string snip = mset.snippet(hit->paragraph->text, 300, stem, 0, hs, he, "…");
+            size_t bytes = o->snippet_bytes ? o->snippet_bytes : 300;
+            std::string snip = mset.snippet(hit->paragraph->text, bytes, stem, 0, hs, he, "…");
             snip = join_highlights(snip, hs, he);
             hit->snippet = arena_strdup(results_arena(r), snip.c_str());
         }
