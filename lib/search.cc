@@ -5,6 +5,7 @@
 #include "record.h"
 #include "results.h"
 #include "stem.hh"
+#include "stopwords.hh"
 #include "terms.hh"
 
 #include <algorithm>
@@ -12,27 +13,48 @@
 #include <string>
 #include <vector>
 
-namespace {
+namespace
+{
 
 const unsigned MAX_LIMIT = 100000;
 
 /* Xapian highlights each matched term on its own; show a matched phrase as
- * one run by joining highlights separated only by spaces. */
+ * one run by joining highlights separated only by spaces. A run that is
+ * only a stopword ("to", matched as part of a phrase elsewhere) is not
+ * highlighted. */
 std::string
-join_highlights(const std::string &s, const std::string &hs, const std::string &he)
+join_highlights(const std::string &s, const std::string &hs, const std::string &he,
+                const char *lang)
 {
     std::string sep = he + " " + hs;
-    std::string out;
+    std::string joined;
     size_t pos = 0;
     for (;;) {
         size_t k = s.find(sep, pos);
         if (k == std::string::npos) {
-            out.append(s, pos, std::string::npos);
+            joined.append(s, pos, std::string::npos);
+            break;
+        }
+        joined.append(s, pos, k - pos);
+        joined += ' ';
+        pos = k + sep.size();
+    }
+    std::string out;
+    pos = 0;
+    for (;;) {
+        size_t a = joined.find(hs, pos);
+        size_t b = a == std::string::npos ? a : joined.find(he, a + hs.size());
+        if (b == std::string::npos) {
+            out.append(joined, pos, std::string::npos);
             return out;
         }
-        out.append(s, pos, k - pos);
-        out += ' ';
-        pos = k + sep.size();
+        std::string run = joined.substr(a + hs.size(), b - a - hs.size());
+        out.append(joined, pos, a - pos);
+        if (run.find(' ') == std::string::npos && resdex_is_stopword(lang, run))
+            out += run;
+        else
+            out.append(joined, a, b + he.size() - a);
+        pos = b + he.size();
     }
 }
 
@@ -59,6 +81,7 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
     Xapian::Stem stem = resdex_stemmer(lang);
     Xapian::QueryParser qp;
     configure_parser(qp, x, stem);
+    qp.set_stopper(resdex_stopper(lang));
     Xapian::Query query;
     try {
         prep.text = resdex_prepare_text(prep.text, lang);
@@ -131,7 +154,7 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
              * window is still chosen by the query's matched terms. */
             size_t bytes = o->snippet_bytes ? o->snippet_bytes : 300;
             std::string snip = mset.snippet(hit->paragraph->text, bytes, stem, 0, hs, he, "…");
-            snip = join_highlights(snip, hs, he);
+            snip = join_highlights(snip, hs, he, lang);
             hit->snippet = arena_strdup(results_arena(r), snip.c_str());
         }
     }

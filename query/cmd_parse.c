@@ -42,9 +42,8 @@ cmd_parse(const global_options_t *g, int argc, char **argv)
 {
     (void)g;
     int json = 0;
-    static const struct option longopts[] = {{"json", no_argument, NULL, 'j'},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {NULL, 0, NULL, 0}};
+    static const struct option longopts[] = {
+        {"json", no_argument, NULL, 'j'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "+jh", longopts, NULL)) != -1) {

@@ -4,9 +4,9 @@
 #ifndef RESDEX_QUERY_COMMANDS_H
 #define RESDEX_QUERY_COMMANDS_H
 
-#define EXIT_FOUND 0
+#define EXIT_FOUND   0
 #define EXIT_NOTHING 1
-#define EXIT_ERROR 2
+#define EXIT_ERROR   2
 
 typedef struct global_options {
     const char *db_path; /* --db, else $RESDEX_DB, else $XDG_DATA_HOME/resdex */
@@ -21,5 +21,10 @@ int cmd_similar(const global_options_t *g, int argc, char **argv);
 /* The index path: --db, else $RESDEX_DB, else $XDG_DATA_HOME/resdex, else
  * ~/.local/share/resdex. malloc()ed; NULL when no home can be found. */
 char *resolve_db_path(const char *from_option);
+
+/* Open the index read-only for subcommand `cmd`; on failure print a one-line
+ * message naming the index and return NULL. */
+struct resdex_db;
+struct resdex_db *open_index(const global_options_t *g, const char *cmd);
 
 #endif

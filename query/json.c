@@ -67,8 +67,8 @@ json_footnotes(const resdex_footnote_t *notes, size_t n)
 {
     json_t *a = json_array();
     for (size_t i = 0; a && i < n; i++)
-        json_array_append_new(a, json_pack("{s:s, s:s}", "mark", notes[i].mark, "text",
-                                           notes[i].text));
+        json_array_append_new(
+            a, json_pack("{s:s, s:s}", "mark", notes[i].mark, "text", notes[i].text));
     return a;
 }
 
