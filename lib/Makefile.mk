@@ -17,7 +17,7 @@ lib_libresdex_a_SOURCES = \
 	lib/cite.c lib/cite.h \
 	lib/record.c lib/record.h \
 	lib/results.c lib/results.h \
-	lib/stem.cc lib/stem.hh lib/stopwords.cc lib/stopwords.hh \
+	lib/stem.cc lib/stem.hh lib/stopwords.cc lib/stopwords.hh lib/session.c lib/session.h \
 	lib/terms.hh \
 	lib/db-private.hh \
 	lib/db.cc \

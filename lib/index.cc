@@ -1,6 +1,7 @@
 /* index.cc - turning a parsed document into Xapian documents. */
 #include "db-private.hh"
 #include "record.h"
+#include "session.h"
 #include "stem.hh"
 #include "terms.hh"
 
@@ -53,6 +54,14 @@ year_of(const resdex_resolution_t *res)
 {
     if (res->date && strlen(res->date) >= 4)
         return std::string(res->date, 4);
+    /* A Commission's resolution without a date (printed in its report, or
+     * a database extract): the year of its session, as printed ("twenty-
+     * sixth session" of the CCPCJ: 2017) or as the number's first part
+     * (CND resolution 55/12: fifty-fifth session, 2012). */
+    if (int y = session_year(res->body, res->session))
+        return std::to_string(y);
+    if (int y = session_year(res->body, res->number))
+        return std::to_string(y);
     for (const char *s : {res->number, res->symbol}) {
         if (!s)
             continue;

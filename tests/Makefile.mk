@@ -15,7 +15,13 @@ tests_test_db_CPPFLAGS = $(TEST_CPPFLAGS) $(XAPIAN_CFLAGS)
 tests_test_db_LDADD = $(TEST_LIBS)
 
 
-TESTS += tests/test_reader tests/test_stem tests/test_db
+check_PROGRAMS += tests/test_session
+tests_test_session_SOURCES = tests/test_session.c
+tests_test_session_CPPFLAGS = $(TEST_CPPFLAGS)
+tests_test_session_LDADD = $(TEST_LIBS)
+nodist_EXTRA_tests_test_session_SOURCES = dummy.cxx
+
+TESTS += tests/test_reader tests/test_stem tests/test_db tests/test_session
 
 # Compares JSON Lines files (golden tests).
 check_PROGRAMS += tests/json_equal
