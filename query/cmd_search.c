@@ -262,6 +262,8 @@ run_batch(resdex_db_t *db, const search_args_t *a, const layout_t *l)
     while ((len = getline(&line, &cap, stdin)) >= 0) {
         while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
             line[--len] = '\0';
+        /* A long batch sees what resdexd committed since the last line. */
+        resdex_db_reopen(db);
         resdex_search_options_t o;
         options_for(a, l, line, &o);
         resdex_results_t *r = NULL;

@@ -376,6 +376,8 @@ run_batch(resdex_db_t *db, const similar_args_t *a)
     while ((len = getline(&line, &cap, stdin)) >= 0) {
         while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
             line[--len] = '\0';
+        /* A long batch sees what resdexd committed since the last line. */
+        resdex_db_reopen(db);
         resdex_similar_options_t o = {0};
         if (strchr(line, '#') && !strpbrk(line, " \t"))
             o.paragraph = line;

@@ -41,8 +41,13 @@ open_index(const global_options_t *g, const char *cmd)
     resdex_status_t st = resdex_db_open(path, RESDEX_DB_READ_ONLY, &db);
     if (st != RESDEX_STATUS_SUCCESS) {
         const char *m = resdex_db_last_error(db);
-        fprintf(stderr, "resdex %s: cannot open the index %s: %s%s\n", cmd, path,
-                m && *m ? m : resdex_status_to_string(st),
+        /* The library's message names the index already. */
+        if (m && *m)
+            fprintf(stderr, "resdex %s: %s", cmd, m);
+        else
+            fprintf(stderr, "resdex %s: cannot open the index %s: %s", cmd, path,
+                    resdex_status_to_string(st));
+        fprintf(stderr, "%s\n",
                 st == RESDEX_STATUS_DB_OPENING ? " (build it with: resdexd --once)" : "");
         resdex_db_close(db);
         db = NULL;
