@@ -317,6 +317,9 @@ typedef struct resdex_search_options {
     /* Snippet length, in bytes of text (0: 300). A paragraph shorter than this
      * comes back whole, highlighted. */
     unsigned snippet_bytes;
+    /* Nonzero: one hit per resolution (per language), its best paragraph;
+     * the total then counts resolutions. */
+    int group_by_resolution;
 } resdex_search_options_t;
 
 typedef struct resdex_hit {

@@ -116,6 +116,8 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
     else
         enquire.set_sort_by_relevance_then_value(SLOT_DATE, true);
 
+    if (o->group_by_resolution)
+        enquire.set_collapse_key(SLOT_RESKEY);
     Xapian::ValueCountMatchSpy body_spy(SLOT_BODY), year_spy(SLOT_YEAR), verb_spy(SLOT_VERB);
     if (o->facets) {
         enquire.add_matchspy(&body_spy);

@@ -24,6 +24,7 @@ static const char usage_text[] =
     "  --all             every kind of paragraph, not only operative ones\n"
     "  --sort relevance|date   by relevance (ties: newest first), or newest first\n"
     "  --full            the whole paragraph, not a snippet\n"
+    "  --group           one hit per resolution: its best paragraph\n"
     "  --count           only the number of matching paragraphs\n"
     "  --facets          only the counts of matches by body, year and verb\n"
     "  --batch           one query per line on standard input, one JSON line each:\n"
@@ -34,7 +35,7 @@ static const char usage_text[] =
     "exit status: 0 found, 1 nothing found, 2 error\n";
 
 typedef struct search_args {
-    int json, all, full, count, facets, batch;
+    int json, all, full, group, count, facets, batch;
     unsigned limit, offset;
     resdex_sort_t sort;
     char *query; /* malloc()ed: the words joined by spaces */
@@ -134,6 +135,8 @@ parse_args(int argc, char **argv, search_args_t *a)
             a->all = 1;
         } else if (!strcmp(name, "--full")) {
             a->full = 1;
+        } else if (!strcmp(name, "--group")) {
+            a->group = 1;
         } else if (!strcmp(name, "--count")) {
             a->count = 1;
         } else if (!strcmp(name, "--facets")) {
@@ -187,6 +190,7 @@ options_for(const search_args_t *a, const layout_t *l, const char *query,
     o->hl_start = a->json || a->batch ? "[" : l->mark_on;
     o->hl_end = a->json || a->batch ? "]" : l->mark_off;
     o->snippet_bytes = a->full ? 1000000 : 0;
+    o->group_by_resolution = a->group;
 }
 
 /* The library's message for a failed call on db, prefixed for the user. */

@@ -65,7 +65,7 @@ usage(FILE *out)
             "\n"
             "commands:\n"
             "  search [--json] [--limit N] [--offset N] [--all] [--sort relevance|date]\n"
-            "         [--full] [--count | --facets | --batch] QUERY...\n"
+            "         [--full] [--group] [--count | --facets | --batch] QUERY...\n"
             "                           ranked operative paragraphs with their context\n"
             "  show [--json] [--lang xx[,yy]] SYMBOL[#ANCHOR]\n"
             "                           a resolution in order, or one paragraph\n"
