@@ -4,6 +4,9 @@
 #include "record.h"
 #include "results.h"
 #include "terms.hh"
+extern "C" {
+#include "util.h"
+}
 
 #include <algorithm>
 #include <cstdlib>
@@ -57,6 +60,11 @@ Prepared
 prepare(const std::string &q)
 {
     Prepared out;
+    /* Bytes that are not UTF-8 would reach Xapian's parser as Latin-1 and
+     * the messages and JSON output as garbage: refuse them here. */
+    size_t bad = 0;
+    if (!util_utf8_valid(q.data(), q.size(), nullptr, &bad))
+        throw "the query is not valid UTF-8 (byte " + std::to_string(bad + 1) + ")";
     size_t i = 0, n = q.size();
     bool in_quote = false;
     while (i < n) {
