@@ -21,7 +21,18 @@ struct resdex_doc {
     resdex_resolution_t **res;
     size_t n_res;
     int failed;
+    const char *over_limit; /* the limit a hostile input hit (model.h), or NULL */
 };
+
+/* Hit a limit: sticky, and every later addition is refused at once, so that
+ * the rest of a hostile file costs nothing. */
+static int
+over(resdex_doc_t *doc, const char *what)
+{
+    if (!doc->over_limit)
+        doc->over_limit = what;
+    return 0;
+}
 
 static void *
 grow(resdex_doc_t *doc, void *array, size_t n, size_t elem)
@@ -86,7 +97,13 @@ model_arena(resdex_doc_t *doc)
 int
 model_failed(const resdex_doc_t *doc)
 {
-    return doc->failed || doc->arena.failed;
+    return doc->failed || doc->arena.failed || doc->over_limit;
+}
+
+const char *
+model_over_limit(const resdex_doc_t *doc)
+{
+    return doc->over_limit;
 }
 
 const char *
@@ -116,6 +133,12 @@ resdex_doc_get(const resdex_doc_t *doc, size_t i)
 resdex_resolution_t *
 model_add_resolution(resdex_doc_t *doc)
 {
+    if (doc->over_limit)
+        return NULL;
+    if (doc->n_res >= MODEL_MAX_RESOLUTIONS) {
+        over(doc, "more than " MODEL_STR(MODEL_MAX_RESOLUTIONS) " resolutions in one file");
+        return NULL;
+    }
     if (needs_growth(doc->n_res)) {
         size_t cap = doc->n_res ? doc->n_res * 2 : 4;
         resdex_resolution_t **p = realloc(doc->res, cap * sizeof *p);
@@ -146,8 +169,12 @@ resdex_paragraph_t *
 model_add_paragraph(resdex_doc_t *doc, resdex_resolution_t *res, resdex_kind_t kind,
                     const char *text)
 {
-    if (!res)
+    if (!res || doc->over_limit)
         return NULL;
+    if (res->n_paragraphs >= MODEL_MAX_PARAGRAPHS) {
+        over(doc, "more than " MODEL_STR(MODEL_MAX_PARAGRAPHS) " paragraphs in one resolution");
+        return NULL;
+    }
     resdex_paragraph_t *pars = grow(doc, (void *)res->paragraphs, res->n_paragraphs, sizeof *pars);
     if (!pars)
         return NULL;
@@ -180,11 +207,16 @@ model_paragraph(resdex_resolution_t *res, size_t i)
 static void
 add_unique(resdex_doc_t *doc, const char *const **list, size_t *n, const char *s)
 {
-    if (!s || !*s)
+    if (!s || !*s || doc->over_limit)
         return;
     for (size_t i = 0; i < *n; i++)
         if (strcmp((*list)[i], s) == 0)
             return;
+    if (*n >= MODEL_MAX_LIST) {
+        over(doc, "more than " MODEL_STR(MODEL_MAX_LIST) " footnote marks, tags or citations in "
+                                                         "one paragraph");
+        return;
+    }
     const char **l = grow(doc, (void *)*list, *n, sizeof *l);
     if (!l)
         return;
@@ -219,7 +251,7 @@ model_add_cite(resdex_doc_t *doc, resdex_paragraph_t *par, const char *cite)
 void
 model_add_footnote(resdex_doc_t *doc, resdex_resolution_t *res, const char *mark, const char *text)
 {
-    if (!res || !mark)
+    if (!res || !mark || doc->over_limit)
         return;
     const char *t = model_str(doc, text ? text : "");
     for (size_t i = 0; i < res->n_footnotes; i++) {
@@ -227,6 +259,10 @@ model_add_footnote(resdex_doc_t *doc, resdex_resolution_t *res, const char *mark
             ((resdex_footnote_t *)res->footnotes)[i].text = t;
             return;
         }
+    }
+    if (res->n_footnotes >= MODEL_MAX_FOOTNOTES) {
+        over(doc, "more than " MODEL_STR(MODEL_MAX_FOOTNOTES) " footnotes in one resolution");
+        return;
     }
     resdex_footnote_t *f = grow(doc, (void *)res->footnotes, res->n_footnotes, sizeof *f);
     if (!f)
@@ -286,7 +322,7 @@ resdex_paragraph_anchor(const resdex_resolution_t *res, size_t index, char *buf,
     for (size_t i = 0; i <= index; i++)
         if (res->paragraphs[i].kind == p->kind)
             ordinal++;
-    const char *prefix = p->kind == RESDEX_KIND_PREAMBULAR ? "pp"
+    const char *prefix = p->kind == RESDEX_KIND_PREAMBULAR  ? "pp"
                          : p->kind == RESDEX_KIND_OPERATIVE ? "o"
                                                             : "x";
     snprintf(buf, size, "%s%zu", prefix, ordinal);

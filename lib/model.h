@@ -16,10 +16,25 @@
 #include "resdex.h"
 #include "arena.h"
 
+/* Limits that keep a hostile file from making the model, and the work done
+ * on it (anchors, footnote linking, indexing), quadratic: far above any real
+ * document (the largest resolution of the corpus has about 700 paragraphs
+ * and 61 footnotes). Past one, model_over_limit() says which, the addition
+ * is refused, and so is every later one; the parse fails with TOO_LARGE. */
+#define MODEL_MAX_RESOLUTIONS 2000  /* in one file */
+#define MODEL_MAX_PARAGRAPHS  10000 /* in one resolution */
+#define MODEL_MAX_FOOTNOTES   2000  /* in one resolution */
+#define MODEL_MAX_LIST        200   /* marks, tags or citations of one paragraph */
+#define MODEL_STR_(x)         #x
+#define MODEL_STR(x)          MODEL_STR_(x)
+
 resdex_doc_t *model_doc_new(void);
 /* The document's arena, for strings built by a reader. */
 arena_t *model_arena(resdex_doc_t *doc);
 int model_failed(const resdex_doc_t *doc);
+/* The limit the document hit ("more than 10000 paragraphs in one
+ * resolution"; static storage), or NULL. model_failed() is then true too. */
+const char *model_over_limit(const resdex_doc_t *doc);
 
 /* A copy of s in the document (NULL for NULL). */
 const char *model_str(resdex_doc_t *doc, const char *s);

@@ -59,13 +59,13 @@ resdex_parse_buffer(const char *name, const char *data, size_t len, resdex_doc_t
         goto DONE;
     }
     if (looks_binary(text, text_len, &where)) {
-        st = util_fail(message, RESDEX_STATUS_BINARY_INPUT,
-                       "%s: binary data, not text (byte %zu)", name, where);
+        st = util_fail(message, RESDEX_STATUS_BINARY_INPUT, "%s: binary data, not text (byte %zu)",
+                       name, where);
         goto DONE;
     }
     if (!util_utf8_valid(text, text_len, &line, &where)) {
-        st = util_fail(message, RESDEX_STATUS_BAD_UTF8,
-                       "%s:%u: invalid UTF-8 (byte offset %zu)", name, line, where);
+        st = util_fail(message, RESDEX_STATUS_BAD_UTF8, "%s:%u: invalid UTF-8 (byte offset %zu)",
+                       name, line, where);
         goto DONE;
     }
     d = model_doc_new();
@@ -77,6 +77,15 @@ resdex_parse_buffer(const char *name, const char *data, size_t len, resdex_doc_t
         st = akn_parse(d, name, text, text_len, message);
     else
         st = text_parse(d, name, text, text_len, message);
+    if (model_over_limit(d)) {
+        /* The reader may have seen the refusal as a failure of its own. */
+        if (message) {
+            free(*message);
+            *message = NULL;
+        }
+        st = util_fail(message, RESDEX_STATUS_TOO_LARGE, "%s: too large: %s", name,
+                       model_over_limit(d));
+    }
     if (st == RESDEX_STATUS_SUCCESS && model_failed(d))
         st = util_fail(message, RESDEX_STATUS_OUT_OF_MEMORY, "%s: out of memory", name);
     if (st == RESDEX_STATUS_SUCCESS && resdex_doc_count(d) == 0)

@@ -1374,6 +1374,7 @@ text_parse(resdex_doc_t *doc, const char *name, const char *data, size_t len, ch
     const char *s;
     size_t n;
     int r, block_start = 1, after_distr = 0;
+    unsigned long_unit = 0; /* first line of a paragraph over the limit */
     buf_t *ub = &u.raw;
     buf_t line;
     buf_init(&line, RESDEX_MAX_LINE_BYTES + 16);
@@ -1441,10 +1442,14 @@ text_parse(resdex_doc_t *doc, const char *name, const char *data, size_t len, ch
                  * ("non-\ncustodial") is joined without a space. */
                 int hyphen = ub->len >= 2 && ub->data[ub->len - 1] == '-' &&
                              ub->data[ub->len - 2] != ' ' && n > 0 && is_lower(s[0]);
-                if (!hyphen && buf_putc(ub, '\n') != 0)
-                    c->oom = 1;
-                if (buf_append(ub, s, n) != 0)
-                    c->oom = 1;
+                if ((!hyphen && buf_putc(ub, '\n') != 0) || buf_append(ub, s, n) != 0) {
+                    /* A paragraph is held to the limit of a line. */
+                    if (ub->too_large)
+                        long_unit = u.first;
+                    else
+                        c->oom = 1;
+                    break;
+                }
                 u.last = it.line;
                 block_start = 0;
                 continue;
@@ -1460,6 +1465,12 @@ text_parse(resdex_doc_t *doc, const char *name, const char *data, size_t len, ch
     if (r < 0) {
         st = util_fail(message, RESDEX_STATUS_TOO_LARGE, "%s:%u: line longer than %u bytes", name,
                        it.line, (unsigned)RESDEX_MAX_LINE_BYTES);
+        goto DONE;
+    }
+    if (long_unit) {
+        st = util_fail(message, RESDEX_STATUS_TOO_LARGE,
+                       "%s:%u: paragraph longer than %u bytes (lines %u to %u)", name, long_unit,
+                       (unsigned)RESDEX_MAX_LINE_BYTES, long_unit, it.line);
         goto DONE;
     }
     end_unit(c, &u);
