@@ -1,1 +1,47 @@
-# Fuzz targets: make fuzz (clang, libFuzzer).
+# Fuzz targets: make fuzz (clang, libFuzzer). See fuzz/run.
+#
+# In a build configured with CC=clang CXX=clang++ --enable-fuzzing the
+# library carries the fuzzer's instrumentation and `make fuzz` links the
+# targets here. In any other build, `make fuzz` configures such a build in
+# fuzz/build (under this build folder) with the clang configure found, and
+# builds the targets there; without clang it says so and fails.
+FUZZ_TARGETS = fuzz/fuzz_text fuzz/fuzz_akn fuzz/fuzz_gzip fuzz/fuzz_query
+FUZZ_SOURCES_COMMON = fuzz/fuzz-common.h
+
+EXTRA_DIST += fuzz/run fuzz/text.dict fuzz/akn.dict fuzz/gzip.dict fuzz/query.dict \
+	fuzz/lsan.supp fuzz/seeds fuzz/standalone.c $(FUZZ_SOURCES_COMMON)
+
+if FUZZING
+EXTRA_PROGRAMS += $(FUZZ_TARGETS)
+FUZZ_LINK_FLAGS = $(SAN_FLAGS) -fsanitize=fuzzer
+fuzz_fuzz_text_SOURCES = fuzz/fuzz_text.c $(FUZZ_SOURCES_COMMON)
+fuzz_fuzz_text_LDADD = $(RESDEX_LIBS)
+fuzz_fuzz_text_LDFLAGS = $(FUZZ_LINK_FLAGS)
+nodist_EXTRA_fuzz_fuzz_text_SOURCES = dummy.cxx
+fuzz_fuzz_akn_SOURCES = fuzz/fuzz_akn.c $(FUZZ_SOURCES_COMMON)
+fuzz_fuzz_akn_LDADD = $(RESDEX_LIBS)
+fuzz_fuzz_akn_LDFLAGS = $(FUZZ_LINK_FLAGS)
+nodist_EXTRA_fuzz_fuzz_akn_SOURCES = dummy.cxx
+fuzz_fuzz_gzip_SOURCES = fuzz/fuzz_gzip.c $(FUZZ_SOURCES_COMMON)
+fuzz_fuzz_gzip_LDADD = $(RESDEX_LIBS)
+fuzz_fuzz_gzip_LDFLAGS = $(FUZZ_LINK_FLAGS)
+nodist_EXTRA_fuzz_fuzz_gzip_SOURCES = dummy.cxx
+fuzz_fuzz_query_SOURCES = fuzz/fuzz_query.c $(FUZZ_SOURCES_COMMON)
+fuzz_fuzz_query_LDADD = $(RESDEX_LIBS)
+fuzz_fuzz_query_LDFLAGS = $(FUZZ_LINK_FLAGS)
+nodist_EXTRA_fuzz_fuzz_query_SOURCES = dummy.cxx
+
+fuzz: $(FUZZ_TARGETS)
+	@echo "fuzz targets built: $(FUZZ_TARGETS) (run them with $(top_srcdir)/fuzz/run)"
+else
+fuzz:
+	@if test -z "$(CLANG)" || test -z "$(CLANGXX)"; then \
+	    echo "make fuzz: clang and clang++ not found by configure; the fuzz targets need" \
+	        "clang with libFuzzer (apt-get install clang, or scripts/install-deps --fuzz)," \
+	        "then re-run configure" >&2; \
+	    exit 1; \
+	fi
+	FUZZ_BUILD='$(abs_top_builddir)/fuzz/build' CC='$(CLANG)' CXX='$(CLANGXX)' \
+	    '$(top_srcdir)/fuzz/run' --build-only
+endif
+.PHONY: fuzz

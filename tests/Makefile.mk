@@ -40,3 +40,4 @@ include tests/akn.mk
 include tests/daemon.mk
 include tests/query.mk
 include tests/similar.mk
+include tests/hostile.mk
