@@ -32,6 +32,11 @@ db_fail_xapian(resdex_db_t *db, const Xapian::Error &e)
     std::string msg = e.get_msg();
     if (!e.get_context().empty())
         msg += " (" + e.get_context() + ")";
+    /* The system's reason when there is one: "Error writing block 68" says
+     * nothing of a full disk, "(No space left on device)" does. */
+    const char *why = e.get_error_string();
+    if (why && *why)
+        msg += std::string(" (") + why + ")";
     if (st == RESDEX_STATUS_DB_LOCKED)
         msg = "index " + db->path + " is locked: another resdexd is writing to it";
     else if (st == RESDEX_STATUS_DB_OPENING)
