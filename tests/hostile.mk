@@ -26,6 +26,7 @@ tests_fuzz_regress_query_LDADD = $(RESDEX_LIBS)
 nodist_EXTRA_tests_fuzz_regress_query_SOURCES = dummy.cxx
 
 HOSTILE_TESTS = tests/hostile/fuzz-regress.sh tests/hostile/files.sh tests/hostile/xml.sh \
-	tests/hostile/queries.sh
+	tests/hostile/queries.sh tests/hostile/crash.sh tests/hostile/diskfull.sh
 TESTS += $(HOSTILE_TESTS)
-EXTRA_DIST += $(HOSTILE_TESTS) tests/hostile/hostile-lib.sh tests/fuzz-regress
+EXTRA_DIST += $(HOSTILE_TESTS) tests/hostile/hostile-lib.sh tests/hostile/gen-corpus.awk \
+	tests/fuzz-regress
