@@ -34,8 +34,8 @@ gen_footnotes() {
 # rejected FILE [REASON]: the --once run logged a warning naming FILE (and
 # REASON, a grep -E pattern), and the index records the rejection.
 rejected() {
-    local f=$1 why=${2:-}
-    grep -qE "^resdexd: warning: $f[:].*$why" "$T/err" || {
+    local f="$1" why="${2:-}"
+    grep -qE "^resdexd: warning: ${f}[:].*$why" "$T/err" || {
         echo "no warning naming $f${why:+ ($why)} in: $(grep warning "$T/err" | head -c 600)" >&2
         return 1
     }
