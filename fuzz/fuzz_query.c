@@ -167,11 +167,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         so.text = "Encourages Member States to consider alternatives to imprisonment";
         so.filters = q;
         r = NULL;
-        check(resdex_db_similar(db, &so, &r), r);
+        st = resdex_db_similar(db, &so, &r);
+        check(st, r);
     }
     if ((flags & 0x20) && *q) {
         r = NULL;
-        check(resdex_db_get_resolution(db, q, NULL, &r), r);
+        st = resdex_db_get_resolution(db, q, NULL, &r);
+        check(st, r);
     }
     free(q);
     return 0;
