@@ -498,6 +498,10 @@ indexer_reconcile(indexer_t *ix, const char *rel)
 DONE:
     if (full && ix->progress)
         progress_end();
+    /* Commit before saying "reconciled": whoever reads that line (a test, a
+     * user) then finds the index in the state it describes. */
+    if (full && result == RECONCILE_DONE && indexer_commit(ix) != 0)
+        result = RECONCILE_FATAL;
     if (full && result != RECONCILE_FATAL) {
         size_t seen = disk.n;
         log_info("%s %s: %zu files: %zu indexed, %zu moved, %zu touched, %zu removed, "
