@@ -41,10 +41,29 @@ mkfifo "$c/fifo.txt"
 # A good gzip file and a good file beside them are indexed.
 cp "$T/good.gz" "$c/good-copy.txt.gz"
 
+# A file rewritten over and over while --once reads the corpus.
+(
+    while [ ! -e "$T/stop" ]; do
+        cp "$SAMPLES/ecosoc-2021-23.txt" "$c/rewritten.txt"
+        head -c 2000 /dev/urandom >"$c/rewritten.txt"
+        : >"$c/rewritten.txt"
+    done
+) &
+writer=$!
+
 t0=$(now_ms)
 expect_status 1 "--once with hostile files exits 1" timeout 120 "$RESDEXD" --once --db "$T/db" \
     --corpus "$c"
 echo "--once over the hostile corpus: $(($(now_ms) - t0)) ms"
+: >"$T/stop"
+wait "$writer"
+cp "$T/err" "$T/once1.err"
+cp "$SAMPLES/ecosoc-2021-23.txt" "$c/rewritten.txt"
+expect_status 1 "--once again once the rewriting stopped" timeout 120 "$RESDEXD" --once \
+    --db "$T/db" --corpus "$c"
+check "the file rewritten while read ends as its last content" \
+    same_as rewritten.txt ecosoc-2021-23.txt
+cp "$T/once1.err" "$T/err"
 check "good samples indexed" samples_indexed
 check "good gzip copy indexed" same_as good-copy.txt.gz ecosoc-2017-19.txt
 check "random bytes rejected as binary" rejected random.txt 'binary'
