@@ -2,8 +2,9 @@
 # Hostile files beside good ones, end to end through resdexd: random bytes,
 # invalid UTF-8 of every kind, an empty file, a 50 MB single line, truncated
 # and corrupt gzip, a gzip bomb, 200,000 footnote markers in a paragraph, a
-# symbolic link loop, a FIFO. --once indexes the good files, names each bad
-# one in a warning (and records it), exits 1, and never blocks; in watch
+# symbolic link loop, a FIFO, 300 nested folders. --once indexes the good
+# files, names each bad one in a warning (and records it), exits 1, and
+# never blocks; in watch
 # mode the daemon stays up through the same files, and through files that
 # vanish or change while they are read. resdex parse says the same.
 . "$top_srcdir/tests/lib.sh"
@@ -38,6 +39,11 @@ ln -s loop-b "$c/loop-a.txt"
 ln -s loop-a.txt "$c/loop-b"
 ln -s . "$c/self"
 mkfifo "$c/fifo.txt"
+# 300 nested folders.
+p=$c/deep
+i=0
+while [ $i -lt 300 ]; do p=$p/d; i=$((i + 1)); done
+mkdir -p "$p" && cp "$SAMPLES/cnd-55-12.txt" "$p/deep.txt"
 # A good gzip file and a good file beside them are indexed.
 cp "$T/good.gz" "$c/good-copy.txt.gz"
 
@@ -83,6 +89,7 @@ check "200,000 distinct footnotes rejected" rejected footnotes-distinct.txt \
     '(too large|paragraph longer than)'
 check "symbolic link loop rejected" rejected loop-a.txt 'symbolic link loop'
 check "FIFO rejected" rejected fifo.txt 'FIFO'
+check "300 nested folders: a warning, not a crash" grep -q 'folders nested too deep' "$T/err"
 check "link to its own folder not followed" sh -c "! \"$INDEX_DUMP\" \"$T/db\" | grep -q '^file:self/'"
 # 200,000 times the same marker: valid, indexed, the mark kept once.
 check "200,000 markers of one footnote indexed" has_meta file:footnotes-same.txt
