@@ -68,9 +68,7 @@ collect_footnotes(const resdex_results_t *r, const resdex_footnote_t ***out)
 static void
 print_header(const resdex_resolution_t *res, const layout_t *l, FILE *out)
 {
-    fprintf(out, "%s%s%s  ", l->bold, res->symbol, l->reset);
-    print_adoption(res, l, out);
-    fputc('\n', out);
+    print_id_adoption(res->symbol, res, l, 0, out);
     if (res->title) {
         fputs(l->bold, out);
         layout_wrap(l, out, res->title, 0);

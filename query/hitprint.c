@@ -1,6 +1,7 @@
 /* hitprint.c - the text layout of paragraphs and resolutions; see hitprint.h. */
 #include "hitprint.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 void
@@ -25,6 +26,27 @@ print_adoption(const resdex_resolution_t *res, const layout_t *l, FILE *out)
         fprintf(out, " %s· recommends a draft to %s%s", l->dim, res->recommends_to, l->reset);
     if (res->lang && strcmp(res->lang, "en") != 0)
         fprintf(out, " %s· %s%s", l->dim, res->lang, l->reset);
+}
+
+void
+print_id_adoption(const char *id, const resdex_resolution_t *res, const layout_t *l, int indent,
+                  FILE *out)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = l->width > 0 ? open_memstream(&buf, &len) : NULL;
+    FILE *to = m ? m : out;
+    fprintf(to, "%s%s%s  ", l->bold, id, l->reset);
+    print_adoption(res, l, to);
+    if (!m) {
+        fputc('\n', out);
+        return;
+    }
+    if (fclose(m) == 0)
+        layout_wrap(l, out, buf, indent);
+    else
+        fputc('\n', out);
+    free(buf);
 }
 
 void
@@ -57,10 +79,8 @@ print_hit(const resdex_hit_t *h, const layout_t *l, const char *before, FILE *ou
     const resdex_resolution_t *res = h->resolution;
     fputs(before, out);
     int w = fprintf(out, "%u. ", h->rank);
-    fprintf(out, "%s%s%s  ", l->bold, h->id, l->reset);
-    print_adoption(res, l, out);
-    fputc('\n', out);
     int indent = w > 0 && w < 8 ? w : 3;
+    print_id_adoption(h->id, res, l, indent, out);
     if (res->title) {
         fprintf(out, "%*s%s", indent, "", l->bold);
         layout_wrap(l, out, res->title, indent);

@@ -12,6 +12,12 @@
  * adopted what, when (no newline). */
 void print_adoption(const resdex_resolution_t *res, const layout_t *l, FILE *out);
 
+/* "<id>  <adoption>" and a newline; on a terminal wrapped to its width, the
+ * lines after the first starting at `indent` (the first line's cursor is
+ * taken to be there already). */
+void print_id_adoption(const char *id, const resdex_resolution_t *res, const layout_t *l,
+                       int indent, FILE *out);
+
 /* "operative 5(a) · Also encourages", "preambular · Recalling": what the
  * paragraph is (no newline). */
 void print_paragraph_label(const resdex_paragraph_t *p, const layout_t *l, FILE *out);

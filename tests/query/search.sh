@@ -218,10 +218,10 @@ expect_status 1 "shorthand: nothing found" rs zzzqqqxx
 check "a file: no escape sequences" no_escapes "$T/piped"
 check "a file: plain markers" has "$T/piped" '[alternatives to imprisonment]'
 if command -v script >/dev/null 2>&1 && script -qec true /dev/null >/dev/null 2>&1; then
-    (unset NO_COLOR; COLUMNS=100 script -qec "'$RESDEX' --db '$T/db' search '$ALT'" /dev/null) >"$T/tty" 2>&1
+    (unset NO_COLOR; COLUMNS=60 script -qec "'$RESDEX' --db '$T/db' search '$ALT'" /dev/null) >"$T/tty" 2>&1
     check "a terminal: colour" grep -q "$(printf '\033')\[" "$T/tty"
     check "a terminal: the phrase highlighted, no brackets" hasnt "$T/tty" '[alternatives to imprisonment]'
-    check "a terminal: the text wrapped to COLUMNS" wrapped_to 100 "$T/tty"
+    check "a terminal: wrapped to COLUMNS, the hits' first lines too" wrapped_to 60 "$T/tty"
     NO_COLOR=1 script -qec "'$RESDEX' --db '$T/db' search '$ALT'" /dev/null >"$T/tty" 2>&1
     check "a terminal with NO_COLOR: no escape sequences" no_escapes "$T/tty"
 else
