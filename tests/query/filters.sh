@@ -85,6 +85,14 @@ check "cites:E/CN.15/2023/13" is "$(ids_of cites:E/CN.15/2023/13)" "E/RES/2023/2
 check "cites:A/RES/77/232, the full symbol" is "$(ids_of cites:A/RES/77/232)" "E/RES/2023/24#8"
 # A symbol typed as a word finds the text, not the footnotes.
 check "77/232 as a word" is "$(ids_of --all 77/232)" "$(lines E/RES/2023/24#8 E/RES/2023/24#pp6)"
+# A/CONF.234/16 (the Kyoto Congress report) is only in footnotes: 2021/23
+# pp4's 2, 2023/24 pp1's 1 and pp4's 3.
+check "cites: through footnotes only" is "$(ids_of --all cites:A/CONF.234/16)" \
+    "$(lines E/RES/2021/23#pp4 E/RES/2023/24#pp1 E/RES/2023/24#pp4)"
+expect_status 1 "A/CONF.234/16 as a word: not in any paragraph's text" rs search --all A/CONF.234/16
+# E/CN.15/2017/8 is in the text of decision 26/1, its one (unnumbered) paragraph.
+check "E/CN.15/2017/8 as a word" is "$(ids_of --all E/CN.15/2017/8)" "E/CN.15/DEC/26/1#o1"
+check "cites:E/CN.15/2017/8" is "$(ids_of --all cites:E/CN.15/2017/8)" "E/CN.15/DEC/26/1#o1"
 
 # tag: sample 002's topic tags. "Alternatives to punishment": pp1-pp4, 1, 4;
 # "Civil society engagement": pp5; "Flexibilities in the UN drug

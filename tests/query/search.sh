@@ -193,6 +193,10 @@ expect_status 0 "--json" rs search --json '"cultural diversity"'
 check "--json: one line" is "$(wc -l <"$T/out" | tr -d ' ')" 1
 check "--json: valid" valid_json "$T/out"
 check "--json: the fields of a hit" subset '{"rank":1,"id":"E/RES/2023/24#4","resolution":{"symbol":"E/RES/2023/24","number":"2023/24","body":"ECOSOC","title":"Reducing reoffending through rehabilitation and reintegration","date":"2023-07-25","lang":"en","source":"ecosoc-2023-24.txt"},"paragraph":{"kind":"operative","number":4,"item":null,"verb":"Recognizes","text":"Recognizes the benefit that may be derived from incorporating respect for cultural diversity, based on respect for the rule of law, into rehabilitation and reintegration programmes;"},"footnotes":[],"tags":[],"cites":[]}' "$T/out"
+# A paragraph shorter than the snippet comes back whole; the library's snippet
+# puts "…" in place of a last ";" (not of a last ".").
+known_bug "--json: a short paragraph's snippet is the whole paragraph" \
+    grep -qF '"snippet":"Recognizes the benefit that may be derived from incorporating respect for [cultural diversity], based on respect for the rule of law, into rehabilitation and reintegration programmes;"' "$T/out"
 check "--json: field order as DESIGN.md" \
     grep -q '^{"rank":1,"score":[0-9.e+-]*,"id":"E/RES/2023/24#4","resolution":{"symbol":' "$T/out"
 check "--json: paragraph fields in order, then footnotes, tags, cites" \

@@ -60,6 +60,11 @@ check "#pp2: its footnote, with the text" grep -qxF '[4] General Assembly resolu
 check "#pp2: no other footnote" is "$(grep -c '^\[[0-9]*\] ' "$T/out")" 1
 expect_status 0 "show a lettered item" rs show 'E/CN.15/RES/26/1#6(d)'
 check "#6(d): Umoja" grep -q '^ *6(d)  Receiving reports on the impact of the implementation of Umoja' "$T/out"
+# Decision 26/1 in the report: one paragraph, numbered 6 as a paragraph of
+# the report, not as an operative paragraph: the first unnumbered one, o1.
+expect_status 0 "show an unnumbered operative paragraph" rs show 'E/CN.15/DEC/26/1#o1'
+check "#o1: the decision's text" grep -q '^ *o1  At its 9th meeting, on 25 May, the Commission on Crime Prevention' "$T/out"
+check "#o1: operative, no number" grep -q '^E/CN.15/DEC/26/1#o1  operative' "$T/out"
 expect_status 0 "show an anchor in capitals" rs show '26/1#6(D)'
 expect_status 0 "show two paragraphs" rs show '2017/19#1' '2021/23#5'
 check "two paragraphs: 2017/19 1 then 2021/23 5" before 'E/RES/2017/19#1 ' 'E/RES/2021/23#5 '
