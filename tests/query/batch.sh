@@ -27,6 +27,18 @@ check "batch: after an error, the next query is answered" \
 sed -n 5p "$T/out" >"$T/l5"
 check "batch: an empty line is answered with an error" grep -q '^{"query":"","error":"[^"]*"}$' "$T/l5"
 
+# Lines that are not text: each still answered with its query and an error.
+printf 'prison \377\n"cultural diversity"\nprison\000 overcrowding\nzzzqqqxx\n' | rs search --batch >"$T/out" 2>"$T/err"
+check "bad bytes: exit 0 (a query found something)" test $? -eq 0
+check "bad bytes: four answers" is "$(wc -l <"$T/out" | tr -d ' ')" 4
+check "bad bytes: valid JSON Lines" valid_json "$T/out"
+check "invalid UTF-8: the query (U+FFFD for the bad byte) and the error" \
+    is "$(sed -n 1p "$T/out")" "{\"query\":\"prison $(printf '\357\277\275')\",\"error\":\"the query is not valid UTF-8 (byte 8)\"}"
+check "after it, the next query" grep -q '^{"query":"\\"cultural diversity\\"","total":1,' "$T/out"
+check "a NUL byte: refused, not cut short (U+FFFD in its place)" \
+    is "$(sed -n 3p "$T/out")" "{\"query\":\"prison$(printf '\357\277\275') overcrowding\",\"error\":\"the query contains a NUL byte\"}"
+check "bad bytes: nothing on stderr" test ! -s "$T/err"
+
 # The hits are search --json's, for the same options.
 ALT='"alternatives to imprisonment"'
 rs search --json --limit 4 "$ALT" >"$T/hits.json"
