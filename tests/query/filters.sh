@@ -43,6 +43,10 @@ check "symbol:2017/19 --all: 22 (12 preambular, 1 heading)" is "$(count_of --all
 ids_of symbol:2017/19 "$ALT" >/dev/null
 check "symbol:2017/19 with the phrase: only 2017/19" only_prefix 'E/RES/2017/19#'
 check "symbol:55/12 (a CND number)" is "$(ids_of symbol:55/12)" "$(lines E/CN.7/RES/55/12#1 E/CN.7/RES/55/12#4)"
+# 26/1 numbers both the Commission's resolution 26/1 and its decision 26/1.
+check "symbol:26/1: resolution and decision" \
+    is "$(rs search --all --group --limit 100 symbol:26/1 | sed -n 's/^[0-9]*\. \([^#]*\)#.*/\1/p' | LC_ALL=C sort)" \
+    "$(lines E/CN.15/DEC/26/1 E/CN.15/RES/26/1)"
 check "-symbol: leaves it out" is "$(count_of "$ALT" -symbol:2017/19)" 8
 expect_status 1 "symbol: of nothing indexed" rs search symbol:1999/1
 
