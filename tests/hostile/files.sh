@@ -4,9 +4,9 @@
 # and corrupt gzip, a gzip bomb, 200,000 footnote markers in a paragraph, a
 # symbolic link loop, a FIFO, 300 nested folders. --once indexes the good
 # files, names each bad one in a warning (and records it), exits 1, and
-# never blocks; in watch
-# mode the daemon stays up through the same files, and through files that
-# vanish or change while they are read. resdex parse says the same.
+# never blocks; in watch mode the daemon stays up through the same files,
+# and through files that vanish or change while they are read. resdex parse
+# says the same.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/daemon/daemon-lib.sh"
 . "$top_srcdir/tests/hostile/hostile-lib.sh"
