@@ -1,12 +1,18 @@
 /* record.c - encode and decode a paragraph's stored record; see record.h.
  *
- * Layout: one byte format tag ('1'), then a zlib stream of a JSON object:
+ * Layout: one byte format tag, then a JSON object:
  *   {"id", "res": {symbol, number, body, doc_type, title, date, session,
  *    agenda_item, meeting, recommended_by, recommends_to, lang, source},
  *    "par": {kind, number, item, verb, text, marks[], tags[], cites[]},
  *    "notes": [[mark, text], ...]}
  * JSON keeps the record readable with standard tools when debugging and
- * lets fields be added without breaking old readers. */
+ * lets fields be added without breaking old readers.
+ *
+ * Tag '2' (written now): the JSON as it is. Xapian's glass backend already
+ * compresses the document data table with zlib, keeping one stream for all
+ * records; compressing here as well cost 12% of the indexing CPU for a
+ * table 1% smaller (bench/RESULTS.md). Tag '1' (indexes built before): a
+ * zlib stream of the JSON; still read. */
 #include "record.h"
 #include "util.h"
 
@@ -16,7 +22,8 @@
 #include <string.h>
 #include <zlib.h>
 
-#define RECORD_TAG '1'
+#define RECORD_TAG_ZLIB '1'
+#define RECORD_TAG_JSON '2'
 /* A decompressed record larger than this is corrupt (paragraphs are small). */
 #define RECORD_MAX (16u * 1024u * 1024u)
 
@@ -89,17 +96,13 @@ record_encode(const resdex_resolution_t *res, size_t index, const char *id, char
     if (!json)
         goto DONE;
     size_t jlen = strlen(json);
-    uLongf clen = compressBound((uLong)jlen);
-    char *buf = malloc(clen + 1);
+    char *buf = malloc(jlen + 1);
     if (!buf)
         goto DONE;
-    buf[0] = RECORD_TAG;
-    if (compress2((Bytef *)buf + 1, &clen, (const Bytef *)json, (uLong)jlen, 6) != Z_OK) {
-        free(buf);
-        goto DONE;
-    }
+    buf[0] = RECORD_TAG_JSON;
+    memcpy(buf + 1, json, jlen);
     *out = buf;
-    *out_len = clen + 1;
+    *out_len = jlen + 1;
     st = RESDEX_STATUS_SUCCESS;
 DONE:
     free(json);
@@ -139,43 +142,52 @@ get_str_array(arena_t *a, json_t *obj, const char *key, size_t *n)
 resdex_status_t
 record_decode(arena_t *a, const char *data, size_t len, resdex_hit_t *hit, char **message)
 {
-    if (!data || len < 2 || data[0] != RECORD_TAG)
+    if (!data || len < 2 || (data[0] != RECORD_TAG_ZLIB && data[0] != RECORD_TAG_JSON))
         return util_fail(message, RESDEX_STATUS_CORRUPT_RECORD,
                          "stored record: unknown format or empty (%zu bytes)", len);
+    if (len - 1 > RECORD_MAX)
+        return util_fail(message, RESDEX_STATUS_CORRUPT_RECORD,
+                         "stored record is too large (%zu bytes)", len);
 
-    /* Inflate with a growing buffer and a hard cap. */
+    /* '1': inflate with a growing buffer and a hard cap. */
     buf_t out;
     buf_init(&out, RECORD_MAX);
-    z_stream zs;
-    memset(&zs, 0, sizeof zs);
-    if (inflateInit(&zs) != Z_OK)
-        return util_fail(message, RESDEX_STATUS_OUT_OF_MEMORY, "stored record: out of memory");
-    zs.next_in = (Bytef *)data + 1;
-    zs.avail_in = (uInt)(len - 1);
-    int rc = Z_OK;
-    while (rc == Z_OK) {
-        if (buf_reserve(&out, len * 4 + 1024) != 0)
-            break;
-        zs.next_out = (Bytef *)out.data + out.len;
-        zs.avail_out = (uInt)(out.cap - out.len - 1);
-        rc = inflate(&zs, Z_NO_FLUSH);
-        out.len = out.cap - 1 - zs.avail_out;
-        if (rc == Z_BUF_ERROR && zs.avail_in == 0)
-            break;
-        if (rc == Z_BUF_ERROR)
-            rc = Z_OK;
+    const char *json = data + 1;
+    size_t json_len = len - 1;
+    if (data[0] == RECORD_TAG_ZLIB) {
+        z_stream zs;
+        memset(&zs, 0, sizeof zs);
+        if (inflateInit(&zs) != Z_OK)
+            return util_fail(message, RESDEX_STATUS_OUT_OF_MEMORY, "stored record: out of memory");
+        zs.next_in = (Bytef *)data + 1;
+        zs.avail_in = (uInt)(len - 1);
+        int rc = Z_OK;
+        while (rc == Z_OK) {
+            if (buf_reserve(&out, len * 4 + 1024) != 0)
+                break;
+            zs.next_out = (Bytef *)out.data + out.len;
+            zs.avail_out = (uInt)(out.cap - out.len - 1);
+            rc = inflate(&zs, Z_NO_FLUSH);
+            out.len = out.cap - 1 - zs.avail_out;
+            if (rc == Z_BUF_ERROR && zs.avail_in == 0)
+                break;
+            if (rc == Z_BUF_ERROR)
+                rc = Z_OK;
+        }
+        inflateEnd(&zs);
+        if (rc != Z_STREAM_END) {
+            buf_free(&out);
+            return util_fail(message, RESDEX_STATUS_CORRUPT_RECORD,
+                             "stored record does not decompress (zlib: %s)",
+                             rc == Z_OK || rc == Z_BUF_ERROR ? "truncated" : "corrupt data");
+        }
+        out.data[out.len] = '\0';
+        json = out.data;
+        json_len = out.len;
     }
-    inflateEnd(&zs);
-    if (rc != Z_STREAM_END) {
-        buf_free(&out);
-        return util_fail(message, RESDEX_STATUS_CORRUPT_RECORD,
-                         "stored record does not decompress (zlib: %s)",
-                         rc == Z_OK || rc == Z_BUF_ERROR ? "truncated" : "corrupt data");
-    }
-    out.data[out.len] = '\0';
 
     json_error_t jerr;
-    json_t *root = json_loadb(out.data, out.len, 0, &jerr);
+    json_t *root = json_loadb(json, json_len, 0, &jerr);
     buf_free(&out);
     json_t *r = root ? json_object_get(root, "res") : NULL;
     json_t *par = root ? json_object_get(root, "par") : NULL;
@@ -249,9 +261,9 @@ record_decode(arena_t *a, const char *data, size_t len, resdex_hit_t *hit, char 
 
 /* Adverbs that open a verb phrase without being its verb. */
 static const char *const leading_adverbs[] = {
-    "also", "further", "furthermore", "strongly", "again", "once", "hereby", "moreover",
-    "firmly", "urgently", "additionally", "finally", "equally", "likewise", "deeply",
-    "fully", "in", "particular", "especially", "nevertheless", NULL};
+    "also",     "further", "furthermore", "strongly",     "again",      "once",         "hereby",
+    "moreover", "firmly",  "urgently",    "additionally", "finally",    "equally",      "likewise",
+    "deeply",   "fully",   "in",          "particular",   "especially", "nevertheless", NULL};
 
 void
 record_head_verb(const char *phrase, char *buf, size_t size)

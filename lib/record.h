@@ -2,9 +2,10 @@
  *
  * Each Xapian document carries everything needed to show its paragraph as a
  * hit without opening the source: the paragraph, its resolution's context and
- * the text of the footnotes it carries. The record is a JSON object
- * compressed with zlib; a record that does not decompress or decode is
- * RESDEX_STATUS_CORRUPT_RECORD, never a crash. */
+ * the text of the footnotes it carries. The record is a JSON object (Xapian
+ * compresses the document data with zlib; records of older indexes are
+ * compressed here and still read); a record that does not decompress or
+ * decode is RESDEX_STATUS_CORRUPT_RECORD, never a crash. */
 #ifndef RESDEX_RECORD_H
 #define RESDEX_RECORD_H
 
