@@ -260,6 +260,27 @@ resdex_status_t resdex_db_reopen(resdex_db_t *db);
  * resdex_db_commit(). `doc` may be NULL to only remove. Writable db only. */
 resdex_status_t resdex_db_index_doc(resdex_db_t *db, const char *source, const resdex_doc_t *doc);
 
+/* resdex_db_index_doc in two halves, so that the costlier one can run on
+ * another thread while the index takes the previous file (resdexd does so
+ * during a reconcile). resdex_prepare_doc makes the Xapian documents of the
+ * paragraphs of `doc` (terms, values, stored records) without an index; it
+ * may be called from any thread, and a prepared set belongs to one thread at
+ * a time. `doc` may be NULL (nothing to add) and may be destroyed once
+ * prepared. *prepared (OUT): destroy it with resdex_prepared_destroy.
+ * Errors: BAD_ARGUMENT, OUT_OF_MEMORY, INTERNAL_ERROR. */
+typedef struct resdex_prepared resdex_prepared_t;
+resdex_status_t resdex_prepare_doc(const char *source, const resdex_doc_t *doc,
+                                   resdex_prepared_t **prepared);
+
+/* Replace everything indexed from the prepared set's source by its
+ * paragraphs: the same as resdex_db_index_doc(db, source, doc). The set is
+ * not consumed (destroy it after). Writable db only. */
+resdex_status_t resdex_db_index_prepared(resdex_db_t *db, const resdex_prepared_t *prepared);
+
+/* How many paragraphs a prepared set holds (0 for NULL). */
+size_t resdex_prepared_paragraphs(const resdex_prepared_t *prepared);
+void resdex_prepared_destroy(resdex_prepared_t *prepared);
+
 /* Remove every paragraph indexed from `source` (nothing there: success). */
 resdex_status_t resdex_db_remove_source(resdex_db_t *db, const char *source);
 

@@ -8,4 +8,4 @@ indexer_resdexd_SOURCES = indexer/main.c \
 	indexer/reconcile.c indexer/reconcile.h \
 	indexer/watch.c indexer/watch.h
 nodist_EXTRA_indexer_resdexd_SOURCES = dummy.cxx
-indexer_resdexd_LDADD = $(RESDEX_LIBS)
+indexer_resdexd_LDADD = $(RESDEX_LIBS) -lpthread

@@ -8,8 +8,10 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <vector>
 
-namespace {
+namespace
+{
 
 std::string
 lower(const std::string &s)
@@ -97,9 +99,10 @@ symbol_number(const resdex_resolution_t *res)
     return cite_number(res->symbol);
 }
 
-void
-add_paragraph(Xapian::WritableDatabase &wdb, Xapian::TermGenerator &tg, const char *source,
-              size_t ri, const resdex_resolution_t *res, size_t pi)
+/* The Xapian document of paragraph pi of resolution ri. */
+Xapian::Document
+make_paragraph(Xapian::TermGenerator &tg, const char *source, size_t ri,
+               const resdex_resolution_t *res, size_t pi)
 {
     const resdex_paragraph_t *p = &res->paragraphs[pi];
     const char *lang = res->lang ? res->lang : "en";
@@ -123,8 +126,8 @@ add_paragraph(Xapian::WritableDatabase &wdb, Xapian::TermGenerator &tg, const ch
         tg.index_text(resdex_prepare_text(res->title, lang), 1, P_TITLE);
     }
 
-    std::string unique = std::string(source) + '\x1f' + std::to_string(ri) + '\x1f' +
-                         std::to_string(pi);
+    std::string unique =
+        std::string(source) + '\x1f' + std::to_string(ri) + '\x1f' + std::to_string(pi);
     doc.add_boolean_term(term(P_UNIQUE, unique));
     doc.add_boolean_term(term(P_SOURCE, source));
     std::string symbol = lower(res->symbol);
@@ -173,8 +176,30 @@ add_paragraph(Xapian::WritableDatabase &wdb, Xapian::TermGenerator &tg, const ch
     doc.add_value(SLOT_ORDER, Xapian::sortable_serialise(static_cast<double>(ri) * 100000.0 +
                                                          static_cast<double>(pi)));
     doc.add_value(SLOT_RESKEY, symbol + "@" + lang);
+    return doc;
+}
 
-    wdb.add_document(doc);
+/* Every paragraph of `doc`, in order, each stemmed with its resolution's
+ * language, given to emit(const Xapian::Document &). */
+template <class F>
+void
+make_documents(const char *source, const resdex_doc_t *doc, F emit)
+{
+    Xapian::TermGenerator tg;
+    std::string current_lang;
+    for (size_t ri = 0; ri < resdex_doc_count(doc); ri++) {
+        const resdex_resolution_t *res = resdex_doc_get(doc, ri);
+        const char *lang = res->lang ? res->lang : "en";
+        if (ri == 0 || current_lang != lang) {
+            current_lang = lang;
+            tg = Xapian::TermGenerator();
+            tg.set_stemmer(resdex_stemmer(lang));
+            tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+            tg.set_flags(resdex_lang_is_cjk(lang) ? Xapian::TermGenerator::FLAG_CJK_NGRAM : 0);
+        }
+        for (size_t pi = 0; pi < res->n_paragraphs; pi++)
+            emit(make_paragraph(tg, source, ri, res, pi));
+    }
 }
 
 } // namespace
@@ -204,21 +229,67 @@ resdex_db_index_doc(resdex_db_t *db, const char *source, const resdex_doc_t *doc
         db_begin_pending(db);
         Xapian::WritableDatabase &wdb = *db->wdb;
         wdb.delete_document(term(P_SOURCE, source));
-        Xapian::TermGenerator tg;
-        std::string current_lang;
-        for (size_t ri = 0; ri < resdex_doc_count(doc); ri++) {
-            const resdex_resolution_t *res = resdex_doc_get(doc, ri);
-            const char *lang = res->lang ? res->lang : "en";
-            if (ri == 0 || current_lang != lang) {
-                current_lang = lang;
-                tg = Xapian::TermGenerator();
-                tg.set_stemmer(resdex_stemmer(lang));
-                tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
-                tg.set_flags(resdex_lang_is_cjk(lang) ? Xapian::TermGenerator::FLAG_CJK_NGRAM : 0);
-            }
-            for (size_t pi = 0; pi < res->n_paragraphs; pi++)
-                add_paragraph(wdb, tg, source, ri, res, pi);
-        }
+        if (doc)
+            make_documents(source, doc, [&](const Xapian::Document &d) { wdb.add_document(d); });
         return RESDEX_STATUS_SUCCESS;
     });
+}
+
+/* Prepared paragraphs: owned by one thread at a time (Xapian's objects are
+ * not shared between threads; handing them over is fine). */
+struct resdex_prepared {
+    std::string source;
+    std::vector<Xapian::Document> docs;
+};
+
+extern "C" resdex_status_t
+resdex_prepare_doc(const char *source, const resdex_doc_t *doc, resdex_prepared_t **out)
+{
+    if (out)
+        *out = nullptr;
+    if (!source || !*source || !out)
+        return RESDEX_STATUS_BAD_ARGUMENT;
+    resdex_prepared_t *p = nullptr;
+    resdex_status_t st = guarded(nullptr, [&] {
+        p = new resdex_prepared_t();
+        p->source = source;
+        if (doc)
+            make_documents(source, doc, [&](const Xapian::Document &d) { p->docs.push_back(d); });
+        return RESDEX_STATUS_SUCCESS;
+    });
+    if (st != RESDEX_STATUS_SUCCESS) {
+        delete p;
+        return st;
+    }
+    *out = p;
+    return st;
+}
+
+extern "C" resdex_status_t
+resdex_db_index_prepared(resdex_db_t *db, const resdex_prepared_t *prepared)
+{
+    if (!db || !prepared)
+        return RESDEX_STATUS_BAD_ARGUMENT;
+    if (!db->wdb)
+        return db_fail(db, RESDEX_STATUS_BAD_ARGUMENT, "index opened read-only");
+    return guarded(db, [&] {
+        db_begin_pending(db);
+        Xapian::WritableDatabase &wdb = *db->wdb;
+        wdb.delete_document(term(P_SOURCE, prepared->source));
+        for (const Xapian::Document &d : prepared->docs)
+            wdb.add_document(d);
+        return RESDEX_STATUS_SUCCESS;
+    });
+}
+
+extern "C" size_t
+resdex_prepared_paragraphs(const resdex_prepared_t *prepared)
+{
+    return prepared ? prepared->docs.size() : 0;
+}
+
+extern "C" void
+resdex_prepared_destroy(resdex_prepared_t *prepared)
+{
+    delete prepared;
 }
