@@ -114,6 +114,20 @@ prepare(const std::string &q)
             i = close + 1;
             quoted = true;
         }
+        /* "(kind:preambular OR kind:other)": closing brackets after a value
+         * close the group; they are not part of it (a value keeps the
+         * brackets it opens itself: cites:E/CN.15/2023/L.3(rev)). */
+        std::string trail;
+        if (!quoted) {
+            long depth = 0;
+            for (char ch : value)
+                depth += ch == '(' ? 1 : ch == ')' ? -1 : 0;
+            while (!value.empty() && value.back() == ')' && depth < 0) {
+                trail += ')';
+                value.pop_back();
+                depth++;
+            }
+        }
         value = Xapian::Unicode::tolower(value);
         std::string where = " (at position " + std::to_string(start + 1) + ")";
         if (value.empty())
@@ -124,7 +138,7 @@ prepare(const std::string &q)
                 if (!all_digits(value) || value.size() != 4)
                     throw "year:" + value + " is not a year: use year:2017 or year:2015..2023" +
                         where;
-                out.text += lead + "year:" + value;
+                out.text += lead + "year:" + value + trail;
                 continue;
             }
             std::string a = value.substr(0, dots), b = value.substr(dots + 2);
@@ -139,13 +153,13 @@ prepare(const std::string &q)
             if (to - from > MAX_YEAR_SPAN)
                 throw "year:" + value + " spans more than " + std::to_string(MAX_YEAR_SPAN) +
                     " years" + where;
-            if (!lead.empty())
+            if (lead.find_first_of("+-") != std::string::npos)
                 throw "year:" + value + ": a range cannot be negated or required with " + lead +
                     where;
-            out.text += "(";
+            out.text += lead + "(";
             for (unsigned y = from; y <= to; y++)
                 out.text += (y == from ? "" : " ") + std::string("year:") + std::to_string(y);
-            out.text += ")";
+            out.text += ")" + trail;
             continue;
         }
         if (lfield == "kind") {
@@ -169,6 +183,7 @@ prepare(const std::string &q)
             out.text += lead + lfield + ":\"" + value + "\"";
         else
             out.text += lead + lfield + ":" + value;
+        out.text += trail;
     }
     if (in_quote)
         throw std::string("unbalanced quote: a phrase opened with \" is not closed");

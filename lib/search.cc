@@ -9,6 +9,7 @@
 #include "terms.hh"
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -58,6 +59,90 @@ join_highlights(const std::string &s, const std::string &hs, const std::string &
     }
 }
 
+/* Xapian ends a snippet with "…" where it leaves out the paragraph's last
+ * words, but also where it only drops closing punctuation ("sanctions;" ->
+ * "sanctions…"): give a snippet that reaches the end its real ending back. */
+std::string
+restore_ending(const std::string &snip, const std::string &text, const std::string &hs,
+               const std::string &he)
+{
+    static const std::string ell = "…";
+    if (snip.size() < ell.size() || snip.compare(snip.size() - ell.size(), ell.size(), ell) != 0)
+        return snip;
+    std::string plain;
+    for (size_t i = 0; i < snip.size();) {
+        if (snip.compare(i, hs.size(), hs) == 0) {
+            i += hs.size();
+        } else if (snip.compare(i, he.size(), he) == 0) {
+            i += he.size();
+        } else {
+            plain += snip[i++];
+        }
+    }
+    plain.erase(plain.size() - ell.size());
+    bool lead = plain.compare(0, ell.size(), ell) == 0;
+    if (lead)
+        plain.erase(0, ell.size());
+    if (plain.empty())
+        return snip;
+    size_t at = lead ? text.rfind(plain)
+                     : (text.compare(0, plain.size(), plain) == 0 ? 0 : std::string::npos);
+    if (at == std::string::npos)
+        return snip;
+    std::string tail = text.substr(at + plain.size());
+    for (unsigned char c : tail)
+        if (std::isalnum(c) || c >= 0x80)
+            return snip; /* words were left out: the "…" says so */
+    return snip.substr(0, snip.size() - ell.size()) + tail;
+}
+
+/* Where a query's syntax fails: Xapian's QueryParserError does not say, so
+ * find the first Boolean operator that lacks an expression on one side (at
+ * the start or end of the query or of a bracket, or next to another
+ * operator). 1-based byte position, or 0 when there is none. */
+size_t
+operator_error_position(const std::string &q)
+{
+    struct Tok {
+        std::string s;
+        size_t pos;
+    };
+    std::vector<Tok> toks;
+    for (size_t i = 0; i < q.size();) {
+        if (q[i] == ' ' || q[i] == '\t') {
+            i++;
+            continue;
+        }
+        if (q[i] == '(' || q[i] == ')') {
+            toks.push_back({std::string(1, q[i]), i});
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < q.size() && q[j] != ' ' && q[j] != '\t' && q[j] != '(' && q[j] != ')')
+            j++;
+        toks.push_back({q.substr(i, j - i), i});
+        i = j;
+    }
+    auto binary = [](const std::string &t) {
+        return t == "AND" || t == "OR" || t == "XOR" || t == "NEAR" || t == "ADJ" ||
+               t.compare(0, 5, "NEAR/") == 0 || t.compare(0, 4, "ADJ/") == 0;
+    };
+    for (size_t k = 0; k < toks.size(); k++) {
+        bool op = binary(toks[k].s) || toks[k].s == "NOT";
+        if (!op)
+            continue;
+        bool left_missing =
+            !binary(toks[k].s)
+                ? false
+                : k == 0 || toks[k - 1].s == "(" || binary(toks[k - 1].s) || toks[k - 1].s == "NOT";
+        bool right_missing = k + 1 == toks.size() || toks[k + 1].s == ")" || binary(toks[k + 1].s);
+        if (left_missing || right_missing)
+            return toks[k].pos + 1;
+    }
+    return 0;
+}
+
 resdex_status_t
 run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *r)
 {
@@ -87,7 +172,10 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
         prep.text = resdex_prepare_text(prep.text, lang);
         query = qp.parse_query(prep.text, QP_FLAGS);
     } catch (const Xapian::QueryParserError &e) {
-        return db_fail(db, RESDEX_STATUS_BAD_QUERY, "cannot parse the query: " + e.get_msg());
+        size_t at = operator_error_position(qtext);
+        std::string where = at ? " (at position " + std::to_string(at) + ")" : "";
+        return db_fail(db, RESDEX_STATUS_BAD_QUERY,
+                       "cannot parse the query: " + e.get_msg() + where);
     } catch (const Xapian::WildcardError &e) {
         return db_fail(db, RESDEX_STATUS_BAD_QUERY,
                        "a wildcard matches too many words (limit " +
@@ -156,7 +244,8 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
              * window is still chosen by the query's matched terms. */
             size_t bytes = o->snippet_bytes ? o->snippet_bytes : 300;
             std::string snip = mset.snippet(hit->paragraph->text, bytes, stem, 0, hs, he, "…");
-            snip = join_highlights(snip, hs, he, lang);
+            snip =
+                restore_ending(join_highlights(snip, hs, he, lang), hit->paragraph->text, hs, he);
             hit->snippet = arena_strdup(results_arena(r), snip.c_str());
         }
     }

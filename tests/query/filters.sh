@@ -60,7 +60,7 @@ check "kind:other: the report's heading lines" \
     is "$(ids_of symbol:2023/24 kind:other)" "$(lines E/RES/2023/24#x1 E/RES/2023/24#x2 E/RES/2023/24#x3)"
 check "the same filter twice: either value" is "$(count_of symbol:2023/24 kind:preambular kind:operative)" 19
 # The query preparer keeps a closing parenthesis in a filter's value.
-known_bug "a filter in parentheses: (kind:preambular OR kind:operative)" \
+check "a filter in parentheses: (kind:preambular OR kind:operative)" \
     is "$(count_of symbol:2023/24 '(kind:preambular OR kind:operative)')" 19
 
 # verb: the leading verb. 2023/24: Encourages 1 5, Also encourages 2 6,

@@ -51,9 +51,3 @@ wrapped_to() {
     tr -d '\r' <"$2" | sed "s/$(printf '\033')\[[0-9;]*m//g; s/\xc2\xb7/./g; s/\xe2\x80\xa6/./g" |
         awk -v w="$1" 'length($0) > w { print "  too wide: " $0 > "/dev/stderr"; bad = 1 } END { exit bad }'
 }
-# known_bug DESCRIPTION COMMAND...: a check that fails because of a reported
-# bug: said on stderr, not counted as a failure (so that it is seen when fixed).
-known_bug() {
-    local d=$1; shift
-    if "$@" 2>/dev/null; then echo "NOTE: known bug fixed? now passes: $d" >&2; else echo "KNOWN BUG: $d" >&2; fi
-}
