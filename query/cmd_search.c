@@ -252,49 +252,6 @@ print_facets(const resdex_results_t *r, const char *query, int json, const layou
     return ferror(out) ? -1 : 0;
 }
 
-/* A query line as a JSON string, whatever its bytes: a NUL or a byte that
- * is not part of valid UTF-8 becomes U+FFFD (the answer still says which
- * line it is; the error says what is wrong). */
-static json_t *
-json_query_string(const char *s, size_t len)
-{
-    json_t *j = memchr(s, '\0', len) ? NULL : json_stringn(s, len);
-    if (j)
-        return j;
-    char *buf = malloc(len * 3 + 1);
-    if (!buf)
-        return json_null();
-    size_t o = 0;
-    const unsigned char *u = (const unsigned char *)s;
-    for (size_t i = 0; i < len;) {
-        unsigned c = u[i];
-        size_t n = c < 0x80                 ? 1
-                   : c >= 0xC2 && c <= 0xDF ? 2
-                   : c >= 0xE0 && c <= 0xEF ? 3
-                   : c >= 0xF0 && c <= 0xF4 ? 4
-                                            : 0;
-        int ok = n > 0 && c != 0 && i + n <= len;
-        for (size_t k = 1; ok && k < n; k++)
-            ok = (u[i + k] & 0xC0) == 0x80;
-        if (ok && n == 3)
-            ok = !(c == 0xE0 && u[i + 1] < 0xA0) && !(c == 0xED && u[i + 1] >= 0xA0);
-        if (ok && n == 4)
-            ok = !(c == 0xF0 && u[i + 1] < 0x90) && !(c == 0xF4 && u[i + 1] >= 0x90);
-        if (ok) {
-            memcpy(buf + o, s + i, n);
-            o += n;
-            i += n;
-        } else {
-            memcpy(buf + o, "\xEF\xBF\xBD", 3);
-            o += 3;
-            i++;
-        }
-    }
-    j = json_stringn(buf, o);
-    free(buf);
-    return j ? j : json_null();
-}
-
 /* --batch: one JSON line per query line, flushed after each, so that another
  * program can talk to this one in lock step. Exit 0 when some query found
  * something, 1 when none did; a query that fails is reported in its own
@@ -318,7 +275,7 @@ run_batch(resdex_db_t *db, const search_args_t *a, const layout_t *l)
         int has_nul = memchr(line, '\0', (size_t)len) != NULL;
         resdex_status_t st = has_nul ? RESDEX_STATUS_BAD_QUERY : resdex_db_search(db, &o, &r);
         json_t *out = json_object();
-        json_object_set_new(out, "query", json_query_string(line, (size_t)len));
+        json_object_set_new(out, "query", json_lossy_string(line, (size_t)len, NULL));
         if (has_nul) {
             json_object_set_new(out, "error", json_string("the query contains a NUL byte"));
         } else if (st != RESDEX_STATUS_SUCCESS) {

@@ -387,10 +387,15 @@ run_batch(resdex_db_t *db, const similar_args_t *a)
         o.limit = a->limit;
         o.min_similarity = a->min;
         resdex_results_t *r = NULL;
-        resdex_status_t st = resdex_db_similar(db, &o, &r);
+        int valid = 1;
+        json_t *input = json_lossy_string(line, (size_t)len, &valid);
+        resdex_status_t st = valid ? resdex_db_similar(db, &o, &r) : RESDEX_STATUS_BAD_QUERY;
         json_t *out = json_object();
-        json_object_set_new(out, "input", json_string(line));
-        if (st != RESDEX_STATUS_SUCCESS) {
+        json_object_set_new(out, "input", input);
+        if (!valid) {
+            json_object_set_new(out, "error",
+                                json_string("the input is not valid UTF-8 text (or holds a NUL)"));
+        } else if (st != RESDEX_STATUS_SUCCESS) {
             const char *m = resdex_db_last_error(db);
             json_object_set_new(out, "error",
                                 json_string(m && *m ? m : resdex_status_to_string(st)));

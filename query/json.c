@@ -2,6 +2,8 @@
 #include "json.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 static json_t *
 str_or_null(const char *s)
@@ -127,4 +129,46 @@ json_print_line(json_t *value, FILE *out)
     if (json_dumpf(value, out, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6)) != 0)
         return -1;
     return fputc('\n', out) == EOF ? -1 : 0;
+}
+
+json_t *
+json_lossy_string(const char *s, size_t len, int *valid)
+{
+    json_t *j = memchr(s, '\0', len) ? NULL : json_stringn(s, len);
+    if (valid)
+        *valid = j != NULL;
+    if (j)
+        return j;
+    char *buf = malloc(len * 3 + 1);
+    if (!buf)
+        return json_null();
+    size_t o = 0;
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < len;) {
+        unsigned c = u[i];
+        size_t n = c < 0x80                 ? 1
+                   : c >= 0xC2 && c <= 0xDF ? 2
+                   : c >= 0xE0 && c <= 0xEF ? 3
+                   : c >= 0xF0 && c <= 0xF4 ? 4
+                                            : 0;
+        int ok = n > 0 && c != 0 && i + n <= len;
+        for (size_t k = 1; ok && k < n; k++)
+            ok = (u[i + k] & 0xC0) == 0x80;
+        if (ok && n == 3)
+            ok = !(c == 0xE0 && u[i + 1] < 0xA0) && !(c == 0xED && u[i + 1] >= 0xA0);
+        if (ok && n == 4)
+            ok = !(c == 0xF0 && u[i + 1] < 0x90) && !(c == 0xF4 && u[i + 1] >= 0x90);
+        if (ok) {
+            memcpy(buf + o, s + i, n);
+            o += n;
+            i += n;
+        } else {
+            memcpy(buf + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            i++;
+        }
+    }
+    j = json_stringn(buf, o);
+    free(buf);
+    return j ? j : json_null();
 }

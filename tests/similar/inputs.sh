@@ -72,6 +72,13 @@ check "--batch: 2017/19#1 for the id" sh -c "sed -n 1p '$T/out' | grep -qF '\"id
 check "--batch: a text" sh -c "sed -n 2p '$T/out' | grep -qF '\"similarity\":1.0,'"
 check "--batch: an empty line is an error" sh -c "sed -n 3p '$T/out' | grep -qF '\"error\":\"empty text'"
 check "--batch: an unknown paragraph is an error" sh -c "sed -n 4p '$T/out' | grep -qF '\"error\":\"no paragraph'"
+# A line that is not UTF-8 is answered with its input (the bad byte as
+# U+FFFD) and an error; the next line is answered as usual.
+printf 'Encourages \377 Member States\n%s\n' 'E/RES/2021/23#5' >"$T/batch.in"
+expect_status 0 "--batch, a line not UTF-8" sh -c "'$RESDEX' --db '$T/db' similar --batch --limit 1 <'$T/batch.in'"
+ufffd=$(printf '\357\277\275')
+check "--batch: not UTF-8 is an error naming the input" sh -c "sed -n 1p '$T/out' | grep -qF '{\"input\":\"Encourages $ufffd Member States\",\"error\":\"the input is not valid UTF-8'"
+check "--batch: the next line answered" sh -c "sed -n 2p '$T/out' | grep -qF '\"id\":\"E/RES/2017/19#1\"'"
 expect_status 2 "--batch takes no other input" similar --batch --text "Member States"
 
 # Usage errors.
