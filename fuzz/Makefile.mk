@@ -5,7 +5,7 @@
 # targets here. In any other build, `make fuzz` configures such a build in
 # fuzz/build (under this build folder) with the clang configure found, and
 # builds the targets there; without clang it says so and fails.
-FUZZ_TARGETS = fuzz/fuzz_text fuzz/fuzz_akn fuzz/fuzz_gzip fuzz/fuzz_query
+FUZZ_TARGETS = fuzz/fuzz_text fuzz/fuzz_akn fuzz/fuzz_gzip fuzz/fuzz_query fuzz/fuzz_index
 FUZZ_SOURCES_COMMON = fuzz/fuzz-common.h
 
 EXTRA_DIST += fuzz/run fuzz/text.dict fuzz/akn.dict fuzz/gzip.dict fuzz/query.dict \
@@ -30,6 +30,10 @@ fuzz_fuzz_query_SOURCES = fuzz/fuzz_query.c $(FUZZ_SOURCES_COMMON)
 fuzz_fuzz_query_LDADD = $(RESDEX_LIBS)
 fuzz_fuzz_query_LDFLAGS = $(FUZZ_LINK_FLAGS)
 nodist_EXTRA_fuzz_fuzz_query_SOURCES = dummy.cxx
+fuzz_fuzz_index_SOURCES = fuzz/fuzz_index.c $(FUZZ_SOURCES_COMMON)
+fuzz_fuzz_index_LDADD = $(RESDEX_LIBS)
+fuzz_fuzz_index_LDFLAGS = $(FUZZ_LINK_FLAGS)
+nodist_EXTRA_fuzz_fuzz_index_SOURCES = dummy.cxx
 
 fuzz: $(FUZZ_TARGETS)
 	@echo "fuzz targets built: $(FUZZ_TARGETS) (run them with $(top_srcdir)/fuzz/run)"

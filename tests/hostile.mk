@@ -6,7 +6,7 @@
 # through the same entry points as the fuzzer (and under ASan + UBSan in
 # the sanitizer build).
 FUZZ_REGRESS = tests/fuzz_regress_text tests/fuzz_regress_akn tests/fuzz_regress_gzip \
-	tests/fuzz_regress_query
+	tests/fuzz_regress_query tests/fuzz_regress_index
 check_PROGRAMS += $(FUZZ_REGRESS)
 tests_fuzz_regress_text_SOURCES = fuzz/fuzz_text.c fuzz/standalone.c fuzz/fuzz-common.h
 tests_fuzz_regress_text_CPPFLAGS = $(AM_CPPFLAGS)
@@ -24,6 +24,10 @@ tests_fuzz_regress_query_SOURCES = fuzz/fuzz_query.c fuzz/standalone.c fuzz/fuzz
 tests_fuzz_regress_query_CPPFLAGS = $(AM_CPPFLAGS)
 tests_fuzz_regress_query_LDADD = $(RESDEX_LIBS)
 nodist_EXTRA_tests_fuzz_regress_query_SOURCES = dummy.cxx
+tests_fuzz_regress_index_SOURCES = fuzz/fuzz_index.c fuzz/standalone.c fuzz/fuzz-common.h
+tests_fuzz_regress_index_CPPFLAGS = $(AM_CPPFLAGS)
+tests_fuzz_regress_index_LDADD = $(RESDEX_LIBS)
+nodist_EXTRA_tests_fuzz_regress_index_SOURCES = dummy.cxx
 
 HOSTILE_TESTS = tests/hostile/fuzz-regress.sh tests/hostile/files.sh tests/hostile/xml.sh \
 	tests/hostile/queries.sh tests/hostile/crash.sh tests/hostile/diskfull.sh
