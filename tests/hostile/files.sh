@@ -47,12 +47,14 @@ mkdir -p "$p" && cp "$SAMPLES/cnd-55-12.txt" "$p/deep.txt"
 # A good gzip file and a good file beside them are indexed.
 cp "$T/good.gz" "$c/good-copy.txt.gz"
 
-# A file rewritten over and over while --once reads the corpus.
+# A file rewritten over and over, and removed, while --once reads the
+# corpus.
 (
     while [ ! -e "$T/stop" ]; do
         cp "$SAMPLES/ecosoc-2021-23.txt" "$c/rewritten.txt"
         head -c 2000 /dev/urandom >"$c/rewritten.txt"
         : >"$c/rewritten.txt"
+        rm -f "$c/rewritten.txt"
     done
 ) &
 writer=$!
@@ -69,6 +71,8 @@ expect_status 1 "--once again once the rewriting stopped" timeout 120 "$RESDEXD"
     --db "$T/db" --corpus "$c"
 check "the file rewritten while read ends as its last content" \
     same_as rewritten.txt ecosoc-2021-23.txt
+check "and its rejection, if any, is forgotten" sh -c \
+    "! \"$INDEX_DUMP\" \"$T/db\" | grep -q '^rejected:rewritten.txt'"
 cp "$T/once1.err" "$T/err"
 check "good samples indexed" samples_indexed
 check "good gzip copy indexed" same_as good-copy.txt.gz ecosoc-2017-19.txt
