@@ -61,7 +61,6 @@
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
 
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -530,12 +529,18 @@ akn_looks_like_xml(const char *data, size_t len)
     return c == '?' || c == '!' || c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+/* XML is read into a tree before anything else: about 16 bytes of memory
+ * for each byte of markup. The largest real AKN4UN file is under 500 kB;
+ * this cap keeps a hostile one under about 300 MB. */
+#define AKN_MAX_BYTES (16u * 1024u * 1024u)
+
 resdex_status_t
 akn_parse(resdex_doc_t *doc, const char *name, const char *data, size_t len, char **message)
 {
-    if (len > INT_MAX)
-        return util_fail(message, RESDEX_STATUS_TOO_LARGE, "%s: too large for the XML parser",
-                         name);
+    if (len > AKN_MAX_BYTES)
+        return util_fail(message, RESDEX_STATUS_TOO_LARGE,
+                         "%s: too large: %zu bytes of XML exceeds the limit of %u MiB for XML",
+                         name, len, AKN_MAX_BYTES >> 20);
     xmlInitParser();
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (!ctxt)

@@ -2,9 +2,10 @@
 # Hostile XML beside a good AKN4UN file: 100,000-deep nesting (closed and
 # not), truncated documents, billion laughs, a quadratic entity blow-up,
 # external entities (a local file, a URL, an external DTD), 200,000
-# paragraphs, a root that is not AKN. Each is refused with a warning naming
-# the file (or, for entities, parsed without expanding them); the good file
-# stays indexed; nothing outside the corpus is read; the daemon stays up.
+# paragraphs, 20 MB of XML, a root that is not AKN. Each is refused with a
+# warning naming the file (or, for entities, parsed without expanding
+# them); the good file stays indexed; nothing outside the corpus is read;
+# the daemon stays up.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/daemon/daemon-lib.sh"
 . "$top_srcdir/tests/hostile/hostile-lib.sh"
@@ -75,6 +76,10 @@ echo "SECRET-$$-NOT-FOR-THE-INDEX" >"$T/secret"
 awk 'BEGIN { for (i = 1; i <= 200000; i++)
     printf "<paragraph><num>%d.</num><content><p>Decide %d;</p></content></paragraph>\n", i, i }' |
     body >"$c/many-paragraphs.xml"
+# 20 MB of XML: over the 16 MiB limit for XML (a tree in memory).
+awk 'BEGIN { for (i = 1; i <= 280000; i++)
+    printf "<paragraph><num>%d.</num><content><p>Decides %d;</p></content></paragraph>\n", i, i }' |
+    body >"$c/huge.xml"
 printf '<?xml version="1.0"?>\n<html><body>not AKN</body></html>\n' >"$c/not-akn.xml"
 printf '<?xml version="1.0" encoding="UTF-16"?>\n<akomaNtoso/>\n' >"$c/utf16-decl.xml"
 gzip -c -n "$c/deep.xml" >"$c/deep.xml.gz"
@@ -93,6 +98,7 @@ for f in "$c"/cut-*.xml; do
     check "truncated $b rejected" rejected "$b" '(malformed XML|no resolution|without a statement)'
 done
 check "200,000 paragraphs rejected as too large" rejected many-paragraphs.xml 'too large'
+check "20 MB of XML rejected as too large" rejected huge.xml 'too large: .* MiB for XML'
 check "non-AKN root rejected" rejected not-akn.xml 'not an AKN4UN document'
 check "a false UTF-16 declaration rejected" rejected utf16-decl.xml '(malformed XML|no resolution|without a statement|not an AKN)'
 # Entities: refused, or kept as references that add no text; never expanded
