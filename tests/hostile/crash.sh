@@ -7,6 +7,7 @@
 # after the last, one restart converges to exactly what a clean build of
 # the corpus holds. The random moments come from CRASH_SEED (printed; set
 # it to replay a run). tests/daemon/crash.sh kills at three fixed moments.
+# Last, an index damaged on disk makes resdexd exit 2 with an error.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/daemon/daemon-lib.sh"
 
@@ -109,4 +110,14 @@ dump "$T/clean" >"$T/clean.dump"
 dump >"$T/after.dump"
 check "the restart converges to the clean build" cmp -s "$T/clean.dump" "$T/after.dump"
 check "no sanitizer report" sh -c "! grep -q Sanitizer \"$T/d.log\""
+
+# An index damaged on disk (not by a crash): resdexd says so and exits 2,
+# without a signal and without touching the corpus.
+for f in "$T/db"/*.glass; do
+    n=$(wc -c <"$f")
+    head -c "$n" /dev/urandom >"$f"
+done
+expect_status 2 "a damaged index: resdexd exits 2" timeout 60 "$RESDEXD" --once --db "$T/db" \
+    --corpus "$c"
+check "a damaged index: an error message" grep -qE 'error: .*(Corrupt|Database)' "$T/err"
 finish
