@@ -1,6 +1,7 @@
 /* cmd_search.c - resdex search: ranked operative paragraphs, each with its
  * resolution's context and the footnotes it carries. Also --count, --facets
  * and --batch (one JSON object per query line, for scripts). */
+#include "args.h"
 #include "commands.h"
 #include "hitprint.h"
 #include "json.h"
@@ -56,20 +57,6 @@ parse_unsigned(const char *opt, const char *s, unsigned max, unsigned *out)
     return 0;
 }
 
-static int
-append_word(search_args_t *a, const char *w)
-{
-    size_t old = a->query ? strlen(a->query) : 0;
-    char *p = realloc(a->query, old + strlen(w) + 2);
-    if (!p)
-        return -1;
-    if (old)
-        p[old++] = ' ';
-    strcpy(p + old, w);
-    a->query = p;
-    return 0;
-}
-
 /* Options may come anywhere among the words (a word such as -prison, NOT
  * prison, starts with '-', so getopt is not used); "--" ends them. Returns
  * -1 after a message, 1 for --help, 0 otherwise. */
@@ -83,7 +70,7 @@ parse_args(int argc, char **argv, search_args_t *a)
         if (words_only || strncmp(s, "--", 2) != 0) {
             if (!words_only && (strcmp(s, "-h") == 0))
                 return 1;
-            if (append_word(a, s) != 0) {
+            if (args_join(&a->query, s) != 0) {
                 fprintf(stderr, "resdex search: out of memory\n");
                 return -1;
             }

@@ -1,6 +1,7 @@
 /* cmd_similar.c - resdex similar: the precedents of a paragraph, each with
  * its similarity and a word-level diff; --lineage: the earlier versions of
  * an indexed paragraph, oldest first. */
+#include "args.h"
 #include "commands.h"
 #include "json.h"
 #include "json_similar.h"
@@ -50,20 +51,6 @@ typedef struct style {
 static const style_t plain_style = {"[+", "+]", "[-", "-]", "", ""};
 static const style_t colour_style = {"\033[32;1m", "\033[0m", "\033[31;9m",
                                      "\033[0m",    "\033[2m", "\033[0m"};
-
-static int
-append_filter(similar_args_t *a, const char *f)
-{
-    size_t old = a->filters ? strlen(a->filters) : 0;
-    char *p = realloc(a->filters, old + strlen(f) + 2);
-    if (!p)
-        return -1;
-    if (old)
-        p[old++] = ' ';
-    strcpy(p + old, f);
-    a->filters = p;
-    return 0;
-}
 
 static int
 parse_number(const char *opt, const char *s, double max, double *out)
@@ -164,7 +151,7 @@ parse_args(int argc, char **argv, similar_args_t *a)
             a->paragraph = s;
             continue;
         }
-        if (append_filter(a, s) != 0) {
+        if (args_join(&a->filters, s) != 0) {
             fprintf(stderr, "resdex similar: out of memory\n");
             return -1;
         }
