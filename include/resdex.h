@@ -222,8 +222,7 @@ const resdex_footnote_t *resdex_resolution_footnote(const resdex_resolution_t *r
  * (at least 16 bytes): "5" (operative 5), "5(a)" (its item a), "(b)" (a
  * lettered item with no number), "pp3" (third preambular paragraph), "x2"
  * (second other paragraph). Paragraph ids are "SYMBOL#ANCHOR". */
-void resdex_paragraph_anchor(const resdex_resolution_t *res, size_t index, char *buf,
-                             size_t size);
+void resdex_paragraph_anchor(const resdex_resolution_t *res, size_t index, char *buf, size_t size);
 
 /* ------------------------------------------------------------------------ */
 /* The database                                                             */
@@ -327,13 +326,13 @@ typedef enum resdex_sort {
 #define RESDEX_MAX_QUERY_BYTES 8192u
 
 typedef struct resdex_search_options {
-    const char *query;  /* the query text, syntax in resdex(1) */
-    unsigned offset;    /* hits to skip */
-    unsigned limit;     /* hits to return (0: none, only counts, then exact) */
-    int all_kinds;      /* nonzero: every kind, not only operative paragraphs */
+    const char *query; /* the query text, syntax in resdex(1) */
+    unsigned offset;   /* hits to skip */
+    unsigned limit;    /* hits to return (0: none, only counts, then exact) */
+    int all_kinds;     /* nonzero: every kind, not only operative paragraphs */
     resdex_sort_t sort;
-    int facets;         /* nonzero: count body, year and verb over all matches */
-    int snippets;       /* nonzero: compute a highlighted snippet per hit */
+    int facets;                    /* nonzero: count body, year and verb over all matches */
+    int snippets;                  /* nonzero: compute a highlighted snippet per hit */
     const char *hl_start, *hl_end; /* snippet highlight markers ("[", "]" if NULL) */
     /* Snippet length, in bytes of text (0: 300). A paragraph shorter than this
      * comes back whole, highlighted. */

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #define ARENA_BLOCK_MIN 8192u
-#define ARENA_ALIGN 16u
+#define ARENA_ALIGN     16u
 
 struct arena_block {
     arena_block_t *next;

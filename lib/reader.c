@@ -71,11 +71,10 @@ gunzip(const char *name, const unsigned char *in, size_t in_len, char **data, si
         }
         if (rc == Z_BUF_ERROR)
             continue;
-        st = util_fail(message, rc == Z_MEM_ERROR ? RESDEX_STATUS_OUT_OF_MEMORY
-                                                  : RESDEX_STATUS_BAD_GZIP,
-                       "%s: corrupt gzip data at compressed byte %zu: %s", name,
-                       (size_t)((const unsigned char *)zs.next_in - in),
-                       zs.msg ? zs.msg : "inflate failed");
+        st = util_fail(
+            message, rc == Z_MEM_ERROR ? RESDEX_STATUS_OUT_OF_MEMORY : RESDEX_STATUS_BAD_GZIP,
+            "%s: corrupt gzip data at compressed byte %zu: %s", name,
+            (size_t)((const unsigned char *)zs.next_in - in), zs.msg ? zs.msg : "inflate failed");
         break;
     }
     inflateEnd(&zs);
@@ -104,8 +103,9 @@ resdex_read_buffer(const char *name, const void *in, size_t in_len, char **data,
     if (is_gzip(in, in_len))
         return gunzip(name, in, in_len, data, len, message);
     if (in_len > RESDEX_MAX_INPUT_BYTES)
-        return util_fail(message, RESDEX_STATUS_TOO_LARGE, "%s: %zu bytes exceeds the limit of %u MiB",
-                         name, in_len, RESDEX_MAX_INPUT_BYTES >> 20);
+        return util_fail(message, RESDEX_STATUS_TOO_LARGE,
+                         "%s: %zu bytes exceeds the limit of %u MiB", name, in_len,
+                         RESDEX_MAX_INPUT_BYTES >> 20);
     char *copy = malloc(in_len + 1);
     if (!copy)
         return util_fail(message, RESDEX_STATUS_OUT_OF_MEMORY, "%s: out of memory", name);
@@ -153,19 +153,19 @@ resdex_read_file(const char *path, char **data, size_t *len, char **message)
     if ((uint64_t)sb.st_size > (uint64_t)RESDEX_MAX_INPUT_BYTES * 2) {
         close(fd);
         return util_fail(message, RESDEX_STATUS_TOO_LARGE,
-                         "%s: %lld bytes exceeds the limit of %u MiB", path,
-                         (long long)sb.st_size, RESDEX_MAX_INPUT_BYTES >> 20);
+                         "%s: %lld bytes exceeds the limit of %u MiB", path, (long long)sb.st_size,
+                         RESDEX_MAX_INPUT_BYTES >> 20);
     }
     buf_t raw;
     buf_init(&raw, (size_t)RESDEX_MAX_INPUT_BYTES * 2);
     resdex_status_t st = RESDEX_STATUS_SUCCESS;
     for (;;) {
         if (buf_reserve(&raw, sb.st_size > 0 ? (size_t)sb.st_size + 1 : 65536) != 0) {
-            st = raw.too_large
-                     ? util_fail(message, RESDEX_STATUS_TOO_LARGE,
-                                 "%s: exceeds the limit of %u MiB", path,
-                                 RESDEX_MAX_INPUT_BYTES >> 20)
-                     : util_fail(message, RESDEX_STATUS_OUT_OF_MEMORY, "%s: out of memory", path);
+            st =
+                raw.too_large
+                    ? util_fail(message, RESDEX_STATUS_TOO_LARGE, "%s: exceeds the limit of %u MiB",
+                                path, RESDEX_MAX_INPUT_BYTES >> 20)
+                    : util_fail(message, RESDEX_STATUS_OUT_OF_MEMORY, "%s: out of memory", path);
             break;
         }
         ssize_t n = read(fd, raw.data + raw.len, raw.cap - raw.len - 1);
@@ -192,8 +192,8 @@ resdex_read_file(const char *path, char **data, size_t *len, char **message)
     }
     if (raw.len > RESDEX_MAX_INPUT_BYTES) {
         buf_free(&raw);
-        return util_fail(message, RESDEX_STATUS_TOO_LARGE, "%s: exceeds the limit of %u MiB",
-                         path, RESDEX_MAX_INPUT_BYTES >> 20);
+        return util_fail(message, RESDEX_STATUS_TOO_LARGE, "%s: exceeds the limit of %u MiB", path,
+                         RESDEX_MAX_INPUT_BYTES >> 20);
     }
     *data = buf_finish(&raw, len);
     if (!*data)

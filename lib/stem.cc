@@ -5,14 +5,17 @@
 #include <libstemmer.h>
 #include <new>
 
-namespace {
+namespace
+{
 
-class SnowballStem : public Xapian::StemImplementation {
+class SnowballStem : public Xapian::StemImplementation
+{
     struct sb_stemmer *stemmer;
     std::string algorithm;
 
   public:
-    explicit SnowballStem(const char *algo) : stemmer(sb_stemmer_new(algo, "UTF_8")), algorithm(algo)
+    explicit SnowballStem(const char *algo)
+        : stemmer(sb_stemmer_new(algo, "UTF_8")), algorithm(algo)
     {
         if (!stemmer)
             throw std::bad_alloc();
@@ -23,8 +26,9 @@ class SnowballStem : public Xapian::StemImplementation {
     }
     std::string operator()(const std::string &word) override
     {
-        const sb_symbol *out = sb_stemmer_stem(
-            stemmer, reinterpret_cast<const sb_symbol *>(word.data()), static_cast<int>(word.size()));
+        const sb_symbol *out =
+            sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol *>(word.data()),
+                            static_cast<int>(word.size()));
         if (!out) /* libstemmer's only failure is out of memory */
             throw std::bad_alloc();
         return std::string(reinterpret_cast<const char *>(out),
@@ -41,8 +45,8 @@ struct LangAlgo {
 };
 
 const LangAlgo lang_algorithms[] = {
-    {"en", "english"}, {"fr", "french"},  {"es", "spanish"},
-    {"ru", "russian"}, {"ar", "arabic"},  {nullptr, nullptr},
+    {"en", "english"}, {"fr", "french"}, {"es", "spanish"},
+    {"ru", "russian"}, {"ar", "arabic"}, {nullptr, nullptr},
 };
 
 } // namespace
@@ -77,8 +81,8 @@ resdex_lang_is_cjk(const char *lang)
 static bool
 is_elision(const std::string &text, size_t start, size_t end)
 {
-    static const char *const elided[] = {"l", "d", "j", "m", "n", "s", "t", "c", "qu",
-                                         "jusqu", "lorsqu", "puisqu", "quoiqu", nullptr};
+    static const char *const elided[] = {"l", "d",  "j",     "m",      "n",      "s",      "t",
+                                         "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", nullptr};
     size_t n = end - start;
     for (const char *const *e = elided; *e; e++) {
         if (std::strlen(*e) != n)

@@ -12,27 +12,27 @@
 #define RESDEX_META_FORMAT "resdex:format"
 
 /* Boolean term prefixes (query field in comments). */
-#define P_UNIQUE "Q"     /* source \x1f resolution-index \x1f paragraph-index */
-#define P_SOURCE "XSRC"  /* the source file, as given to resdex_db_index_doc */
-#define P_BODY "B"       /* body:   ga ecosoc ccpcj cnd */
-#define P_YEAR "Y"       /* year:   2017 */
-#define P_SYMBOL "XS"    /* symbol: e/res/2017/19 and 2017/19 */
-#define P_RESKEY "XR"    /* a resolution in one language: symbol@lang */
-#define P_ANCHOR "XA"    /* the paragraph's anchor: 5, 5(a), pp3 */
-#define P_KIND "K"       /* kind:   preambular operative other */
-#define P_VERB "XV"      /* verb:   the head verb, "encourages" */
-#define P_VERBPHRASE "XW" /* verb:  the whole phrase, "also encourages" */
-#define P_TAG "XT"       /* tag:    alternatives to punishment */
-#define P_LANG "L"       /* lang:   en fr es ru ar zh */
-#define P_CITES "XC"     /* cites:  a/res/70/174 and 70/174 */
-#define P_TITLE "S"      /* title:  free text of the resolution's title */
+#define P_UNIQUE     "Q"    /* source \x1f resolution-index \x1f paragraph-index */
+#define P_SOURCE     "XSRC" /* the source file, as given to resdex_db_index_doc */
+#define P_BODY       "B"    /* body:   ga ecosoc ccpcj cnd */
+#define P_YEAR       "Y"    /* year:   2017 */
+#define P_SYMBOL     "XS"   /* symbol: e/res/2017/19 and 2017/19 */
+#define P_RESKEY     "XR"   /* a resolution in one language: symbol@lang */
+#define P_ANCHOR     "XA"   /* the paragraph's anchor: 5, 5(a), pp3 */
+#define P_KIND       "K"    /* kind:   preambular operative other */
+#define P_VERB       "XV"   /* verb:   the head verb, "encourages" */
+#define P_VERBPHRASE "XW"   /* verb:  the whole phrase, "also encourages" */
+#define P_TAG        "XT"   /* tag:    alternatives to punishment */
+#define P_LANG       "L"    /* lang:   en fr es ru ar zh */
+#define P_CITES      "XC"   /* cites:  a/res/70/174 and 70/174 */
+#define P_TITLE      "S"    /* title:  free text of the resolution's title */
 
 /* Value slots. */
-#define SLOT_DATE 0   /* "YYYYMMDD" (missing parts as 00) */
-#define SLOT_YEAR 1   /* "2017" */
-#define SLOT_BODY 2   /* "ECOSOC" */
-#define SLOT_VERB 3   /* head verb, lower-case */
-#define SLOT_ORDER 4  /* sortable_serialise(resolution * 100000 + paragraph) */
+#define SLOT_DATE   0 /* "YYYYMMDD" (missing parts as 00) */
+#define SLOT_YEAR   1 /* "2017" */
+#define SLOT_BODY   2 /* "ECOSOC" */
+#define SLOT_VERB   3 /* head verb, lower-case */
+#define SLOT_ORDER  4 /* sortable_serialise(resolution * 100000 + paragraph) */
 #define SLOT_RESKEY 5 /* symbol@lang: collapse key to group hits by resolution */
 
 #endif

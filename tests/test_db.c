@@ -99,8 +99,9 @@ static void
 build_index(fixture_t *f)
 {
     resdex_db_t *db = open_rw(f);
-    resdex_doc_t *doc = make_doc("Encourages Member States to promote alternatives to "
-                                 "imprisonment from the pretrial stage to the post-sentencing stage");
+    resdex_doc_t *doc =
+        make_doc("Encourages Member States to promote alternatives to "
+                 "imprisonment from the pretrial stage to the post-sentencing stage");
     assert_int_equal(resdex_db_index_doc(db, "ecosoc-2017-19.txt", doc), RESDEX_STATUS_SUCCESS);
     assert_int_equal(resdex_db_set_metadata(db, "file:ecosoc-2017-19.txt", "123 456 abc"),
                      RESDEX_STATUS_SUCCESS);
@@ -143,7 +144,8 @@ test_missing_index(void **state)
 {
     fixture_t *f = *state;
     resdex_db_t *db = NULL;
-    assert_int_equal(resdex_db_open(f->db_path, RESDEX_DB_READ_ONLY, &db), RESDEX_STATUS_DB_OPENING);
+    assert_int_equal(resdex_db_open(f->db_path, RESDEX_DB_READ_ONLY, &db),
+                     RESDEX_STATUS_DB_OPENING);
     assert_non_null(db);
     assert_non_null(strstr(resdex_db_last_error(db), f->db_path));
     resdex_db_close(db);
@@ -172,8 +174,8 @@ test_add_and_search(void **state)
     assert_int_equal(c.resolutions, 2); /* English and French */
     assert_int_equal(c.sources, 1);
 
-    resdex_search_options_t o = {.query = "alternatives to imprisonment", .limit = 10,
-                                 .snippets = 1};
+    resdex_search_options_t o = {
+        .query = "alternatives to imprisonment", .limit = 10, .snippets = 1};
     resdex_results_t *r = NULL;
     assert_int_equal(resdex_db_search(db, &o, &r), RESDEX_STATUS_SUCCESS);
     assert_int_equal(resdex_results_count(r), 1);
@@ -277,7 +279,8 @@ test_replace_and_remove(void **state)
     assert_int_equal(c.paragraphs, 4);
 
     assert_int_equal(resdex_db_remove_source(db, "ecosoc-2017-19.txt"), RESDEX_STATUS_SUCCESS);
-    assert_int_equal(resdex_db_set_metadata(db, "file:ecosoc-2017-19.txt", ""), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(resdex_db_set_metadata(db, "file:ecosoc-2017-19.txt", ""),
+                     RESDEX_STATUS_SUCCESS);
     assert_int_equal(resdex_db_commit(db), RESDEX_STATUS_SUCCESS);
     assert_int_equal(resdex_db_get_counts(db, &c), RESDEX_STATUS_SUCCESS);
     assert_int_equal(c.paragraphs, 0);
@@ -327,7 +330,8 @@ test_metadata(void **state)
     assert_int_equal(resdex_db_set_metadata(db, "other", "x"), RESDEX_STATUS_SUCCESS);
     assert_int_equal(resdex_db_commit(db), RESDEX_STATUS_SUCCESS);
     char out[512] = "";
-    assert_int_equal(resdex_db_list_metadata(db, "file:", collect_meta, out), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(resdex_db_list_metadata(db, "file:", collect_meta, out),
+                     RESDEX_STATUS_SUCCESS);
     assert_string_equal(out, "file:b.txt=2;file:ecosoc-2017-19.txt=123 456 abc;");
     char *v = NULL;
     assert_int_equal(resdex_db_get_metadata(db, "other", &v), RESDEX_STATUS_SUCCESS);
@@ -432,7 +436,8 @@ test_get_resolution(void **state)
     build_index(f);
     resdex_db_t *db = open_ro(f);
     resdex_results_t *r = NULL;
-    assert_int_equal(resdex_db_get_resolution(db, "E/RES/2017/19", NULL, &r), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(resdex_db_get_resolution(db, "E/RES/2017/19", NULL, &r),
+                     RESDEX_STATUS_SUCCESS);
     assert_int_equal(resdex_results_count(r), 3);
     assert_string_equal(resdex_results_get(r, 0)->id, "E/RES/2017/19#pp1");
     assert_string_equal(resdex_results_get(r, 1)->id, "E/RES/2017/19#1");
