@@ -315,6 +315,9 @@ loaded_free(loaded_t *l)
  * files ahead, which bounds the memory held. */
 #define PREFETCH_AHEAD 16
 #define PREFETCH_MIN   4 /* fewer files to read: no thread */
+/* ... and, whatever the files' sizes, never more paragraphs than this
+ * prepared and waiting (a few KiB each). */
+#define PREFETCH_MAX_PARAGRAPHS 20000
 
 typedef struct prefetch_job {
     const char *rel;
@@ -327,7 +330,8 @@ typedef struct prefetch {
     const char *corpus;
     prefetch_job_t *jobs;
     size_t n;
-    size_t taken; /* jobs the main thread has taken */
+    size_t taken;      /* jobs the main thread has taken */
+    size_t paragraphs; /* prepared, not taken yet */
     int stop;
     int started;
     pthread_t thread;
@@ -341,7 +345,9 @@ prefetch_run(void *arg)
     prefetch_t *pf = arg;
     for (size_t k = 0; k < pf->n; k++) {
         pthread_mutex_lock(&pf->mu);
-        while (!pf->stop && k >= pf->taken + PREFETCH_AHEAD)
+        /* Job k == taken is the one the main thread waits for: always. */
+        while (!pf->stop && k > pf->taken &&
+               (k >= pf->taken + PREFETCH_AHEAD || pf->paragraphs >= PREFETCH_MAX_PARAGRAPHS))
             pthread_cond_wait(&pf->cv, &pf->mu);
         int stop = pf->stop;
         pthread_mutex_unlock(&pf->mu);
@@ -351,6 +357,7 @@ prefetch_run(void *arg)
         load_file(pf->corpus, job->rel, &job->old, &job->out);
         pthread_mutex_lock(&pf->mu);
         job->done = 1;
+        pf->paragraphs += resdex_prepared_paragraphs(job->out.prepared);
         pthread_cond_broadcast(&pf->cv);
         pthread_mutex_unlock(&pf->mu);
     }
@@ -394,6 +401,7 @@ prefetch_take(prefetch_t *pf, size_t k)
     while (!job->done)
         pthread_cond_wait(&pf->cv, &pf->mu);
     pf->taken = k + 1;
+    pf->paragraphs -= resdex_prepared_paragraphs(job->out.prepared);
     pthread_cond_broadcast(&pf->cv);
     pthread_mutex_unlock(&pf->mu);
     return &job->out;
