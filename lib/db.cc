@@ -41,6 +41,9 @@ db_fail_xapian(resdex_db_t *db, const Xapian::Error &e)
         msg = "index " + db->path + " is locked: another resdexd is writing to it";
     else if (st == RESDEX_STATUS_DB_OPENING)
         msg = "cannot open index " + db->path + ": " + msg;
+    else if (st == RESDEX_STATUS_DB_CORRUPT)
+        msg = "index " + db->path + " is damaged (" + type + ": " + msg +
+              "); remove it and run resdexd again to rebuild it";
     else if (st != RESDEX_STATUS_BAD_QUERY)
         msg = type + ": " + msg;
     return db_fail(db, st, msg);

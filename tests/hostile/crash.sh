@@ -120,4 +120,5 @@ done
 expect_status 2 "a damaged index: resdexd exits 2" timeout 60 "$RESDEXD" --once --db "$T/db" \
     --corpus "$c"
 check "a damaged index: an error message" grep -qE 'error: .*(Corrupt|Database)' "$T/err"
+check "a damaged index: the message names the index" grep -qF "$T/db" "$T/err"
 finish
