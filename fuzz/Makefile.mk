@@ -49,3 +49,9 @@ fuzz:
 	    '$(top_srcdir)/fuzz/run' --build-only
 endif
 .PHONY: fuzz
+
+# The clang build `make fuzz` sets up in a normal build folder.
+clean-local: clean-fuzz-build
+clean-fuzz-build:
+	-rm -rf fuzz/build
+.PHONY: clean-fuzz-build
