@@ -1,3 +1,3 @@
 # Manual pages.
 dist_man_MANS += doc/resdex.1 doc/resdexd.8
-EXTRA_DIST += doc/resdexd.service
+EXTRA_DIST += doc/resdexd.service doc/guarantees.md
