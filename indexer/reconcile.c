@@ -696,10 +696,6 @@ DONE:
     prefetch_end(&pf);
     if (full && ix->progress)
         progress_end();
-    /* A full reconcile commits before it says so: whoever reads the log
-     * line (the tests, a user) finds the index as the corpus. */
-    if (full && result == RECONCILE_DONE && indexer_commit(ix) != 0)
-        result = RECONCILE_FATAL;
     /* Commit before saying "reconciled": whoever reads that line (a test, a
      * user) then finds the index in the state it describes. */
     if (full && result == RECONCILE_DONE && indexer_commit(ix) != 0)
