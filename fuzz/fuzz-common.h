@@ -6,8 +6,10 @@
 
 #include "resdex.h"
 
+#include <ftw.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -78,6 +80,36 @@ fuzz_parse(const char *name, const uint8_t *data, size_t size)
     }
     resdex_doc_destroy(doc);
     free(msg);
+}
+
+/* A new empty folder for a target's index ("resdex-fuzz-TARGET-XXXXXX"
+ * under $TMPDIR) written into dir; exits when it cannot be made. */
+static inline void
+fuzz_tmpdir(const char *target, char *dir, size_t size)
+{
+    const char *tmp = getenv("TMPDIR");
+    snprintf(dir, size, "%s/resdex-fuzz-%s-XXXXXX", tmp && *tmp ? tmp : "/tmp", target);
+    if (!mkdtemp(dir)) {
+        fprintf(stderr, "fuzz_%s: cannot create %s\n", target, dir);
+        exit(1);
+    }
+}
+
+static inline int
+fuzz_remove_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+    (void)sb;
+    (void)flag;
+    (void)ftw;
+    return remove(path);
+}
+
+/* Remove a folder made by fuzz_tmpdir, with what is in it ("" : nothing). */
+static inline void
+fuzz_rmtree(const char *dir)
+{
+    if (dir[0])
+        nftw(dir, fuzz_remove_one, 16, FTW_DEPTH | FTW_PHYS);
 }
 
 #endif

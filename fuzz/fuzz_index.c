@@ -8,7 +8,6 @@
  * and fuzz_akn. */
 #include "fuzz-common.h"
 
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,22 +17,12 @@ static char db_dir[256];
 static resdex_db_t *db;
 static unsigned long inputs;
 
-static int
-remove_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-    (void)sb;
-    (void)flag;
-    (void)ftw;
-    return remove(path);
-}
-
 static void
 cleanup(void)
 {
     resdex_db_close(db);
     db = NULL;
-    if (db_dir[0])
-        nftw(db_dir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+    fuzz_rmtree(db_dir);
 }
 
 int
@@ -41,12 +30,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    const char *tmp = getenv("TMPDIR");
-    snprintf(db_dir, sizeof db_dir, "%s/resdex-fuzz-index-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    if (!mkdtemp(db_dir)) {
-        fprintf(stderr, "fuzz_index: cannot create %s\n", db_dir);
-        exit(1);
-    }
+    fuzz_tmpdir("index", db_dir, sizeof db_dir);
     atexit(cleanup);
     if (resdex_db_open(db_dir, RESDEX_DB_READ_WRITE, &db) != RESDEX_STATUS_SUCCESS) {
         fprintf(stderr, "fuzz_index: %s\n", resdex_db_last_error(db));

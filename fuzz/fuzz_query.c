@@ -9,7 +9,6 @@
  * the rest is the query text. */
 #include "fuzz-common.h"
 
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,22 +43,12 @@ static const char *const texts[] = {
 static char db_dir[256];
 static resdex_db_t *db;
 
-static int
-remove_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-    (void)sb;
-    (void)flag;
-    (void)ftw;
-    return remove(path);
-}
-
 static void
 cleanup(void)
 {
     resdex_db_close(db);
     db = NULL;
-    if (db_dir[0])
-        nftw(db_dir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+    fuzz_rmtree(db_dir);
 }
 
 static void
@@ -74,10 +63,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    const char *tmp = getenv("TMPDIR");
-    snprintf(db_dir, sizeof db_dir, "%s/resdex-fuzz-query-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    if (!mkdtemp(db_dir))
-        die(db_dir, "cannot create a temporary folder");
+    fuzz_tmpdir("query", db_dir, sizeof db_dir);
     atexit(cleanup);
     resdex_db_t *w = NULL;
     if (resdex_db_open(db_dir, RESDEX_DB_READ_WRITE, &w) != RESDEX_STATUS_SUCCESS)
