@@ -8,4 +8,11 @@
  * then unchanged). */
 int args_join(char **joined, const char *word);
 
+/* The value of an option that takes one: after '=' in "--name=value" (eq
+ * points at the '='; NULL when there is none), else the next argument
+ * (*i moves past it). NULL after a message "resdex CMD: NAME needs a value"
+ * when there is none. */
+const char *args_value(const char *cmd, const char *name, const char *eq, int argc, char **argv,
+                       int *i);
+
 #endif

@@ -89,14 +89,8 @@ parse_args(int argc, char **argv, search_args_t *a)
         name[name_len] = '\0';
         const char *value = NULL;
         if (!strcmp(name, "--limit") || !strcmp(name, "--offset") || !strcmp(name, "--sort")) {
-            if (eq)
-                value = eq + 1;
-            else if (i + 1 < argc)
-                value = argv[++i];
-            else {
-                fprintf(stderr, "resdex search: %s needs a value\n", name);
+            if (!(value = args_value("search", name, eq, argc, argv, &i)))
                 return -1;
-            }
         } else if (eq) {
             fprintf(stderr, "resdex search: %s takes no value\n", name);
             return -1;

@@ -90,16 +90,8 @@ parse_args(int argc, char **argv, similar_args_t *a)
             int wants = 0;
             for (const char *const *w = with_value; *w; w++)
                 wants |= is_opt(s, name_len, *w);
-            if (wants) {
-                if (eq)
-                    value = eq + 1;
-                else if (i + 1 < argc)
-                    value = argv[++i];
-                else {
-                    fprintf(stderr, "resdex similar: %s needs a value\n", s);
-                    return -1;
-                }
-            }
+            if (wants && !(value = args_value("similar", s, eq, argc, argv, &i)))
+                return -1;
             if (is_opt(s, name_len, "--text")) {
                 a->text = value;
             } else if (is_opt(s, name_len, "--file")) {
