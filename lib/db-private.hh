@@ -32,6 +32,9 @@ struct resdex_db {
 
 /* Open the writer's transaction if none is open (writable handles only). */
 void db_begin_pending(resdex_db_t *db);
+
+/* BAD_ARGUMENT (with a message on the handle) unless db is open for writing. */
+resdex_status_t need_writable(resdex_db_t *db);
 /* Drop the open transaction, if any. */
 void db_cancel_pending(resdex_db_t *db);
 

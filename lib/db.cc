@@ -138,7 +138,7 @@ resdex_db_reopen(resdex_db_t *db)
     });
 }
 
-static resdex_status_t
+resdex_status_t
 need_writable(resdex_db_t *db)
 {
     if (!db)

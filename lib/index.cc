@@ -209,8 +209,8 @@ resdex_db_remove_source(resdex_db_t *db, const char *source)
 {
     if (!db || !source || !*source)
         return RESDEX_STATUS_BAD_ARGUMENT;
-    if (!db->wdb)
-        return db_fail(db, RESDEX_STATUS_BAD_ARGUMENT, "index opened read-only");
+    if (resdex_status_t st = need_writable(db))
+        return st;
     return guarded(db, [&] {
         db_begin_pending(db);
         db->wdb->delete_document(term(P_SOURCE, source));
@@ -223,8 +223,8 @@ resdex_db_index_doc(resdex_db_t *db, const char *source, const resdex_doc_t *doc
 {
     if (!db || !source || !*source)
         return RESDEX_STATUS_BAD_ARGUMENT;
-    if (!db->wdb)
-        return db_fail(db, RESDEX_STATUS_BAD_ARGUMENT, "index opened read-only");
+    if (resdex_status_t st = need_writable(db))
+        return st;
     return guarded(db, [&] {
         db_begin_pending(db);
         Xapian::WritableDatabase &wdb = *db->wdb;
@@ -270,8 +270,8 @@ resdex_db_index_prepared(resdex_db_t *db, const resdex_prepared_t *prepared)
 {
     if (!db || !prepared)
         return RESDEX_STATUS_BAD_ARGUMENT;
-    if (!db->wdb)
-        return db_fail(db, RESDEX_STATUS_BAD_ARGUMENT, "index opened read-only");
+    if (resdex_status_t st = need_writable(db))
+        return st;
     return guarded(db, [&] {
         db_begin_pending(db);
         Xapian::WritableDatabase &wdb = *db->wdb;
