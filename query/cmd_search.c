@@ -2,6 +2,7 @@
  * resolution's context and the footnotes it carries. Also --count, --facets
  * and --batch (one JSON object per query line, for scripts). */
 #include "args.h"
+#include "batch.h"
 #include "commands.h"
 #include "hitprint.h"
 #include "json.h"
@@ -233,61 +234,25 @@ print_facets(const resdex_results_t *r, const char *query, int json, const layou
     return ferror(out) ? -1 : 0;
 }
 
-/* --batch: one JSON line per query line, flushed after each, so that another
- * program can talk to this one in lock step. Exit 0 when some query found
- * something, 1 when none did; a query that fails is reported in its own
- * line ({"query","error"}) and does not stop the others. */
-static int
-run_batch(resdex_db_t *db, const search_args_t *a, const layout_t *l)
+/* --batch: each line a query, with the command line's options. */
+typedef struct search_batch {
+    const search_args_t *a;
+    const layout_t *l;
+} search_batch_t;
+
+static resdex_status_t
+search_line(resdex_db_t *db, const char *line, void *ctx, resdex_results_t **results)
 {
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t len;
-    int found = 0, status = EXIT_NOTHING;
-    while ((len = getline(&line, &cap, stdin)) >= 0) {
-        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-            line[--len] = '\0';
-        /* A long batch sees what resdexd committed since the last line. */
-        resdex_db_reopen(db);
-        resdex_search_options_t o;
-        options_for(a, l, line, &o);
-        resdex_results_t *r = NULL;
-        /* A NUL byte would cut the query short: refuse it. */
-        int has_nul = memchr(line, '\0', (size_t)len) != NULL;
-        resdex_status_t st = has_nul ? RESDEX_STATUS_BAD_QUERY : resdex_db_search(db, &o, &r);
-        json_t *out = json_object();
-        json_object_set_new(out, "query", json_lossy_string(line, (size_t)len, NULL));
-        if (has_nul) {
-            json_object_set_new(out, "error", json_string("the query contains a NUL byte"));
-        } else if (st != RESDEX_STATUS_SUCCESS) {
-            const char *m = resdex_db_last_error(db);
-            json_object_set_new(out, "error",
-                                json_string(m && *m ? m : resdex_status_to_string(st)));
-        } else {
-            json_t *hits = json_array();
-            for (size_t i = 0; i < resdex_results_count(r); i++)
-                json_array_append_new(hits, json_hit(resdex_results_get(r, i)));
-            json_object_set_new(out, "total", json_integer((json_int_t)resdex_results_total(r)));
-            json_object_set_new(out, "hits", hits);
-            found |= resdex_results_count(r) > 0;
-        }
-        resdex_results_destroy(r);
-        int rc = json_print_line(out, stdout);
-        json_decref(out);
-        if (rc != 0 || fflush(stdout) != 0) {
-            fprintf(stderr, "resdex search: cannot write the output\n");
-            free(line);
-            return EXIT_ERROR;
-        }
-    }
-    if (ferror(stdin)) {
-        fprintf(stderr, "resdex search: cannot read standard input\n");
-        status = EXIT_ERROR;
-    } else if (found) {
-        status = EXIT_FOUND;
-    }
-    free(line);
-    return status;
+    const search_batch_t *b = ctx;
+    resdex_search_options_t o;
+    options_for(b->a, b->l, line, &o);
+    return resdex_db_search(db, &o, results);
+}
+
+static json_t *
+search_hit(const resdex_results_t *results, size_t i)
+{
+    return json_hit(resdex_results_get(results, i));
 }
 
 int
@@ -311,7 +276,8 @@ cmd_search(const global_options_t *g, int argc, char **argv)
     if (!(db = open_index(g, "search")))
         goto DONE;
     if (a.batch) {
-        status = run_batch(db, &a, &l);
+        search_batch_t b = {&a, &l};
+        status = batch_run(db, "search", "query", search_line, search_hit, &b);
         goto DONE;
     }
     resdex_search_options_t o;

@@ -2,6 +2,7 @@
  * its similarity and a word-level diff; --lineage: the earlier versions of
  * an indexed paragraph, oldest first. */
 #include "args.h"
+#include "batch.h"
 #include "commands.h"
 #include "json.h"
 #include "json_similar.h"
@@ -343,63 +344,21 @@ print_lineage(const resdex_results_t *r, const similar_args_t *a, const style_t 
     return ferror(out) ? -1 : 0;
 }
 
-/* --batch: one JSON line per input line, flushed, so that another program
- * can talk to this one in lock step. */
-static int
-run_batch(resdex_db_t *db, const similar_args_t *a)
+/* --batch: each line a text, or SYMBOL#ANCHOR alone, with the command
+ * line's filters and limits. */
+static resdex_status_t
+similar_line(resdex_db_t *db, const char *line, void *ctx, resdex_results_t **results)
 {
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t len;
-    int status = EXIT_FOUND;
-    while ((len = getline(&line, &cap, stdin)) >= 0) {
-        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-            line[--len] = '\0';
-        /* A long batch sees what resdexd committed since the last line. */
-        resdex_db_reopen(db);
-        resdex_similar_options_t o = {0};
-        if (strchr(line, '#') && !strpbrk(line, " \t"))
-            o.paragraph = line;
-        else
-            o.text = skip_numbering(line);
-        o.filters = a->filters;
-        o.limit = a->limit;
-        o.min_similarity = a->min;
-        resdex_results_t *r = NULL;
-        int valid = 1;
-        json_t *input = json_lossy_string(line, (size_t)len, &valid);
-        resdex_status_t st = valid ? resdex_db_similar(db, &o, &r) : RESDEX_STATUS_BAD_QUERY;
-        json_t *out = json_object();
-        json_object_set_new(out, "input", input);
-        if (!valid) {
-            json_object_set_new(out, "error",
-                                json_string("the input is not valid UTF-8 text (or holds a NUL)"));
-        } else if (st != RESDEX_STATUS_SUCCESS) {
-            const char *m = resdex_db_last_error(db);
-            json_object_set_new(out, "error",
-                                json_string(m && *m ? m : resdex_status_to_string(st)));
-        } else {
-            json_t *hits = json_array();
-            for (size_t i = 0; i < resdex_results_count(r); i++)
-                json_array_append_new(hits, json_similar_hit(r, i));
-            json_object_set_new(out, "total", json_integer((json_int_t)resdex_results_total(r)));
-            json_object_set_new(out, "hits", hits);
-        }
-        resdex_results_destroy(r);
-        int rc = json_print_line(out, stdout);
-        json_decref(out);
-        if (rc != 0 || fflush(stdout) != 0) {
-            fprintf(stderr, "resdex similar: cannot write the output\n");
-            status = EXIT_ERROR;
-            break;
-        }
-    }
-    if (ferror(stdin)) {
-        fprintf(stderr, "resdex similar: cannot read standard input\n");
-        status = EXIT_ERROR;
-    }
-    free(line);
-    return status;
+    const similar_args_t *a = ctx;
+    resdex_similar_options_t o = {0};
+    if (strchr(line, '#') && !strpbrk(line, " \t"))
+        o.paragraph = line;
+    else
+        o.text = skip_numbering(line);
+    o.filters = a->filters;
+    o.limit = a->limit;
+    o.min_similarity = a->min;
+    return resdex_db_similar(db, &o, results);
 }
 
 int
@@ -451,7 +410,7 @@ cmd_similar(const global_options_t *g, int argc, char **argv)
         goto DONE;
     }
     if (a.batch) {
-        status = run_batch(db, &a);
+        status = batch_run(db, "similar", "input", similar_line, json_similar_hit, &a);
         goto DONE;
     }
     if (a.lineage) {

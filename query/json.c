@@ -132,11 +132,11 @@ json_print_line(json_t *value, FILE *out)
 }
 
 json_t *
-json_lossy_string(const char *s, size_t len, int *valid)
+json_lossy_string(const char *s, size_t len, size_t *bad)
 {
     json_t *j = memchr(s, '\0', len) ? NULL : json_stringn(s, len);
-    if (valid)
-        *valid = j != NULL;
+    if (bad)
+        *bad = 0;
     if (j)
         return j;
     char *buf = malloc(len * 3 + 1);
@@ -163,6 +163,8 @@ json_lossy_string(const char *s, size_t len, int *valid)
             o += n;
             i += n;
         } else {
+            if (bad && !*bad)
+                *bad = i + 1;
             memcpy(buf + o, "\xEF\xBF\xBD", 3);
             o += 3;
             i++;

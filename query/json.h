@@ -33,9 +33,9 @@ json_t *json_hit(const resdex_hit_t *hit);
 
 /* A line of input as a JSON string, whatever its bytes: a NUL or a byte
  * that is not part of valid UTF-8 becomes U+FFFD, so that an answer can
- * always say which line it is for. *valid (OUT, may be NULL) is 0 when
- * something had to be replaced. */
-json_t *json_lossy_string(const char *s, size_t len, int *valid);
+ * always say which line it is for. *bad (OUT, may be NULL) is the 1-based
+ * position of the first byte replaced, 0 when none was. */
+json_t *json_lossy_string(const char *s, size_t len, size_t *bad);
 
 /* Print one JSON value on its own line (JSON Lines), keys in insertion
  * order, non-ASCII as UTF-8. Returns 0, or -1 on a write error. */
