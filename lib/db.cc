@@ -96,7 +96,10 @@ resdex_db_open(const char *path, resdex_db_mode_t mode, resdex_db_t **out)
         } else {
             db->rdb.reset(new Xapian::Database(path));
             std::string format = db->rdb->get_metadata(RESDEX_META_FORMAT);
-            if (format != RESDEX_INDEX_FORMAT)
+            /* Empty and without a format: resdexd was stopped (or killed)
+             * between creating the index and its first commit. */
+            bool empty = format.empty() && db->rdb->get_doccount() == 0;
+            if (format != RESDEX_INDEX_FORMAT && !empty)
                 return db_fail(db, RESDEX_STATUS_DB_OPENING,
                                "index " + db->path + " is not a resdex index (format '" + format +
                                    "'): build it with resdexd");

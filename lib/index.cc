@@ -202,24 +202,12 @@ make_documents(const char *source, const resdex_doc_t *doc, F emit)
     }
 }
 
-} // namespace
-
-extern "C" resdex_status_t
-resdex_db_remove_source(resdex_db_t *db, const char *source)
-{
-    if (!db || !source || !*source)
-        return RESDEX_STATUS_BAD_ARGUMENT;
-    if (resdex_status_t st = need_writable(db))
-        return st;
-    return guarded(db, [&] {
-        db_begin_pending(db);
-        db->wdb->delete_document(term(P_SOURCE, source));
-        return RESDEX_STATUS_SUCCESS;
-    });
-}
-
-extern "C" resdex_status_t
-resdex_db_index_doc(resdex_db_t *db, const char *source, const resdex_doc_t *doc)
+/* Replace everything indexed from `source` by the documents add_all gives
+ * to the function it is passed (none: a removal), in the writer's pending
+ * transaction. */
+template <typename F>
+resdex_status_t
+replace_source(resdex_db_t *db, const char *source, F add_all)
 {
     if (!db || !source || !*source)
         return RESDEX_STATUS_BAD_ARGUMENT;
@@ -229,9 +217,25 @@ resdex_db_index_doc(resdex_db_t *db, const char *source, const resdex_doc_t *doc
         db_begin_pending(db);
         Xapian::WritableDatabase &wdb = *db->wdb;
         wdb.delete_document(term(P_SOURCE, source));
-        if (doc)
-            make_documents(source, doc, [&](const Xapian::Document &d) { wdb.add_document(d); });
+        add_all([&](const Xapian::Document &d) { wdb.add_document(d); });
         return RESDEX_STATUS_SUCCESS;
+    });
+}
+
+} // namespace
+
+extern "C" resdex_status_t
+resdex_db_remove_source(resdex_db_t *db, const char *source)
+{
+    return replace_source(db, source, [](const auto &) {});
+}
+
+extern "C" resdex_status_t
+resdex_db_index_doc(resdex_db_t *db, const char *source, const resdex_doc_t *doc)
+{
+    return replace_source(db, source, [&](const auto &add) {
+        if (doc)
+            make_documents(source, doc, add);
     });
 }
 
@@ -268,17 +272,11 @@ resdex_prepare_doc(const char *source, const resdex_doc_t *doc, resdex_prepared_
 extern "C" resdex_status_t
 resdex_db_index_prepared(resdex_db_t *db, const resdex_prepared_t *prepared)
 {
-    if (!db || !prepared)
+    if (!prepared)
         return RESDEX_STATUS_BAD_ARGUMENT;
-    if (resdex_status_t st = need_writable(db))
-        return st;
-    return guarded(db, [&] {
-        db_begin_pending(db);
-        Xapian::WritableDatabase &wdb = *db->wdb;
-        wdb.delete_document(term(P_SOURCE, prepared->source));
+    return replace_source(db, prepared->source.c_str(), [&](const auto &add) {
         for (const Xapian::Document &d : prepared->docs)
-            wdb.add_document(d);
-        return RESDEX_STATUS_SUCCESS;
+            add(d);
     });
 }
 

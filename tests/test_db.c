@@ -5,6 +5,7 @@
 #include "model.h"
 
 int tu_corrupt_first_record(const char *path, const char *bytes, unsigned len);
+int tu_bare_xapian_index(const char *path, int documents);
 
 typedef struct fixture {
     char *dir;
@@ -159,6 +160,39 @@ test_not_a_resdex_index(void **state)
     /* A directory that is no index at all. */
     resdex_db_t *db = NULL;
     assert_int_equal(resdex_db_open(f->dir, RESDEX_DB_READ_ONLY, &db), RESDEX_STATUS_DB_OPENING);
+    resdex_db_close(db);
+}
+
+static void
+test_foreign_xapian_index(void **state)
+{
+    fixture_t *f = *state;
+    /* Some other program's index: refused, with the reason. */
+    assert_int_equal(tu_bare_xapian_index(f->db_path, 1), 0);
+    resdex_db_t *db = NULL;
+    assert_int_equal(resdex_db_open(f->db_path, RESDEX_DB_READ_ONLY, &db),
+                     RESDEX_STATUS_DB_OPENING);
+    assert_non_null(strstr(resdex_db_last_error(db), "not a resdex index"));
+    resdex_db_close(db);
+}
+
+static void
+test_created_never_committed(void **state)
+{
+    fixture_t *f = *state;
+    /* resdexd killed between creating its index and its first commit
+     * leaves an empty Xapian index without resdex's format tag: readers
+     * see an empty index, and the writer takes it over. */
+    assert_int_equal(tu_bare_xapian_index(f->db_path, 0), 0);
+    resdex_db_t *db = open_ro(f);
+    resdex_db_counts_t c;
+    assert_int_equal(resdex_db_get_counts(db, &c), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(c.paragraphs, 0);
+    resdex_db_close(db);
+    build_index(f);
+    db = open_ro(f);
+    assert_int_equal(resdex_db_get_counts(db, &c), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(c.paragraphs, 4);
     resdex_db_close(db);
 }
 
@@ -513,6 +547,8 @@ main(void)
     const struct CMUnitTest tests[] = {
         T(test_missing_index),
         T(test_not_a_resdex_index),
+        T(test_foreign_xapian_index),
+        T(test_created_never_committed),
         T(test_add_and_search),
         T(test_filters),
         T(test_replace_and_remove),
