@@ -17,15 +17,20 @@ fi
 trap 'stop_daemon_hard; show_log_on_failure; umount "$full" 2>/dev/null; rm -rf "$T"' EXIT
 DB=$full/db
 
+# fill_corpus: 40 copies of the report, more than the 2 MB index can take.
+fill_corpus() {
+    mkdir "$T/c/more"
+    i=1
+    while [ $i -le 40 ]; do
+        cp "$SAMPLES/E-2017-30-chapter-I.txt" "$T/c/more/r$i.txt"
+        i=$((i + 1))
+    done
+}
+
 make_corpus "$T/c"
 expect_status 0 "the samples fit in 2 MB" "$RESDEXD" --once --db "$DB" --corpus "$T/c"
 dump "$DB" >"$T/before.dump"
-mkdir "$T/c/more"
-i=1
-while [ $i -le 40 ]; do
-    cp "$SAMPLES/E-2017-30-chapter-I.txt" "$T/c/more/r$i.txt"
-    i=$((i + 1))
-done
+fill_corpus
 
 # --once: a clear error, exit 2, the previous commit intact.
 expect_status 2 "--once on a full disk exits 2" timeout 60 "$RESDEXD" --once --db "$DB" \
@@ -53,12 +58,7 @@ dump "$DB" >"$T/before.dump"
 "$RESDEXD" --verbose --db "$DB" --corpus "$T/c" 2>>"$T/d.log" &
 DPID=$!
 check "watch: first reconcile" wait_until 60 grep -q 'reconciled' "$T/d.log"
-mkdir "$T/c/more"
-i=1
-while [ $i -le 40 ]; do
-    cp "$SAMPLES/E-2017-30-chapter-I.txt" "$T/c/more/r$i.txt"
-    i=$((i + 1))
-done
+fill_corpus
 check "watch: the daemon stops on the full disk" wait_until 60 sh -c "! kill -0 $DPID 2>/dev/null"
 wait "$DPID"
 st=$?

@@ -102,14 +102,8 @@ check "200,000 markers: the paragraph carries mark 1 once" \
     grep -q '"footnotes":\["1"\]' "$T/fs.json"
 
 # resdex parse says the same, with exit 2 and the file named, never a signal.
-for f in random.txt overlong.txt empty.txt one-line.txt truncated.txt.gz bomb.txt.gz \
-    footnotes-distinct.txt fifo.txt loop-a.txt; do
-    timeout 60 "$RESDEX" parse "$c/$f" >/dev/null 2>"$T/p.err"
-    st=$?
-    check "parse $f: exit 2" test "$st" -eq 2
-    check "parse $f: one line naming it" sh -c \
-        "[ \$(wc -l <\"$T/p.err\") -eq 1 ] && grep -q '$f' \"$T/p.err\""
-done
+parse_refuses "$c" random.txt overlong.txt empty.txt one-line.txt truncated.txt.gz bomb.txt.gz \
+    footnotes-distinct.txt fifo.txt loop-a.txt
 
 # Watch mode: the daemon starts on the hostile corpus, stays up, and keeps
 # indexing; files that vanish or change while being read do no harm.

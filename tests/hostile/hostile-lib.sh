@@ -54,3 +54,17 @@ samples_indexed() {
 # no_signal STATUS: the status is not a death by signal (> 128), nor
 # timeout's 124.
 no_signal() { [ "$1" -le 2 ]; }
+
+# parse_refuses DIR FILE...: `resdex parse` of each file exits 2 with one
+# line on stderr naming it (never a signal, never a hang).
+parse_refuses() {
+    local dir="$1" f st
+    shift
+    for f in "$@"; do
+        timeout 60 "$RESDEX" parse "$dir/$f" >/dev/null 2>"$T/p.err"
+        st=$?
+        check "parse $f: exit 2" test "$st" -eq 2
+        check "parse $f: one line naming it" sh -c \
+            "[ \$(wc -l <\"$T/p.err\") -eq 1 ] && grep -q '$f' \"$T/p.err\""
+    done
+}
