@@ -233,7 +233,11 @@ typedef struct resdex_db resdex_db_t;
 typedef enum resdex_db_mode {
     RESDEX_DB_READ_ONLY = 0,
     /* Create the database when missing; take the single-writer lock. */
-    RESDEX_DB_READ_WRITE = 1
+    RESDEX_DB_READ_WRITE = 1,
+    /* As READ_WRITE, for a part of a new index (resdex_db_merge_parts):
+     * commits are not synced to disk, so a crash may lose or damage the
+     * part, which the build then makes again. */
+    RESDEX_DB_PART = 2
 } resdex_db_mode_t;
 
 /* Open the index at `path`. *db (OUT) is set even when opening fails, so
@@ -279,6 +283,26 @@ resdex_status_t resdex_db_index_prepared(resdex_db_t *db, const resdex_prepared_
 /* How many paragraphs a prepared set holds (0 for NULL). */
 size_t resdex_prepared_paragraphs(const resdex_prepared_t *prepared);
 void resdex_prepared_destroy(resdex_prepared_t *prepared);
+
+/* Fill an empty index with the content of other indexes, merged: how
+ * resdexd builds a new index on several threads (one part each, each part
+ * written through this library by its own handle, committed and closed).
+ * The parts are merged in the order given, each part's paragraphs after the
+ * previous part's, as if one writer had added them all in that order, into
+ * a new compact index at `scratch` (a path that must not exist, on the same
+ * file system as db's index); that one then takes the index's place in a
+ * single rename, and db is reopened on it. Afterwards `scratch` holds the
+ * former (empty) index and the parts are left as they were: the caller
+ * removes both. Metadata: a key in several parts keeps the first part's
+ * value; db's own keys are kept where no part has them.
+ * db must be writable, hold no paragraphs and have no uncommitted changes.
+ * The writer's lock is released during the swap. When the swap itself
+ * fails the handle keeps the empty index; if reopening fails after it,
+ * the handle is unusable (close it).
+ * Errors: BAD_ARGUMENT (the conditions above), DB_OPENING (a part cannot be
+ * opened, or the index not reopened), XAPIAN_ERROR (a disk full, ...). */
+resdex_status_t resdex_db_merge_parts(resdex_db_t *db, const char *const *parts, size_t n_parts,
+                                      const char *scratch);
 
 /* Remove every paragraph indexed from `source` (nothing there: success). */
 resdex_status_t resdex_db_remove_source(resdex_db_t *db, const char *source);

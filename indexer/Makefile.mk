@@ -5,7 +5,9 @@ indexer_resdexd_SOURCES = indexer/main.c \
 	indexer/log.c indexer/log.h \
 	indexer/filestate.c indexer/filestate.h \
 	indexer/walk.c indexer/walk.h \
+	indexer/load.c indexer/load.h \
 	indexer/reconcile.c indexer/reconcile.h \
+	indexer/bulk.c indexer/bulk.h \
 	indexer/watch.c indexer/watch.h
 nodist_EXTRA_indexer_resdexd_SOURCES = dummy.cxx
 indexer_resdexd_LDADD = $(RESDEX_LIBS) -lpthread

@@ -5,11 +5,14 @@
 #include "log.h"
 #include "clock.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <unistd.h>
 
 static log_level_t max_level = LOG_LEVEL_INFO;
+/* The builders of a new index (bulk.c) log from their threads. */
+static pthread_mutex_t log_mu = PTHREAD_MUTEX_INITIALIZER;
 /* Nonzero while a progress line is on the screen without its newline. */
 static int progress_shown;
 static uint64_t progress_last_ms;
@@ -33,6 +36,7 @@ log_msg(log_level_t level, const char *fmt, ...)
 {
     if (!log_enabled(level))
         return;
+    pthread_mutex_lock(&log_mu);
     if (progress_shown) {
         /* Wipe the progress line; the next update redraws it. */
         fputs("\r\033[K", stderr);
@@ -45,6 +49,7 @@ log_msg(log_level_t level, const char *fmt, ...)
     fputc('\n', stderr);
     va_end(ap);
     fflush(stderr);
+    pthread_mutex_unlock(&log_mu);
 }
 
 void
@@ -53,21 +58,27 @@ progress_update(size_t done, size_t total, uint64_t paragraphs, double rate)
     if (!log_enabled(LOG_LEVEL_INFO) || !isatty(STDERR_FILENO))
         return;
     uint64_t now = clock_ms();
-    if (progress_shown && done < total && now - progress_last_ms < 100)
+    pthread_mutex_lock(&log_mu);
+    if (progress_shown && done < total && now - progress_last_ms < 100) {
+        pthread_mutex_unlock(&log_mu);
         return;
+    }
     progress_last_ms = now;
     fprintf(stderr, "\r%zu/%zu files, %llu paragraphs, %.0f files/s\033[K", done, total,
             (unsigned long long)paragraphs, rate);
     fflush(stderr);
     progress_shown = 1;
+    pthread_mutex_unlock(&log_mu);
 }
 
 void
 progress_end(void)
 {
+    pthread_mutex_lock(&log_mu);
     if (progress_shown) {
         fputc('\n', stderr);
         fflush(stderr);
         progress_shown = 0;
     }
+    pthread_mutex_unlock(&log_mu);
 }

@@ -36,8 +36,14 @@ typedef struct options {
     const char *db;
     const char *corpus;
     int once;
+    int jobs; /* 0: as many as there are cores (at most JOBS_DEFAULT_MAX) */
     log_level_t level;
 } options_t;
+
+/* Threads for a new index by default: the cores, up to this many (each
+ * holds a writer's batch in memory). */
+#define JOBS_DEFAULT_MAX 4
+#define JOBS_MAX         64
 
 /* What the signals asked for, read from the signalfd. */
 typedef struct signals {
@@ -49,7 +55,8 @@ typedef struct signals {
 static void
 usage(FILE *out)
 {
-    fprintf(out, "usage: resdexd [--db DIR] [--corpus DIR] [--once] [--verbose|--quiet]\n"
+    fprintf(out, "usage: resdexd [--db DIR] [--corpus DIR] [--once] [--jobs N] "
+                 "[--verbose|--quiet]\n"
                  "\n"
                  "Keep a resdex index equal to a folder of resolutions: reconcile, then watch.\n"
                  "\n"
@@ -58,6 +65,8 @@ usage(FILE *out)
                  "  --corpus DIR  the folder to index (default $RESDEX_CORPUS, else\n"
                  "                " RESDEX_CORPUS_DIR ")\n"
                  "  --once        reconcile, commit and exit instead of watching\n"
+                 "  --jobs N      threads building a new index (default: the cores, at\n"
+                 "                most 4; 1: one writer)\n"
                  "  --verbose     also debug messages\n"
                  "  --quiet       errors only\n"
                  "  --help, --version\n"
@@ -139,13 +148,27 @@ index_inside_corpus(const char *db_path, const char *corpus)
 }
 
 static int
+default_jobs(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    if (n < 1)
+        return 1;
+    return n > JOBS_DEFAULT_MAX ? JOBS_DEFAULT_MAX : (int)n;
+}
+
+static int
 parse_options(int argc, char **argv, options_t *o, int *exit_now)
 {
     static const struct option longopts[] = {
-        {"db", required_argument, NULL, 'd'}, {"corpus", required_argument, NULL, 'c'},
-        {"once", no_argument, NULL, 'o'},     {"verbose", no_argument, NULL, 'v'},
-        {"quiet", no_argument, NULL, 'q'},    {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, 'V'},  {NULL, 0, NULL, 0},
+        {"db", required_argument, NULL, 'd'},
+        {"corpus", required_argument, NULL, 'c'},
+        {"once", no_argument, NULL, 'o'},
+        {"verbose", no_argument, NULL, 'v'},
+        {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {"jobs", required_argument, NULL, 'j'},
+        {NULL, 0, NULL, 0},
     };
     int c;
     *exit_now = -1;
@@ -162,6 +185,19 @@ parse_options(int argc, char **argv, options_t *o, int *exit_now)
         case 'o':
             o->once = 1;
             break;
+        case 'j': {
+            char *end = NULL;
+            errno = 0;
+            long n = strtol(optarg, &end, 10);
+            if (errno || !end || *end || end == optarg || n < 1 || n > JOBS_MAX) {
+                fprintf(stderr, "resdexd: error: --jobs wants a number from 1 to %d, not '%s'\n",
+                        JOBS_MAX, optarg);
+                *exit_now = EXIT_FATAL;
+                return -1;
+            }
+            o->jobs = (int)n;
+            break;
+        }
         case 'v':
             o->level = LOG_LEVEL_DEBUG;
             break;
@@ -357,6 +393,7 @@ main(int argc, char **argv)
     int status = EXIT_FATAL;
     char *db_path = resolve_db_path(o.db);
     char *corpus = NULL;
+    char *scratch = NULL;
     resdex_db_t *db = NULL;
     watcher_t *w = NULL;
     signals_t sig = {.fd = -1};
@@ -369,6 +406,14 @@ main(int argc, char **argv)
 
     if (!db_path) {
         log_error("no index location: give --db, or set RESDEX_DB, XDG_DATA_HOME or HOME");
+        goto DONE;
+    }
+    for (size_t n = strlen(db_path); n > 1 && db_path[n - 1] == '/'; n--)
+        db_path[n - 1] = '\0';
+    /* A new index is built in parts here, beside it (bulk.h). */
+    if (asprintf(&scratch, "%s.build", db_path) < 0) {
+        scratch = NULL;
+        log_error("out of memory");
         goto DONE;
     }
     corpus = realpath(corpus_arg, NULL);
@@ -400,6 +445,8 @@ main(int argc, char **argv)
         .interrupted = stop_requested,
         .interrupted_ctx = &sig,
         .progress = isatty(STDERR_FILENO),
+        .jobs = o.jobs ? o.jobs : default_jobs(),
+        .scratch = scratch,
     };
     char *previous = NULL;
     if (resdex_db_get_metadata(db, META_CORPUS, &previous) == RESDEX_STATUS_SUCCESS &&
@@ -443,6 +490,7 @@ DONE:
     if (sig.fd >= 0)
         close(sig.fd);
     free(corpus);
+    free(scratch);
     free(db_path);
     return status;
 }

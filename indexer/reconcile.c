@@ -5,7 +5,9 @@
  * done by the walk), so a restart over an unchanged corpus reads no file. */
 #include "reconcile.h"
 #include "clock.h"
+#include "bulk.h"
 #include "filestate.h"
+#include "load.h"
 #include "log.h"
 
 #include <pthread.h>
@@ -246,68 +248,6 @@ drop(indexer_t *ix, const char *rel, log_level_t level)
     return 0;
 }
 
-/* What the index needs of a file, read and parsed ahead of it: by the
- * loader thread during a reconcile (see prefetch_t), else inline. Touches
- * neither the index nor the log. */
-typedef struct loaded {
-    read_result_t read;
-    char *reason; /* READ_BAD */
-    struct stat st;
-    uint64_t hash;
-    int same;                    /* same content as the stored state: not parsed */
-    resdex_status_t parsed;      /* when not `same` */
-    char *message;               /* parse failure */
-    resdex_status_t prepared_st; /* when parsed */
-    resdex_prepared_t *prepared;
-} loaded_t;
-
-/* The stored state a file is compared with (copied: the loader thread
- * must not read what the main thread writes). */
-typedef struct old_state {
-    int valid;
-    uint64_t hash, size;
-} old_state_t;
-
-static void
-load_file(const char *corpus, const char *rel, const old_state_t *old, loaded_t *out)
-{
-    char *data = NULL;
-    size_t len = 0;
-    resdex_doc_t *doc = NULL;
-    memset(out, 0, sizeof *out);
-    out->parsed = RESDEX_STATUS_OUT_OF_MEMORY;
-    out->prepared_st = RESDEX_STATUS_OUT_OF_MEMORY;
-    char *abs = path_join(corpus, rel);
-    if (!abs) {
-        out->read = READ_BAD;
-        out->reason = strdup("out of memory");
-        return;
-    }
-    out->read = file_read(abs, &data, &len, &out->st, &out->reason);
-    free(abs);
-    if (out->read != READ_OK)
-        return;
-    out->hash = content_hash(data, len);
-    if (old && old->valid && old->hash == out->hash && old->size == (uint64_t)out->st.st_size) {
-        out->same = 1; /* touched, not changed */
-    } else {
-        out->parsed = resdex_parse_buffer(rel, data, len, &doc, &out->message);
-        if (out->parsed == RESDEX_STATUS_SUCCESS)
-            out->prepared_st = resdex_prepare_doc(rel, doc, &out->prepared);
-    }
-    resdex_doc_destroy(doc);
-    free(data);
-}
-
-static void
-loaded_free(loaded_t *l)
-{
-    free(l->reason);
-    free(l->message);
-    resdex_prepared_destroy(l->prepared);
-    memset(l, 0, sizeof *l);
-}
-
 /* The loader thread: while the main thread puts file k into the index, it
  * reads, parses and prepares files k+1 .. k+PREFETCH_AHEAD (parsing and
  * term generation are about a third of indexing; the other core does them).
@@ -319,16 +259,9 @@ loaded_free(loaded_t *l)
  * prepared and waiting (a few KiB each). */
 #define PREFETCH_MAX_PARAGRAPHS 20000
 
-typedef struct prefetch_job {
-    const char *rel;
-    old_state_t old;
-    loaded_t out;
-    int done;
-} prefetch_job_t;
-
 typedef struct prefetch {
     const char *corpus;
-    prefetch_job_t *jobs;
+    file_job_t *jobs;
     size_t n;
     size_t taken;      /* jobs the main thread has taken */
     size_t paragraphs; /* prepared, not taken yet */
@@ -353,7 +286,7 @@ prefetch_run(void *arg)
         pthread_mutex_unlock(&pf->mu);
         if (stop)
             break;
-        prefetch_job_t *job = &pf->jobs[k];
+        file_job_t *job = &pf->jobs[k];
         load_file(pf->corpus, job->rel, &job->old, &job->out);
         pthread_mutex_lock(&pf->mu);
         job->done = 1;
@@ -390,9 +323,10 @@ prefetch_start(prefetch_t *pf)
 static loaded_t *
 prefetch_take(prefetch_t *pf, size_t k)
 {
-    prefetch_job_t *job = &pf->jobs[k];
+    file_job_t *job = &pf->jobs[k];
     if (!pf->started) {
-        load_file(pf->corpus, job->rel, &job->old, &job->out);
+        if (!job->done)
+            load_file(pf->corpus, job->rel, &job->old, &job->out);
         job->done = 1;
         pf->taken = k + 1;
         return &job->out;
@@ -484,11 +418,7 @@ process_file(indexer_t *ix, const char *rel, stored_t *old, rejected_t *rej, sto
     case READ_OK:
         break;
     }
-    file_state_t fs = {
-        .size = (uint64_t)in->st.st_size,
-        .mtime_ns = (int64_t)in->st.st_mtim.tv_sec * 1000000000 + (int64_t)in->st.st_mtim.tv_nsec,
-        .hash = in->hash,
-    };
+    file_state_t fs = loaded_state(in, 0);
     if (in->same) {
         /* Touched, not changed: the paragraphs are right, the stamp is not. */
         fs.paragraphs = old->state.paragraphs;
@@ -640,13 +570,23 @@ indexer_reconcile(indexer_t *ix, const char *rel)
         if (e->kind == WALK_BAD ||
             (old && old->valid && file_state_matches_stat(&old->state, &e->st)))
             continue;
-        prefetch_job_t *job = &pf.jobs[pf.n++];
+        file_job_t *job = &pf.jobs[pf.n++];
         job->rel = e->rel;
+        job->size = (uint64_t)e->st.st_size;
         if (old)
             job->old = (old_state_t){old->valid, old->state.hash, old->state.size};
     }
     pf.corpus = ix->corpus;
-    prefetch_start(&pf);
+    /* A new index: built in parts at once (bulk.c), when there is enough
+     * to do; what fails to load is left to the loop below. */
+    int built = 0;
+    if (full && states.n == 0 && rejects.n == 0) {
+        built = bulk_build(ix, pf.jobs, pf.n);
+        if (built < 0)
+            goto DONE;
+    }
+    if (!built)
+        prefetch_start(&pf);
 
     size_t next_job = 0;
     for (size_t i = 0; i < disk.n; i++) {
@@ -662,6 +602,9 @@ indexer_reconcile(indexer_t *ix, const char *rel)
         int rc = 0;
         if (e->kind == WALK_BAD) {
             rc = reject(ix, e->rel, e->reason, rej);
+        } else if (next_job < pf.n && pf.jobs[next_job].rel == e->rel &&
+                   pf.jobs[next_job].indexed) {
+            next_job++; /* in the index already, and counted */
         } else if (next_job < pf.n && pf.jobs[next_job].rel == e->rel) {
             loaded_t *in = prefetch_take(&pf, next_job++);
             rc = process_file(ix, e->rel, old, rej, gone, n_gone, level, in);

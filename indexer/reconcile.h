@@ -48,6 +48,10 @@ typedef struct indexer {
     void (*defer)(const char *rel, void *ctx);
     void *defer_ctx;
     int progress; /* draw the progress line during full reconciles */
+    /* Threads building a new index (bulk.c); 1: one writer, as always. */
+    int jobs;
+    /* Where a new index's parts are built; NULL: no parts. */
+    const char *scratch;
 
     /* The open batch. */
     size_t uncommitted;

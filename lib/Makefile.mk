@@ -22,6 +22,7 @@ lib_libresdex_a_SOURCES = \
 	lib/db-private.hh \
 	lib/db.cc \
 	lib/index.cc \
+	lib/merge.cc \
 	lib/search.cc \
 	lib/query-prep.cc lib/query-prep.hh \
 	lib/similar.cc lib/similar.h \

@@ -82,8 +82,11 @@ resdex_db_open(const char *path, resdex_db_mode_t mode, resdex_db_t **out)
         if (!path || !*path)
             return db_fail(db, RESDEX_STATUS_BAD_ARGUMENT, "no index path given");
         db->path = path;
-        if (mode == RESDEX_DB_READ_WRITE) {
-            db->wdb.reset(new Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN));
+        if (mode == RESDEX_DB_READ_WRITE || mode == RESDEX_DB_PART) {
+            int flags = Xapian::DB_CREATE_OR_OPEN;
+            if (mode == RESDEX_DB_PART)
+                flags |= Xapian::DB_NO_SYNC;
+            db->wdb.reset(new Xapian::WritableDatabase(path, flags));
             std::string format = db->wdb->get_metadata(RESDEX_META_FORMAT);
             if (format.empty() && db->wdb->get_doccount() == 0) {
                 db->wdb->set_metadata(RESDEX_META_FORMAT, RESDEX_INDEX_FORMAT);
@@ -146,6 +149,9 @@ need_writable(resdex_db_t *db)
 {
     if (!db)
         return RESDEX_STATUS_BAD_ARGUMENT;
+    if (!db->wdb && db->mode != RESDEX_DB_READ_ONLY)
+        return db_fail(db, RESDEX_STATUS_DB_OPENING,
+                       "index " + db->path + " could not be reopened after a merge");
     if (!db->wdb)
         return db_fail(db, RESDEX_STATUS_BAD_ARGUMENT, "index opened read-only");
     return RESDEX_STATUS_SUCCESS;

@@ -1,0 +1,37 @@
+/* bulk.h - a new index built on every core.
+ *
+ * Xapian writes an index from one thread, and putting paragraphs into it is
+ * most of indexing. When the index is new (no paragraphs, no file states)
+ * and there are at least BULK_MIN_FILES files to read, the files are cut
+ * into runs in corpus order (about equal in bytes, a few per thread), and
+ * ix->jobs threads each take the next run and index it whole — reading,
+ * parsing, preparing, writing — into an index of its own, a part, in
+ * ix->scratch. The parts are then merged in order into the index
+ * (resdex_db_merge_parts): the paragraphs have the numbers one writer would
+ * have given them, the file states are those it would have written, so the
+ * index answers exactly as one built file by file — and is compact.
+ *
+ * Readers see the index empty until the merge; a crash before it leaves
+ * the scratch folder, which the next cold build clears. A file that fails
+ * to read or parse is loaded (its job `done`) but not indexed: the caller
+ * deals with it as with any other (rejected, or deferred in watch mode).
+ * An interruption (ix->interrupted) stops the threads after their current
+ * file; what they finished is merged and kept. */
+#ifndef RESDEXD_BULK_H
+#define RESDEXD_BULK_H
+
+#include "load.h"
+#include "reconcile.h"
+
+#include <stddef.h>
+
+#define BULK_MIN_FILES 64
+
+/* Build the new index from jobs[0..n) (in corpus order) when it is worth
+ * it. 1: built (every job is `done`, or not reached after an interruption;
+ * those `indexed` are in the index, counted and logged), 0: not attempted
+ * (too few files, one thread, an index not new), -1: the index failed
+ * (logged; nothing of the build is in the index). */
+int bulk_build(indexer_t *ix, file_job_t *jobs, size_t n);
+
+#endif

@@ -1,0 +1,65 @@
+/* load.c - reading, hashing, parsing and preparing one corpus file. */
+#include "load.h"
+#include "walk.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void
+load_file(const char *corpus, const char *rel, const old_state_t *old, loaded_t *out)
+{
+    char *data = NULL;
+    size_t len = 0;
+    resdex_doc_t *doc = NULL;
+    memset(out, 0, sizeof *out);
+    out->parsed = RESDEX_STATUS_OUT_OF_MEMORY;
+    out->prepared_st = RESDEX_STATUS_OUT_OF_MEMORY;
+    char *abs = path_join(corpus, rel);
+    if (!abs) {
+        out->read = READ_BAD;
+        out->reason = strdup("out of memory");
+        return;
+    }
+    out->read = file_read(abs, &data, &len, &out->st, &out->reason);
+    free(abs);
+    if (out->read != READ_OK)
+        return;
+    out->hash = content_hash(data, len);
+    if (old && old->valid && old->hash == out->hash && old->size == (uint64_t)out->st.st_size) {
+        out->same = 1; /* touched, not changed */
+    } else {
+        out->parsed = resdex_parse_buffer(rel, data, len, &doc, &out->message);
+        if (out->parsed == RESDEX_STATUS_SUCCESS)
+            out->prepared_st = resdex_prepare_doc(rel, doc, &out->prepared);
+    }
+    resdex_doc_destroy(doc);
+    free(data);
+}
+
+int
+loaded_ready(const loaded_t *l)
+{
+    return l->read == READ_OK && !l->same && l->parsed == RESDEX_STATUS_SUCCESS &&
+           l->prepared_st == RESDEX_STATUS_SUCCESS;
+}
+
+file_state_t
+loaded_state(const loaded_t *l, uint64_t paragraphs)
+{
+    file_state_t fs = {
+        .size = (uint64_t)l->st.st_size,
+        .mtime_ns = (int64_t)l->st.st_mtim.tv_sec * 1000000000 + (int64_t)l->st.st_mtim.tv_nsec,
+        .hash = l->hash,
+        .paragraphs = paragraphs,
+    };
+    return fs;
+}
+
+void
+loaded_free(loaded_t *l)
+{
+    free(l->reason);
+    free(l->message);
+    resdex_prepared_destroy(l->prepared);
+    memset(l, 0, sizeof *l);
+}
