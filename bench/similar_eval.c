@@ -26,8 +26,8 @@
  *
  * Options: --label previous|series, --reuse, --lenient, --verbose (every miss on stderr), --elite
  * N,
- * --candidates N, --seqw W (similar.h's tuning), --repeat N (time each
- * query N times, the latency figures use every run), --label-min S,
+ * --candidates N, --seqw W, --plain-terms, --keep-stopwords, --elite-narrowed N (similar.h's
+ * tuning), --repeat N (time each query N times, the latency figures use every run), --label-min S,
  * --extra DIR (also index every file under DIR: a bigger index for the
  * latency figures; misses are unaffected by --extra only if it adds no
  * earlier paragraph closer than the label). */
@@ -286,6 +286,10 @@ main(int argc, char **argv)
             tune->candidates = (unsigned)atoi(argv[++i]);
         else if (strcmp(argv[i], "--plain-terms") == 0)
             tune->plain_terms = 1;
+        else if (strcmp(argv[i], "--elite-narrowed") == 0 && i + 1 < argc)
+            tune->elite_terms_narrowed = (unsigned)atoi(argv[++i]);
+        else if (strcmp(argv[i], "--keep-stopwords") == 0)
+            tune->keep_stopwords = 1;
         else if (strcmp(argv[i], "--seqw") == 0 && i + 1 < argc)
             tune->sequence_weight = atof(argv[++i]);
         else if (strcmp(argv[i], "--repeat") == 0 && i + 1 < argc)
@@ -463,11 +467,12 @@ main(int argc, char **argv)
     }
     unsigned n_all = exact.n + edited.n;
 #define R(x, n) ((n) ? (double)(x) / (double)(n) : 0.0)
-    printf("index: %llu paragraphs, %llu resolutions; tuning: elite %u, candidates %u, "
-           "sequence weight %.2f, %s\n",
+    printf("index: %llu paragraphs, %llu resolutions; tuning: elite %u (filtered %u), "
+           "candidates %u, sequence weight %.2f, %s, stopwords %s\n",
            (unsigned long long)counts.paragraphs, (unsigned long long)counts.resolutions,
-           tune->elite_terms, tune->candidates, tune->sequence_weight,
-           tune->plain_terms ? "plain terms only" : "plain terms and stems");
+           tune->elite_terms, tune->elite_terms_narrowed, tune->candidates, tune->sequence_weight,
+           tune->plain_terms ? "plain terms only" : "plain terms and stems",
+           tune->keep_stopwords ? "kept" : "left out");
     printf("labels: %s\n", series_mode
                                ? "closest paragraph of any earlier resolution of the series"
                                : "closest paragraph of the previous resolution of the series");

@@ -13,6 +13,7 @@
 #include "results.h"
 #include "similar.h"
 #include "stem.hh"
+#include "stopwords.hh"
 #include "terms.hh"
 
 #include <algorithm>
@@ -24,7 +25,7 @@
 namespace
 {
 
-similar_tuning_t tuning = {20, 20, 0.5, 0};
+similar_tuning_t tuning = {12, 20, 0.5, 0, 0, 20};
 
 const unsigned DEFAULT_LIMIT = 10;
 const unsigned MAX_LIMIT = 1000;
@@ -245,15 +246,31 @@ set_input_text(resdex_db_t *db, Input &in, const std::string &text)
 /* The candidate query: the input's terms as the indexer would make them,
  * the most telling kept. */
 Xapian::Query
-candidate_query(const Input &in)
+candidate_query(const Input &in, unsigned elite)
 {
     Xapian::Document scratch;
     Xapian::TermGenerator tg;
     tg.set_stemmer(resdex_stemmer(in.lang.c_str()));
     tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
     tg.set_flags(resdex_lang_is_cjk(in.lang.c_str()) ? Xapian::TermGenerator::FLAG_CJK_NGRAM : 0);
+    /* Stopwords tell nothing of a paragraph, and their posting lists are
+     * the longest: a short text made mostly of them cost 70 ms at 200k
+     * paragraphs (bench/RESULTS.md). The exact step still compares every
+     * word. A text of stopwords alone keeps them. */
+    const Xapian::Stopper *stopper =
+        tuning.keep_stopwords ? nullptr : resdex_stopper(in.lang.c_str());
+    std::string prepared = resdex_prepare_text(in.text, in.lang.c_str());
+    if (stopper) {
+        tg.set_stopper(stopper);
+        tg.set_stopper_strategy(Xapian::TermGenerator::STOP_ALL);
+    }
     tg.set_document(scratch);
-    tg.index_text(resdex_prepare_text(in.text, in.lang.c_str()));
+    tg.index_text(prepared);
+    if (stopper && scratch.termlist_count() == 0) {
+        tg.set_stopper(nullptr);
+        tg.set_document(scratch);
+        tg.index_text(prepared);
+    }
     /* Every term the indexer would give the text: the words as written and
      * their stems (measured: keeping only one form lost recall and saved no
      * time; bench/RESULTS-similar.md). With plain_terms, the stems are left
@@ -270,10 +287,9 @@ candidate_query(const Input &in)
         terms.swap(stems);
     if (terms.empty())
         return Xapian::Query();
-    if (tuning.elite_terms == 0 || terms.size() <= tuning.elite_terms)
+    if (elite == 0 || terms.size() <= elite)
         return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
-    return Xapian::Query(Xapian::Query::OP_ELITE_SET, terms.begin(), terms.end(),
-                         tuning.elite_terms);
+    return Xapian::Query(Xapian::Query::OP_ELITE_SET, terms.begin(), terms.end(), elite);
 }
 
 bool
@@ -292,13 +308,19 @@ better(const Candidate &a, const Candidate &b)
 
 /* The candidate step and the exact re-score: every candidate at or above
  * min_sim, best first, at most `want`. `restrict_to` narrows the candidates
- * (filters, dates); exclusions of the input itself are applied here. */
+ * (filters, dates; `narrowed` when it does more than pick the language);
+ * exclusions of the input itself are applied here. */
 resdex_status_t
-rank_candidates(resdex_db_t *db, const Input &in, const Xapian::Query &restrict_to, unsigned want,
-                double min_sim, std::vector<Candidate> &out, uint64_t *kept)
+rank_candidates(resdex_db_t *db, const Input &in, const Xapian::Query &restrict_to, bool narrowed,
+                unsigned want, double min_sim, std::vector<Candidate> &out, uint64_t *kept)
 {
     out.clear();
-    Xapian::Query q = candidate_query(in);
+    /* The elite set is chosen over the whole index: under a filter the
+     * terms a paragraph shares with the few candidates left may not be
+     * among the index's most telling, so more terms are kept (a filtered
+     * query is cheaper anyway: Xapian skips to the filtered paragraphs). */
+    Xapian::Query q =
+        candidate_query(in, narrowed ? tuning.elite_terms_narrowed : tuning.elite_terms);
     if (q.empty())
         return db_fail(db, RESDEX_STATUS_BAD_QUERY, "the text has no words to search by");
     q = Xapian::Query(Xapian::Query::OP_FILTER, q, restrict_to);
@@ -446,17 +468,18 @@ run_similar(resdex_db_t *db, const resdex_similar_options_t *o, resdex_results_t
     }
     if (st != RESDEX_STATUS_SUCCESS)
         return st;
-    if (!filter_lang.empty())
-        in.lang = filter_lang;
-    else
-        filter = Xapian::Query(Xapian::Query::OP_FILTER, filter,
-                               Xapian::Query(std::string(P_LANG) + in.lang));
 
     unsigned limit = o->limit ? std::min(o->limit, MAX_LIMIT) : DEFAULT_LIMIT;
     double min_sim = o->min_similarity > 0 ? o->min_similarity : RESDEX_SIMILAR_DEFAULT_MIN;
     std::vector<Candidate> best;
     uint64_t kept = 0;
-    st = rank_candidates(db, in, filter, limit, min_sim, best, &kept);
+    bool narrowed = filter.get_type() != Xapian::Query::LEAF_MATCH_ALL;
+    if (!filter_lang.empty())
+        in.lang = filter_lang;
+    else
+        filter = Xapian::Query(Xapian::Query::OP_FILTER, filter,
+                               Xapian::Query(std::string(P_LANG) + in.lang));
+    st = rank_candidates(db, in, filter, narrowed, limit, min_sim, best, &kept);
     if (st != RESDEX_STATUS_SUCCESS)
         return st;
 
@@ -532,7 +555,8 @@ run_lineage(resdex_db_t *db, const char *paragraph, const char *filters, resdex_
         restrict_to = Xapian::Query(Xapian::Query::OP_AND_NOT, restrict_to,
                                     Xapian::Query(std::string(P_SYMBOL) + symbol));
         std::vector<Candidate> cands;
-        st = rank_candidates(db, in, restrict_to, tuning.candidates, LINEAGE_MIN, cands, nullptr);
+        st = rank_candidates(db, in, restrict_to, true, tuning.candidates, LINEAGE_MIN, cands,
+                             nullptr);
         if (st != RESDEX_STATUS_SUCCESS)
             return st;
         /* The previous version is the latest earlier resolution that keeps

@@ -18,6 +18,10 @@ typedef struct similar_tuning {
     double sequence_weight;
     /* Candidate step: nonzero = only the words as written, not their stems. */
     int plain_terms;
+    /* Candidate step: nonzero = stopwords kept (they are left out). */
+    int keep_stopwords;
+    /* elite_terms when filters narrow the candidates (lineage always). */
+    unsigned elite_terms_narrowed;
 } similar_tuning_t;
 
 /* The tuning in use (process-wide; set it before searching, not while). */
