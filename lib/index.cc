@@ -5,6 +5,7 @@
 #include "stem.hh"
 #include "terms.hh"
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -99,6 +100,40 @@ symbol_number(const resdex_resolution_t *res)
     return cite_number(res->symbol);
 }
 
+/* A boolean term (P_PAIR) for every two body terms at adjacent positions,
+ * so that a phrase query can first intersect the short posting lists of its
+ * word pairs instead of the long ones of its words (search.cc). Called when
+ * the paragraph's text alone is in doc: the terms with positions that carry
+ * no prefix are its words (the stems have no positions; the title's terms,
+ * added later, are prefixed). Several terms at one position (CJK n-grams)
+ * pair with each of the next position's. */
+void
+add_word_pairs(Xapian::Document &doc)
+{
+    std::vector<std::string> words;
+    std::vector<std::pair<Xapian::termpos, size_t>> at;
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+        std::string t = *it;
+        if (t.empty() || (t[0] >= 'A' && t[0] <= 'Z'))
+            continue;
+        size_t w = words.size();
+        for (auto p = it.positionlist_begin(); p != it.positionlist_end(); ++p)
+            at.emplace_back(*p, w);
+        words.push_back(std::move(t));
+    }
+    std::sort(at.begin(), at.end());
+    for (size_t i = 0, next = 0; i < at.size(); i++) {
+        /* next: the first entry at a position after at[i]'s. */
+        while (next < at.size() && at[next].first <= at[i].first)
+            next++;
+        for (size_t j = next; j < at.size() && at[j].first == at[i].first + 1; j++) {
+            std::string t = pair_term(words[at[i].second], words[at[j].second]);
+            if (!t.empty())
+                doc.add_boolean_term(t);
+        }
+    }
+}
+
 /* The Xapian document of paragraph pi of resolution ri. */
 Xapian::Document
 make_paragraph(Xapian::TermGenerator &tg, const char *source, size_t ri,
@@ -121,6 +156,7 @@ make_paragraph(Xapian::TermGenerator &tg, const char *source, size_t ri,
 
     tg.set_document(doc);
     tg.index_text(resdex_prepare_text(p->text, lang));
+    add_word_pairs(doc);
     if (res->title) {
         tg.increase_termpos();
         tg.index_text(resdex_prepare_text(res->title, lang), 1, P_TITLE);

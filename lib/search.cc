@@ -195,6 +195,36 @@ operator_error_position(const std::string &q)
     return 0;
 }
 
+/* The word pairs (P_PAIR) a phrase of single words needs, ANDed: every
+ * paragraph that has the phrase has them, and they are far rarer than its
+ * words. Empty when the phrase is anything else (a lone word, a nested
+ * query, prefixed terms): it is then used as it is. */
+Xapian::Query
+phrase_pairs(const Xapian::Query &phrase)
+{
+    if (phrase.get_type() != Xapian::Query::OP_PHRASE)
+        return Xapian::Query();
+    std::vector<std::string> words;
+    for (size_t i = 0; i < phrase.get_num_subqueries(); i++) {
+        Xapian::Query sub = phrase.get_subquery(i);
+        if (sub.get_type() != Xapian::Query::LEAF_TERM)
+            return Xapian::Query();
+        std::string t = *sub.get_terms_begin();
+        if (t.empty() || (t[0] >= 'A' && t[0] <= 'Z'))
+            return Xapian::Query();
+        words.push_back(t);
+    }
+    std::vector<Xapian::Query> pairs;
+    for (size_t i = 0; i + 1 < words.size(); i++) {
+        std::string t = pair_term(words[i], words[i + 1]);
+        if (!t.empty())
+            pairs.emplace_back(t);
+    }
+    if (pairs.empty())
+        return Xapian::Query();
+    return Xapian::Query(Xapian::Query::OP_AND, pairs.begin(), pairs.end());
+}
+
 resdex_status_t
 run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *r)
 {
@@ -240,13 +270,22 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
     Xapian::Query phrase;
     if (prep.plain_words && prep.words >= 2)
         phrase = qp.parse_query("\"" + prep.text + "\"", QP_FLAGS);
+    /* A filter that every paragraph passes (the language in an index of one
+     * language, as most are) is left out: Xapian would still walk its
+     * posting list, 13% of the CPU time of one-word queries at 200k
+     * paragraphs (bench/RESULTS.md). Hits, scores and totals are the same. */
+    Xapian::doccount ndocs = x.get_doccount();
+    std::vector<std::string> filters;
+    if (!lang_given)
+        filters.push_back(std::string(P_LANG) + prep.lang);
+    if (!o->all_kinds && !prep.has_kind)
+        filters.push_back(std::string(P_KIND) + "operative");
+    filters.erase(std::remove_if(filters.begin(), filters.end(),
+                                 [&](const std::string &t) { return x.get_termfreq(t) == ndocs; }),
+                  filters.end());
     auto filtered = [&](Xapian::Query q) {
-        if (!lang_given)
-            q = Xapian::Query(Xapian::Query::OP_FILTER, q,
-                              Xapian::Query(std::string(P_LANG) + prep.lang));
-        if (!o->all_kinds && !prep.has_kind)
-            q = Xapian::Query(Xapian::Query::OP_FILTER, q,
-                              Xapian::Query(std::string(P_KIND) + "operative"));
+        for (const std::string &t : filters)
+            q = Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(t));
         return q;
     };
     Xapian::Query words_query = query;
@@ -273,8 +312,7 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
     }
     unsigned limit = std::min(o->limit, MAX_LIMIT);
     /* Facets, and a count asked for on its own, look at every match. */
-    Xapian::doccount check =
-        o->facets || limit == 0 ? x.get_doccount() : std::max(limit + o->offset, 100u);
+    Xapian::doccount check = o->facets || limit == 0 ? ndocs : std::max(limit + o->offset, 100u);
     Xapian::MSet mset;
     if (!phrase.empty() && !o->facets && !o->group_by_resolution && limit > 0 &&
         o->sort == RESDEX_SORT_RELEVANCE) {
@@ -299,7 +337,17 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
         for (auto it = m.begin(); it != m.end(); ++it)
             ids.push_back(*it);
         Xapian::Enquire lifted(x);
-        lifted.set_query(filtered(Xapian::Query(Xapian::Query::OP_AND, words_query, phrase)));
+        /* Finding the paragraphs that have the phrase meant intersecting the
+         * long posting lists of its words (most of the search's time on two
+         * common words); the word pairs, when the index has them, make that
+         * a short intersection. A filter adds no weight: the same scores. */
+        Xapian::Query has_phrase = phrase;
+        if (x.get_metadata(RESDEX_META_PAIRS) == "1") {
+            Xapian::Query pairs = phrase_pairs(phrase);
+            if (!pairs.empty())
+                has_phrase = Xapian::Query(Xapian::Query::OP_FILTER, phrase, pairs);
+        }
+        lifted.set_query(filtered(Xapian::Query(Xapian::Query::OP_AND, words_query, has_phrase)));
         lifted.set_sort_by_relevance_then_value(SLOT_DATE, true);
         Xapian::MSet ml = lifted.get_mset(0, k);
         for (auto it = ml.begin(); it != ml.end(); ++it)

@@ -7,9 +7,15 @@
 #ifndef RESDEX_TERMS_HH
 #define RESDEX_TERMS_HH
 
+#include <string>
+
 #define RESDEX_INDEX_FORMAT "1"
 /* Metadata key holding the index format. */
 #define RESDEX_META_FORMAT "resdex:format"
+/* Metadata key, "1" when every paragraph of the index has its word pairs
+ * (P_PAIR): written when an index is created empty, so an index built
+ * before pairs existed never has it, and searches do without them. */
+#define RESDEX_META_PAIRS "resdex:pairs"
 
 /* Boolean term prefixes (query field in comments). */
 #define P_UNIQUE     "Q"    /* source \x1f resolution-index \x1f paragraph-index */
@@ -26,6 +32,19 @@
 #define P_LANG       "L"    /* lang:   en fr es ru ar zh */
 #define P_CITES      "XC"   /* cites:  a/res/70/174 and 70/174 */
 #define P_TITLE      "S"    /* title:  free text of the resolution's title */
+#define P_PAIR       "XP"   /* (no field) two body words at adjacent positions */
+
+/* The term of the body words a and b standing one after the other ("XPa b":
+ * the TermGenerator never puts a space in a term), empty when it would pass
+ * Xapian's limit of 245 bytes (such a pair is not indexed). Phrase queries
+ * use them as a cheap filter (search.cc). */
+inline std::string
+pair_term(const std::string &a, const std::string &b)
+{
+    if (sizeof P_PAIR - 1 + a.size() + 1 + b.size() > 245)
+        return std::string();
+    return P_PAIR + a + ' ' + b;
+}
 
 /* Value slots. */
 #define SLOT_DATE   0 /* "YYYYMMDD" (missing parts as 00) */

@@ -12,6 +12,8 @@
  *                           (every kind; exit 1 when there are none)
  *   index_dump --meta DB PREFIX
  *                           KEY<TAB>VALUE of every metadata key with PREFIX
+ *   index_dump --set-meta DB KEY VALUE
+ *                           set a metadata key ("" removes it) and commit
  *
  * Two indexes of the same corpus give the same output, whatever happened
  * while they were built. Exit 2 on error. */
@@ -112,6 +114,21 @@ add_meta(const char *key, const char *value, void *ctx)
 }
 
 static int
+set_meta(const char *path, const char *key, const char *value)
+{
+    resdex_db_t *db = NULL;
+    int status = 0;
+    if (resdex_db_open(path, RESDEX_DB_READ_WRITE, &db) != RESDEX_STATUS_SUCCESS ||
+        resdex_db_set_metadata(db, key, value) != RESDEX_STATUS_SUCCESS ||
+        resdex_db_commit(db) != RESDEX_STATUS_SUCCESS) {
+        fprintf(stderr, "index_dump: %s\n", resdex_db_last_error(db));
+        status = 2;
+    }
+    resdex_db_close(db);
+    return status;
+}
+
+static int
 dump_meta(const char *path, const char *prefix)
 {
     resdex_db_t *db = NULL;
@@ -130,8 +147,11 @@ main(int argc, char **argv)
 {
     if (argc == 4 && strcmp(argv[1], "--meta") == 0)
         return dump_meta(argv[2], argv[3]);
+    if (argc == 5 && strcmp(argv[1], "--set-meta") == 0)
+        return set_meta(argv[2], argv[3], argv[4]);
     if (argc < 2 || argc > 3) {
-        fprintf(stderr, "usage: index_dump DB [QUERY] | index_dump --meta DB PREFIX\n");
+        fprintf(stderr, "usage: index_dump DB [QUERY] | index_dump --meta DB PREFIX | "
+                        "index_dump --set-meta DB KEY VALUE\n");
         return 2;
     }
     resdex_db_t *db = NULL;

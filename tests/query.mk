@@ -1,8 +1,10 @@
 # Tests of the query area: end-to-end scripts of resdex search, show and
 # stats on an index of the shipped samples (show-lang.sh: a few AKN4UN files
-# of the shared corpus in three languages; skipped without ../shared).
+# of the shared corpus in three languages; skipped without ../shared;
+# pairs.sh: the phrase boost's word pairs change no result).
 QUERY_SHELL_TESTS = tests/query/search.sh tests/query/filters.sh \
 	tests/query/batch.sh tests/query/errors.sh tests/query/show.sh \
-	tests/query/show-lang.sh tests/query/stats.sh tests/query/concurrent.sh
+	tests/query/show-lang.sh tests/query/stats.sh tests/query/concurrent.sh \
+	tests/query/pairs.sh
 TESTS += $(QUERY_SHELL_TESTS)
 EXTRA_DIST += $(QUERY_SHELL_TESTS) tests/query/query-lib.sh

@@ -120,6 +120,17 @@ check "paging: three pages = one list" \
     is "$(cat "$T/p1.json" "$T/p2.json" "$T/p3.json" | json_ids /dev/stdin)" "$(json_ids "$T/all.json")"
 check "paging: ranks 6 to 10 on the second page" is "$(json_ranks "$T/p2.json" | tr '\n' ' ')" "6 7 8 9 10 "
 check "paging: ranks 11 to 15 on the third" is "$(json_ranks "$T/p3.json" | tr '\n' ' ')" "11 12 13 14 15 "
+# The same with plain words (the phrase boost): pages smaller than the
+# matches (the boosted paragraphs are looked for apart) and one page holding
+# them all (the words' own matches are all there is) give one ranking.
+rs search --json --limit 100 alternatives imprisonment >"$T/wall.json"
+rs search --json --limit 5 alternatives imprisonment >"$T/w1.json"
+rs search --json --limit 5 --offset 5 alternatives imprisonment >"$T/w2.json"
+rs search --json --limit 5 --offset 10 alternatives imprisonment >"$T/w3.json"
+check "boost paging: three pages = the first 15 of one list" \
+    is "$(cat "$T/w1.json" "$T/w2.json" "$T/w3.json" | json_ids /dev/stdin)" \
+    "$(json_ids "$T/wall.json" | head -n 15)"
+check "boost paging: more than 15 matches" test "$(json_ids "$T/wall.json" | wc -l)" -gt 15
 expect_status 0 "text paging" rs search --limit 5 --offset 5 "$ALT"
 check "text: ranks continue" is "$(sed -n 's/^\([0-9]*\)\. .*/\1/p' "$T/out" | tr '\n' ' ')" "6 7 8 9 10 "
 check "text: where the page is" grep -q 'hits 6 to 10 of 15; --offset 10 for more' "$T/out"

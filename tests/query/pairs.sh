@@ -1,0 +1,80 @@
+#!/bin/sh
+# Word pairs (lib/index.cc, lib/search.cc): a new index carries a term for
+# every two adjacent words of a paragraph and says so (resdex:pairs); the
+# phrase boost then finds the paragraphs with the phrase through the pairs.
+# The results must be those of the same index searched without them (the
+# marker removed): same hits, scores and totals, byte for byte.
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/query/query-lib.sh"
+INDEX_DUMP="$top_builddir/tests/index_dump"
+
+check "a new index says it has word pairs" \
+    is "$("$INDEX_DUMP" --meta "$T/db" resdex:pairs)" "$(printf 'resdex:pairs\t1')"
+
+# Five operative paragraphs. On the words alone the short ones rank first
+# (3, 1, 5: "prevention of crime", "prevention crime"); the phrase "crime
+# prevention" is in 2, and in 4 across a full stop (positions are adjacent:
+# Xapian's phrase matches there, so the pair must be there too). With
+# --limit 1 the boosted paragraph is found only through the pairs query:
+# a pair missing, in the wrong order or at the wrong positions loses it.
+mkdir -p "$T/pc"
+cat >"$T/pc/pairs.txt" <<'DOC'
+Resolution adopted by the Economic and Social Council on 25 July 2024
+
+2024/99. Word pairs test
+
+The Economic and Social Council,
+
+Recalling its earlier work,
+
+1. Urges prevention of crime;
+
+2. Calls for crime prevention in the long list of national plans, programmes, strategies, policies, budgets, reports and reviews of all kinds;
+
+3. Invites prevention of crime and of crime;
+
+4. Encourages work against crime. Prevention, as in the long list of national plans, programmes, strategies, policies, budgets, reports and reviews of all kinds;
+
+5. Requests data on prevention crime;
+DOC
+build_index "$T/pc" "$T/pdb"
+P=E/RES/2024/99
+expect_status 0 "words alone" "$RESDEX" --db "$T/pdb" search --json 'crime AND prevention'
+check "words alone: 3 1 5 2 4" is "$(json_ids)" "$(lines $P#3 $P#1 $P#5 $P#2 $P#4)"
+expect_status 0 "phrase boost" "$RESDEX" --db "$T/pdb" search --json crime prevention
+check "phrase boost: 2 4 (the phrase) before 3 1 5" is "$(json_ids)" "$(lines $P#2 $P#4 $P#3 $P#1 $P#5)"
+expect_status 0 "phrase boost, first hit" "$RESDEX" --db "$T/pdb" search --json --limit 1 crime prevention
+check "phrase boost, --limit 1: 2" is "$(json_ids)" "$P#2"
+expect_status 0 "phrase boost, second hit" "$RESDEX" --db "$T/pdb" search --json --limit 1 --offset 1 crime prevention
+check "phrase boost, --offset 1 --limit 1: 4 (the phrase across a full stop)" is "$(json_ids)" "$P#4"
+expect_status 0 "the other order" "$RESDEX" --db "$T/pdb" search --json --limit 1 prevention crime
+check "prevention crime, --limit 1: 5" is "$(json_ids)" "$P#5"
+
+# The same searches on copies of both indexes without the marker (as an
+# index built before pairs): every output byte for byte the same.
+same_without_pairs() {
+    db=$1
+    shift
+    rm -rf "$T/nopairs" && cp -R "$db" "$T/nopairs" &&
+        "$INDEX_DUMP" --set-meta "$T/nopairs" resdex:pairs "" || return 1
+    [ -z "$("$INDEX_DUMP" --meta "$T/nopairs" resdex:pairs)" ] || { echo "  marker still there" >&2; return 1; }
+    for opts in "--json" "--json --all" "--json --all --limit 3 --offset 2" "--json --limit 1"; do
+        # shellcheck disable=SC2086 # opts: several options
+        "$RESDEX" --db "$db" search $opts --batch <"$T/queries" >"$T/with" 2>&1
+        # shellcheck disable=SC2086
+        "$RESDEX" --db "$T/nopairs" search $opts --batch <"$T/queries" >"$T/without" 2>&1
+        cmp -s "$T/with" "$T/without" || { echo "  search $opts: outputs differ" >&2; diff "$T/with" "$T/without" | head -n 10 >&2; return 1; }
+        [ -s "$T/with" ] || { echo "  search $opts: no output" >&2; return 1; }
+    done
+}
+lines 'crime prevention' 'prevention crime' 'prevention of crime' 'crime AND prevention' \
+    'work against crime' 'reports and reviews' >"$T/queries"
+check "pairs index: the same results without the pairs" same_without_pairs "$T/pdb"
+lines 'alternatives to imprisonment' 'alternatives imprisonment' 'crime prevention' \
+    'criminal justice' 'such as in relation to health' 'prison visits' 'member states' \
+    'rehabilitation and reintegration' 'social reintegration' 'the gravity of the offences' \
+    'drug-dependence treatment' 'justice crime' '"criminal justice"' 'criminal justice symbol:2017/19' \
+    'united nations office on drugs and crime' >"$T/queries"
+check "samples: the same results without the pairs" same_without_pairs "$T/db"
+
+finish
