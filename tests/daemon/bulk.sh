@@ -9,16 +9,8 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/daemon/daemon-lib.sh"
 
-# 300 files (60 copies of each sample, equal paragraphs everywhere), one
-# that does not parse, in 6 folders.
-mkdir -p "$T/big"
-i=0
-while [ $i -lt 60 ]; do
-    d="$T/big/d$((i % 6))"
-    mkdir -p "$d"
-    for f in "$SAMPLES"/*.txt; do cp "$f" "$d/$i-$(basename "$f")"; done
-    i=$((i + 1))
-done
+# 300 files (make_big), and one that does not parse.
+make_big "$T/big"
 printf 'Nothing here looks like a resolution.\n' >"$T/big/d3/notes.txt"
 
 expect_status 1 "one writer: built, one file rejected" \

@@ -6,14 +6,7 @@
 . "$top_srcdir/tests/daemon/daemon-lib.sh"
 
 # 300 files: 60 copies of each sample, in 6 subfolders.
-mkdir -p "$T/big"
-i=0
-while [ $i -lt 60 ]; do
-    d="$T/big/d$((i % 6))"
-    mkdir -p "$d"
-    for f in "$SAMPLES"/*.txt; do cp "$f" "$d/$i-$(basename "$f")"; done
-    i=$((i + 1))
-done
+make_big "$T/big"
 t0=$(now_ms)
 expect_status 0 "clean build of 300 files" "$RESDEXD" --once --db "$T/clean" --corpus "$T/big"
 echo "clean build of 300 files: $(( $(now_ms) - t0 )) ms"

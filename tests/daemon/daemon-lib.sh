@@ -24,6 +24,19 @@ make_corpus() {
     rm -rf "$1" && mkdir -p "$1" && cp "$SAMPLES"/*.txt "$1"/ && chmod u+w "$1"/*
 }
 
+# make_big DIR: 300 files, 60 copies of each sample (equal paragraphs
+# everywhere), in 6 subfolders.
+make_big() {
+    local i=0 d f
+    mkdir -p "$1"
+    while [ $i -lt 60 ]; do
+        d="$1/d$((i % 6))"
+        mkdir -p "$d"
+        for f in "$SAMPLES"/*.txt; do cp "$f" "$d/$i-$(basename "$f")"; done
+        i=$((i + 1))
+    done
+}
+
 # reference: a clean index of the samples in $T/ref, built once; ref_ids
 # SAMPLE prints the "id<TAB>texthash" lines the sample file gives, whatever
 # name it is indexed under.
