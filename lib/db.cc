@@ -2,8 +2,15 @@
 #include "db-private.hh"
 #include "terms.hh"
 
+#include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <dirent.h>
+#include <fcntl.h>
+#include <string>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <vector>
 
 resdex_status_t
 db_fail(resdex_db_t *db, resdex_status_t st, const std::string &message)
@@ -67,6 +74,52 @@ db_cancel_pending(resdex_db_t *db)
     }
 }
 
+/* Killed while Xapian was creating it, an index folder can hold the start
+ * of one: the lock file, empty tables, the version file not yet renamed
+ * into place ("v.tmp"), and no "iamglass". Xapian neither opens nor creates
+ * an index there. Such a folder holds nothing: clear it for a new index.
+ * True when it was one (and is now empty); anything else in the folder, a
+ * table with data, or a writer holding the lock: left alone. */
+static bool
+clear_half_created(const std::string &path)
+{
+    DIR *d = opendir(path.c_str());
+    if (!d)
+        return false;
+    std::vector<std::string> names;
+    bool half = true;
+    while (struct dirent *e = readdir(d)) {
+        std::string n = e->d_name;
+        if (n == "." || n == "..")
+            continue;
+        struct stat st;
+        std::string full = path + "/" + n;
+        bool empty_table = n.size() > 6 && n.compare(n.size() - 6, 6, ".glass") == 0 &&
+                           stat(full.c_str(), &st) == 0 && S_ISREG(st.st_mode) && st.st_size == 0;
+        if (n != "flintlock" && n != "v.tmp" && !empty_table)
+            half = false;
+        names.push_back(full);
+    }
+    closedir(d);
+    if (!half || names.empty())
+        return false;
+    /* A writer creating it right now holds the lock: not ours to clear. */
+    int fd = open((path + "/flintlock").c_str(), O_RDWR | O_CLOEXEC);
+    if (fd >= 0) {
+        struct flock fl = {};
+        fl.l_type = F_WRLCK;
+        fl.l_whence = SEEK_SET;
+        bool held = fcntl(fd, F_OFD_GETLK, &fl) != 0 || fl.l_type != F_UNLCK;
+        close(fd);
+        if (held)
+            return false;
+    }
+    for (const std::string &n : names)
+        if (unlink(n.c_str()) != 0 && errno != ENOENT)
+            return false;
+    return true;
+}
+
 extern "C" resdex_status_t
 resdex_db_open(const char *path, resdex_db_mode_t mode, resdex_db_t **out)
 {
@@ -86,7 +139,13 @@ resdex_db_open(const char *path, resdex_db_mode_t mode, resdex_db_t **out)
             int flags = Xapian::DB_CREATE_OR_OPEN;
             if (mode == RESDEX_DB_PART)
                 flags |= Xapian::DB_NO_SYNC;
-            db->wdb.reset(new Xapian::WritableDatabase(path, flags));
+            try {
+                db->wdb.reset(new Xapian::WritableDatabase(path, flags));
+            } catch (const Xapian::DatabaseOpeningError &) {
+                if (!clear_half_created(path))
+                    throw;
+                db->wdb.reset(new Xapian::WritableDatabase(path, flags));
+            }
             std::string format = db->wdb->get_metadata(RESDEX_META_FORMAT);
             if (format.empty() && db->wdb->get_doccount() == 0) {
                 db->wdb->set_metadata(RESDEX_META_FORMAT, RESDEX_INDEX_FORMAT);

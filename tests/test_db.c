@@ -4,6 +4,8 @@
 #include "resdex.h"
 #include "model.h"
 
+#include <sys/stat.h>
+
 int tu_corrupt_first_record(const char *path, const char *bytes, unsigned len);
 int tu_bare_xapian_index(const char *path, int documents);
 
@@ -194,6 +196,60 @@ test_created_never_committed(void **state)
     assert_int_equal(resdex_db_get_counts(db, &c), RESDEX_STATUS_SUCCESS);
     assert_int_equal(c.paragraphs, 4);
     resdex_db_close(db);
+}
+
+/* write_file DIR/NAME with `bytes` (may be ""). */
+static void
+write_file(const char *dir, const char *name, const char *bytes)
+{
+    char *path = NULL;
+    assert_true(asprintf(&path, "%s/%s", dir, name) > 0);
+    FILE *fp = fopen(path, "w");
+    assert_non_null(fp);
+    fputs(bytes, fp);
+    fclose(fp);
+    free(path);
+}
+
+static void
+test_half_created(void **state)
+{
+    fixture_t *f = *state;
+    /* resdexd killed while Xapian was creating the index: the lock file,
+     * empty tables and the version file not yet in place. The writer
+     * clears it and creates the index; readers cannot open it. */
+    assert_int_equal(mkdir(f->db_path, 0755), 0);
+    write_file(f->db_path, "flintlock", "");
+    write_file(f->db_path, "postlist.glass", "");
+    write_file(f->db_path, "termlist.glass", "");
+    write_file(f->db_path, "v.tmp", "half a version file");
+    resdex_db_t *db = NULL;
+    assert_int_equal(resdex_db_open(f->db_path, RESDEX_DB_READ_ONLY, &db),
+                     RESDEX_STATUS_DB_OPENING);
+    resdex_db_close(db);
+    build_index(f);
+    db = open_ro(f);
+    resdex_db_counts_t c;
+    assert_int_equal(resdex_db_get_counts(db, &c), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(c.paragraphs, 4);
+    resdex_db_close(db);
+
+    /* The same with anything else in the folder: not ours, left alone. */
+    char *other = NULL;
+    assert_true(asprintf(&other, "%s/other", f->dir) > 0);
+    assert_int_equal(mkdir(other, 0755), 0);
+    write_file(other, "flintlock", "");
+    write_file(other, "postlist.glass", "");
+    write_file(other, "v.tmp", "half a version file");
+    write_file(other, "notes.txt", "mine");
+    assert_int_equal(resdex_db_open(other, RESDEX_DB_READ_WRITE, &db), RESDEX_STATUS_DB_OPENING);
+    assert_non_null(strstr(resdex_db_last_error(db), other));
+    resdex_db_close(db);
+    char *notes = NULL;
+    assert_true(asprintf(&notes, "%s/notes.txt", other) > 0);
+    assert_int_equal(access(notes, F_OK), 0);
+    free(notes);
+    free(other);
 }
 
 static void
@@ -549,6 +605,7 @@ main(void)
         T(test_not_a_resdex_index),
         T(test_foreign_xapian_index),
         T(test_created_never_committed),
+        T(test_half_created),
         T(test_add_and_search),
         T(test_filters),
         T(test_replace_and_remove),
