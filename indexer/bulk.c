@@ -83,23 +83,17 @@ build_run(bulk_t *b, run_t *r)
         if (!loaded_ready(&job->out))
             continue; /* the caller rejects (or defers) it */
         uint64_t n = resdex_prepared_paragraphs(job->out.prepared);
-        char state[FILE_STATE_MAX];
         file_state_t fs = loaded_state(&job->out, n);
-        file_state_format(&fs, state, sizeof state);
-        char *key = NULL;
-        if (asprintf(&key, "%s%s", META_FILE_PREFIX, job->rel) < 0) {
-            bulk_fail(b, r->path, "cannot index into part", "out of memory");
+        resdex_status_t st = resdex_db_index_prepared(db, job->out.prepared);
+        if (st == RESDEX_STATUS_SUCCESS)
+            st = file_state_store(db, job->rel, &fs);
+        if (st != RESDEX_STATUS_SUCCESS) {
+            const char *why = resdex_db_last_error(db);
+            bulk_fail(b, r->path, "cannot index into part",
+                      *why ? why : resdex_status_to_string(st));
             rc = -1;
             break;
         }
-        if (resdex_db_index_prepared(db, job->out.prepared) != RESDEX_STATUS_SUCCESS ||
-            resdex_db_set_metadata(db, key, state) != RESDEX_STATUS_SUCCESS) {
-            free(key);
-            bulk_fail(b, r->path, "cannot index into part", resdex_db_last_error(db));
-            rc = -1;
-            break;
-        }
-        free(key);
         loaded_free(&job->out);
         job->indexed = 1;
         job->paragraphs = n;

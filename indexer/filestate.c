@@ -199,3 +199,22 @@ file_read(const char *path, char **data, size_t *len, struct stat *st, char **re
     *reason = strdup("kept changing while being read");
     return READ_BAD;
 }
+
+resdex_status_t
+file_meta_set(resdex_db_t *db, const char *prefix, const char *rel, const char *value)
+{
+    char *key = NULL;
+    if (asprintf(&key, "%s%s", prefix, rel) < 0)
+        return RESDEX_STATUS_OUT_OF_MEMORY;
+    resdex_status_t st = resdex_db_set_metadata(db, key, value);
+    free(key);
+    return st;
+}
+
+resdex_status_t
+file_state_store(resdex_db_t *db, const char *rel, const file_state_t *fs)
+{
+    char value[FILE_STATE_MAX];
+    file_state_format(fs, value, sizeof value);
+    return file_meta_set(db, META_FILE_PREFIX, rel, value);
+}

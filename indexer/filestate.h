@@ -14,6 +14,8 @@
 #ifndef RESDEXD_FILESTATE_H
 #define RESDEXD_FILESTATE_H
 
+#include "resdex.h"
+
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/stat.h>
@@ -39,6 +41,14 @@ int file_state_parse(const char *s, file_state_t *fs);
 /* Nonzero when size and mtime match: the file is taken as unchanged
  * without reading it. */
 int file_state_matches_stat(const file_state_t *fs, const struct stat *st);
+
+/* Set the metadata key prefix+rel (META_FILE_PREFIX or META_REJECTED_PREFIX)
+ * to value ("" deletes it) in db's pending commit. OUT_OF_MEMORY, or the
+ * status of resdex_db_set_metadata (its message on db). */
+resdex_status_t file_meta_set(resdex_db_t *db, const char *prefix, const char *rel,
+                              const char *value);
+/* The same for a file state, formatted. */
+resdex_status_t file_state_store(resdex_db_t *db, const char *rel, const file_state_t *fs);
 
 /* The content hash: 64-bit FNV-1a over the file's bytes as stored on disk,
  * written as 16 lower-case hex digits. Not cryptographic: it tells a touched

@@ -162,27 +162,29 @@ db_failed(indexer_t *ix, const char *what, const char *rel)
     return -1;
 }
 
+/* 0, or -1 when the metadata call failed (logged). */
 static int
-set_meta(indexer_t *ix, const char *prefix, const char *rel, const char *value)
+meta_done(indexer_t *ix, resdex_status_t st, const char *rel)
 {
-    char *key = NULL;
-    if (asprintf(&key, "%s%s", prefix, rel) < 0) {
+    if (st == RESDEX_STATUS_OUT_OF_MEMORY && !*resdex_db_last_error(ix->db)) {
         log_error("out of memory");
         return -1;
     }
-    resdex_status_t st = resdex_db_set_metadata(ix->db, key, value);
-    free(key);
     if (st != RESDEX_STATUS_SUCCESS)
         return db_failed(ix, "cannot record the state of", rel);
     return 0;
 }
 
 static int
+set_meta(indexer_t *ix, const char *prefix, const char *rel, const char *value)
+{
+    return meta_done(ix, file_meta_set(ix->db, prefix, rel, value), rel);
+}
+
+static int
 write_state(indexer_t *ix, const char *rel, const file_state_t *fs)
 {
-    char value[FILE_STATE_MAX];
-    file_state_format(fs, value, sizeof value);
-    return set_meta(ix, META_FILE_PREFIX, rel, value);
+    return meta_done(ix, file_state_store(ix->db, rel, fs), rel);
 }
 
 /* The file is fine again, or gone: forget its rejection. */
@@ -602,13 +604,14 @@ indexer_reconcile(indexer_t *ix, const char *rel)
         int rc = 0;
         if (e->kind == WALK_BAD) {
             rc = reject(ix, e->rel, e->reason, rej);
-        } else if (next_job < pf.n && pf.jobs[next_job].rel == e->rel &&
-                   pf.jobs[next_job].indexed) {
-            next_job++; /* in the index already, and counted */
         } else if (next_job < pf.n && pf.jobs[next_job].rel == e->rel) {
-            loaded_t *in = prefetch_take(&pf, next_job++);
-            rc = process_file(ix, e->rel, old, rej, gone, n_gone, level, in);
-            loaded_free(in);
+            if (pf.jobs[next_job].indexed) {
+                next_job++; /* in the index already (bulk.c), and counted */
+            } else {
+                loaded_t *in = prefetch_take(&pf, next_job++);
+                rc = process_file(ix, e->rel, old, rej, gone, n_gone, level, in);
+                loaded_free(in);
+            }
         } else {
             rc = clear_rejected(ix, rej); /* unchanged: nothing to read */
         }

@@ -142,6 +142,17 @@ open_ro(fixture_t *f)
     return db;
 }
 
+/* A reader of the index counts `n` paragraphs. */
+static void
+assert_paragraphs(fixture_t *f, uint64_t n)
+{
+    resdex_db_t *db = open_ro(f);
+    resdex_db_counts_t c;
+    assert_int_equal(resdex_db_get_counts(db, &c), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(c.paragraphs, n);
+    resdex_db_close(db);
+}
+
 static void
 test_missing_index(void **state)
 {
@@ -186,16 +197,9 @@ test_created_never_committed(void **state)
      * leaves an empty Xapian index without resdex's format tag: readers
      * see an empty index, and the writer takes it over. */
     assert_int_equal(tu_bare_xapian_index(f->db_path, 0), 0);
-    resdex_db_t *db = open_ro(f);
-    resdex_db_counts_t c;
-    assert_int_equal(resdex_db_get_counts(db, &c), RESDEX_STATUS_SUCCESS);
-    assert_int_equal(c.paragraphs, 0);
-    resdex_db_close(db);
+    assert_paragraphs(f, 0);
     build_index(f);
-    db = open_ro(f);
-    assert_int_equal(resdex_db_get_counts(db, &c), RESDEX_STATUS_SUCCESS);
-    assert_int_equal(c.paragraphs, 4);
-    resdex_db_close(db);
+    assert_paragraphs(f, 4);
 }
 
 /* write_file DIR/NAME with `bytes` (may be ""). */
@@ -228,11 +232,7 @@ test_half_created(void **state)
                      RESDEX_STATUS_DB_OPENING);
     resdex_db_close(db);
     build_index(f);
-    db = open_ro(f);
-    resdex_db_counts_t c;
-    assert_int_equal(resdex_db_get_counts(db, &c), RESDEX_STATUS_SUCCESS);
-    assert_int_equal(c.paragraphs, 4);
-    resdex_db_close(db);
+    assert_paragraphs(f, 4);
 
     /* The same with anything else in the folder: not ours, left alone. */
     char *other = NULL;
@@ -392,11 +392,7 @@ test_close_without_commit_discards(void **state)
     resdex_db_t *db = open_rw(f);
     assert_int_equal(resdex_db_remove_source(db, "ecosoc-2017-19.txt"), RESDEX_STATUS_SUCCESS);
     resdex_db_close(db);
-    db = open_ro(f);
-    resdex_db_counts_t c;
-    assert_int_equal(resdex_db_get_counts(db, &c), RESDEX_STATUS_SUCCESS);
-    assert_int_equal(c.paragraphs, 4);
-    resdex_db_close(db);
+    assert_paragraphs(f, 4);
 }
 
 static int
