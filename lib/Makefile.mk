@@ -8,7 +8,8 @@ lib_libresdex_a_SOURCES = \
 	lib/reader.c \
 	lib/model.c lib/model.h \
 	lib/parse.c lib/readers.h \
-	lib/text.c \
+	lib/text.c lib/text-reader.h lib/text-heads.c lib/text-paras.c lib/text-context.c \
+	lib/text-link.c \
 	lib/text-lines.c lib/text-lines.h \
 	lib/text-meta.c lib/text-meta.h \
 	lib/footnotes.c lib/footnotes.h \

@@ -1,0 +1,264 @@
+/* text-heads.c - what opens and closes a resolution in text: symbol lines
+ * ("2017/19. Title"), headings ("Draft resolution I"), report sections, the
+ * header lines above a resolution, the meeting line after it; see
+ * text-reader.h. */
+#include "text-reader.h"
+#include "text-meta.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------------ */
+/* Resolutions                                                              */
+/* ------------------------------------------------------------------------ */
+
+void
+tx_close_resolution(ctx_t *c)
+{
+    c->res = NULL;
+    c->joinable = 0;
+    c->agenda = 0;
+    memset(c->candidate, 0, sizeof c->candidate);
+}
+
+resdex_resolution_t *
+tx_open_resolution(ctx_t *c, const char *number, const char *doc_type, const char *title,
+                   unsigned line, int in_report, int use_header)
+{
+    tx_close_resolution(c);
+    resdex_resolution_t *r = model_add_resolution(c->doc);
+    resinfo_t *info = tx_vec_push(c, &c->info, sizeof *info);
+    if (!r || !info) {
+        c->oom = 1;
+        return NULL;
+    }
+    r->number = str(c, number);
+    r->doc_type = str(c, doc_type);
+    r->title = title && *title ? str(c, title) : NULL;
+    r->source = str(c, c->name);
+    r->lang = str(c, c->lang);
+    r->line_first = r->line_last = line;
+    info->in_report = in_report;
+    if (in_report) {
+        info->section = c->section;
+        info->draft = starts_with(doc_type, "draft");
+        if (info->draft)
+            r->body = c->section_body;
+    }
+    if (use_header) {
+        header_t *h = &c->hdr;
+        if (h->body)
+            r->body = h->body;
+        if (h->date[0])
+            r->date = str(c, h->date);
+        r->session = h->session;
+        r->agenda_item = h->agenda_item;
+        r->recommended_by = h->recommended_by;
+        if (h->decision && strcmp(doc_type, "resolution") == 0)
+            r->doc_type = str(c, "decision");
+        info->symbol = h->symbol;
+        memset(h, 0, sizeof *h);
+    }
+    c->res = r;
+    c->res_idx = resdex_doc_count(c->doc) - 1;
+    c->phase = r->title ? PHASE_BODY : PHASE_TITLE;
+    c->last_op = 0;
+    c->seen_op = 0;
+    c->agenda = 0;
+    c->speaker = r->body;
+    return r;
+}
+
+/* The report behind several resolutions: which Commission, which session. */
+void
+tx_learn_report(ctx_t *c, const char *p)
+{
+    const char *q = strstr(p, "report of the Commission on ");
+    if (q) {
+        size_t len;
+        const char *body = meta_body_at(q + 14, strlen(q + 14), &len);
+        const char *on = body ? q + 14 + len : NULL;
+        unsigned no;
+        size_t k;
+        if (on && starts_with(on, " on its ") &&
+            (k = meta_ordinal_at(on + 8, strlen(on + 8), &no)) > 0 &&
+            starts_with(on + 8 + k, " session") && !c->session_no) {
+            c->commission = body;
+            c->session_no = no;
+            c->session = strn(c, on + 8, k + 8);
+        }
+    }
+    if (!c->commission && starts_with(p, "The Commission on ")) {
+        const char *body = meta_body_at(p + 4, strlen(p + 4), NULL);
+        if (body && (strcmp(body, "CCPCJ") == 0 || strcmp(body, "CND") == 0))
+            c->commission = body;
+    }
+}
+
+/* "40th plenary meeting 6 July 2017" */
+int
+tx_meeting_line(ctx_t *c, const char *p)
+{
+    unsigned no;
+    size_t k = meta_ordinal_at(p, strlen(p), &no);
+    if (!k || !is_digit(p[0]))
+        return 0;
+    const char *q = p + k;
+    if (starts_with(q, " plenary meeting"))
+        q += strlen(" plenary meeting");
+    else if (starts_with(q, " meeting"))
+        q += strlen(" meeting");
+    else
+        return 0;
+    if (c->res) {
+        c->res->meeting = strn(c, p, (size_t)(q - p));
+        char iso[11];
+        if (!c->res->date && meta_date_in(q, strlen(q), iso))
+            c->res->date = str(c, iso);
+        c->phase = PHASE_CLOSED;
+        c->joinable = 0;
+    }
+    return 1;
+}
+
+/* "A. Draft resolutions to be recommended ... for adoption by the General
+ * Assembly": a section of a report. */
+int
+tx_section_heading(ctx_t *c, const char *p)
+{
+    if (!(p[0] >= 'A' && p[0] <= 'Z') || p[1] != '.' || p[2] != ' ' ||
+        !(p[3] >= 'A' && p[3] <= 'Z'))
+        return 0;
+    size_t n = strlen(p);
+    char last = last_char_of(p);
+    if (n > 400 || last == ';' || last == ',' || last == '.')
+        return 0;
+    tx_close_resolution(c);
+    c->section = p[0];
+    c->section_body = meta_body_after(p, n, "for adoption by the ");
+    return 1;
+}
+
+int
+tx_is_roman(const char *s, size_t n)
+{
+    if (n == 0 || n > 8)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!strchr("IVXLC", s[i]))
+            return 0;
+    return 1;
+}
+
+/* "26/1", "2017/19", "55/12": digits, slash, digits. Returns the length. */
+size_t
+tx_res_number(const char *s)
+{
+    size_t i = 0;
+    while (is_digit(s[i]) && i < 4)
+        i++;
+    if (i == 0 || s[i] != '/')
+        return 0;
+    size_t j = i + 1;
+    while (is_digit(s[j]) && j - i < 5)
+        j++;
+    if (j == i + 1 || is_digit(s[j]))
+        return 0;
+    return j;
+}
+
+/* "Draft resolution I", "Draft decision II", "Resolution 26/1", "Decision
+ * 26/1" alone on their line: a resolution inside a report. */
+int
+tx_draft_heading(ctx_t *c, const char *p, unsigned line)
+{
+    int draft = 0;
+    const char *q = p;
+    if (starts_with(q, "Draft ")) {
+        draft = 1;
+        q += 6;
+    }
+    int decision;
+    if (starts_with(q, "resolution ") || starts_with(q, "Resolution "))
+        decision = 0;
+    else if (starts_with(q, "decision ") || starts_with(q, "Decision "))
+        decision = 1;
+    else
+        return 0;
+    q = strchr(q, ' ') + 1;
+    size_t n = strlen(q);
+    while (n > 0 && q[n - 1] == ' ')
+        n--;
+    if (draft ? !tx_is_roman(q, n) : tx_res_number(q) != n)
+        return 0;
+    char number[16];
+    snprintf(number, sizeof number, "%.*s", (int)n, q);
+    const char *type = draft ? (decision ? "draft decision" : "draft resolution")
+                             : (decision ? "decision" : "resolution");
+    tx_open_resolution(c, number, type, NULL, line, 1, 0);
+    return 1;
+}
+
+/* "2017/19. Title", "Resolution 55/12. Title": a resolution with its
+ * number and title on one line, after its header. */
+int
+tx_symbol_line(ctx_t *c, const char *p, unsigned line)
+{
+    const char *q = p;
+    int decision = 0;
+    if (starts_with(q, "Resolution "))
+        q += 11;
+    else if (starts_with(q, "Decision ")) {
+        q += 9;
+        decision = 1;
+    }
+    size_t n = tx_res_number(q);
+    if (!n || q[n] != '.' || q[n + 1] != ' ')
+        return 0;
+    char number[16];
+    snprintf(number, sizeof number, "%.*s", (int)n, q);
+    const char *title = q + n + 2;
+    while (*title == ' ')
+        title++;
+    tx_open_resolution(c, number, decision ? "decision" : "resolution", title, line, 0, 1);
+    return 1;
+}
+
+/* Lines above a resolution: who adopted it and when, on whose
+ * recommendation, the session, the agenda item. */
+int
+tx_header_line(ctx_t *c, const char *p)
+{
+    header_t *h = &c->hdr;
+    size_t n = strlen(p);
+    const char *adopted = strstr(p, "adopted by the ");
+    if (adopted && (strstr(p, "Resolution adopted") || strstr(p, "Decision adopted"))) {
+        h->body = meta_body_after(p, n, "adopted by the ");
+        char iso[11];
+        if (meta_date_in(adopted, strlen(adopted), iso))
+            memcpy(h->date, iso, sizeof iso);
+        h->decision = strstr(p, "Decision adopted") != NULL;
+        return 1;
+    }
+    if (starts_with(p, "[on the recommendation of the ")) {
+        h->recommended_by = meta_body_at(p + 30, n - 30, NULL);
+        return 1;
+    }
+    if (starts_with(p, "[on the report of the ")) /* GA: "[on the report of the Third Committee" */
+        return 1;
+    if (starts_with(p, "Agenda item ") || starts_with(p, "Agenda items ")) {
+        const char *q = strchr(p, ' ') + 1;
+        q = strchr(q, ' ') + 1;
+        h->agenda_item = str(c, q);
+        return 1;
+    }
+    /* "2017 session", "Seventy-second session" */
+    unsigned no;
+    size_t k = meta_ordinal_at(p, n, &no);
+    if ((n == 12 && is_digit(p[0]) && strcmp(p + 4, " session") == 0) ||
+        (k > 0 && strcmp(p + k, " session") == 0)) {
+        h->session = str(c, p);
+        return 1;
+    }
+    return 0;
+}
