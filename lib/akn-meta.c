@@ -9,6 +9,7 @@
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 /* ---------------------------------------------------------------------- */
 /* Small tree helpers                                                     */
@@ -141,13 +142,16 @@ read_frbr_uri(akn_reader_t *r, const char *uri)
 static const char *
 two_letter_language(const char *code)
 {
-    static const char *const map[][2] = {{"eng", "en"}, {"fra", "fr"}, {"fre", "fr"},
-                                         {"spa", "es"}, {"rus", "ru"}, {"ara", "ar"},
-                                         {"zho", "zh"}, {"chi", "zh"}};
+    /* ISO 639-2 (terminology and bibliographic forms) to ISO 639-1: the six
+     * official languages and German, the one other language the UN
+     * publishes its resolutions in. */
+    static const char *const map[][2] = {{"eng", "en"}, {"fra", "fr"}, {"fre", "fr"}, {"spa", "es"},
+                                         {"rus", "ru"}, {"ara", "ar"}, {"zho", "zh"}, {"chi", "zh"},
+                                         {"deu", "de"}, {"ger", "de"}};
     for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-        if (strcmp(code, map[i][0]) == 0)
+        if (strcasecmp(code, map[i][0]) == 0)
             return map[i][1];
-    return code;
+    return code; /* two letters already, or a language resdex does not know */
 }
 
 static void

@@ -136,6 +136,10 @@ test_symbols_and_languages(void **state)
         {ECOSOC_URI, "rus", "E/RES/2023/24", "2023/24", "ECOSOC", "ru"},
         {ECOSOC_URI, "ara", "E/RES/2023/24", "2023/24", "ECOSOC", "ar"},
         {ECOSOC_URI, "zho", "E/RES/2023/24", "2023/24", "ECOSOC", "zh"},
+        {GA_URI, "deu", "A/RES/80/229", "80/229", "GA", "de"},
+        {GA_URI, "ger", "A/RES/80/229", "80/229", "GA", "de"},
+        {GA_URI, "FRA", "A/RES/80/229", "80/229", "GA", "fr"},
+        {GA_URI, "chi", "A/RES/80/229", "80/229", "GA", "zh"},
         /* No usable URI: the cover page's symbol. */
         {"/akn/un/statement/other/", "eng", "A/RES/80/229", "80/229", "GA", "en"},
     };
