@@ -181,10 +181,13 @@ proponent(akn_reader_t *r, const xmlNode *dp)
 {
     const char *refers = akn_attr(r, dp, "refersTo");
     if (refers) {
-        if (strstr(refers, "thirdCommittee"))
-            return "Third Committee";
-        if (strstr(refers, "sixthCommittee"))
-            return "Sixth Committee";
+        static const char *const committees[][2] = {
+            {"firstCommittee", "First Committee"}, {"secondCommittee", "Second Committee"},
+            {"thirdCommittee", "Third Committee"}, {"fourthCommittee", "Fourth Committee"},
+            {"fifthCommittee", "Fifth Committee"}, {"sixthCommittee", "Sixth Committee"}};
+        for (size_t i = 0; i < sizeof committees / sizeof committees[0]; i++)
+            if (strstr(refers, committees[i][0]))
+                return committees[i][1];
         if (strstr(refers, "Crime Prevention"))
             return "CCPCJ";
         if (strstr(refers, "Narcotic"))

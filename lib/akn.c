@@ -1,12 +1,18 @@
 /* akn.c - the reader for AKN4UN (Akoma Ntoso for the UN) XML.
  *
- * One <akomaNtoso><statement> is one resolution, in one language:
+ * One <akomaNtoso><statement> is one resolution, in one language. A
+ * multi-part resolution (A/RES/75/101 A-B) is an <akomaNtoso>
+ * <documentCollection> whose <collectionBody> holds a <component> per part:
+ * each part is a resolution of its own, "A/RES/75/101 A" and "A/RES/75/101
+ * B" (number "75/101 A"), with its own title and paragraphs, and the
+ * collection's date, session, agenda item and proponent when it gives none.
+ * For each resolution:
  *
  *  - symbol, body and number from the FRBR work URI
  *    (".../unga/2025-12-18/80-229/" -> A/RES/80/229, GA, "80/229";
  *    ".../unecosoc/2023-07-25/2023-24/" -> E/RES/2023/24, ECOSOC), the
  *    cover page's symbol when there is no URI; date from the FRBR adoption
- *    date; language from FRBRlanguage ("eng" -> "en"); session, agenda item
+ *    date; language from FRBRlanguage ("eng" -> "en", "deu" -> "de"); session, agenda item
  *    and proponent from the cover page; the title from the preface (the
  *    cover page's docTitle is "Resolution adopted by ..."); the meeting from
  *    the conclusions.
@@ -61,6 +67,7 @@
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -447,12 +454,70 @@ read_parts(akn_reader_t *r, const xmlNode *st)
     }
 }
 
+/* What the parts of a documentCollection share: what its own meta, cover
+ * page and preface say (symbol, number, body, date, language, session,
+ * agenda item, proponent, title). */
+static void
+inherit(resdex_resolution_t *res, const resdex_resolution_t *from)
+{
+    res->symbol = from->symbol;
+    res->number = from->number;
+    res->body = from->body;
+    res->title = from->title;
+    res->date = from->date;
+    res->session = from->session;
+    res->agenda_item = from->agenda_item;
+    res->meeting = from->meeting;
+    res->recommended_by = from->recommended_by;
+    res->lang = from->lang;
+}
+
+/* The letter of part `ordinal` (0, 1, ...) of a multi-part resolution: as
+ * its FRBR URI names the component ("/75-101/!B/") or its preface numbers
+ * it ("B", "75/101 B"); else its place (A, B, C ...). */
+static char
+part_letter(akn_reader_t *r, const xmlNode *st, size_t ordinal)
+{
+    const char *uri = akn_attr(
+        r, akn_child(akn_descendant(akn_child(st, "meta"), "FRBRWork"), "FRBRthis"), "value");
+    const char *bang = uri ? strrchr(uri, '!') : NULL;
+    if (bang && bang[1] >= 'A' && bang[1] <= 'Z' && (bang[2] == '/' || bang[2] == '\0'))
+        return bang[1];
+    const char *num = akn_text_of(r, akn_descendant(akn_child(st, "preface"), "docNumber"));
+    size_t n = num ? strlen(num) : 0;
+    while (n > 0 && (num[n - 1] == '.' || num[n - 1] == ' '))
+        n--;
+    if (n > 0 && num[n - 1] >= 'A' && num[n - 1] <= 'Z' && (n == 1 || num[n - 2] == ' '))
+        return num[n - 1];
+    return (char)('A' + (int)(ordinal % 26));
+}
+
+/* "A/RES/75/101" and part B: "A/RES/75/101 B" (a symbol that already
+ * names a part, or the whole "A/RES/75/101 A-B" of a cover page, loses it
+ * first). */
+static const char *
+with_part(akn_reader_t *r, const char *s, char part)
+{
+    if (!s)
+        return NULL;
+    size_t n = strlen(s);
+    const char *sp = strrchr(s, ' ');
+    if (sp && sp[1] >= 'A' && sp[1] <= 'Z' && (sp[2] == '\0' || sp[2] == '-'))
+        n = (size_t)(sp - s);
+    char buf[160];
+    snprintf(buf, sizeof buf, "%.*s %c", (int)(n < 150 ? n : 150), s, part);
+    return model_str(r->doc, buf);
+}
+
 static resdex_status_t
-read_statement(akn_reader_t *r, const xmlNode *st, char **message)
+read_statement(akn_reader_t *r, const xmlNode *st, const resdex_resolution_t *collection, char part,
+               char **message)
 {
     resdex_resolution_t *res = model_add_resolution(r->doc);
     if (!res)
         return util_fail(message, RESDEX_STATUS_OUT_OF_MEMORY, "%s: out of memory", r->name);
+    if (collection)
+        inherit(res, collection);
     r->res = res;
     r->n_notes = 0;
     r->last_number = 0;
@@ -465,6 +530,10 @@ read_statement(akn_reader_t *r, const xmlNode *st, char **message)
     res->line_last = akn_last_line_of(st);
 
     akn_read_metadata(r, st);
+    if (part) {
+        res->symbol = with_part(r, res->symbol, part);
+        res->number = with_part(r, res->number, part);
+    }
     read_parts(r, st);
 
     if (!res->symbol) {
@@ -477,6 +546,36 @@ read_statement(akn_reader_t *r, const xmlNode *st, char **message)
     if (res->n_paragraphs == 0)
         model_drop_last_resolution(r->doc);
     return RESDEX_STATUS_SUCCESS;
+}
+
+/* A documentCollection: a multi-part resolution (A/RES/75/101 A-B), each
+ * part a <statement> in a <component> of its <collectionBody>. Each part
+ * becomes a resolution of its own, A/RES/75/101 A, A/RES/75/101 B, with
+ * what the collection says about the whole (symbol, date, session, cover
+ * page, title) unless the part says otherwise. */
+static resdex_status_t
+read_collection(akn_reader_t *r, const xmlNode *coll, int *statements, char **message)
+{
+    resdex_resolution_t whole;
+    memset(&whole, 0, sizeof whole);
+    r->res = &whole;
+    akn_read_metadata(r, coll);
+    r->res = NULL;
+    const xmlNode *body = akn_child(coll, "collectionBody");
+    size_t ordinal = 0;
+    resdex_status_t st = RESDEX_STATUS_SUCCESS;
+    for (const xmlNode *c = body ? body->children : NULL; c && st == RESDEX_STATUS_SUCCESS;
+         c = c->next) {
+        if (!akn_is(c, "component"))
+            continue;
+        for (const xmlNode *d = c->children; d && st == RESDEX_STATUS_SUCCESS; d = d->next) {
+            if (akn_is(d, "statement") || akn_is(d, "doc")) {
+                (*statements)++;
+                st = read_statement(r, d, &whole, part_letter(r, d, ordinal++), message);
+            }
+        }
+    }
+    return st;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -569,12 +668,16 @@ akn_parse(resdex_doc_t *doc, const char *name, const char *data, size_t len, cha
     for (const xmlNode *c = root->children; c && st == RESDEX_STATUS_SUCCESS; c = c->next) {
         if (akn_is(c, "statement") || akn_is(c, "doc")) {
             statements++;
-            st = read_statement(&r, c, message);
+            st = read_statement(&r, c, NULL, 0, message);
+        } else if (akn_is(c, "documentCollection")) {
+            st = read_collection(&r, c, &statements, message);
         }
     }
     if (st == RESDEX_STATUS_SUCCESS && statements == 0)
         st = util_fail(message, RESDEX_STATUS_NO_RESOLUTION,
-                       "%s:%u: AKN document without a statement", name, akn_line_of(root));
+                       "%s:%u: AKN document without a statement (no <statement>, nor one in a "
+                       "<documentCollection>'s components)",
+                       name, akn_line_of(root));
 DONE:
     xmlFreeDoc(xdoc);
     xmlFreeParserCtxt(ctxt);

@@ -674,18 +674,26 @@ test_looks_like_xml(void **state)
         assert_int_equal(akn_looks_like_xml(cases[i].data, strlen(cases[i].data)), cases[i].xml);
 }
 
+/* A file of tests/data/akn, parsed (the test fails when it does not parse). */
+static resdex_doc_t *
+parse_data(const char *name)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/tests/data/akn/%s", TOP_SRCDIR, name);
+    resdex_doc_t *doc = NULL;
+    char *message = NULL;
+    if (resdex_parse_file(path, &doc, &message) != RESDEX_STATUS_SUCCESS)
+        fail_msg("%s", message);
+    free(message);
+    return doc;
+}
+
 /* The fuller examples beside this test parse as they say. */
 static void
 test_data_files(void **state)
 {
     (void)state;
-    char path[4096];
-    snprintf(path, sizeof path, "%s/tests/data/akn/ga-80-229-fr.xml", TOP_SRCDIR);
-    resdex_doc_t *doc = NULL;
-    char *message = NULL;
-    resdex_status_t st = resdex_parse_file(path, &doc, &message);
-    if (st != RESDEX_STATUS_SUCCESS)
-        fail_msg("%s", message);
+    resdex_doc_t *doc = parse_data("ga-80-229-fr.xml");
     const resdex_resolution_t *r = resdex_doc_get(doc, 0);
     assert_string_equal(r->symbol, "A/RES/80/229");
     assert_string_equal(r->lang, "fr");
@@ -698,6 +706,78 @@ test_data_files(void **state)
     assert_int_equal(para(r, 4)->kind, RESDEX_KIND_OTHER);
     assert_true(para(r, 1)->line_first >= 20);
     resdex_doc_destroy(doc);
+}
+
+/* A documentCollection (multi-part resolution A/RES/75/101 A-B): each part a
+ * resolution of its own, with its letter in its symbol and number, its own
+ * title and paragraphs, and what the collection says about the whole. */
+static void
+test_collection(void **state)
+{
+    (void)state;
+    resdex_doc_t *doc = parse_data("ga-75-101-en.xml");
+    assert_int_equal(resdex_doc_count(doc), 2);
+    const resdex_resolution_t *a = resdex_doc_get(doc, 0), *b = resdex_doc_get(doc, 1);
+    assert_string_equal(a->symbol, "A/RES/75/101 A");
+    assert_string_equal(a->number, "75/101 A");
+    assert_string_equal(b->symbol, "A/RES/75/101 B");
+    assert_string_equal(b->number, "75/101 B");
+    assert_string_equal(a->title, "Information in the service of humanity");
+    assert_string_equal(b->title, "United Nations global communications policies and activities");
+    for (const resdex_resolution_t *r = a; r; r = r == a ? b : NULL) {
+        assert_string_equal(r->body, "GA");
+        assert_string_equal(r->date, "2020-12-10");
+        assert_string_equal(r->lang, "en");
+        assert_string_equal(r->session, "Seventy-fifth session");
+        assert_string_equal(r->agenda_item, "56");
+        assert_string_equal(r->recommended_by, "Fourth Committee");
+        assert_string_equal(r->meeting, "37th plenary meeting");
+    }
+    /* Part A: a preambular paragraph with its footnote, one unnumbered
+     * operative paragraph and its items. Part B numbers from 1 again. */
+    assert_int_equal(a->n_paragraphs, 4);
+    assert_int_equal(para(a, 0)->kind, RESDEX_KIND_PREAMBULAR);
+    assert_int_equal(a->n_footnotes, 1);
+    assert_int_equal(para(a, 1)->kind, RESDEX_KIND_OPERATIVE);
+    assert_string_equal(para(a, 1)->verb, "Urges");
+    assert_string_equal(para(a, 3)->item, "b");
+    assert_int_equal(b->n_paragraphs, 3);
+    assert_int_equal(para(b, 1)->number, 1);
+    assert_string_equal(para(b, 1)->verb, "Reaffirms");
+    assert_int_equal(para(b, 2)->number, 2);
+    assert_int_equal(b->n_footnotes, 0);
+    resdex_doc_destroy(doc);
+
+    /* Parts that name no letter are lettered in order; the cover page's
+     * "A/RES/77/264 A-C" stands for the whole when there is no URI. */
+    const char *xml =
+        "<akomaNtoso><documentCollection>"
+        "<coverPage><p><docNumber refersTo=\"#symbol\">A/RES/77/264 A-C</docNumber></p>"
+        "</coverPage><collectionBody>"
+        "<component><statement><preface><p><docTitle>One</docTitle></p></preface>"
+        "<mainBody><paragraph><num>1.</num><content><p><span class=\"italic\">Decides</span> "
+        "one.</p></content></paragraph></mainBody></statement></component>"
+        "<component><statement><preface><p><docTitle>Two</docTitle></p></preface>"
+        "<mainBody><paragraph><num>1.</num><content><p><span class=\"italic\">Decides</span> "
+        "two.</p></content></paragraph></mainBody></statement></component>"
+        "</collectionBody></documentCollection></akomaNtoso>";
+    doc = NULL;
+    char *message = NULL;
+    assert_int_equal(resdex_parse_buffer("frag.xml", xml, strlen(xml), &doc, &message),
+                     RESDEX_STATUS_SUCCESS);
+    assert_int_equal(resdex_doc_count(doc), 2);
+    assert_string_equal(resdex_doc_get(doc, 0)->symbol, "A/RES/77/264 A");
+    assert_string_equal(resdex_doc_get(doc, 1)->symbol, "A/RES/77/264 B");
+    assert_string_equal(resdex_doc_get(doc, 1)->title, "Two");
+    resdex_doc_destroy(doc);
+
+    /* A collection with no statement in it: no resolution, said so. */
+    message = NULL;
+    assert_int_equal(parse_fail("<akomaNtoso><documentCollection><collectionBody/>"
+                                "</documentCollection></akomaNtoso>",
+                                &message),
+                     RESDEX_STATUS_NO_RESOLUTION);
+    assert_non_null(strstr(message, "documentCollection"));
     free(message);
 }
 
@@ -714,6 +794,7 @@ main(void)
         cmocka_unit_test(test_malformed),      cmocka_unit_test(test_not_akn),
         cmocka_unit_test(test_deep_nesting),   cmocka_unit_test(test_entities),
         cmocka_unit_test(test_looks_like_xml), cmocka_unit_test(test_data_files),
+        cmocka_unit_test(test_collection),
     };
     return cmocka_run_group_tests_name("akn", tests, NULL, NULL);
 }
