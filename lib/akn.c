@@ -3,8 +3,9 @@
  * One <akomaNtoso><statement> is one resolution, in one language. A
  * multi-part resolution (A/RES/75/101 A-B) is an <akomaNtoso>
  * <documentCollection> whose <collectionBody> holds a <component> per part:
- * each part is a resolution of its own, "A/RES/75/101 A" and "A/RES/75/101
- * B" (number "75/101 A"), with its own title and paragraphs, and the
+ * each part is a resolution of its own, A/RES/75/101A and A/RES/75/101B
+ * (as citations of a part read; number "75/101 A" as printed), with its own
+ * title and paragraphs, and the
  * collection's date, session, agenda item and proponent when it gives none.
  * For each resolution:
  *
@@ -492,11 +493,12 @@ part_letter(akn_reader_t *r, const xmlNode *st, size_t ordinal)
     return (char)('A' + (int)(ordinal % 26));
 }
 
-/* "A/RES/75/101" and part B: "A/RES/75/101 B" (a symbol that already
- * names a part, or the whole "A/RES/75/101 A-B" of a cover page, loses it
- * first). */
+/* "A/RES/75/101" and part B: "A/RES/75/101B" as citations of the part
+ * read (cite.h), the number "75/101 B" as printed (a symbol or number that
+ * already names a part, or the whole "A/RES/75/101 A-B" of a cover page,
+ * loses it first). */
 static const char *
-with_part(akn_reader_t *r, const char *s, char part)
+with_part(akn_reader_t *r, const char *s, char part, const char *sep)
 {
     if (!s)
         return NULL;
@@ -505,7 +507,7 @@ with_part(akn_reader_t *r, const char *s, char part)
     if (sp && sp[1] >= 'A' && sp[1] <= 'Z' && (sp[2] == '\0' || sp[2] == '-'))
         n = (size_t)(sp - s);
     char buf[160];
-    snprintf(buf, sizeof buf, "%.*s %c", (int)(n < 150 ? n : 150), s, part);
+    snprintf(buf, sizeof buf, "%.*s%s%c", (int)(n < 150 ? n : 150), s, sep, part);
     return model_str(r->doc, buf);
 }
 
@@ -531,8 +533,8 @@ read_statement(akn_reader_t *r, const xmlNode *st, const resdex_resolution_t *co
 
     akn_read_metadata(r, st);
     if (part) {
-        res->symbol = with_part(r, res->symbol, part);
-        res->number = with_part(r, res->number, part);
+        res->symbol = with_part(r, res->symbol, part, "");
+        res->number = with_part(r, res->number, part, " ");
     }
     read_parts(r, st);
 
@@ -550,7 +552,7 @@ read_statement(akn_reader_t *r, const xmlNode *st, const resdex_resolution_t *co
 
 /* A documentCollection: a multi-part resolution (A/RES/75/101 A-B), each
  * part a <statement> in a <component> of its <collectionBody>. Each part
- * becomes a resolution of its own, A/RES/75/101 A, A/RES/75/101 B, with
+ * becomes a resolution of its own, A/RES/75/101A, A/RES/75/101B, with
  * what the collection says about the whole (symbol, date, session, cover
  * page, title) unless the part says otherwise. */
 static resdex_status_t

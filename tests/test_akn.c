@@ -718,9 +718,9 @@ test_collection(void **state)
     resdex_doc_t *doc = parse_data("ga-75-101-en.xml");
     assert_int_equal(resdex_doc_count(doc), 2);
     const resdex_resolution_t *a = resdex_doc_get(doc, 0), *b = resdex_doc_get(doc, 1);
-    assert_string_equal(a->symbol, "A/RES/75/101 A");
+    assert_string_equal(a->symbol, "A/RES/75/101A");
     assert_string_equal(a->number, "75/101 A");
-    assert_string_equal(b->symbol, "A/RES/75/101 B");
+    assert_string_equal(b->symbol, "A/RES/75/101B");
     assert_string_equal(b->number, "75/101 B");
     assert_string_equal(a->title, "Information in the service of humanity");
     assert_string_equal(b->title, "United Nations global communications policies and activities");
@@ -766,8 +766,8 @@ test_collection(void **state)
     assert_int_equal(resdex_parse_buffer("frag.xml", xml, strlen(xml), &doc, &message),
                      RESDEX_STATUS_SUCCESS);
     assert_int_equal(resdex_doc_count(doc), 2);
-    assert_string_equal(resdex_doc_get(doc, 0)->symbol, "A/RES/77/264 A");
-    assert_string_equal(resdex_doc_get(doc, 1)->symbol, "A/RES/77/264 B");
+    assert_string_equal(resdex_doc_get(doc, 0)->symbol, "A/RES/77/264A");
+    assert_string_equal(resdex_doc_get(doc, 1)->symbol, "A/RES/77/264B");
     assert_string_equal(resdex_doc_get(doc, 1)->title, "Two");
     resdex_doc_destroy(doc);
 
