@@ -80,6 +80,29 @@ marker_punct_before(const char *raw, size_t i)
     return 0;
 }
 
+/* A superscript OCR'd as digits glued to the word before ("Political
+ * Rights2 and"): one or two digits after a word of three lower-case letters
+ * or more, then white space or punctuation. Numbers glued to capitals
+ * ("G77", "CO2") and to short words are left alone. */
+static int
+glued_to_word(const char *raw, size_t n, size_t i, unsigned *mark, size_t *len)
+{
+    if (i < 3)
+        return 0;
+    for (size_t k = 1; k <= 3; k++)
+        if (!(raw[i - k] >= 'a' && raw[i - k] <= 'z'))
+            return 0;
+    size_t j = i;
+    while (j < n && is_digit(raw[j]))
+        j++;
+    if (j - i > 2 || raw[i] == '0' || (j < n && !is_space(raw[j]) && !strchr(",;:.", raw[j])))
+        return 0;
+    *mark = j - i == 1 ? (unsigned)(raw[i] - '0')
+                       : (unsigned)(raw[i] - '0') * 10 + (unsigned)(raw[i + 1] - '0');
+    *len = j - i;
+    return 1;
+}
+
 /* Is raw[i..) (a run of digits) a bare-digit marker candidate? On success
  * the number and the length of the run. The rules keep numbers that belong
  * to the text: decimals ("5.2"), thousands ("1,000"), document parts
@@ -89,6 +112,8 @@ bare_candidate(const char *raw, size_t n, size_t i, unsigned *mark, size_t *len)
 {
     if (i >= n || !is_digit(raw[i]))
         return 0;
+    if (glued_to_word(raw, n, i, mark, len))
+        return 1;
     size_t p = marker_punct_before(raw, i);
     if (!p || i < p + 1)
         return 0;

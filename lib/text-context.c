@@ -105,6 +105,11 @@ tx_complete_context(ctx_t *c, size_t i, const char *data, size_t len)
         else
             snprintf(buf, sizeof buf, "%.80s/%s.%.16s", report_symbol(c), kind, num);
         r->symbol = str(c, buf);
+    } else if (r->body && strcmp(r->body, "SC") == 0 && strchr(num, '(')) {
+        /* "638 (1989)" -> S/RES/638(1989), as citations of it read. */
+        const char *paren = strchr(num, '(');
+        snprintf(buf, sizeof buf, "S/RES/%.*s%.8s", (int)strcspn(num, " "), num, paren);
+        r->symbol = str(c, buf);
     } else if (series && nl) {
         snprintf(buf, sizeof buf, "%s/%s/%s", series, is_decision(r) ? "DEC" : "RES", num);
         r->symbol = str(c, buf);

@@ -6,6 +6,7 @@
 #include "text-meta.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* ------------------------------------------------------------------------ */
@@ -95,10 +96,42 @@ tx_learn_report(ctx_t *c, const char *p)
     }
 }
 
-/* "40th plenary meeting 6 July 2017" */
+/* "Adopted unanimously at the 2872nd meeting.", "Adopted at the 2nd
+ * meeting by 10 votes to none, with 1 abstention." (the Security Council's
+ * closing line): where the ordinal starts, or NULL. */
+static const char *
+adopted_at(const char *p)
+{
+    if (!starts_with(p, "Adopted "))
+        return NULL;
+    const char *at = strstr(p, " at the ");
+    if (!at || at - p > 40)
+        return NULL;
+    return at + 8;
+}
+
+/* A footnote mark that stands alone after the closing line ("meeting.\n3",
+ * an OCR'd superscript): the number, 0 if the text does not end in one. */
+static unsigned
+closing_mark(const char *q)
+{
+    size_t n = strlen(q), i = n;
+    while (i > 0 && is_digit(q[i - 1]) && n - i < 3)
+        i--;
+    if (i == n || i < 2 || q[i - 1] != ' ' || q[i - 2] != '.')
+        return 0;
+    unsigned v = (unsigned)atoi(q + i);
+    return v <= FN_MAX_MARK ? v : 0;
+}
+
+/* "40th plenary meeting 6 July 2017", and the Security Council's "Adopted
+ * unanimously at the 2872nd meeting." */
 int
 tx_meeting_line(ctx_t *c, const char *p)
 {
+    const char *from = adopted_at(p);
+    if (from)
+        p = from;
     unsigned no;
     size_t k = meta_ordinal_at(p, strlen(p), &no);
     if (!k || !is_digit(p[0]))
@@ -117,8 +150,19 @@ tx_meeting_line(ctx_t *c, const char *p)
             c->res->date = str(c, iso);
         c->phase = PHASE_CLOSED;
         c->joinable = 0;
+        unsigned mark = from ? closing_mark(q) : 0;
+        if (mark)
+            c->candidate[mark] = 1;
+        c->adopted = from != NULL;
     }
     return 1;
+}
+
+void
+tx_closing_mark(ctx_t *c, unsigned mark)
+{
+    if (c->res && mark && mark <= FN_MAX_MARK)
+        c->candidate[mark] = 1;
 }
 
 /* "A. Draft resolutions to be recommended ... for adoption by the General
@@ -189,6 +233,8 @@ tx_draft_heading(ctx_t *c, const char *p, unsigned line)
     size_t n = strlen(q);
     while (n > 0 && q[n - 1] == ' ')
         n--;
+    if (!draft && n > 0 && q[n - 1] == '.') /* "Resolution 55/12." */
+        n--;
     if (draft ? !tx_is_roman(q, n) : tx_res_number(q) != n)
         return 0;
     char number[16];
@@ -221,6 +267,183 @@ tx_symbol_line(ctx_t *c, const char *p, unsigned line)
     while (*title == ' ')
         title++;
     tx_open_resolution(c, number, decision ? "decision" : "resolution", title, line, 0, 1);
+    return 1;
+}
+
+/* "638 (1989)": a Security Council number, digits and the year in
+ * parentheses. Returns the length. */
+static size_t
+sc_number(const char *s)
+{
+    size_t i = 0;
+    while (is_digit(s[i]) && i < 5)
+        i++;
+    if (i == 0 || s[i] != ' ' || s[i + 1] != '(')
+        return 0;
+    for (size_t k = 0; k < 4; k++)
+        if (!is_digit(s[i + 2 + k]))
+            return 0;
+    return s[i + 6] == ')' ? i + 7 : 0;
+}
+
+/* "of 31 July 1989" (the date under a Security Council heading): writes
+ * the date and returns 1 when p is that and nothing else. */
+static int
+of_date(const char *p, char iso[11])
+{
+    if (!starts_with(p, "of "))
+        return 0;
+    size_t k = meta_date_at(p + 3, strlen(p + 3), iso);
+    return k && (p[3 + k] == '\0' || strcmp(p + 3 + k, ".") == 0);
+}
+
+/* "Resolution 638 (1989)", hard-wrapped with its date ("Resolution 638
+ * (1989) of 31 July 1989"): a Security Council resolution as the
+ * Resolutions and Decisions volumes print it. Its title is the subject
+ * heading printed above it, when there was one. */
+int
+tx_sc_heading(ctx_t *c, const char *p, unsigned line)
+{
+    if (!starts_with(p, "Resolution "))
+        return 0;
+    const char *q = p + 11;
+    size_t n = sc_number(q);
+    if (!n)
+        return 0;
+    const char *rest = q + n;
+    if (*rest == '.')
+        rest++;
+    char iso[11] = "";
+    if (*rest == ' ' && of_date(rest + 1, iso))
+        rest = "";
+    if (*rest)
+        return 0;
+    char number[16];
+    snprintf(number, sizeof number, "%.*s", (int)n, q);
+    resdex_resolution_t *r = tx_open_resolution(c, number, "resolution", c->subject, line, 0, 1);
+    if (!r)
+        return 1;
+    if (!r->body)
+        r->body = "SC";
+    c->speaker = r->body;
+    if (iso[0])
+        r->date = str(c, iso);
+    c->phase = PHASE_BODY; /* untitled when no subject: the next unit is text */
+    return 1;
+}
+
+int
+tx_date_line(ctx_t *c, const char *p)
+{
+    char iso[11];
+    if (!c->res || c->phase > PHASE_BODY || !of_date(p, iso))
+        return 0;
+    if (c->pars.n > 0 && VEC_AT(c->pars, par_t, c->pars.n - 1)->res == c->res_idx)
+        return 0; /* "of ..." after the text has begun is text */
+    if (!c->res->date)
+        c->res->date = str(c, iso);
+    return 1;
+}
+
+void
+tx_subject(ctx_t *c, const char *p)
+{
+    size_t n = strlen(p);
+    char last = last_char_of(p);
+    int letters = 0;
+    for (size_t i = 0; i < n; i++)
+        letters += (p[i] >= 'A' && p[i] <= 'Z') || is_lower(p[i]);
+    if (n > 200 || letters < 3 || (last && strchr(".,;:", last)))
+        return;
+    c->subject = str(c, p);
+}
+
+/* The digit an OCR'd character stands for in a number: "l", "I" and "|"
+ * for 1, "O" and "o" for 0, "S" for 5, Cyrillic "б" for 6. Returns the
+ * bytes it takes (0 if it is none of them) and the digit. */
+static size_t
+ocr_digit(const char *s, char *digit)
+{
+    static const char one[] = "lI|", zero[] = "Oo";
+    if (is_digit(*s)) {
+        *digit = *s;
+        return 1;
+    }
+    if (*s && strchr(one, *s))
+        *digit = '1';
+    else if (*s && strchr(zero, *s))
+        *digit = '0';
+    else if (*s == 'S')
+        *digit = '5';
+    else if ((unsigned char)s[0] == 0xD0 && (unsigned char)s[1] == 0xB1) {
+        *digit = '6';
+        return 2;
+    } else
+        return 0;
+    return 1;
+}
+
+/* A group of 1 to max digits at s, OCR'd ones repaired into out: the bytes
+ * taken, 0 unless the group holds at least one real digit. *fixed counts
+ * the characters repaired. */
+static size_t
+ocr_group(const char *s, size_t max, buf_t *out, unsigned *fixed)
+{
+    size_t i = 0, k = 0;
+    int real = 0;
+    char d;
+    size_t len;
+    while (k < max && (len = ocr_digit(s + i, &d)) > 0) {
+        real |= is_digit(s[i]);
+        *fixed += !is_digit(s[i]);
+        if (buf_putc(out, d) != 0)
+            return 0;
+        i += len;
+        k++;
+    }
+    return real ? i : 0;
+}
+
+int
+tx_ocr_heading(const char *p, buf_t *out)
+{
+    out->len = 0;
+    unsigned fixed = 0;
+    const char *q = p;
+    int resolution = starts_with(q, "Resolution ");
+    if (resolution) {
+        q += 11;
+        if (buf_puts(out, "Resolution ") != 0)
+            return 0;
+    }
+    size_t a = out->len, k = ocr_group(q, 4, out, &fixed);
+    if (!k)
+        return 0;
+    q += k;
+    if (*q == '/') {
+        /* "l989/6S. Title": a year starts 19 or 20. */
+        size_t b = out->len - a;
+        if (b == 4 && !(starts_with(out->data + a, "19") || starts_with(out->data + a, "20")))
+            return 0;
+        if (buf_putc(out, '/') != 0 || !(k = ocr_group(q + 1, 4, out, &fixed)))
+            return 0;
+        q += 1 + k;
+        if (!(q[0] == '.' && (q[1] == ' ' || (resolution && q[1] == '\0'))))
+            return 0;
+    } else if (resolution && q[0] == ' ' && q[1] == '(') {
+        /* "Resolution 638 (l989)" */
+        if (buf_puts(out, " (") != 0)
+            return 0;
+        size_t y = out->len;
+        if (!(k = ocr_group(q + 2, 4, out, &fixed)) || out->len - y != 4 || q[2 + k] != ')' ||
+            !(starts_with(out->data + y, "19") || starts_with(out->data + y, "20")))
+            return 0;
+        q += 2 + k;
+    } else {
+        return 0;
+    }
+    if (!fixed || buf_puts(out, q) != 0)
+        return 0;
     return 1;
 }
 

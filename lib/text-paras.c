@@ -382,17 +382,26 @@ tx_dispatch(ctx_t *c, unit_t *u)
         tx_close_resolution(c);
         goto DONE;
     }
-    if (u->start == TL_NONE && (tx_draft_heading(c, p, u->first) || tx_symbol_line(c, p, u->first)))
-        goto DONE;
+    if (u->start == TL_NONE) {
+        /* A heading, its number repaired when OCR misread its digits. */
+        const char *h = tx_ocr_heading(p, &c->ocr) ? c->ocr.data : p;
+        if (tx_sc_heading(c, h, u->first) || tx_draft_heading(c, h, u->first) ||
+            tx_symbol_line(c, h, u->first))
+            goto DONE;
+    }
     if (!c->res || c->phase == PHASE_CLOSED) {
         if (tx_header_line(c, p))
             goto DONE;
         if (c->res && (strcmp(p, "Annex") == 0 || starts_with(p, "Annex "))) {
             c->phase = PHASE_ANNEX;
             add_par(c, RESDEX_KIND_OTHER, raw, rn, u->first, u->last);
+        } else if (u->start == TL_NONE) {
+            tx_subject(c, p);
         }
         goto DONE; /* report text, headings, the lines after a resolution */
     }
+    if (u->start == TL_NONE && tx_date_line(c, p))
+        goto DONE;
     if (c->phase == PHASE_TITLE) {
         if (!(starts_with(p, "The ") && meta_body_at(p + 4, strlen(p + 4), NULL))) {
             c->res->title = str(c, p);

@@ -91,6 +91,7 @@ typedef struct ctx {
     buf_t ptext, ftext, ttext, fclean;
     vec_t pars, notes, tags, info;
     buf_t plain; /* scratch: plain text of the current unit */
+    buf_t ocr;   /* scratch: a heading with its OCR'd digits repaired */
 
     header_t hdr;
     /* The report around several resolutions (E/2017/30). */
@@ -111,6 +112,9 @@ typedef struct ctx {
     const char *speaker;
     int joinable;   /* the last paragraph may continue in the next unit */
     char last_char; /* its last significant character */
+
+    const char *subject; /* the subject heading above Security Council resolutions */
+    int adopted;         /* the last unit was a closing "Adopted at the ... meeting." */
 
     /* Bare-digit marker candidates seen in the current resolution, for
      * footnotes printed as "1 text" (plain digits). */
@@ -193,6 +197,20 @@ int tx_section_heading(ctx_t *c, const char *p);
 int tx_draft_heading(ctx_t *c, const char *p, unsigned line);
 int tx_symbol_line(ctx_t *c, const char *p, unsigned line);
 int tx_header_line(ctx_t *c, const char *p);
+/* "Resolution 638 (1989)" [of 31 July 1989]: a Security Council heading. */
+int tx_sc_heading(ctx_t *c, const char *p, unsigned line);
+/* "of 31 July 1989" under such a heading: the resolution's date. */
+int tx_date_line(ctx_t *c, const char *p);
+/* A heading between resolutions, remembered as the subject (title) of the
+ * Security Council resolutions printed under it. */
+void tx_subject(ctx_t *c, const char *p);
+/* A footnote mark alone on the line after a closing "Adopted at ...". */
+void tx_closing_mark(ctx_t *c, unsigned mark);
+/* A heading whose number was OCR'd with letters for digits ("l989/60.
+ * Title", "1989/6S. Title", "Resolution 638 (l989)"): 1 and the heading
+ * with the digits repaired in out; 0 when p is not such a heading (or has
+ * nothing to repair). */
+int tx_ocr_heading(const char *p, buf_t *out);
 int tx_is_roman(const char *s, size_t n);
 /* "26/1", "2017/19", "55/12": digits, slash, digits. Returns the length. */
 size_t tx_res_number(const char *s);

@@ -131,6 +131,34 @@ normalise_line(buf_t *out, const char *s, size_t n)
     return 0;
 }
 
+static const char *
+skip_spaces(const char *s)
+{
+    while (*s == ' ')
+        s++;
+    return s;
+}
+
+/* 1 to 3 digits alone on the line (spaces around): their value, else 0. */
+static unsigned
+lone_mark(const char *s, size_t n)
+{
+    while (n > 0 && s[n - 1] == ' ')
+        n--;
+    size_t i = 0;
+    while (i < n && s[i] == ' ')
+        i++;
+    if (n - i == 0 || n - i > 3)
+        return 0;
+    unsigned v = 0;
+    for (; i < n; i++) {
+        if (!is_digit(s[i]))
+            return 0;
+        v = v * 10 + (unsigned)(s[i] - '0');
+    }
+    return v;
+}
+
 static void
 end_unit(ctx_t *c, unit_t *u)
 {
@@ -157,6 +185,7 @@ text_parse(resdex_doc_t *doc, const char *name, const char *data, size_t len, ch
     buf_init(&c->ttext, TEXT_MAX);
     buf_init(&c->fclean, TEXT_MAX);
     buf_init(&c->plain, TEXT_MAX);
+    buf_init(&c->ocr, TEXT_MAX);
     unit_t u = {TL_NONE, {0}, 0, 0, 0};
     buf_init(&u.raw, RESDEX_MAX_LINE_BYTES + 16);
 
@@ -194,6 +223,15 @@ text_parse(resdex_doc_t *doc, const char *name, const char *data, size_t len, ch
             else if (v && !c->report_symbol && v[0] == 'E' && v[1] == '/' && is_digit(v[2]))
                 c->report_symbol = v;
         }
+        unsigned lone = lone_mark(s, n);
+        if (lone &&
+            (c->adopted || (ub->len > 0 && starts_with(skip_spaces(ub->data), "Adopted ")))) {
+            /* "Adopted at the 2nd meeting." with its footnote's number on
+             * the next line, where a page number would be furniture. */
+            tx_closing_mark(c, lone);
+            continue;
+        }
+        c->adopted = 0;
         if (tl_is_furniture(s, n)) {
             after_distr = tl_is_distribution(s, n);
             continue;
@@ -211,7 +249,12 @@ text_parse(resdex_doc_t *doc, const char *name, const char *data, size_t len, ch
         }
         tl_start_t start = tl_start(s, n);
         int plain_note = 0;
-        if (start == TL_NONE && block_start && plain_note_start(c, s, n)) {
+        /* A plain-digit footnote after a blank line, or after the full stop
+         * that ends the footnote before it ("1 Resolution 217 A (III).\n2
+         * See ..."). */
+        if (start == TL_NONE &&
+            (block_start || (u.plain_note && tl_last_char(ub->data, ub->len) == '.')) &&
+            plain_note_start(c, s, n)) {
             start = TL_FOOTNOTE;
             plain_note = 1;
         }
@@ -288,6 +331,7 @@ DONE:
     buf_free(&c->ttext);
     buf_free(&c->fclean);
     buf_free(&c->plain);
+    buf_free(&c->ocr);
     free(c->pars.items);
     free(c->notes.items);
     free(c->tags.items);

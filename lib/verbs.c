@@ -26,16 +26,16 @@ static const char *const preambular_adverbs[] = {"deeply",     "gravely", "serio
 
 /* Verbs of operative paragraphs, third person singular. */
 static const char *const operative_verbs[] = {
-    "accepts",    "acknowledges", "adopts",     "affirms",    "agrees",      "appeals",
-    "appoints",   "appreciates",  "approves",   "asks",       "authorizes",  "calls",
-    "commends",   "concludes",    "condemns",   "confirms",   "considers",   "decides",
-    "declares",   "deplores",     "designates", "directs",    "draws",       "elects",
-    "emphasizes", "encourages",   "endorses",   "entrusts",   "establishes", "expresses",
-    "extends",    "highlights",   "instructs",  "invites",    "looks",       "notes",
-    "proclaims",  "reaffirms",    "recalls",    "recognizes", "recommends",  "regrets",
-    "reiterates", "reminds",      "renews",     "requests",   "resolves",    "stresses",
-    "supports",   "takes",        "transmits",  "underlines", "underscores", "urges",
-    "welcomes",   "emphasises",   "recognises", NULL};
+    "accepts",     "acknowledges", "adopts",     "affirms",    "agrees",     "appeals",
+    "appoints",    "appreciates",  "approves",   "asks",       "authorizes", "calls",
+    "commends",    "concludes",    "condemns",   "confirms",   "considers",  "decides",
+    "declares",    "demands",      "deplores",   "designates", "determines", "directs",
+    "draws",       "elects",       "emphasizes", "encourages", "endorses",   "entrusts",
+    "establishes", "expresses",    "extends",    "highlights", "instructs",  "invites",
+    "looks",       "notes",        "proclaims",  "reaffirms",  "recalls",    "recognizes",
+    "recommends",  "regrets",      "reiterates", "reminds",    "renews",     "requests",
+    "resolves",    "stresses",     "supports",   "takes",      "transmits",  "underlines",
+    "underscores", "urges",        "welcomes",   "emphasises", "recognises", NULL};
 
 static const char *const operative_adverbs[] = {"also",     "further", "again", "strongly",
                                                 "urgently", "firmly",  "once",  NULL};

@@ -604,6 +604,149 @@ test_language(void **state)
     resdex_doc_destroy(doc);
 }
 
+/* A Security Council resolution as the Resolutions and Decisions volumes
+ * print it: the subject heading above it is its title, "Resolution 638
+ * (1989)" and "of 31 July 1989" its number and date, the closing "Adopted
+ * ... at the Nth meeting." its meeting, with the footnote whose number
+ * stands alone on the next line. */
+static void
+test_security_council(void **state)
+{
+    (void)state;
+    resdex_doc_t *doc = parse("HOSTAGE-TAKING\n\n"
+                              "Resolution 638 (1989)\nof 31 July 1989\n\n"
+                              "The Security Council,\n\n"
+                              "Deeply disturbed by the prevalence of incidents of\n"
+                              "hostage-taking,\n"
+                              "Recalling its resolution 579 (1985),\n"
+                              "1. Condemns unequivocally all acts of hostage-taking;\n"
+                              "2. Demands the immediate safe release of all\nhostages.\n\n"
+                              "Adopted at the 2nd meeting.\n"
+                              "1\n\n"
+                              "1 See the statement of 17 December 1985 (S/17702).\n");
+    assert_int_equal(resdex_doc_count(doc), 1);
+    const resdex_resolution_t *r = resdex_doc_get(doc, 0);
+    assert_string_equal(r->symbol, "S/RES/638(1989)");
+    assert_string_equal(r->number, "638 (1989)");
+    assert_string_equal(r->body, "SC");
+    assert_string_equal(r->title, "HOSTAGE-TAKING");
+    assert_string_equal(r->date, "1989-07-31");
+    assert_string_equal(r->meeting, "2nd meeting");
+    assert_int_equal(r->n_paragraphs, 5);
+    assert_int_equal(par(r, 1)->kind, RESDEX_KIND_PREAMBULAR);
+    assert_string_equal(par(r, 1)->text,
+                        "Deeply disturbed by the prevalence of incidents of hostage-taking,");
+    assert_int_equal(par(r, 2)->kind, RESDEX_KIND_PREAMBULAR);
+    assert_cites(par(r, 2), "S/RES/579(1985)"); /* "its": the Council's */
+    assert_int_equal(par(r, 4)->number, 2);
+    assert_string_equal(par(r, 4)->verb, "Demands");
+    assert_string_equal(par(r, 4)->text, "Demands the immediate safe release of all hostages.");
+    assert_int_equal(r->n_footnotes, 1);
+    assert_string_equal(r->footnotes[0].mark, "1");
+    assert_string_equal(r->footnotes[0].text, "See the statement of 17 December 1985 (S/17702).");
+    resdex_doc_destroy(doc);
+
+    /* The heading and its date on one line, no subject above: untitled,
+     * and the first paragraph is not taken for a title. */
+    doc = parse("Resolution 1373 (2001) of 28 September 2001\n\n"
+                "The Security Council,\n\n"
+                "Reaffirming its resolution 1269 (1999),\n\n"
+                "1. Decides that all States shall prevent and suppress the financing of "
+                "terrorist acts;\n\n"
+                "Adopted unanimously at the 4385th meeting.\n");
+    r = resdex_doc_get(doc, 0);
+    assert_string_equal(r->symbol, "S/RES/1373(2001)");
+    assert_string_equal(r->date, "2001-09-28");
+    assert_null(r->title);
+    assert_string_equal(r->meeting, "4385th meeting");
+    assert_int_equal(par(r, 1)->kind, RESDEX_KIND_PREAMBULAR);
+    assert_int_equal(par(r, 2)->number, 1);
+    resdex_doc_destroy(doc);
+}
+
+/* The older GA and ECOSOC layouts of the printed volumes: "45/110. Title"
+ * hard-wrapped, paragraphs without blank lines between them, footnotes
+ * one a line; "Resolution 55/12." alone with its title below. */
+static void
+test_printed_volumes(void **state)
+{
+    (void)state;
+    resdex_doc_t *doc =
+        parse("45/110. United Nations Standard Minimum Rules for Non-custodial\n"
+              "        Measures (The Tokyo Rules)\n\n"
+              "    The General Assembly,\n"
+              "    Bearing in mind the Universal Declaration of Human Rights,1 the\n"
+              "International Covenant on Civil and Political Rights2 and other\n"
+              "instruments,\n"
+              "    1. Adopts the Rules;\n"
+              "    2. Calls upon Member States to apply the Tokyo\n"
+              "Rules.\n\n"
+              "                68th plenary meeting\n"
+              "                14 December 1990\n\n"
+              "1 Resolution 217 A (III).\n"
+              "2 See resolution 2200 A (XXI), annex.\n");
+    const resdex_resolution_t *r = resdex_doc_get(doc, 0);
+    assert_string_equal(r->symbol, "A/RES/45/110");
+    assert_string_equal(r->title, "United Nations Standard Minimum Rules for Non-custodial "
+                                  "Measures (The Tokyo Rules)");
+    assert_string_equal(r->date, "1990-12-14");
+    assert_int_equal(r->n_paragraphs, 4);
+    assert_string_equal(par(r, 1)->text,
+                        "Bearing in mind the Universal Declaration of Human Rights, the "
+                        "International Covenant on Civil and Political Rights and other "
+                        "instruments,");
+    assert_marks(par(r, 1), "1,2");
+    assert_cites(par(r, 1), "A/RES/217(III) A/RES/2200(XXI)");
+    assert_string_equal(par(r, 3)->text, "Calls upon Member States to apply the Tokyo Rules.");
+    assert_int_equal(r->n_footnotes, 2);
+    assert_string_equal(r->footnotes[1].text, "See resolution 2200 A (XXI), annex.");
+    resdex_doc_destroy(doc);
+
+    doc = parse("Resolution 55/12.\n\nAlternatives to imprisonment\n\n"
+                "The Commission on Narcotic Drugs,\n\n1. Encourages Member States to act;\n");
+    r = resdex_doc_get(doc, 0);
+    assert_string_equal(r->number, "55/12");
+    assert_string_equal(r->title, "Alternatives to imprisonment");
+    assert_string_equal(r->body, "CND");
+    assert_int_equal(par(r, 1)->number, 1);
+    resdex_doc_destroy(doc);
+}
+
+/* Digits OCR'd as letters in a heading's number, where the shape leaves no
+ * doubt: "l" "I" "|" for 1, "O" "o" for 0, "S" for 5, Cyrillic "б" for 6.
+ * A word that merely looks like one is left alone. */
+static void
+test_ocr_digits(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *heading, *body, *symbol;
+    } cases[] = {
+        {"l989/56. Title", "Economic and Social Council", "E/RES/1989/56"},
+        {"1989/5\xD0\xB1. Title", "Economic and Social Council", "E/RES/1989/56"},
+        {"1989/6S. Title", "Economic and Social Council", "E/RES/1989/65"},
+        {"I989/6O. Title", "Economic and Social Council", "E/RES/1989/60"},
+        {"45/1l0. Title", "General Assembly", "A/RES/45/110"},
+        {"Resolution 638 (l989)", "Security Council", "S/RES/638(1989)"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[256];
+        snprintf(text, sizeof text, "%s\n\nThe %s,\n\n1. Decides to remain seized of the matter.\n",
+                 cases[i].heading, cases[i].body);
+        resdex_doc_t *doc = parse(text);
+        assert_string_equal(resdex_doc_get(doc, 0)->symbol, cases[i].symbol);
+        resdex_doc_destroy(doc);
+    }
+    /* No real digit, or not a heading's shape: not a resolution. */
+    static const char *const not_headings[] = {"lO/Il. Title", "l989/56 Title", "Iol. Title",
+                                               "SOS/l. Title"};
+    for (size_t i = 0; i < sizeof not_headings / sizeof not_headings[0]; i++) {
+        char text[256];
+        snprintf(text, sizeof text, "%s\n\n1. Decides to act.\n", not_headings[i]);
+        free(parse_fails("t.txt", text, strlen(text), RESDEX_STATUS_NO_RESOLUTION));
+    }
+}
+
 int
 main(void)
 {
@@ -624,6 +767,9 @@ main(void)
         cmocka_unit_test(test_invalid_utf8),
         cmocka_unit_test(test_hostile_input),
         cmocka_unit_test(test_language),
+        cmocka_unit_test(test_security_council),
+        cmocka_unit_test(test_printed_volumes),
+        cmocka_unit_test(test_ocr_digits),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }

@@ -13,4 +13,8 @@ nodist_EXTRA_tests_test_cite_SOURCES = dummy.cxx
 TESTS += tests/test_text tests/test_cite tests/text/golden.sh
 EXTRA_DIST += tests/text/golden.sh tests/golden/ecosoc-2017-19.jsonl \
 	tests/golden/E-2017-30-chapter-I.jsonl tests/golden/cnd-55-12.jsonl \
-	tests/golden/ecosoc-2023-24.jsonl tests/golden/ecosoc-2021-23.jsonl
+	tests/golden/ecosoc-2023-24.jsonl tests/golden/ecosoc-2021-23.jsonl \
+	tests/golden/sc-638-1989.jsonl tests/golden/ga-45-110-volume.jsonl \
+	tests/golden/ecosoc-1989-volume.jsonl tests/data/text/sc-638-1989.txt \
+	tests/data/text/ga-45-110-volume.txt tests/data/text/ecosoc-1989-volume.txt \
+	tests/data/text/README.md

@@ -19,6 +19,17 @@ expect_status 0 "parse $name" "$RESDEX" parse --json "corpus/$name.txt"
 cp "$T/out" "$T/$name.jsonl"
 check "$name matches its golden" "$JSON_EQUAL" --subset "tests/golden/$name.jsonl" "$T/$name.jsonl"
 
+# The layouts of the printed volumes (tests/data/text, written from real
+# resolutions): a Security Council resolution, a GA and two ECOSOC ones
+# with hard-wrapped lines, page numbers and OCR'd digits. Their goldens give
+# every paragraph's kind, number and verb, the text of some.
+for fixture in sc-638-1989 ga-45-110-volume ecosoc-1989-volume; do
+    expect_status 0 "parse $fixture" "$RESDEX" parse --json "tests/data/text/$fixture.txt"
+    cp "$T/out" "$T/$fixture.jsonl"
+    check "$fixture matches its golden" "$JSON_EQUAL" --subset "tests/golden/$fixture.jsonl" \
+        "$T/$fixture.jsonl"
+done
+
 # The comparison can fail: a changed paragraph is caught.
 sed 's/Also encourages/Encourages/' "$T/ecosoc-2017-19.jsonl" >"$T/changed.jsonl"
 expect_status 1 "a changed verb is a difference" "$JSON_EQUAL" tests/golden/ecosoc-2017-19.jsonl "$T/changed.jsonl"
