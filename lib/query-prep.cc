@@ -172,11 +172,14 @@ prepare(const std::string &q)
                 value = "ga";
             else if (value == "e")
                 value = "ecosoc";
-            if (!one_of(value, {"ga", "ecosoc", "ccpcj", "cnd"}))
-                throw "body:" + value + " is not a body: use ga, ecosoc, ccpcj or cnd" + where;
+            else if (value == "security-council" || value == "s")
+                value = "sc";
+            if (!one_of(value, {"ga", "ecosoc", "ccpcj", "cnd", "sc"}))
+                throw "body:" + value + " is not a body: use ga, ecosoc, ccpcj, cnd or sc" + where;
         } else if (lfield == "lang") {
-            if (!one_of(value, {"en", "fr", "es", "ru", "ar", "zh"}))
-                throw "lang:" + value + " is not a language: use en, fr, es, ru, ar or zh" + where;
+            if (!one_of(value, {"en", "fr", "es", "ru", "ar", "zh", "de"}))
+                throw "lang:" + value + " is not a language: use en, fr, es, ru, ar, zh or de" +
+                    where;
             out.lang = value;
         }
         if (quoted || value.find(' ') != std::string::npos)

@@ -45,8 +45,8 @@ struct LangAlgo {
 };
 
 const LangAlgo lang_algorithms[] = {
-    {"en", "english"}, {"fr", "french"}, {"es", "spanish"},
-    {"ru", "russian"}, {"ar", "arabic"}, {nullptr, nullptr},
+    {"en", "english"}, {"fr", "french"}, {"es", "spanish"},  {"ru", "russian"},
+    {"ar", "arabic"},  {"de", "german"}, {nullptr, nullptr},
 };
 
 } // namespace

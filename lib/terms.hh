@@ -20,7 +20,7 @@
 /* Boolean term prefixes (query field in comments). */
 #define P_UNIQUE     "Q"    /* source \x1f resolution-index \x1f paragraph-index */
 #define P_SOURCE     "XSRC" /* the source file, as given to resdex_db_index_doc */
-#define P_BODY       "B"    /* body:   ga ecosoc ccpcj cnd */
+#define P_BODY       "B"    /* body:   ga ecosoc ccpcj cnd sc */
 #define P_YEAR       "Y"    /* year:   2017 */
 #define P_SYMBOL     "XS"   /* symbol: e/res/2017/19 and 2017/19 */
 #define P_RESKEY     "XR"   /* a resolution in one language: symbol@lang */
@@ -29,7 +29,7 @@
 #define P_VERB       "XV"   /* verb:   the head verb, "encourages" */
 #define P_VERBPHRASE "XW"   /* verb:  the whole phrase, "also encourages" */
 #define P_TAG        "XT"   /* tag:    alternatives to punishment */
-#define P_LANG       "L"    /* lang:   en fr es ru ar zh */
+#define P_LANG       "L"    /* lang:   en fr es ru ar zh de */
 #define P_CITES      "XC"   /* cites:  a/res/70/174 and 70/174 */
 #define P_TITLE      "S"    /* title:  free text of the resolution's title */
 #define P_PAIR       "XP"   /* (no field) two body words at adjacent positions */

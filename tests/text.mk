@@ -10,8 +10,8 @@ tests_test_cite_CPPFLAGS = $(TEST_CPPFLAGS)
 tests_test_cite_LDADD = $(TEST_LIBS)
 nodist_EXTRA_tests_test_cite_SOURCES = dummy.cxx
 
-TESTS += tests/test_text tests/test_cite tests/text/golden.sh
-EXTRA_DIST += tests/text/golden.sh tests/golden/ecosoc-2017-19.jsonl \
+TESTS += tests/test_text tests/test_cite tests/text/golden.sh tests/text/layouts.sh
+EXTRA_DIST += tests/text/golden.sh tests/text/layouts.sh tests/golden/ecosoc-2017-19.jsonl \
 	tests/golden/E-2017-30-chapter-I.jsonl tests/golden/cnd-55-12.jsonl \
 	tests/golden/ecosoc-2023-24.jsonl tests/golden/ecosoc-2021-23.jsonl \
 	tests/golden/sc-638-1989.jsonl tests/golden/ga-45-110-volume.jsonl \
