@@ -170,10 +170,12 @@ typedef struct resdex_resolution {
      * "E/CN.15/RES/26/1" (CCPCJ), "E/CN.7/RES/55/12" (CND); for drafts carried
      * in a report: the report's symbol and the draft, e.g.
      * "E/2017/30/DR.A.I" (chapter I, section A, draft resolution I),
-     * "E/2017/30/DD.C.II" (section C, draft decision II). Never NULL. */
+     * "E/2017/30/DD.C.II" (section C, draft decision II); the Security
+     * Council's "S/RES/638(1989)"; a part of a multi-part resolution
+     * "A/RES/75/101B". Never NULL. */
     const char *symbol;
     const char *number;         /* as printed: "2017/19", "26/1", "I" for a draft */
-    const char *body;           /* adopting body: "GA", "ECOSOC", "CCPCJ", "CND" */
+    const char *body;           /* adopting body: "GA", "ECOSOC", "CCPCJ", "CND", "SC" */
     const char *doc_type;       /* "resolution", "decision", "draft resolution", "draft decision" */
     const char *title;          /* without the number */
     const char *date;           /* adoption date, ISO 8601 "2017-07-06" */
@@ -182,7 +184,7 @@ typedef struct resdex_resolution {
     const char *meeting;        /* "40th plenary meeting" */
     const char *recommended_by; /* the body that recommended it: "CCPCJ" */
     const char *recommends_to;  /* when it carries a draft for another body: "GA" */
-    const char *lang;           /* two-letter code: "en", "fr", "es", "ru", "ar", "zh" */
+    const char *lang;           /* two-letter code: "en", "fr", "es", "ru", "ar", "zh", "de" */
     const char *source;         /* the source file name as given to the parser */
     size_t n_paragraphs;        /* in document order */
     const resdex_paragraph_t *paragraphs;
