@@ -110,6 +110,11 @@ tx_complete_context(ctx_t *c, size_t i, const char *data, size_t len)
         const char *paren = strchr(num, '(');
         snprintf(buf, sizeof buf, "S/RES/%.*s%.8s", (int)strcspn(num, " "), num, paren);
         r->symbol = str(c, buf);
+    } else if (series && nl && num[nl] == ' ') {
+        /* A part, "75/101 B": A/RES/75/101B, as citations of it read. */
+        snprintf(buf, sizeof buf, "%s/%s/%.*s%.4s", series, is_decision(r) ? "DEC" : "RES", (int)nl,
+                 num, num + nl + 1);
+        r->symbol = str(c, buf);
     } else if (series && nl) {
         snprintf(buf, sizeof buf, "%s/%s/%s", series, is_decision(r) ? "DEC" : "RES", num);
         r->symbol = str(c, buf);

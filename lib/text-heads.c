@@ -62,6 +62,7 @@ tx_open_resolution(ctx_t *c, const char *number, const char *doc_type, const cha
     }
     c->res = r;
     c->res_idx = resdex_doc_count(c->doc) - 1;
+    c->part = 0; /* tx_part_heading sets it again for a part */
     c->phase = r->title ? PHASE_BODY : PHASE_TITLE;
     c->last_op = 0;
     c->seen_op = 0;
@@ -267,6 +268,49 @@ tx_symbol_line(ctx_t *c, const char *p, unsigned line)
     while (*title == ' ')
         title++;
     tx_open_resolution(c, number, decision ? "decision" : "resolution", title, line, 0, 1);
+    return 1;
+}
+
+/* "A", "B" alone on their line: a part of a multi-part resolution as the
+ * printed volumes give it ("75/101. Questions relating to information",
+ * then "A", the part's title, its text and meeting; then "B" ...). Part A
+ * renames the resolution its symbol line just opened, whose title it
+ * takes; each next letter opens the next part with the context of the
+ * first. */
+int
+tx_part_heading(ctx_t *c, const char *p, unsigned line)
+{
+    if (!(p[0] >= 'A' && p[0] <= 'Z') || p[1] != '\0' || !c->res)
+        return 0;
+    resdex_resolution_t *r = c->res;
+    const char *num = r->number ? r->number : "";
+    size_t nl = tx_res_number(num);
+    if (p[0] == 'A') {
+        int has_text = c->pars.n > 0 && VEC_AT(c->pars, par_t, c->pars.n - 1)->res == c->res_idx;
+        if (!nl || num[nl] != '\0' || has_text || c->phase > PHASE_BODY)
+            return 0;
+    } else if (!c->part || p[0] != c->part + 1 || c->phase == PHASE_ANNEX ||
+               nl + 2 != strlen(num) || num[nl] != ' ') {
+        return 0;
+    }
+    char number[24];
+    snprintf(number, sizeof number, "%.*s %c", (int)nl, num, p[0]);
+    if (p[0] == 'A') {
+        r->number = str(c, number);
+        r->title = NULL;
+        c->phase = PHASE_TITLE;
+    } else {
+        resdex_resolution_t *next = tx_open_resolution(
+            c, number, r->doc_type ? r->doc_type : "resolution", NULL, line, 0, 0);
+        if (!next)
+            return 1;
+        next->body = r->body;
+        next->session = r->session;
+        next->agenda_item = r->agenda_item;
+        next->recommended_by = r->recommended_by;
+        c->speaker = next->body;
+    }
+    c->part = p[0];
     return 1;
 }
 

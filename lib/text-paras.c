@@ -386,7 +386,7 @@ tx_dispatch(ctx_t *c, unit_t *u)
         /* A heading, its number repaired when OCR misread its digits. */
         const char *h = tx_ocr_heading(p, &c->ocr) ? c->ocr.data : p;
         if (tx_sc_heading(c, h, u->first) || tx_draft_heading(c, h, u->first) ||
-            tx_symbol_line(c, h, u->first))
+            tx_symbol_line(c, h, u->first) || tx_part_heading(c, p, u->first))
             goto DONE;
     }
     if (!c->res || c->phase == PHASE_CLOSED) {

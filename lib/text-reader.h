@@ -115,6 +115,7 @@ typedef struct ctx {
 
     const char *subject; /* the subject heading above Security Council resolutions */
     int adopted;         /* the last unit was a closing "Adopted at the ... meeting." */
+    char part;           /* the letter of the part being read ("75/101 B"), or 0 */
 
     /* Bare-digit marker candidates seen in the current resolution, for
      * footnotes printed as "1 text" (plain digits). */
@@ -199,6 +200,8 @@ int tx_symbol_line(ctx_t *c, const char *p, unsigned line);
 int tx_header_line(ctx_t *c, const char *p);
 /* "Resolution 638 (1989)" [of 31 July 1989]: a Security Council heading. */
 int tx_sc_heading(ctx_t *c, const char *p, unsigned line);
+/* "A", "B" alone: the parts of a multi-part resolution ("75/101 B"). */
+int tx_part_heading(ctx_t *c, const char *p, unsigned line);
 /* "of 31 July 1989" under such a heading: the resolution's date. */
 int tx_date_line(ctx_t *c, const char *p);
 /* A heading between resolutions, remembered as the subject (title) of the

@@ -131,6 +131,22 @@ normalise_line(buf_t *out, const char *s, size_t n)
     return 0;
 }
 
+/* The last character of the unit so far as tl_last_char() says, a
+ * bare-digit footnote mark skipped ("the Committee on Information,1"
+ * ends with the comma). */
+static char
+last_before_mark(const char *s, size_t n)
+{
+    while (n > 0 && s[n - 1] == ' ')
+        n--;
+    size_t k = n;
+    while (k > 0 && is_digit(s[k - 1]) && n - k < 3)
+        k--;
+    if (k < n && k >= 2 && strchr(".;:,", s[k - 1]) && !is_digit(s[k - 2]) && s[k - 2] != ' ')
+        return s[k - 1];
+    return tl_last_char(s, n);
+}
+
 static const char *
 skip_spaces(const char *s)
 {
@@ -259,7 +275,7 @@ text_parse(resdex_doc_t *doc, const char *name, const char *data, size_t len, ch
             plain_note = 1;
         }
         if (ub->len > 0) {
-            char last = tl_last_char(ub->data, ub->len);
+            char last = last_before_mark(ub->data, ub->len);
             int boundary = last && strchr(".;:,", last);
             int split = 0;
             if (start == TL_FOOTNOTE || start == TL_TAG || start == TL_BULLET || u.start == TL_TAG)

@@ -702,6 +702,27 @@ test_printed_volumes(void **state)
     assert_string_equal(r->footnotes[1].text, "See resolution 2200 A (XXI), annex.");
     resdex_doc_destroy(doc);
 
+    /* A letter alone after the text has begun is not a part. */
+    doc = parse("45/110. Title\n\nThe General Assembly,\n\n1. Adopts the Rules;\n\nA\n\n"
+                "2. Invites Member States to act;\n");
+    assert_int_equal(resdex_doc_count(doc), 1);
+    assert_string_equal(resdex_doc_get(doc, 0)->symbol, "A/RES/45/110");
+    resdex_doc_destroy(doc);
+    /* Parts: "A" renames the resolution just opened, "B" opens the next. */
+    doc = parse("45/110. Whole\n\nA\n\nFirst\n\nThe General Assembly,\n\n1. Adopts;\n\n"
+                "68th plenary meeting\n14 December 1990\n\nB\n\nSecond\n\n"
+                "The General Assembly,\n\n1. Invites;\n\n68th plenary meeting\n14 December 1990\n");
+    assert_int_equal(resdex_doc_count(doc), 2);
+    r = resdex_doc_get(doc, 1);
+    assert_string_equal(resdex_doc_get(doc, 0)->symbol, "A/RES/45/110A");
+    assert_string_equal(resdex_doc_get(doc, 0)->title, "First");
+    assert_string_equal(r->symbol, "A/RES/45/110B");
+    assert_string_equal(r->number, "45/110 B");
+    assert_string_equal(r->title, "Second");
+    assert_string_equal(r->body, "GA");
+    assert_int_equal(par(r, 1)->number, 1);
+    resdex_doc_destroy(doc);
+
     doc = parse("Resolution 55/12.\n\nAlternatives to imprisonment\n\n"
                 "The Commission on Narcotic Drugs,\n\n1. Encourages Member States to act;\n");
     r = resdex_doc_get(doc, 0);

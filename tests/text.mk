@@ -15,6 +15,7 @@ EXTRA_DIST += tests/text/golden.sh tests/text/layouts.sh tests/golden/ecosoc-201
 	tests/golden/E-2017-30-chapter-I.jsonl tests/golden/cnd-55-12.jsonl \
 	tests/golden/ecosoc-2023-24.jsonl tests/golden/ecosoc-2021-23.jsonl \
 	tests/golden/sc-638-1989.jsonl tests/golden/ga-45-110-volume.jsonl \
-	tests/golden/ecosoc-1989-volume.jsonl tests/data/text/sc-638-1989.txt \
+	tests/golden/ecosoc-1989-volume.jsonl tests/golden/ga-75-101-volume.jsonl \
+	tests/data/text/sc-638-1989.txt tests/data/text/ga-75-101-volume.txt \
 	tests/data/text/ga-45-110-volume.txt tests/data/text/ecosoc-1989-volume.txt \
 	tests/data/text/README.md

@@ -21,9 +21,10 @@ check "$name matches its golden" "$JSON_EQUAL" --subset "tests/golden/$name.json
 
 # The layouts of the printed volumes (tests/data/text, written from real
 # resolutions): a Security Council resolution, a GA and two ECOSOC ones
-# with hard-wrapped lines, page numbers and OCR'd digits. Their goldens give
+# with hard-wrapped lines, page numbers and OCR'd digits, a GA resolution in
+# two parts (75/101 A and B). Their goldens give
 # every paragraph's kind, number and verb, the text of some.
-for fixture in sc-638-1989 ga-45-110-volume ecosoc-1989-volume; do
+for fixture in sc-638-1989 ga-45-110-volume ecosoc-1989-volume ga-75-101-volume; do
     expect_status 0 "parse $fixture" "$RESDEX" parse --json "tests/data/text/$fixture.txt"
     cp "$T/out" "$T/$fixture.jsonl"
     check "$fixture matches its golden" "$JSON_EQUAL" --subset "tests/golden/$fixture.jsonl" \
