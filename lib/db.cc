@@ -1,5 +1,6 @@
 /* db.cc - opening, committing and describing the Xapian index. */
 #include "db-private.hh"
+#include "schema.hh"
 #include "terms.hh"
 
 #include <cerrno>
@@ -326,19 +327,10 @@ resdex_db_facet_counts(resdex_db_t *db, const char *facet,
 {
     if (!db || !facet || !fn)
         return RESDEX_STATUS_BAD_ARGUMENT;
-    const char *prefix = nullptr;
-    if (strcmp(facet, "kind") == 0)
-        prefix = P_KIND;
-    else if (strcmp(facet, "lang") == 0)
-        prefix = P_LANG;
-    else if (strcmp(facet, "body") == 0)
-        prefix = P_BODY;
-    else if (strcmp(facet, "year") == 0)
-        prefix = P_YEAR;
-    else if (strcmp(facet, "verb") == 0)
-        prefix = P_VERB;
-    if (!prefix)
+    const Field *f = schema_field(facet);
+    if (!f || f->type == FieldType::TEXT)
         return db_fail(db, RESDEX_STATUS_BAD_ARGUMENT, std::string("unknown facet: ") + facet);
+    const char *prefix = f->prefix;
     return guarded(db, [&] {
         Xapian::Database &x = db->db();
         size_t plen = strlen(prefix);
