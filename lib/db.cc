@@ -163,6 +163,13 @@ resdex_db_open(const char *path, resdex_db_mode_t mode, resdex_db_t **out)
             /* Empty and without a format: resdexd was stopped (or killed)
              * between creating the index and its first commit. */
             bool empty = format.empty() && db->rdb->get_doccount() == 0;
+            /* An index of an older format is refused, not rebuilt unasked
+             * (that can take long, and the reader cannot write). */
+            if (!format.empty() && format != RESDEX_INDEX_FORMAT)
+                return db_fail(db, RESDEX_STATUS_DB_OPENING,
+                               "index " + db->path + " has format '" + format +
+                                   "'; this resdex reads format '" + RESDEX_INDEX_FORMAT +
+                                   "': delete it and rebuild it with resdexd --once");
             if (format != RESDEX_INDEX_FORMAT && !empty)
                 return db_fail(db, RESDEX_STATUS_DB_OPENING,
                                "index " + db->path + " is not a resdex index (format '" + format +

@@ -384,7 +384,9 @@ query_words(const std::vector<Token> &toks)
 
 /* The language the words are written in: their script, then, among the
  * languages of that script the index holds, the one whose paragraphs have
- * most of the words (ties: the first in schema_languages). */
+ * most of the words, as written (without accents) or in a form of the same
+ * stem (ties: the one with more paragraphs that have them, then the first
+ * in schema_languages). */
 const char *
 language_of_words(Xapian::Database &x, const std::vector<std::string> &words)
 {
@@ -402,21 +404,23 @@ language_of_words(Xapian::Database &x, const std::vector<std::string> &words)
             latin = true;
         }
     const char *best = "en";
-    if (!latin)
-        return best;
     std::vector<const Language *> cands;
     for (const Language *l = schema_languages; l->code; l++)
-        if (l->script == Script::LATIN && x.term_exists(std::string(P_LANG) + l->code))
+        if ((l->script == Script::LATIN || !latin) && x.term_exists(std::string(P_LANG) + l->code))
             cands.push_back(l);
+    /* No word (filters only): English if indexed, else the first language
+     * the index holds. */
+    if (!latin)
+        return cands.empty() || x.term_exists(std::string(P_LANG) + best) ? best : cands[0]->code;
     if (cands.size() < 2)
         return cands.empty() ? best : cands[0]->code;
+    /* Most words found; ties: the most paragraphs with them. */
     size_t best_found = 0;
-    double best_share = 0;
+    Xapian::doccount best_count = 0;
     for (const Language *l : cands) {
         Xapian::Query lang(std::string(P_LANG) + l->code);
-        double nl = x.get_termfreq(std::string(P_LANG) + l->code);
         size_t found = 0;
-        double share = 0;
+        Xapian::doccount count = 0;
         Xapian::Stem stem = resdex_stemmer(l->code);
         for (size_t k = 0; k < words.size() && k < 12; k++) {
             /* The word as written (without accents), or a form of it. */
@@ -427,13 +431,13 @@ language_of_words(Xapian::Database &x, const std::vector<std::string> &words)
             Xapian::doccount m = e.get_mset(0, 0, x.get_doccount()).get_matches_estimated();
             if (m > 0) {
                 found++;
-                share += m / nl;
+                count += m;
             }
         }
-        if (found > best_found || (found == best_found && share > best_share)) {
+        if (found > best_found || (found == best_found && count > best_count)) {
             best = l->code;
             best_found = found;
-            best_share = share;
+            best_count = count;
         }
     }
     return best;

@@ -19,7 +19,7 @@ typedef struct para {
 } para_t;
 
 typedef struct res {
-    const char *symbol, *number, *body, *date, *lang;
+    const char *symbol, *number, *body, *date, *lang, *title;
     para_t paras[6];
 } res_t;
 
@@ -32,6 +32,7 @@ static const res_t corpus[] = {
      "GA",
      "2015-12-17",
      "en",
+     "Crime prevention and criminal justice",
      {{RESDEX_KIND_PREAMBULAR, 0, "Recalling",
        "Recalling its resolution 69/193 on crime prevention"},
       {RESDEX_KIND_OPERATIVE, 1, "Calls upon",
@@ -47,6 +48,7 @@ static const res_t corpus[] = {
      "ECOSOC",
      "2017-07-06",
      "en",
+     NULL,
      {{RESDEX_KIND_OPERATIVE, 1, "Requests",
        "Requests the Secretary-General to report on cybercrime and prison reform in the "
        "countries that asked for assistance, a report to be submitted to the Commission at its "
@@ -56,6 +58,7 @@ static const res_t corpus[] = {
      "GA",
      "2015-12-17",
      "fr",
+     NULL,
      {{RESDEX_KIND_OPERATIVE, 1, "Prie",
        "Prie le Secrétaire général de faire rapport sur la cybercriminalité"},
       {RESDEX_KIND_OPERATIVE, 2, "Prie instamment",
@@ -67,6 +70,7 @@ static const res_t corpus[] = {
      "ECOSOC",
      "2017-07-06",
      "es",
+     NULL,
      {{RESDEX_KIND_OPERATIVE, 1, "Exhorta",
        "Exhorta a los Estados Miembros a combatir la trata de personas y la ciberdelincuencia"}}},
     {"A/RES/70/174",
@@ -74,8 +78,14 @@ static const res_t corpus[] = {
      "GA",
      "2015-12-17",
      "zh",
+     NULL,
      {{RESDEX_KIND_OPERATIVE, 1, "又鼓励", "又鼓励会员国考虑监禁替代办法"}}},
 };
+
+/* English A/RES/70/174 2 has a tag and cites 45/110. */
+static const char TAGGED_SYMBOL[] = "A/RES/70/174", TAG[] = "Alternatives to punishment",
+                  CITE[] = "A/RES/45/110";
+static const unsigned TAGGED_NUMBER = 2;
 
 static int
 setup(void **state)
@@ -98,6 +108,8 @@ setup(void **state)
         r->date = model_str(doc, c->date);
         r->lang = model_str(doc, c->lang);
         r->doc_type = model_str(doc, "resolution");
+        if (c->title)
+            r->title = model_str(doc, c->title);
         char source[64];
         snprintf(source, sizeof source, "doc%zu.txt", i);
         r->source = model_str(doc, source);
@@ -105,6 +117,11 @@ setup(void **state)
             resdex_paragraph_t *par = model_add_paragraph(doc, r, p->kind, p->text);
             par->number = p->number;
             par->verb = model_str(doc, p->verb);
+            if (!strcmp(c->symbol, TAGGED_SYMBOL) && !strcmp(c->lang, "en") &&
+                p->number == TAGGED_NUMBER) {
+                model_add_tag(doc, par, TAG);
+                model_add_cite(doc, par, CITE);
+            }
         }
         if (model_failed(doc) || resdex_db_index_doc(db, source, doc) != RESDEX_STATUS_SUCCESS)
             return -1;
@@ -178,6 +195,14 @@ static const query_case_t cases[] = {
     {"-kind:preambular", 0, 5, NULL, NULL, NULL, NULL},
     {"crime", 1, 2, NULL, NULL, NULL, NULL},
     {"crime -kind:operative", 1, 1, "A/RES/70/174#pp1", NULL, NULL, NULL},
+    {"tag:\"alternatives to punishment\"", 0, 1, "A/RES/70/174#2", NULL, NULL, NULL},
+    {"tag:\"Alternatives to Punishment\"", 0, 1, "A/RES/70/174#2", NULL, NULL, NULL},
+    {"-tag:\"alternatives to punishment\"", 0, 4, NULL, NULL, NULL, NULL},
+    {"cites:45/110", 0, 1, "A/RES/70/174#2", NULL, NULL, NULL},
+    {"cites:A/RES/45/110", 0, 1, "A/RES/70/174#2", NULL, NULL, NULL},
+    {"-cites:45/110", 0, 4, NULL, NULL, NULL, NULL},
+    {"title:justice", 0, 4, NULL, NULL, NULL, NULL},
+    {"-title:justice", 0, 1, "E/RES/2017/19#1", NULL, NULL, NULL},
     {"lang:en", 0, 5, NULL, "en", NULL, NULL},
     {"lang:fr", 0, 3, NULL, "fr", NULL, NULL},
     {"-lang:fr", 0, 7, NULL, NULL, NULL, NULL},
@@ -327,6 +352,30 @@ test_similar_filters(void **state)
     assert_non_null(strstr(resdex_db_last_error(f->db), "'prison' is not a filter"));
 }
 
+/* An index of another format (format 1 had no folded accents and the head
+ * verb only) is refused with what to do. */
+static void
+test_old_format(void **state)
+{
+    fixture_t *f = *state;
+    char *path = NULL;
+    assert_true(asprintf(&path, "%s/index", f->dir) >= 0);
+    resdex_db_close(f->db);
+    f->db = NULL;
+    resdex_db_t *db = NULL;
+    assert_int_equal(resdex_db_open(path, RESDEX_DB_READ_WRITE, &db), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(resdex_db_set_metadata(db, "resdex:format", "1"), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(resdex_db_commit(db), RESDEX_STATUS_SUCCESS);
+    resdex_db_close(db);
+    assert_int_equal(resdex_db_open(path, RESDEX_DB_READ_ONLY, &db), RESDEX_STATUS_DB_OPENING);
+    assert_non_null(strstr(resdex_db_last_error(db), "has format '1'; this resdex reads format"));
+    resdex_db_close(db);
+    assert_int_equal(resdex_db_open(path, RESDEX_DB_READ_WRITE, &db), RESDEX_STATUS_DB_OPENING);
+    assert_non_null(strstr(resdex_db_last_error(db), "delete it and reindex"));
+    resdex_db_close(db);
+    free(path);
+}
+
 /* The fields for the help text: every one named, with an example. */
 static void
 test_fields(void **state)
@@ -354,6 +403,7 @@ main(void)
         cmocka_unit_test_setup_teardown(test_paging_totals, setup, teardown),
         cmocka_unit_test_setup_teardown(test_filter_snippet, setup, teardown),
         cmocka_unit_test_setup_teardown(test_similar_filters, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_old_format, setup, teardown),
         cmocka_unit_test(test_fields),
     };
     return cmocka_run_group_tests_name("query", tests, NULL, NULL);
