@@ -348,6 +348,20 @@ typedef enum resdex_sort {
     RESDEX_SORT_DATE = 1       /* newest first, ties by relevance */
 } resdex_sort_t;
 
+/* The fields of the query language, for help texts: name ("year"), the
+ * values it takes (space-separated, "" when any), an example, one line of
+ * help, and the facet it is counted under (NULL when none). */
+typedef struct resdex_query_field {
+    const char *name;
+    const char *values;
+    const char *example;
+    const char *help;
+    const char *facet;
+} resdex_query_field_t;
+
+/* The i-th field (from 0), NULL past the last. Static storage. */
+const resdex_query_field_t *resdex_query_field_at(size_t i);
+
 /* Longest query accepted, in bytes. */
 #define RESDEX_MAX_QUERY_BYTES 8192u
 
@@ -400,8 +414,14 @@ resdex_status_t resdex_db_get_resolution(resdex_db_t *db, const char *symbol, co
                                          resdex_results_t **results);
 
 size_t resdex_results_count(const resdex_results_t *results); /* hits held */
-/* Matches in the whole index: Xapian's estimate, exact for small sets. */
+/* Matches in the whole index, exact (for a search grouped by resolution:
+ * the resolutions). resdex_db_similar's total is an upper bound (see there). */
 uint64_t resdex_results_total(const resdex_results_t *results);
+/* The language a search searched: its lang: filter, else the one the query
+ * is written in (its script, then which language's vocabulary in the index
+ * its words belong to). Borrowed ("en"), valid as long as `results`; NULL
+ * for results that are not a search's. */
+const char *resdex_results_lang(const resdex_results_t *results);
 /* The i-th hit, NULL when out of range. */
 const resdex_hit_t *resdex_results_get(const resdex_results_t *results, size_t i);
 

@@ -19,7 +19,7 @@ lib_libresdex_a_SOURCES = \
 	lib/record.c lib/record.h \
 	lib/results.c lib/results.h \
 	lib/stem.cc lib/stem.hh lib/stopwords.cc lib/stopwords.hh lib/session.c lib/session.h \
-	lib/terms.hh \
+	lib/terms.hh lib/schema.cc lib/schema.hh \
 	lib/db-private.hh \
 	lib/db.cc \
 	lib/index.cc \
@@ -29,9 +29,9 @@ lib_libresdex_a_SOURCES = \
 	lib/similar.cc lib/similar.h \
 	lib/diff.c lib/diff.h
 lib_libresdex_a_CPPFLAGS = $(AM_CPPFLAGS) $(XAPIAN_CFLAGS) $(ZLIB_CFLAGS) $(LIBXML_CFLAGS) \
-	$(JANSSON_CFLAGS)
+	$(JANSSON_CFLAGS) $(ICU_CFLAGS)
 
 # What a program linking libresdex.a needs (it must link with the C++ driver:
 # see nodist_EXTRA_*_SOURCES = dummy.cxx in the program fragments).
 RESDEX_LIBS = lib/libresdex.a $(XAPIAN_LIBS) $(STEMMER_LIBS) $(LIBXML_LIBS) $(JANSSON_LIBS) \
-	$(ZLIB_LIBS)
+	$(ZLIB_LIBS) $(ICU_LIBS)

@@ -1,5 +1,6 @@
 /* db.cc - opening, committing and describing the Xapian index. */
 #include "db-private.hh"
+#include "schema.hh"
 #include "terms.hh"
 
 #include <cerrno>
@@ -162,6 +163,13 @@ resdex_db_open(const char *path, resdex_db_mode_t mode, resdex_db_t **out)
             /* Empty and without a format: resdexd was stopped (or killed)
              * between creating the index and its first commit. */
             bool empty = format.empty() && db->rdb->get_doccount() == 0;
+            /* An index of an older format is refused, not rebuilt unasked
+             * (that can take long, and the reader cannot write). */
+            if (!format.empty() && format != RESDEX_INDEX_FORMAT)
+                return db_fail(db, RESDEX_STATUS_DB_OPENING,
+                               "index " + db->path + " has format '" + format +
+                                   "'; this resdex reads format '" + RESDEX_INDEX_FORMAT +
+                                   "': delete it and rebuild it with resdexd --once");
             if (format != RESDEX_INDEX_FORMAT && !empty)
                 return db_fail(db, RESDEX_STATUS_DB_OPENING,
                                "index " + db->path + " is not a resdex index (format '" + format +
@@ -326,19 +334,10 @@ resdex_db_facet_counts(resdex_db_t *db, const char *facet,
 {
     if (!db || !facet || !fn)
         return RESDEX_STATUS_BAD_ARGUMENT;
-    const char *prefix = nullptr;
-    if (strcmp(facet, "kind") == 0)
-        prefix = P_KIND;
-    else if (strcmp(facet, "lang") == 0)
-        prefix = P_LANG;
-    else if (strcmp(facet, "body") == 0)
-        prefix = P_BODY;
-    else if (strcmp(facet, "year") == 0)
-        prefix = P_YEAR;
-    else if (strcmp(facet, "verb") == 0)
-        prefix = P_VERB;
-    if (!prefix)
+    const Field *f = schema_field(facet);
+    if (!f || f->type == FieldType::TEXT)
         return db_fail(db, RESDEX_STATUS_BAD_ARGUMENT, std::string("unknown facet: ") + facet);
+    const char *prefix = f->prefix;
     return guarded(db, [&] {
         Xapian::Database &x = db->db();
         size_t plen = strlen(prefix);

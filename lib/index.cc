@@ -1,6 +1,7 @@
 /* index.cc - turning a parsed document into Xapian documents. */
 #include "db-private.hh"
 #include "record.h"
+#include "schema.hh"
 #include "session.h"
 #include "stem.hh"
 #include "terms.hh"
@@ -83,9 +84,9 @@ year_of(const resdex_resolution_t *res)
 std::string
 cite_number(const std::string &cite)
 {
-    for (const char *pfx : {"A/RES/", "E/RES/", "E/CN.15/RES/", "E/CN.7/RES/"}) {
-        size_t n = strlen(pfx);
-        if (cite.compare(0, n, pfx) == 0)
+    for (const Body *b = schema_bodies; b->code; b++) {
+        size_t n = strlen(b->series);
+        if (cite.compare(0, n, b->series) == 0)
             return cite.substr(n);
     }
     return std::string();
@@ -134,6 +135,46 @@ add_word_pairs(Xapian::Document &doc)
     }
 }
 
+/* Accents are optional: each word written with any (or another combining
+ * mark) is indexed at its positions a second time without them, so that a
+ * phrase or an unstemmed word typed without accents finds it. (Stems are of
+ * the words without accents already: stem.hh.) Called, like add_word_pairs
+ * and before it, when the paragraph's text alone is in doc. */
+void
+add_folded_words(Xapian::Document &doc)
+{
+    std::vector<std::pair<std::string, std::vector<Xapian::termpos>>> add;
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+        std::string t = *it;
+        if (t.empty() || (t[0] >= 'A' && t[0] <= 'Z'))
+            continue;
+        std::string f = resdex_fold(t);
+        if (f == t || f.empty())
+            continue;
+        add.emplace_back(
+            f, std::vector<Xapian::termpos>(it.positionlist_begin(), it.positionlist_end()));
+    }
+    for (const auto &a : add)
+        for (Xapian::termpos p : a.second)
+            doc.add_posting(a.first, p);
+}
+
+/* The verb phrase as a facet shows it: as printed, with a capital (a
+ * phrase found in lower case after "The Economic and Social Council,"
+ * counts with the others). */
+std::string
+verb_facet(const char *verb)
+{
+    std::string v = verb;
+    Xapian::Utf8Iterator it(v);
+    if (it == Xapian::Utf8Iterator())
+        return v;
+    std::string out;
+    Xapian::Unicode::append_utf8(out, Xapian::Unicode::toupper(*it));
+    ++it;
+    return out + v.substr(static_cast<size_t>(it.raw() - v.data()));
+}
+
 /* The Xapian document of paragraph pi of resolution ri. */
 Xapian::Document
 make_paragraph(Xapian::TermGenerator &tg, const char *source, size_t ri,
@@ -156,6 +197,7 @@ make_paragraph(Xapian::TermGenerator &tg, const char *source, size_t ri,
 
     tg.set_document(doc);
     tg.index_text(resdex_prepare_text(p->text, lang));
+    add_folded_words(doc);
     add_word_pairs(doc);
     if (res->title) {
         tg.increase_termpos();
@@ -184,15 +226,8 @@ make_paragraph(Xapian::TermGenerator &tg, const char *source, size_t ri,
     std::string year = year_of(res);
     if (!year.empty())
         doc.add_boolean_term(term(P_YEAR, year));
-    std::string head;
-    if (p->verb) {
-        char buf[128];
-        record_head_verb(p->verb, buf, sizeof buf);
-        head = lower(buf);
-        if (!head.empty())
-            doc.add_boolean_term(term(P_VERB, head));
+    if (p->verb && *p->verb)
         doc.add_boolean_term(term(P_VERBPHRASE, lower(p->verb)));
-    }
     for (size_t i = 0; i < p->n_tags; i++)
         doc.add_boolean_term(term(P_TAG, lower(p->tags[i])));
     for (size_t i = 0; i < p->n_cites; i++) {
@@ -207,8 +242,8 @@ make_paragraph(Xapian::TermGenerator &tg, const char *source, size_t ri,
     doc.add_value(SLOT_YEAR, year);
     if (res->body)
         doc.add_value(SLOT_BODY, res->body);
-    if (!head.empty())
-        doc.add_value(SLOT_VERB, head);
+    if (p->verb && *p->verb)
+        doc.add_value(SLOT_VERB, verb_facet(p->verb));
     doc.add_value(SLOT_ORDER, Xapian::sortable_serialise(static_cast<double>(ri) * 100000.0 +
                                                          static_cast<double>(pi)));
     doc.add_value(SLOT_RESKEY, symbol + "@" + lang);

@@ -1,8 +1,26 @@
-/* query-prep.cc - the query syntax shared by search and similar; see
- * query-prep.hh. */
+/* query-prep.cc - the query language; see query-prep.hh.
+ *
+ * What Xapian's QueryParser cannot be told, the scan below settles before it
+ * runs, on the one token list: case (the parser leaves a capitalised word
+ * unstemmed, so "Encourage" would only find "encourage" as written: every
+ * word but an operator is lower-cased), the numbers of NEAR/n and ADJ/n (the
+ * parser wraps them at 2^32 and takes a bad one as words), field names (an
+ * unknown name: before a value is an error, not two words), a query with
+ * nothing positive (the parser takes "-prison" alone as "prison"), and where
+ * a syntax error is (the parser's messages have no position). The parser
+ * then builds the query; filter values reach the FieldProcessors and
+ * RangeProcessor below, which check them against the schema.
+ *
+ * A colon: "name:value" is a field when name is letters only and a value
+ * follows without a space; an unknown name is an error. A colon after a
+ * word and before a space is punctuation ("Note: ..."), and a colon between
+ * digits ("10:30") is part of a word. */
 #include "query-prep.hh"
 #include "record.h"
 #include "results.h"
+#include "schema.hh"
+#include "stem.hh"
+#include "stopwords.hh"
 #include "terms.hh"
 extern "C" {
 #include "util.h"
@@ -10,221 +28,541 @@ extern "C" {
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <string>
+#include <vector>
 
 namespace
 {
 
-struct Filter {
-    const char *field, *prefix;
+enum class Tok { WORD, PHRASE, FIELD, OP, OPEN, CLOSE };
+
+struct Token {
+    Tok type;
+    size_t pos;       /* 0-based byte offset in the query */
+    std::string text; /* as given to the parser: lower-cased, but for operators */
+    std::string field, value;
+    char sign = 0; /* '-' or '+' in front */
 };
-const Filter filters[] = {
-    {"body", P_BODY},   {"year", P_YEAR},       {"symbol", P_SYMBOL}, {"kind", P_KIND},
-    {"verb", P_VERB},   {"verb", P_VERBPHRASE}, {"tag", P_TAG},       {"lang", P_LANG},
-    {"cites", P_CITES}, {nullptr, nullptr},
-};
 
-} // namespace
-
-bool
-query_is_filter_field(const std::string &f)
+std::string
+where(size_t pos)
 {
-    for (const Filter *x = filters; x->field; x++)
-        if (f == x->field)
-            return true;
-    return false;
-}
-
-namespace
-{
-
-bool
-one_of(const std::string &v, std::initializer_list<const char *> allowed)
-{
-    for (const char *a : allowed)
-        if (v == a)
-            return true;
-    return false;
+    return " (at position " + std::to_string(pos + 1) + ")";
 }
 
 bool
-all_digits(const std::string &s)
+is_space(char c)
 {
-    return !s.empty() &&
-           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-} // namespace
-
-Prepared
-prepare(const std::string &q)
+bool
+is_binary_op(const std::string &t)
 {
-    Prepared out;
-    /* Bytes that are not UTF-8 would reach Xapian's parser as Latin-1 and
-     * the messages and JSON output as garbage: refuse them here. */
-    size_t bad = 0;
-    if (!util_utf8_valid(q.data(), q.size(), nullptr, &bad))
-        throw "the query is not valid UTF-8 (byte " + std::to_string(bad + 1) + ")";
-    size_t i = 0, n = q.size();
-    bool in_quote = false;
-    while (i < n) {
-        char c = q[i];
-        if (c == '"') {
-            in_quote = !in_quote;
-            out.plain_words = false;
-            out.text += c;
-            i++;
-            continue;
-        }
-        if (in_quote || c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            out.text += c;
-            i++;
-            continue;
-        }
-        /* A token: up to white space (a quoted filter value runs to its quote). */
-        size_t start = i;
-        while (i < n && q[i] != ' ' && q[i] != '\t' && q[i] != '\n' && q[i] != '"')
-            i++;
-        std::string tok = q.substr(start, i - start);
-        size_t colon = tok.find(':');
-        std::string field = colon == std::string::npos ? "" : tok.substr(0, colon);
-        while (!field.empty() && (field[0] == '-' || field[0] == '+' || field[0] == '('))
-            field.erase(0, 1);
-        std::string lfield = Xapian::Unicode::tolower(field);
-        if (colon == std::string::npos || !query_is_filter_field(lfield)) {
-            if (tok == "AND" || tok == "OR" || tok == "NOT" || tok == "NEAR" || tok == "XOR" ||
-                tok.find_first_of("*()+-:") != std::string::npos)
-                out.plain_words = false;
-            else
-                out.words++;
-            out.text += tok;
-            continue;
-        }
-        out.plain_words = false;
-        std::string lead = tok.substr(0, colon - field.size());
-        std::string value = tok.substr(colon + 1);
-        bool quoted = false;
-        if (value.empty() && i < n && q[i] == '"') {
-            /* field:"a quoted value" */
-            size_t close = q.find('"', i + 1);
-            if (close == std::string::npos)
-                throw std::string("unbalanced quote after ") + field + ": at position " +
-                    std::to_string(i + 1);
-            value = q.substr(i + 1, close - i - 1);
-            i = close + 1;
-            quoted = true;
-        }
-        /* "(kind:preambular OR kind:other)": closing brackets after a value
-         * close the group; they are not part of it (a value keeps the
-         * brackets it opens itself: cites:E/CN.15/2023/L.3(rev)). */
-        std::string trail;
-        if (!quoted) {
-            long depth = 0;
-            for (char ch : value)
-                depth += ch == '(' ? 1 : ch == ')' ? -1 : 0;
-            while (!value.empty() && value.back() == ')' && depth < 0) {
-                trail += ')';
-                value.pop_back();
-                depth++;
-            }
-        }
-        value = Xapian::Unicode::tolower(value);
-        std::string where = " (at position " + std::to_string(start + 1) + ")";
-        if (value.empty())
-            throw field + ": needs a value" + where;
-        if (lfield == "year") {
-            size_t dots = value.find("..");
-            if (dots == std::string::npos) {
-                if (!all_digits(value) || value.size() != 4)
-                    throw "year:" + value + " is not a year: use year:2017 or year:2015..2023" +
-                        where;
-                out.text += lead + "year:" + value + trail;
-                continue;
-            }
-            std::string a = value.substr(0, dots), b = value.substr(dots + 2);
-            if ((!a.empty() && (!all_digits(a) || a.size() != 4)) ||
-                (!b.empty() && (!all_digits(b) || b.size() != 4)))
-                throw "year:" + value + " is not a range of years: use year:2015..2023" + where;
-            unsigned from = a.empty() ? 1945 : std::stoul(a);
-            unsigned to = b.empty() ? 2100 : std::stoul(b);
-            if (from > to)
-                throw "year:" + value + " is a reversed range: " + std::to_string(from) +
-                    " is after " + std::to_string(to) + where;
-            if (to - from > MAX_YEAR_SPAN)
-                throw "year:" + value + " spans more than " + std::to_string(MAX_YEAR_SPAN) +
-                    " years" + where;
-            if (lead.find_first_of("+-") != std::string::npos)
-                throw "year:" + value + ": a range cannot be negated or required with " + lead +
-                    where;
-            out.text += lead + "(";
-            for (unsigned y = from; y <= to; y++)
-                out.text += (y == from ? "" : " ") + std::string("year:") + std::to_string(y);
-            out.text += ")" + trail;
-            continue;
-        }
-        if (lfield == "kind") {
-            out.has_kind = true;
-            if (!one_of(value, {"preambular", "operative", "other"}))
-                throw "kind:" + value + " is not a kind: use preambular, operative or other" +
-                    where;
-        } else if (lfield == "body") {
-            if (value == "general-assembly" || value == "a")
-                value = "ga";
-            else if (value == "e")
-                value = "ecosoc";
-            else if (value == "security-council" || value == "s")
-                value = "sc";
-            if (!one_of(value, {"ga", "ecosoc", "ccpcj", "cnd", "sc"}))
-                throw "body:" + value + " is not a body: use ga, ecosoc, ccpcj, cnd or sc" + where;
-        } else if (lfield == "lang") {
-            if (!one_of(value, {"en", "fr", "es", "ru", "ar", "zh", "de"}))
-                throw "lang:" + value + " is not a language: use en, fr, es, ru, ar, zh or de" +
-                    where;
-            out.lang = value;
-        }
-        if (quoted || value.find(' ') != std::string::npos)
-            out.text += lead + lfield + ":\"" + value + "\"";
-        else
-            out.text += lead + lfield + ":" + value;
-        out.text += trail;
-    }
-    if (in_quote)
-        throw std::string("unbalanced quote: a phrase opened with \" is not closed");
-    return out;
+    return t == "AND" || t == "OR" || t == "XOR" || t == "NEAR" || t == "ADJ" ||
+           t.compare(0, 5, "NEAR/") == 0 || t.compare(0, 4, "ADJ/") == 0;
+}
+
+/* NEAR/n, ADJ/n: n from 1 to MAX_NEAR_DISTANCE. */
+void
+check_distance(const std::string &t, size_t pos)
+{
+    size_t slash = t.find('/');
+    if (slash == std::string::npos)
+        return;
+    std::string n = t.substr(slash + 1);
+    bool digits = !n.empty() && n.size() <= 9 &&
+                  std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
+    unsigned long v = digits ? std::strtoul(n.c_str(), nullptr, 10) : 0;
+    if (v < 1 || v > MAX_NEAR_DISTANCE)
+        throw t + ": the distance is a whole number of words from 1 to " +
+            std::to_string(MAX_NEAR_DISTANCE) + where(pos);
+}
+
+/* The leading letters of s if a colon follows them, else "". */
+std::string
+field_name(const std::string &s)
+{
+    size_t i = 0;
+    while (i < s.size() && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
+        i++;
+    return i > 0 && i < s.size() && s[i] == ':' ? s.substr(0, i) : std::string();
 }
 
 std::string
-language_of_script(const std::string &q)
+lower(const std::string &s)
 {
-    for (Xapian::Utf8Iterator it(q); it != Xapian::Utf8Iterator(); ++it) {
-        unsigned c = *it;
-        if (c >= 0x0400 && c <= 0x04FF)
-            return "ru";
-        if ((c >= 0x0600 && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F))
-            return "ar";
-        if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF))
-            return "zh";
+    return Xapian::Unicode::tolower(s);
+}
+
+std::string
+field_list()
+{
+    std::string out;
+    for (const Field *f = schema_fields; f->name; f++)
+        out += (out.empty() ? "" : " ") + std::string(f->name) + ":";
+    return out;
+}
+
+void
+unknown_field(const std::string &name, size_t pos)
+{
+    std::string near = schema_nearest_field(lower(name));
+    throw "unknown field '" + name + "'" +
+        (near.empty() ? " (fields: " + field_list() + ")" : " — did you mean " + near + ":?") +
+        where(pos) + "; quote a word with a colon to search for it";
+}
+
+std::vector<Token>
+scan(const std::string &q)
+{
+    std::vector<Token> toks;
+    long depth = 0;
+    size_t i = 0, n = q.size();
+    while (i < n) {
+        if (is_space(q[i])) {
+            i++;
+            continue;
+        }
+        size_t start = i;
+        char sign = 0;
+        if ((q[i] == '-' || q[i] == '+') && i + 1 < n && !is_space(q[i + 1]))
+            sign = q[i++];
+        if (q[i] == '(') {
+            toks.push_back({Tok::OPEN, start, "(", "", "", sign});
+            depth++;
+            i++;
+            continue;
+        }
+        if (q[i] == ')') {
+            toks.push_back({Tok::CLOSE, start, ")", "", "", sign});
+            depth--;
+            i++;
+            continue;
+        }
+        if (q[i] == '"') {
+            size_t close = q.find('"', i + 1);
+            if (close == std::string::npos)
+                throw "unbalanced quote: the phrase opened" + where(i) + " is not closed";
+            toks.push_back({Tok::PHRASE, start, lower(q.substr(i, close + 1 - i)), "", "", sign});
+            i = close + 1;
+            continue;
+        }
+        size_t j = i;
+        while (j < n && !is_space(q[j]) && q[j] != '"')
+            j++;
+        std::string run = q.substr(i, j - i);
+        /* Closing brackets after a word close groups: they are not part of
+         * it (a value keeps the brackets it opens: cites:E/CN.15/2023/L.3(rev)). */
+        long opened = 0;
+        for (char c : run)
+            opened += c == '(' ? 1 : c == ')' ? -1 : 0;
+        size_t closers = 0;
+        while (!run.empty() && run.back() == ')' && opened < 0) {
+            run.pop_back();
+            opened++;
+            closers++;
+        }
+        std::string name = field_name(run);
+        if (!name.empty()) {
+            const Field *f = schema_field(lower(name));
+            std::string value = run.substr(name.size() + 1);
+            std::string text = lower(name) + ":";
+            if (run.size() == name.size() + 1 && j < n && q[j] == '"') {
+                size_t close = q.find('"', j + 1);
+                if (close == std::string::npos)
+                    throw "unbalanced quote after " + name + ": at position " +
+                        std::to_string(j + 1);
+                value = q.substr(j + 1, close - j - 1);
+                text += "\"" + lower(value) + "\"";
+                j = close + 1;
+                closers = 0;
+            } else {
+                text += lower(value);
+            }
+            if (f && value.empty())
+                throw name + ": needs a value" + where(start);
+            if (!f && !value.empty())
+                unknown_field(name, start);
+            if (f)
+                toks.push_back({Tok::FIELD, start, text, f->name, lower(value), sign});
+            else
+                toks.push_back({Tok::WORD, start, lower(run), "", "", sign});
+        } else if (!sign && (run == "NOT" || is_binary_op(run))) {
+            check_distance(run, start);
+            toks.push_back({Tok::OP, start, run, "", "", 0});
+        } else {
+            toks.push_back({Tok::WORD, start, lower(run), "", "", sign});
+        }
+        for (size_t k = 0; k < closers; k++)
+            toks.push_back({Tok::CLOSE, j - closers + k, ")", "", "", 0});
+        depth -= static_cast<long>(closers);
+        i = j;
+    }
+    return toks;
+}
+
+/* Where a syntax error is: the first operator that lacks an expression on
+ * one side (at the start or end of the query or of a bracket, or next to
+ * another operator). SIZE_MAX when there is none. */
+size_t
+dangling_operator(const std::vector<Token> &t)
+{
+    auto binary = [&](size_t k) { return t[k].type == Tok::OP && t[k].text != "NOT"; };
+    for (size_t k = 0; k < t.size(); k++) {
+        if (t[k].type != Tok::OP)
+            continue;
+        bool left_missing =
+            binary(k) && (k == 0 || t[k - 1].type == Tok::OPEN || t[k - 1].type == Tok::OP);
+        bool right_missing = k + 1 == t.size() || t[k + 1].type == Tok::CLOSE || binary(k + 1);
+        if (left_missing || right_missing)
+            return t[k].pos;
+    }
+    return SIZE_MAX;
+}
+
+/* Does the query say what to find, or only what to leave out? */
+bool
+has_positive(const std::vector<Token> &t)
+{
+    long depth = 0;
+    bool after_not = false;
+    for (const Token &k : t) {
+        if (k.type == Tok::CLOSE) {
+            depth--;
+            continue;
+        }
+        if (depth == 0 && k.type != Tok::OP && k.sign != '-' && !after_not)
+            return true;
+        after_not = depth == 0 && k.type == Tok::OP && k.text == "NOT";
+        if (k.type == Tok::OPEN)
+            depth++;
+    }
+    return false;
+}
+
+/* The filter values as the parser hands them over, and the tokens to find
+ * where they stand. */
+struct Context {
+    const std::vector<Token> &toks;
+
+    size_t position_of(const std::string &field, const std::string &value) const
+    {
+        size_t first = SIZE_MAX;
+        for (const Token &t : toks)
+            if (t.type == Tok::FIELD && t.field == field) {
+                if (t.value == value || lower(t.value).compare(0, value.size(), value) == 0)
+                    return t.pos;
+                first = std::min(first, t.pos);
+            }
+        return first == SIZE_MAX ? 0 : first;
+    }
+};
+
+std::string
+one_of(const std::string &values)
+{
+    std::vector<std::string> v;
+    size_t i = 0;
+    while (i < values.size()) {
+        size_t sp = values.find(' ', i);
+        v.push_back(values.substr(i, sp - i));
+        i = sp == std::string::npos ? values.size() : sp + 1;
+    }
+    std::string out;
+    for (size_t k = 0; k < v.size(); k++)
+        out += (k == 0 ? "" : k + 1 == v.size() ? " or " : ", ") + v[k];
+    return out;
+}
+
+bool
+is_year(const std::string &s)
+{
+    return s.size() == 4 &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+class FilterProcessor : public Xapian::FieldProcessor
+{
+    const Field &f;
+    const Context &ctx;
+
+  public:
+    FilterProcessor(const Field &field, const Context &c) : f(field), ctx(c)
+    {
+    }
+
+    Xapian::Query operator()(const std::string &raw) override
+    {
+        std::string v = lower(raw);
+        size_t at = ctx.position_of(f.name, v);
+        /* The parser ends a value at ')': give back the one it opened. */
+        long open = 0;
+        for (char c : v)
+            open += c == '(' ? 1 : c == ')' ? -1 : 0;
+        if (open > 0)
+            v.append(static_cast<size_t>(open), ')');
+        if (v.empty())
+            throw std::string(f.name) + ": needs a value" + where(at);
+        if (f.type == FieldType::YEAR && !is_year(v))
+            throw "year:" + v + " is not a year: use year:2017 or year:2015..2023" + where(at);
+        if (!schema_canonical_value(f, v))
+            throw std::string(f.name) + ":" + v + " is not a " + f.noun + ": use " +
+                one_of(schema_values(f)) + where(at);
+        return Xapian::Query(f.prefix + v);
+    }
+};
+
+/* year:A..B, either end open, on the year's value slot. */
+class YearRange : public Xapian::RangeProcessor
+{
+    const Context &ctx;
+
+  public:
+    YearRange(const Field &f, const Context &c)
+        : Xapian::RangeProcessor(static_cast<Xapian::valueno>(f.slot), std::string(f.name) + ":"),
+          ctx(c)
+    {
+    }
+
+    Xapian::Query operator()(const std::string &a, const std::string &b) override
+    {
+        std::string v = a + ".." + b;
+        std::string at = where(ctx.position_of("year", v));
+        if ((!a.empty() && !is_year(a)) || (!b.empty() && !is_year(b)) || (a.empty() && b.empty()))
+            throw "year:" + v + " is not a range of years: use year:2015..2023" + at;
+        if (!a.empty() && !b.empty()) {
+            if (a > b)
+                throw "year:" + v + " is a reversed range: " + a + " is after " + b + at;
+            if (std::stoul(b) - std::stoul(a) > MAX_YEAR_SPAN)
+                throw "year:" + v + " spans more than " + std::to_string(MAX_YEAR_SPAN) + " years" +
+                    at;
+            return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, a, b);
+        }
+        if (a.empty())
+            return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, b);
+        return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, a);
+    }
+};
+
+/* The parser's way to say "every paragraph" in front of a query that only
+ * leaves things out. A name the scan never lets through. */
+const char ALL_FIELD[] = "resdexall";
+
+class AllProcessor : public Xapian::FieldProcessor
+{
+  public:
+    Xapian::Query operator()(const std::string &) override
+    {
+        return Xapian::Query::MatchAll;
+    }
+};
+
+/* The words of the query (not operators, not filters), lower-case. */
+std::vector<std::string>
+query_words(const std::vector<Token> &toks)
+{
+    std::vector<std::string> out;
+    for (const Token &t : toks) {
+        if (t.type != Tok::WORD && t.type != Tok::PHRASE)
+            continue;
+        std::string w;
+        for (Xapian::Utf8Iterator it(t.text); it != Xapian::Utf8Iterator(); ++it) {
+            if (Xapian::Unicode::is_wordchar(*it)) {
+                Xapian::Unicode::append_utf8(w, *it);
+            } else if (!w.empty()) {
+                out.push_back(w);
+                w.clear();
+            }
+        }
+        if (!w.empty())
+            out.push_back(w);
+    }
+    return out;
+}
+
+/* The language the words are written in: their script, then, among the
+ * languages of that script the index holds, the one whose paragraphs have
+ * most of the words, as written (without accents) or in a form of the same
+ * stem (ties: the one with more paragraphs that have them, then the first
+ * in schema_languages). */
+const char *
+language_of_words(Xapian::Database &x, const std::vector<std::string> &words)
+{
+    bool latin = false;
+    for (const std::string &w : words)
+        for (Xapian::Utf8Iterator it(w); it != Xapian::Utf8Iterator(); ++it) {
+            Script s;
+            if (!schema_script_of(*it, &s))
+                continue;
+            if (s != Script::LATIN) {
+                for (const Language *l = schema_languages; l->code; l++)
+                    if (l->script == s)
+                        return l->code;
+            }
+            latin = true;
+        }
+    const char *best = "en";
+    std::vector<const Language *> cands;
+    for (const Language *l = schema_languages; l->code; l++)
+        if ((l->script == Script::LATIN || !latin) && x.term_exists(std::string(P_LANG) + l->code))
+            cands.push_back(l);
+    /* No word (filters only): English if indexed, else the first language
+     * the index holds. */
+    if (!latin)
+        return cands.empty() || x.term_exists(std::string(P_LANG) + best) ? best : cands[0]->code;
+    if (cands.size() < 2)
+        return cands.empty() ? best : cands[0]->code;
+    /* Most words found; ties: the most paragraphs with them. */
+    size_t best_found = 0;
+    Xapian::doccount best_count = 0;
+    for (const Language *l : cands) {
+        Xapian::Query lang(std::string(P_LANG) + l->code);
+        size_t found = 0;
+        Xapian::doccount count = 0;
+        Xapian::Stem stem = resdex_stemmer(l->code);
+        for (size_t k = 0; k < words.size() && k < 12; k++) {
+            /* The word as written (without accents), or a form of it. */
+            Xapian::Query word(Xapian::Query::OP_OR, Xapian::Query(resdex_fold(words[k])),
+                               Xapian::Query("Z" + stem(words[k])));
+            Xapian::Enquire e(x);
+            e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, word, lang));
+            Xapian::doccount m = e.get_mset(0, 0, x.get_doccount()).get_matches_estimated();
+            if (m > 0) {
+                found++;
+                count += m;
+            }
+        }
+        if (found > best_found || (found == best_found && count > best_count)) {
+            best = l->code;
+            best_found = found;
+            best_count = count;
+        }
+    }
+    return best;
+}
+
+const unsigned QP_FLAGS = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+                          Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
+                          Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_CJK_NGRAM;
+
+} // namespace
+
+const char *
+language_of_script(const std::string &text)
+{
+    for (Xapian::Utf8Iterator it(text); it != Xapian::Utf8Iterator(); ++it) {
+        Script s;
+        if (schema_script_of(*it, &s) && s != Script::LATIN)
+            for (const Language *l = schema_languages; l->code; l++)
+                if (l->script == s)
+                    return l->code;
     }
     return "en";
 }
 
-void
-configure_parser(Xapian::QueryParser &qp, Xapian::Database &x, const Xapian::Stem &stem)
+ParsedQuery
+parse_query(Xapian::Database &x, const std::string &text, QueryMode mode,
+            const std::string &lang_hint)
 {
+    /* Bytes that are not UTF-8 would reach Xapian's parser as Latin-1 and
+     * the messages and JSON output as garbage: refuse them here. */
+    size_t bad = 0;
+    if (!util_utf8_valid(text.data(), text.size(), nullptr, &bad))
+        throw "the query is not valid UTF-8 (byte " + std::to_string(bad + 1) + ")";
+    std::vector<Token> toks = scan(text);
+    Context ctx{toks};
+    ParsedQuery out;
+    bool plain = true;
+    unsigned words = 0;
+    const char *stem_lang = nullptr;
+    out.only_filters = true;
+    for (const Token &t : toks) {
+        const Field *f = t.type == Tok::FIELD ? schema_field(t.field) : nullptr;
+        bool text_field = f && f->type == FieldType::TEXT;
+        if (t.type == Tok::WORD || t.type == Tok::PHRASE || text_field) {
+            out.only_filters = false;
+            if (mode == QueryMode::FILTERS)
+                throw "similar takes filters only (" + field_list() + "): '" +
+                    (text_field ? t.value : t.text) + "' is not a filter" + where(t.pos);
+        }
+        if (t.type == Tok::WORD && !t.sign && t.text.find_first_of("*()+-:") == std::string::npos)
+            words++;
+        else
+            plain = false;
+        if (f && !std::strcmp(f->name, "kind"))
+            out.has_kind = true;
+        /* Any lang: lifts the default language filter; the first one not
+         * negated says how to stem. */
+        if (f && f->from == FieldValues::LANGS) {
+            out.lang_given = true;
+            const Language *l = schema_language(t.value.c_str());
+            if (l && t.sign != '-' && !stem_lang)
+                stem_lang = l->code;
+        }
+    }
+    if (stem_lang) {
+        out.lang = stem_lang;
+    } else {
+        if (const Language *l = schema_language(lang_hint.c_str()))
+            out.lang = l->code;
+        else if (mode == QueryMode::SEARCH)
+            out.lang = language_of_words(x, query_words(toks));
+    }
+
+    std::string q;
+    for (const Token &t : toks) {
+        std::string s = t.text;
+        char sign = t.sign;
+        if (t.type == Tok::WORD || t.type == Tok::PHRASE)
+            s = resdex_prepare_text(s, out.lang);
+        /* The parser takes no sign on a range: a range is a filter (+ says
+         * nothing more), and -year:A..B is NOT year:A..B. */
+        if (t.type == Tok::FIELD && sign && t.value.find("..") != std::string::npos) {
+            if (sign == '-')
+                s = "(NOT " + s + ")";
+            sign = 0;
+        }
+        q += (q.empty() ? "" : " ") + std::string(sign ? 1 : 0, sign) + s;
+    }
+    bool pure_negative = !toks.empty() && !has_positive(toks);
+    if (pure_negative)
+        q = std::string(ALL_FIELD) + ":1 " + q;
+
+    out.stem = resdex_stemmer(out.lang);
+    Xapian::QueryParser qp;
     qp.set_database(x);
-    qp.set_stemmer(stem);
+    qp.set_stemmer(out.stem);
     qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    qp.set_stopper(resdex_stopper(out.lang));
     qp.set_default_op(Xapian::Query::OP_AND);
     qp.set_max_expansion(MAX_WILDCARD_EXPANSION, Xapian::Query::WILDCARD_LIMIT_ERROR);
-    for (const Filter *f = filters; f->field; f++)
-        qp.add_boolean_prefix(f->field, f->prefix);
-    qp.add_prefix("title", P_TITLE);
+    for (const Field *f = schema_fields; f->name; f++) {
+        if (f->type == FieldType::TEXT) {
+            qp.add_prefix(f->name, f->prefix);
+            continue;
+        }
+        qp.add_boolean_prefix(f->name, (new FilterProcessor(*f, ctx))->release());
+        if (f->type == FieldType::YEAR)
+            qp.add_rangeprocessor((new YearRange(*f, ctx))->release());
+    }
+    qp.add_boolean_prefix(ALL_FIELD, (new AllProcessor())->release());
+    try {
+        out.query = qp.parse_query(q, QP_FLAGS);
+        if (plain && words >= 2)
+            out.phrase = qp.parse_query("\"" + q + "\"", QP_FLAGS);
+    } catch (const Xapian::QueryParserError &e) {
+        size_t at = dangling_operator(toks);
+        throw "cannot parse the query: " + e.get_msg() + (at == SIZE_MAX ? "" : where(at));
+    } catch (const Xapian::WildcardError &) {
+        throw "a wildcard matches too many words (limit " + std::to_string(MAX_WILDCARD_EXPANSION) +
+            "): make the prefix longer";
+    }
+    if (out.query.empty() && mode == QueryMode::SEARCH)
+        throw std::string("empty query");
+    return out;
 }
-
-extern const unsigned QP_FLAGS;
-const unsigned QP_FLAGS = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
-                          Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
-                          Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_CJK_NGRAM;
 
 resdex_status_t
 fill_hit(resdex_db_t *db, resdex_results_t *r, const Xapian::Document &doc, resdex_hit_t **out)

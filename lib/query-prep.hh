@@ -1,7 +1,10 @@
-/* query-prep.hh - the query syntax shared by search and similar (private).
+/* query-prep.hh - the query language, shared by search and similar (private).
  *
- * The filter syntax (body:, year:2015..2023, lang:, ...), the query parser
- * set up the same way for every caller, decoding a matched document into a
+ * One front end for every caller: the query text is scanned once (case,
+ * operators and their numbers, field names, whether anything is positive),
+ * the language to search is chosen, and Xapian's QueryParser builds the
+ * query, with a FieldProcessor per filter of the schema (schema.hh) and a
+ * RangeProcessor for year ranges. Also: decoding a matched document into a
  * hit, and retrying a read when the index is replaced under the reader. */
 #ifndef RESDEX_QUERY_PREP_HH
 #define RESDEX_QUERY_PREP_HH
@@ -14,33 +17,34 @@
 /* Limits that keep a hostile query from eating the machine. */
 const unsigned MAX_WILDCARD_EXPANSION = 1000;
 const unsigned MAX_YEAR_SPAN = 200;
+/* The largest n of NEAR/n and ADJ/n. */
+const unsigned MAX_NEAR_DISTANCE = 1000;
 
-/* Is `field` (lower-case) the name of a filter: body, year, symbol, ...? */
-bool query_is_filter_field(const std::string &field);
-
-struct Prepared {
-    std::string text; /* the query for Xapian's parser */
-    std::string lang; /* from lang:, for the stemmer */
-    bool has_kind = false;
-    bool plain_words = true; /* no operators, quotes, filters: eligible for the phrase boost */
-    unsigned words = 0;
+struct ParsedQuery {
+    Xapian::Query query;       /* words and filters; no default filter */
+    Xapian::Query phrase;      /* the words typed one after the other as a phrase, or empty */
+    Xapian::Stem stem;         /* the stemmer the query was parsed with (for snippets) */
+    const char *lang = "en";   /* the language searched (static storage) */
+    bool lang_given = false;   /* by lang: */
+    bool has_kind = false;     /* kind: is in the query */
+    bool only_filters = false; /* no word to search for: filters only */
 };
 
-/* Rewrite the user's query for Xapian's QueryParser: lower-case the values
- * of filters (terms are lower-case), check them, and expand year ranges into
- * years (filters of one field are OR'ed by the parser). Throws a message
- * (std::string) naming the filter at fault. */
-Prepared prepare(const std::string &q);
+enum class QueryMode {
+    SEARCH,  /* words, operators and filters */
+    FILTERS, /* filters only (similar's filters): a word is an error */
+};
 
-/* The language of a query without lang:, from its script: Cyrillic is
- * Russian, Arabic script Arabic, Han Chinese; anything else English. */
-std::string language_of_script(const std::string &q);
+/* Parse `text`. Without lang:, the language is `lang_hint` when given, else
+ * the one the query is written in (its script, then which language's
+ * vocabulary in x its words belong to). Throws a message (std::string) that
+ * says what is wrong and where ("(at position 7)"). */
+ParsedQuery parse_query(Xapian::Database &x, const std::string &text, QueryMode mode,
+                        const std::string &lang_hint = std::string());
 
-/* A QueryParser over x with the stemmer, the strategy and the filter
- * prefixes every query uses. */
-void configure_parser(Xapian::QueryParser &qp, Xapian::Database &x, const Xapian::Stem &stem);
-
-extern const unsigned QP_FLAGS;
+/* The language of a text from its script alone: Cyrillic is Russian,
+ * Arabic script Arabic, Han Chinese; anything else English. */
+const char *language_of_script(const std::string &text);
 
 /* Decode doc's record into a new hit of r. CORRUPT_RECORD (with the document
  * id in the message on db) when the record does not decode. */

@@ -14,6 +14,7 @@ struct resdex_results {
     resdex_hit_t *hits;
     size_t n, cap;
     uint64_t total;
+    const char *lang; /* the language searched (static storage), NULL when none */
     facet_count_t *facets;
     size_t n_facets, cap_facets;
     /* similar and lineage: a diff per hit (in the arena) */
@@ -57,6 +58,18 @@ void
 results_set_total(resdex_results_t *r, uint64_t total)
 {
     r->total = total;
+}
+
+void
+results_set_lang(resdex_results_t *r, const char *lang)
+{
+    r->lang = lang;
+}
+
+const char *
+resdex_results_lang(const resdex_results_t *results)
+{
+    return results ? results->lang : NULL;
 }
 
 int

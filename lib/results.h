@@ -15,6 +15,8 @@ arena_t *results_arena(resdex_results_t *r);
  * next results_add_hit. */
 resdex_hit_t *results_add_hit(resdex_results_t *r);
 void results_set_total(resdex_results_t *r, uint64_t total);
+/* The language searched: a string of static storage (schema_languages). */
+void results_set_lang(resdex_results_t *r, const char *lang);
 /* Record a facet count (facets are kept in the order added). 0 on success. */
 int results_add_facet(resdex_results_t *r, const char *facet, const char *value, uint64_t count);
 

@@ -148,51 +148,20 @@ restore_ending(const std::string &snip, const std::string &text, const std::stri
     return snip.substr(0, snip.size() - ell.size()) + tail;
 }
 
-/* Where a query's syntax fails: Xapian's QueryParserError does not say, so
- * find the first Boolean operator that lacks an expression on one side (at
- * the start or end of the query or of a bracket, or next to another
- * operator). 1-based byte position, or 0 when there is none. */
-size_t
-operator_error_position(const std::string &q)
+/* The first `bytes` bytes of text, cut after a word, with "…" when words
+ * were left out: the snippet of a search that has no word to show. */
+std::string
+opening(const std::string &text, size_t bytes)
 {
-    struct Tok {
-        std::string s;
-        size_t pos;
-    };
-    std::vector<Tok> toks;
-    for (size_t i = 0; i < q.size();) {
-        if (q[i] == ' ' || q[i] == '\t') {
-            i++;
-            continue;
-        }
-        if (q[i] == '(' || q[i] == ')') {
-            toks.push_back({std::string(1, q[i]), i});
-            i++;
-            continue;
-        }
-        size_t j = i;
-        while (j < q.size() && q[j] != ' ' && q[j] != '\t' && q[j] != '(' && q[j] != ')')
-            j++;
-        toks.push_back({q.substr(i, j - i), i});
-        i = j;
+    if (text.size() <= bytes)
+        return text;
+    size_t cut = text.rfind(' ', bytes);
+    if (cut == std::string::npos || cut == 0) {
+        cut = bytes;
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+            cut--;
     }
-    auto binary = [](const std::string &t) {
-        return t == "AND" || t == "OR" || t == "XOR" || t == "NEAR" || t == "ADJ" ||
-               t.compare(0, 5, "NEAR/") == 0 || t.compare(0, 4, "ADJ/") == 0;
-    };
-    for (size_t k = 0; k < toks.size(); k++) {
-        bool op = binary(toks[k].s) || toks[k].s == "NOT";
-        if (!op)
-            continue;
-        bool left_missing =
-            !binary(toks[k].s)
-                ? false
-                : k == 0 || toks[k - 1].s == "(" || binary(toks[k - 1].s) || toks[k - 1].s == "NOT";
-        bool right_missing = k + 1 == toks.size() || toks[k + 1].s == ")" || binary(toks[k + 1].s);
-        if (left_missing || right_missing)
-            return toks[k].pos + 1;
-    }
-    return 0;
+    return text.substr(0, cut) + "…";
 }
 
 /* The word pairs (P_PAIR) a phrase of single words needs, ANDed: every
@@ -234,51 +203,24 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
         return db_fail(db, RESDEX_STATUS_BAD_QUERY,
                        "query is " + std::to_string(qtext.size()) + " bytes; the limit is " +
                            std::to_string(RESDEX_MAX_QUERY_BYTES));
-    Prepared prep;
+    ParsedQuery pq;
     try {
-        prep = prepare(qtext);
+        pq = parse_query(x, qtext, QueryMode::SEARCH);
     } catch (const std::string &m) {
         return db_fail(db, RESDEX_STATUS_BAD_QUERY, m);
     }
-    /* A query searches one language: lang: says which, else its script. */
-    bool lang_given = !prep.lang.empty();
-    if (!lang_given)
-        prep.lang = language_of_script(qtext);
-    const char *lang = prep.lang.c_str();
-    Xapian::Stem stem = resdex_stemmer(lang);
-    Xapian::QueryParser qp;
-    configure_parser(qp, x, stem);
-    qp.set_stopper(resdex_stopper(lang));
-    Xapian::Query query;
-    try {
-        prep.text = resdex_prepare_text(prep.text, lang);
-        query = qp.parse_query(prep.text, QP_FLAGS);
-    } catch (const Xapian::QueryParserError &e) {
-        size_t at = operator_error_position(qtext);
-        std::string where = at ? " (at position " + std::to_string(at) + ")" : "";
-        return db_fail(db, RESDEX_STATUS_BAD_QUERY,
-                       "cannot parse the query: " + e.get_msg() + where);
-    } catch (const Xapian::WildcardError &e) {
-        return db_fail(db, RESDEX_STATUS_BAD_QUERY,
-                       "a wildcard matches too many words (limit " +
-                           std::to_string(MAX_WILDCARD_EXPANSION) + "): make the prefix longer");
-    }
-    if (query.empty())
-        return db_fail(db, RESDEX_STATUS_BAD_QUERY, "empty query");
-    /* Words typed one after the other: paragraphs that have them as a phrase
-     * rank first. */
-    Xapian::Query phrase;
-    if (prep.plain_words && prep.words >= 2)
-        phrase = qp.parse_query("\"" + prep.text + "\"", QP_FLAGS);
+    results_set_lang(r, pq.lang);
+    const char *lang = pq.lang;
+    Xapian::Query query = pq.query, phrase = pq.phrase;
     /* A filter that every paragraph passes (the language in an index of one
      * language, as most are) is left out: Xapian would still walk its
      * posting list, 13% of the CPU time of one-word queries at 200k
      * paragraphs (bench/RESULTS.md). Hits, scores and totals are the same. */
     Xapian::doccount ndocs = x.get_doccount();
     std::vector<std::string> filters;
-    if (!lang_given)
-        filters.push_back(std::string(P_LANG) + prep.lang);
-    if (!o->all_kinds && !prep.has_kind)
+    if (!pq.lang_given)
+        filters.push_back(std::string(P_LANG) + lang);
+    if (!o->all_kinds && !pq.has_kind)
         filters.push_back(std::string(P_KIND) + "operative");
     filters.erase(std::remove_if(filters.begin(), filters.end(),
                                  [&](const std::string &t) { return x.get_termfreq(t) == ndocs; }),
@@ -311,8 +253,8 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
         enquire.add_matchspy(&verb_spy);
     }
     unsigned limit = std::min(o->limit, MAX_LIMIT);
-    /* Facets, and a count asked for on its own, look at every match. */
-    Xapian::doccount check = o->facets || limit == 0 ? ndocs : std::max(limit + o->offset, 100u);
+    /* Totals are exact: every match is counted (bench/RESULTS.md: the cost). */
+    Xapian::doccount check = ndocs;
     Xapian::MSet mset;
     if (!phrase.empty() && !o->facets && !o->group_by_resolution && limit > 0 &&
         o->sort == RESDEX_SORT_RELEVANCE) {
@@ -386,7 +328,9 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
              * which was 40% of a search's time (bench/RESULTS.md); the
              * window is still chosen by the query's matched terms. */
             size_t bytes = o->snippet_bytes ? o->snippet_bytes : 300;
-            std::string snip = mset.snippet(hit->paragraph->text, bytes, stem, 0, hs, he, "…");
+            std::string snip = pq.only_filters ? opening(hit->paragraph->text, bytes)
+                                               : mset.snippet(hit->paragraph->text, bytes, pq.stem,
+                                                              0, hs, he, "…");
             snip =
                 restore_ending(join_highlights(snip, hs, he, lang), hit->paragraph->text, hs, he);
             hit->snippet = arena_strdup(results_arena(r), snip.c_str());

@@ -80,68 +80,9 @@ split_id(const std::string &id, std::string &symbol, std::string &anchor)
     return true;
 }
 
-/* Split filters at white space outside quotes (tag:"a b" is one). */
-std::vector<std::string>
-filter_tokens(const std::string &f)
-{
-    std::vector<std::string> out;
-    std::string cur;
-    bool quoted = false;
-    for (char c : f) {
-        if (c == '"')
-            quoted = !quoted;
-        if (!quoted && (c == ' ' || c == '\t' || c == '\n' || c == '\r')) {
-            if (!cur.empty())
-                out.push_back(cur);
-            cur.clear();
-            continue;
-        }
-        cur += c;
-    }
-    if (!cur.empty())
-        out.push_back(cur);
-    return out;
-}
-
-/* One group of filters as a boolean query; only filter terms allowed. */
-resdex_status_t
-parse_filter_group(resdex_db_t *db, const std::string &text, Xapian::Query &out, std::string &lang)
-{
-    Prepared prep;
-    try {
-        prep = prepare(text);
-    } catch (const std::string &m) {
-        return db_fail(db, RESDEX_STATUS_BAD_QUERY, m);
-    }
-    Xapian::QueryParser qp;
-    configure_parser(qp, db->db(), Xapian::Stem());
-    try {
-        out = qp.parse_query(prep.text, QP_FLAGS);
-    } catch (const Xapian::QueryParserError &e) {
-        return db_fail(db, RESDEX_STATUS_BAD_QUERY, "cannot parse the filters: " + e.get_msg());
-    }
-    /* Only boolean filter terms: their prefixes are upper-case (B, Y, K, L,
-     * X...); free words (lower-case, or Z for stems) and title: (S) are not
-     * filters here. */
-    for (auto it = out.get_unique_terms_begin(); it != out.get_unique_terms_end(); ++it) {
-        const std::string &t = *it;
-        if (t.empty())
-            continue;
-        if (!(t[0] >= 'A' && t[0] <= 'Z') || t[0] == 'Z' || t[0] == 'S')
-            return db_fail(db, RESDEX_STATUS_BAD_QUERY,
-                           "similar takes filters only (body:, year:, lang:, kind:, symbol:, "
-                           "verb:, tag:, cites:): '" +
-                               (t[0] == 'Z' || t[0] == 'S' ? t.substr(1) : t) +
-                               "' is not a filter");
-    }
-    lang = prep.lang;
-    return RESDEX_STATUS_SUCCESS;
-}
-
 /* The filters as a boolean query (MatchAll when there are none); lang:, if
- * given, goes to `lang`. Anything that is not a filter is a BAD_QUERY.
- * Negated filters are applied one by one with AND_NOT: Xapian's parser
- * takes a query made only of "-field:value" as the positive filter. */
+ * given, goes to `lang`. Anything that is not a filter is a BAD_QUERY. The
+ * search's parser reads them (query-prep.cc). */
 resdex_status_t
 parse_filters(resdex_db_t *db, const char *filters, Xapian::Query &out, std::string &lang)
 {
@@ -149,30 +90,14 @@ parse_filters(resdex_db_t *db, const char *filters, Xapian::Query &out, std::str
     std::string f = filters ? filters : "";
     if (f.size() > RESDEX_MAX_QUERY_BYTES)
         return db_fail(db, RESDEX_STATUS_BAD_QUERY, "filters are too long");
-    std::string positive;
-    std::vector<std::string> negative;
-    for (const std::string &t : filter_tokens(f)) {
-        if (t.size() > 1 && t[0] == '-')
-            negative.push_back(t.substr(1));
-        else
-            positive += (positive.empty() ? "" : " ") + t;
-    }
-    if (!positive.empty()) {
-        Xapian::Query q;
-        resdex_status_t st = parse_filter_group(db, positive, q, lang);
-        if (st != RESDEX_STATUS_SUCCESS)
-            return st;
-        if (!q.empty())
-            out = q;
-    }
-    for (const std::string &n : negative) {
-        Xapian::Query q;
-        std::string ignored;
-        resdex_status_t st = parse_filter_group(db, n, q, ignored);
-        if (st != RESDEX_STATUS_SUCCESS)
-            return st;
-        if (!q.empty())
-            out = Xapian::Query(Xapian::Query::OP_AND_NOT, out, q);
+    try {
+        ParsedQuery pq = parse_query(db->db(), f, QueryMode::FILTERS);
+        if (!pq.query.empty())
+            out = pq.query;
+        if (pq.lang_given)
+            lang = pq.lang;
+    } catch (const std::string &m) {
+        return db_fail(db, RESDEX_STATUS_BAD_QUERY, m);
     }
     return RESDEX_STATUS_SUCCESS;
 }

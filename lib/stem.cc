@@ -1,9 +1,15 @@
-/* stem.cc - libstemmer as a Xapian::StemImplementation. */
+/* stem.cc - libstemmer as a Xapian::StemImplementation, and accent folding
+ * (ICU's canonical decomposition without its combining marks). */
 #include "stem.hh"
+#include "schema.hh"
 
+#include <algorithm>
 #include <cstring>
 #include <libstemmer.h>
 #include <new>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/utf16.h>
 
 namespace
 {
@@ -26,9 +32,12 @@ class SnowballStem : public Xapian::StemImplementation
     }
     std::string operator()(const std::string &word) override
     {
+        /* Stems are of the word without its accents, at index and query
+         * time alike: "cybercriminalite" finds "cybercriminalité". */
+        std::string folded = resdex_fold(word);
         const sb_symbol *out =
-            sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol *>(word.data()),
-                            static_cast<int>(word.size()));
+            sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol *>(folded.data()),
+                            static_cast<int>(folded.size()));
         if (!out) /* libstemmer's only failure is out of memory */
             throw std::bad_alloc();
         return std::string(reinterpret_cast<const char *>(out),
@@ -40,26 +49,13 @@ class SnowballStem : public Xapian::StemImplementation
     }
 };
 
-struct LangAlgo {
-    const char *lang, *algorithm;
-};
-
-const LangAlgo lang_algorithms[] = {
-    {"en", "english"}, {"fr", "french"}, {"es", "spanish"},  {"ru", "russian"},
-    {"ar", "arabic"},  {"de", "german"}, {nullptr, nullptr},
-};
-
 } // namespace
 
 const char *
 resdex_stem_algorithm(const char *lang)
 {
-    if (!lang || !*lang)
-        lang = "en";
-    for (const LangAlgo *la = lang_algorithms; la->lang; la++)
-        if (std::strcmp(la->lang, lang) == 0)
-            return la->algorithm;
-    return nullptr;
+    const Language *l = schema_language(lang && *lang ? lang : "en");
+    return l ? l->stemmer : nullptr;
 }
 
 Xapian::Stem
@@ -71,10 +67,47 @@ resdex_stemmer(const char *lang)
     return Xapian::Stem(new SnowballStem(algo));
 }
 
+std::string
+resdex_fold(const std::string &word)
+{
+    if (std::all_of(word.begin(), word.end(), [](char c) { return (c & 0x80) == 0; }))
+        return word;
+    UErrorCode err = U_ZERO_ERROR;
+    const UNormalizer2 *nfd = unorm2_getNFDInstance(&err);
+    if (U_FAILURE(err))
+        return word;
+    std::string out;
+    out.reserve(word.size());
+    for (Xapian::Utf8Iterator it(word); it != Xapian::Utf8Iterator(); ++it) {
+        UChar32 c = static_cast<UChar32>(*it);
+        /* The short i of Russian is a letter of its own, not an accented i. */
+        if (c == 0x0419 || c == 0x0439) {
+            Xapian::Unicode::append_utf8(out, static_cast<unsigned>(c));
+            continue;
+        }
+        UChar buf[32];
+        err = U_ZERO_ERROR;
+        int32_t n = unorm2_getDecomposition(nfd, c, buf, 32, &err);
+        if (n < 0 || U_FAILURE(err)) { /* no decomposition */
+            if (u_charType(c) != U_NON_SPACING_MARK)
+                Xapian::Unicode::append_utf8(out, static_cast<unsigned>(c));
+            continue;
+        }
+        for (int32_t i = 0; i < n;) {
+            UChar32 d;
+            U16_NEXT(buf, i, n, d);
+            if (u_charType(d) != U_NON_SPACING_MARK)
+                Xapian::Unicode::append_utf8(out, static_cast<unsigned>(d));
+        }
+    }
+    return out;
+}
+
 bool
 resdex_lang_is_cjk(const char *lang)
 {
-    return lang && std::strcmp(lang, "zh") == 0;
+    const Language *l = schema_language(lang);
+    return l && l->script == Script::HAN;
 }
 
 /* Is text[start, end) (lower-cased ASCII) a French elided word? */

@@ -1,50 +1,24 @@
 /* stopwords.cc - function words per language; see stopwords.hh. The lists
- * are short on purpose: the articles, prepositions, conjunctions and
- * pronouns that carry no meaning of their own in a resolution. Words that
- * drafters search for ("not", "shall", "all", "other") are not in them. */
+ * are the languages table's (schema.cc). */
 #include "stopwords.hh"
+#include "schema.hh"
 
-#include <cstring>
+#include <vector>
 
 namespace
 {
 
-const char *const EN[] = {"a",   "an",    "and",   "as",   "at",    "be", "by",    "for",  "from",
-                          "in",  "into",  "is",    "it",   "its",   "of", "on",    "or",   "that",
-                          "the", "their", "these", "this", "those", "to", "which", "with", nullptr};
-const char *const FR[] = {"à",   "au", "aux", "d",    "de",    "des", "du",  "en",   "et",   "l",
-                          "la",  "le", "les", "leur", "leurs", "ou",  "par", "pour", "qu",   "que",
-                          "qui", "sa", "se",  "ses",  "son",   "sur", "un",  "une",  nullptr};
-const char *const ES[] = {"a",   "al",  "con", "de", "del",  "el",  "en",   "la",
-                          "las", "lo",  "los", "o",  "para", "por", "que",  "se",
-                          "su",  "sus", "u",   "un", "una",  "y",   nullptr};
-const char *const RU[] = {"в",  "во", "и",   "к",  "на",  "о",  "об",  "от", "по",   "с",
-                          "со", "у",  "что", "их", "его", "её", "для", "из", nullptr};
-const char *const AR[] = {"في", "من", "على", "إلى", "عن", "و", "أو", "التي", "الذي", nullptr};
-
-struct Lang {
-    const char *code;
-    const char *const *words;
-};
-const Lang LANGS[] = {{"en", EN}, {"fr", FR}, {"es", ES},
-                      {"ru", RU}, {"ar", AR}, {nullptr, nullptr}};
-
-const Lang *
-find(const char *lang)
+std::vector<Xapian::SimpleStopper *>
+make_all()
 {
-    for (const Lang *l = LANGS; lang && l->code; l++)
-        if (std::strcmp(l->code, lang) == 0)
-            return l;
-    return nullptr;
-}
-
-Xapian::SimpleStopper *
-make(const Lang *l)
-{
-    auto *s = new Xapian::SimpleStopper();
-    for (const char *const *w = l->words; *w; w++)
-        s->add(*w);
-    return s;
+    std::vector<Xapian::SimpleStopper *> out;
+    for (const Language *l = schema_languages; l->code; l++) {
+        auto *s = new Xapian::SimpleStopper();
+        for (const char *const *w = l->stopwords; *w; w++)
+            s->add(*w);
+        out.push_back(s);
+    }
+    return out;
 }
 
 } // namespace
@@ -52,11 +26,12 @@ make(const Lang *l)
 const Xapian::Stopper *
 resdex_stopper(const char *lang)
 {
-    /* Built once per language, on first use (thread-safe statics). */
-    static Xapian::SimpleStopper *stoppers[] = {make(&LANGS[0]), make(&LANGS[1]), make(&LANGS[2]),
-                                                make(&LANGS[3]), make(&LANGS[4])};
-    const Lang *l = find(lang);
-    return l ? stoppers[l - LANGS] : nullptr;
+    /* Built once, on first use (thread-safe statics). */
+    static const std::vector<Xapian::SimpleStopper *> stoppers = make_all();
+    const Language *l = schema_language(lang);
+    if (!l || !*l->stopwords)
+        return nullptr;
+    return stoppers[static_cast<size_t>(l - schema_languages)];
 }
 
 bool

@@ -2,14 +2,18 @@
  *
  * One Xapian document per paragraph. The document data is the paragraph's
  * record (record.h: zlib-compressed JSON). Filters are boolean terms, all
- * lower-case; sorting and facets use values. Changing anything here changes
- * the index format: bump RESDEX_INDEX_FORMAT so that old indexes are rebuilt. */
+ * lower-case; sorting and facets use values. Words are indexed as written and,
+ * when they have accents, without them too (index.cc); stems are of the words
+ * without accents (stem.hh). The fields of the query language are in
+ * schema.cc. Changing anything here changes the index format: bump
+ * RESDEX_INDEX_FORMAT (format 2: accents folded, verb: and its facet on the
+ * whole phrase; an older index is refused with "delete it and reindex"). */
 #ifndef RESDEX_TERMS_HH
 #define RESDEX_TERMS_HH
 
 #include <string>
 
-#define RESDEX_INDEX_FORMAT "1"
+#define RESDEX_INDEX_FORMAT "2"
 /* Metadata key holding the index format. */
 #define RESDEX_META_FORMAT "resdex:format"
 /* Metadata key, "1" when every paragraph of the index has its word pairs
@@ -26,8 +30,7 @@
 #define P_RESKEY     "XR"   /* a resolution in one language: symbol@lang */
 #define P_ANCHOR     "XA"   /* the paragraph's anchor: 5, 5(a), pp3 */
 #define P_KIND       "K"    /* kind:   preambular operative other */
-#define P_VERB       "XV"   /* verb:   the head verb, "encourages" */
-#define P_VERBPHRASE "XW"   /* verb:  the whole phrase, "also encourages" */
+#define P_VERBPHRASE "XW"   /* verb:   the whole phrase, "also encourages" */
 #define P_TAG        "XT"   /* tag:    alternatives to punishment */
 #define P_LANG       "L"    /* lang:   en fr es ru ar zh de */
 #define P_CITES      "XC"   /* cites:  a/res/70/174 and 70/174 */
@@ -50,7 +53,7 @@ pair_term(const std::string &a, const std::string &b)
 #define SLOT_DATE   0 /* "YYYYMMDD" (missing parts as 00) */
 #define SLOT_YEAR   1 /* "2017" */
 #define SLOT_BODY   2 /* "ECOSOC" */
-#define SLOT_VERB   3 /* head verb, lower-case */
+#define SLOT_VERB   3 /* the verb phrase as printed, with a capital: "Calls upon" */
 #define SLOT_ORDER  4 /* sortable_serialise(resolution * 100000 + paragraph) */
 #define SLOT_RESKEY 5 /* symbol@lang: collapse key to group hits by resolution */
 

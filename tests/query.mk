@@ -8,3 +8,11 @@ QUERY_SHELL_TESTS = tests/query/search.sh tests/query/filters.sh \
 	tests/query/pairs.sh
 TESTS += $(QUERY_SHELL_TESTS)
 EXTRA_DIST += $(QUERY_SHELL_TESTS) tests/query/query-lib.sh
+
+# The query language case by case (cmocka, a hand-built index in four languages).
+check_PROGRAMS += tests/test_query
+tests_test_query_SOURCES = tests/test_query.c tests/testutil.h
+tests_test_query_CPPFLAGS = $(TEST_CPPFLAGS)
+tests_test_query_LDADD = $(TEST_LIBS)
+nodist_EXTRA_tests_test_query_SOURCES = dummy.cxx
+TESTS += tests/test_query

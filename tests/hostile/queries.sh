@@ -64,7 +64,7 @@ q "year: with no value" --want 2 search 'year:'
 q "body:mars" --want 2 search 'body:mars'
 q "kind:nothing" --want 2 search 'kind:nothing'
 q "lang:xx" --want 2 search 'lang:xx'
-q "an unknown field" search 'colour:blue'
+q "an unknown field" --want 2 search 'colour:blue'
 q "operators only: AND" search AND
 q "operators only: OR OR" search OR OR
 q "operators only: NOT" search NOT
@@ -72,8 +72,8 @@ q "NEAR alone" search NEAR
 q "a lone minus" search -
 q "a lone star" search '*'
 q "colons" search '::'
-q "a filter negated only" search -body:ga
-q "NEAR/99999" search 'prison NEAR/99999 justice'
+q "a filter negated only" --want 0 search -body:ga
+q "NEAR/99999 (over 1000)" --want 2 search 'prison NEAR/99999 justice'
 q "empty query" --want 2 search ''
 q "blank query" --want 2 search '   '
 q "no query at all" --want 2 --usage search

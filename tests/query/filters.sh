@@ -63,18 +63,22 @@ check "the same filter twice: either value" is "$(count_of symbol:2023/24 kind:p
 check "a filter in parentheses: (kind:preambular OR kind:operative)" \
     is "$(count_of symbol:2023/24 '(kind:preambular OR kind:operative)')" 19
 
-# verb: the leading verb. 2023/24: Encourages 1 5, Also encourages 2 6,
-# Further encourages 3 7, Strongly encourages 10; Takes note 9.
-check "verb:encourages: every kind of encouraging" \
-    is "$(ids_of verb:encourages symbol:2023/24)" \
-    "$(lines E/RES/2023/24#1 E/RES/2023/24#10 E/RES/2023/24#2 E/RES/2023/24#3 E/RES/2023/24#5 E/RES/2023/24#6 E/RES/2023/24#7)"
+# verb: the whole leading phrase, in any case (until index format 2 it also
+# matched the phrase's head verb: verb:encourages found "Also encourages").
+# 2023/24: Encourages 1 5, Also encourages 2 6, Further encourages 3 7,
+# Strongly encourages 10; Takes note 9.
+check "verb:encourages: that phrase, not also/further/strongly encourages" \
+    is "$(ids_of verb:encourages symbol:2023/24)" "$(lines E/RES/2023/24#1 E/RES/2023/24#5)"
+check "verb: in capitals" is "$(ids_of verb:Encourages symbol:2023/24)" "$(lines E/RES/2023/24#1 E/RES/2023/24#5)"
+check "-verb:encourages" is "$(count_of -verb:encourages symbol:2023/24)" 10
 check "verb:\"also encourages\"" is "$(ids_of 'verb:"also encourages"' symbol:2023/24)" "$(lines E/RES/2023/24#2 E/RES/2023/24#6)"
 check "verb:\"takes note\"" is "$(ids_of 'verb:"takes note"' symbol:2023/24)" "E/RES/2023/24#9"
 check "verb:Recognizes" is "$(ids_of verb:Recognizes symbol:2023/24)" "E/RES/2023/24#4"
 # 2017/19's preamble: Bearing in mind pp5 pp8 pp11; ... also pp6; ... further pp7.
 check "verb:\"bearing in mind\": that verb exactly" \
     is "$(ids_of --all 'verb:"bearing in mind"' symbol:2017/19)" "$(lines E/RES/2017/19#pp11 E/RES/2017/19#pp5 E/RES/2017/19#pp8)"
-check "verb:bearing: with also and further" is "$(count_of --all verb:bearing symbol:2017/19)" 5
+check "verb:\"bearing in mind also\"" is "$(ids_of --all 'verb:"bearing in mind also"' symbol:2017/19)" "E/RES/2017/19#pp6"
+expect_status 1 "verb:bearing: no phrase is that word alone" rs search --all verb:bearing symbol:2017/19
 
 # lang: the samples are English.
 check "lang:en with the phrase" is "$(count_of lang:en "$ALT")" 15

@@ -69,7 +69,13 @@ check "lang:fr: operative 1 and 50, which open with it, and 26, which has it" \
 check "lang:fr: French hits only" sh -c "! grep '^[0-9]*\. ' '$T/out' | grep -v ' · fr$'"
 expect_status 0 "lang:fr --json" rs search --json 'lang:fr "Prend note avec satisfaction"'
 check "lang:fr --json: the phrase highlighted" has "$T/out" '"snippet":"[Prend note avec satisfaction] du rapport'
-expect_status 1 "French words, no lang: (English is searched)" rs search '"Prend note avec satisfaction"'
+# Without lang:, the language the words are written in (until issue 13 the
+# script alone chose, and French words searched the English: nothing found).
+expect_status 0 "French words, no lang: the French is searched" rs search '"Prend note avec satisfaction"'
+check "French words, no lang: the hits of lang:fr" \
+    is "$(hit_ids | LC_ALL=C sort)" "$(lines 'A/RES/80/229#1' 'A/RES/80/229#26' 'A/RES/80/229#50')"
+expect_status 0 "French words without accents, no lang:" rs search 'prend note avec satisfaction du rapport du secretaire general'
+check "French words without accents: French hits only" sh -c "! grep '^[0-9]*\. ' '$T/out' | grep -v ' · fr$'"
 expect_status 0 "a Cyrillic query searches the Russian" rs search --json 'доклад Генерального секретаря'
 check "Cyrillic: operative 1 among the hits" sh -c "json_ids() { sed -n 's/^{\"rank\":[0-9]*,\"score\":[^,]*,\"id\":\"\\([^\"]*\\)\".*/\\1/p' \"\$1\"; }; json_ids '$T/out' | grep -qxF 'A/RES/80/229#1'"
 check "Cyrillic: Russian hits only" sh -c "! grep -v '\"lang\":\"ru\"' '$T/out'"

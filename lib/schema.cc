@@ -1,0 +1,248 @@
+/* schema.cc - the fields, bodies and languages; see schema.hh. */
+#include "schema.hh"
+#include "terms.hh"
+
+#include <algorithm>
+#include <cstring>
+#include <mutex>
+#include <sstream>
+#include <vector>
+
+const Field schema_fields[] = {
+    {"body", P_BODY, SLOT_BODY, "body", FieldType::FILTER, FieldValues::BODIES, nullptr, nullptr,
+     "body", "body:ga", "the body that adopted the resolution (or a draft is carried for)"},
+    {"year", P_YEAR, SLOT_YEAR, "year", FieldType::YEAR, FieldValues::ANY, nullptr, nullptr, "year",
+     "year:2015..2023", "the year of adoption, or a range (open at either end: year:2015..)"},
+    {"symbol", P_SYMBOL, -1, nullptr, FieldType::FILTER, FieldValues::ANY, nullptr, nullptr,
+     "symbol", "symbol:2017/19", "the resolution, by full symbol or by number"},
+    {"kind", P_KIND, -1, nullptr, FieldType::FILTER, FieldValues::LIST,
+     "preambular operative other", nullptr, "kind", "kind:preambular",
+     "the kind of paragraph (operative only unless kind: or --all says otherwise)"},
+    {"verb", P_VERBPHRASE, SLOT_VERB, "verb", FieldType::FILTER, FieldValues::ANY, nullptr, nullptr,
+     "verb", "verb:\"calls upon\"", "the whole leading phrase, as printed, in any case"},
+    {"tag", P_TAG, -1, nullptr, FieldType::FILTER, FieldValues::ANY, nullptr, nullptr, "tag",
+     "tag:\"civil society engagement\"", "a topic tag of the source document"},
+    {"lang", P_LANG, -1, nullptr, FieldType::FILTER, FieldValues::LANGS, nullptr, nullptr,
+     "language", "lang:fr",
+     "the language searched (without it: the language the query is written in)"},
+    {"cites", P_CITES, -1, nullptr, FieldType::FILTER, FieldValues::ANY, nullptr, nullptr,
+     "citation", "cites:70/174", "paragraphs that cite a document, in their text or footnotes"},
+    {"title", P_TITLE, -1, nullptr, FieldType::TEXT, FieldValues::ANY, nullptr, nullptr, "title",
+     "title:trafficking", "words of the resolution's title"},
+    {nullptr, nullptr, -1, nullptr, FieldType::FILTER, FieldValues::ANY, nullptr, nullptr, nullptr,
+     nullptr, nullptr},
+};
+
+const Body schema_bodies[] = {
+    {"GA", "ga", "General Assembly", "a general-assembly", "A/RES/"},
+    {"ECOSOC", "ecosoc", "Economic and Social Council", "e", "E/RES/"},
+    {"CCPCJ", "ccpcj", "Commission on Crime Prevention and Criminal Justice", nullptr,
+     "E/CN.15/RES/"},
+    {"CND", "cnd", "Commission on Narcotic Drugs", nullptr, "E/CN.7/RES/"},
+    {"SC", "sc", "Security Council", "s security-council", "S/RES/"},
+    {nullptr, nullptr, nullptr, nullptr, nullptr},
+};
+
+namespace
+{
+
+const char *const EN[] = {"a",   "an",    "and",   "as",   "at",    "be", "by",    "for",  "from",
+                          "in",  "into",  "is",    "it",   "its",   "of", "on",    "or",   "that",
+                          "the", "their", "these", "this", "those", "to", "which", "with", nullptr};
+const char *const FR[] = {"à",   "au", "aux", "d",    "de",    "des", "du",  "en",   "et",   "l",
+                          "la",  "le", "les", "leur", "leurs", "ou",  "par", "pour", "qu",   "que",
+                          "qui", "sa", "se",  "ses",  "son",   "sur", "un",  "une",  nullptr};
+const char *const ES[] = {"a",   "al",  "con", "de", "del",  "el",  "en",   "la",
+                          "las", "lo",  "los", "o",  "para", "por", "que",  "se",
+                          "su",  "sus", "u",   "un", "una",  "y",   nullptr};
+const char *const RU[] = {"в",  "во", "и",   "к",  "на",  "о",  "об",  "от", "по",   "с",
+                          "со", "у",  "что", "их", "его", "её", "для", "из", nullptr};
+const char *const AR[] = {"في", "من", "على", "إلى", "عن", "و", "أو", "التي", "الذي", nullptr};
+const char *const DE[] = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer",
+                          "eines", "und", "oder", "in", "im", "zu", "zur", "zum", "von",
+                          "vom", "mit", "auf", "für", "an", "am", "als", "sich", nullptr};
+const char *const NONE[] = {nullptr};
+
+} // namespace
+
+const Language schema_languages[] = {
+    {"en", "English", "english", Script::LATIN, EN},
+    {"fr", "French", "french", Script::LATIN, FR},
+    {"es", "Spanish", "spanish", Script::LATIN, ES},
+    {"ru", "Russian", "russian", Script::CYRILLIC, RU},
+    {"ar", "Arabic", "arabic", Script::ARABIC, AR},
+    {"zh", "Chinese", nullptr, Script::HAN, NONE},
+    {"de", "German", "german", Script::LATIN, DE},
+    {nullptr, nullptr, nullptr, Script::LATIN, nullptr},
+};
+
+const Field *
+schema_field(const std::string &name)
+{
+    for (const Field *f = schema_fields; f->name; f++)
+        if (name == f->name)
+            return f;
+    return nullptr;
+}
+
+namespace
+{
+
+size_t
+edit_distance(const std::string &a, const std::string &b)
+{
+    std::vector<size_t> row(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); j++)
+        row[j] = j;
+    for (size_t i = 1; i <= a.size(); i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= b.size(); j++) {
+            size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] != b[j - 1])});
+            /* A swap of two neighbours ("yaer") is one edit, not two. */
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                row[j] = std::min(row[j], diag);
+            diag = up;
+        }
+    }
+    return row[b.size()];
+}
+
+/* "a b c" -> {"a", "b", "c"} */
+std::vector<std::string>
+words(const char *s)
+{
+    std::vector<std::string> out;
+    std::istringstream in(s ? s : "");
+    for (std::string w; in >> w;)
+        out.push_back(w);
+    return out;
+}
+
+} // namespace
+
+std::string
+schema_nearest_field(const std::string &name)
+{
+    std::string best;
+    size_t best_d = 3;
+    for (const Field *f = schema_fields; f->name; f++) {
+        size_t d = edit_distance(name, f->name);
+        if (d < best_d) {
+            best_d = d;
+            best = f->name;
+        }
+    }
+    return best;
+}
+
+std::string
+schema_values(const Field &f)
+{
+    std::string out;
+    auto add = [&](const char *v) { out += (out.empty() ? "" : " ") + std::string(v); };
+    switch (f.from) {
+    case FieldValues::ANY:
+        break;
+    case FieldValues::LIST:
+        out = f.values;
+        break;
+    case FieldValues::BODIES:
+        for (const Body *b = schema_bodies; b->code; b++)
+            add(b->key);
+        break;
+    case FieldValues::LANGS:
+        for (const Language *l = schema_languages; l->code; l++)
+            add(l->code);
+        break;
+    }
+    return out;
+}
+
+bool
+schema_canonical_value(const Field &f, std::string &v)
+{
+    switch (f.from) {
+    case FieldValues::ANY:
+        return true;
+    case FieldValues::LIST: {
+        std::vector<std::string> ok = words(f.values);
+        for (const std::string &a : words(f.aliases)) {
+            size_t eq = a.find('=');
+            if (v == a.substr(0, eq))
+                v = a.substr(eq + 1);
+        }
+        return std::find(ok.begin(), ok.end(), v) != ok.end();
+    }
+    case FieldValues::BODIES:
+        for (const Body *b = schema_bodies; b->code; b++) {
+            std::vector<std::string> al = words(b->aliases);
+            if (v == b->key || std::find(al.begin(), al.end(), v) != al.end()) {
+                v = b->key;
+                return true;
+            }
+        }
+        return false;
+    case FieldValues::LANGS:
+        return schema_language(v.c_str()) != nullptr;
+    }
+    return false;
+}
+
+const Language *
+schema_language(const char *code)
+{
+    for (const Language *l = schema_languages; code && l->code; l++)
+        if (std::strcmp(l->code, code) == 0)
+            return l;
+    return nullptr;
+}
+
+bool
+schema_script_of(unsigned c, Script *script)
+{
+    struct Range {
+        unsigned from, to;
+        Script script;
+    };
+    static const Range ranges[] = {
+        {'A', 'Z', Script::LATIN},          {'a', 'z', Script::LATIN},
+        {0x00C0, 0x024F, Script::LATIN},    {0x1E00, 0x1EFF, Script::LATIN},
+        {0x0400, 0x04FF, Script::CYRILLIC}, {0x0600, 0x06FF, Script::ARABIC},
+        {0x0750, 0x077F, Script::ARABIC},   {0x3400, 0x4DBF, Script::HAN},
+        {0x4E00, 0x9FFF, Script::HAN},
+    };
+    for (const Range &r : ranges)
+        if (c >= r.from && c <= r.to) {
+            *script = r.script;
+            return true;
+        }
+    return false;
+}
+
+/* The public view of the fields, for the help text. */
+extern "C" const resdex_query_field_t *
+resdex_query_field_at(size_t i)
+{
+    static std::vector<resdex_query_field_t> rows;
+    static std::vector<std::string> values;
+    static std::once_flag once;
+    try {
+        std::call_once(once, [] {
+            size_t n = 0;
+            while (schema_fields[n].name)
+                n++;
+            values.reserve(n);
+            for (size_t k = 0; k < n; k++)
+                values.push_back(schema_values(schema_fields[k]));
+            for (size_t k = 0; k < n; k++) {
+                const Field &f = schema_fields[k];
+                rows.push_back({f.name, values[k].c_str(), f.example, f.help, f.facet});
+            }
+        });
+    } catch (...) {
+        return nullptr;
+    }
+    return i < rows.size() ? &rows[i] : nullptr;
+}
