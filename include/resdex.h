@@ -90,6 +90,10 @@ typedef enum resdex_status {
     RESDEX_STATUS_NOT_FOUND,
     /* An exception resdex did not expect; the message says what it was. */
     RESDEX_STATUS_INTERNAL_ERROR,
+    /* The index cannot be written: a read-only file system, or no write
+     * permission (opening for writing only; the message says which). Not
+     * DB_LOCKED: no other writer is involved. */
+    RESDEX_STATUS_DB_READ_ONLY,
     RESDEX_STATUS_LAST_STATUS
 } resdex_status_t;
 
@@ -244,8 +248,11 @@ typedef enum resdex_db_mode {
 
 /* Open the index at `path`. *db (OUT) is set even when opening fails, so
  * that resdex_db_last_error() can say why; close it in every case.
- * Errors: DB_OPENING (missing or not an index), DB_LOCKED (another writer),
- * DB_CORRUPT, XAPIAN_ERROR, OUT_OF_MEMORY. */
+ * Errors: DB_OPENING (missing, unreadable or not an index: the message says
+ * which), DB_LOCKED (another writer holds the lock: the message names its
+ * pid when it can be found), DB_READ_ONLY (for writing, on a read-only file
+ * system or without write permission), DB_CORRUPT, XAPIAN_ERROR,
+ * OUT_OF_MEMORY. */
 resdex_status_t resdex_db_open(const char *path, resdex_db_mode_t mode, resdex_db_t **db);
 
 /* Release the handle. Changes not yet committed with resdex_db_commit() are

@@ -85,8 +85,12 @@ build_run(bulk_t *b, run_t *r)
         uint64_t n = resdex_prepared_paragraphs(job->out.prepared);
         file_state_t fs = loaded_state(&job->out, n);
         resdex_status_t st = resdex_db_index_prepared(db, job->out.prepared);
-        if (st == RESDEX_STATUS_SUCCESS)
+        if (st == RESDEX_STATUS_SUCCESS) {
             st = file_state_store(db, job->rel, &fs);
+            if (st != RESDEX_STATUS_SUCCESS && st != RESDEX_STATUS_OUT_OF_MEMORY &&
+                resdex_db_remove_source(db, job->rel) == RESDEX_STATUS_SUCCESS)
+                continue; /* this file's trouble: the caller's loop sees to it */
+        }
         if (st != RESDEX_STATUS_SUCCESS) {
             const char *why = resdex_db_last_error(db);
             bulk_fail(b, r->path, "cannot index into part",

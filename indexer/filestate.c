@@ -2,6 +2,7 @@
  * reading a corpus file safely. */
 #include "filestate.h"
 #include "resdex.h"
+#include "walk.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -200,13 +201,55 @@ file_read(const char *path, char **data, size_t *len, struct stat *st, char **re
     return READ_BAD;
 }
 
+/* Metadata keys: Xapian takes up to 253 bytes. A key of up to
+ * META_KEY_PLAIN_MAX bytes is prefix+rel, as it always was; a longer one is
+ * prefix + the path cut + "#<16 hex digits of its FNV-1a hash>", between
+ * META_KEY_PLAIN_MAX+1 and META_KEY_LONG bytes, and its value carries the
+ * whole path: "@<length>:<path><value>". A plain key is never that long, so
+ * the two never meet; an index written before this had plain keys up to 253
+ * bytes, and file_meta_list() moves those to the long form. */
+#define META_KEY_PLAIN_MAX 240
+#define META_KEY_LONG      250
+#define HASH_SUFFIX        17 /* "#" and 16 hex digits */
+/* The shortest cut of a long key's path (a UTF-8 cut backs up <= 3 bytes). */
+#define LONG_CUT_MIN(plen) (META_KEY_LONG - HASH_SUFFIX - 3 - (plen))
+
+static int
+key_is_plain(const char *prefix, const char *rel)
+{
+    return strlen(prefix) + strlen(rel) <= META_KEY_PLAIN_MAX;
+}
+
+/* The one place a path becomes a metadata key. malloc()ed; NULL when out of
+ * memory. */
+static char *
+file_meta_key(const char *prefix, const char *rel)
+{
+    char *key = NULL;
+    if (key_is_plain(prefix, rel))
+        return asprintf(&key, "%s%s", prefix, rel) < 0 ? NULL : key;
+    size_t plen = strlen(prefix), n = META_KEY_LONG - HASH_SUFFIX - plen;
+    for (int back = 0; back < 3 && ((unsigned char)rel[n] & 0xC0) == 0x80; back++)
+        n--;
+    uint64_t h = content_hash(rel, strlen(rel));
+    if (asprintf(&key, "%s%.*s#%016" PRIx64, prefix, (int)n, rel, h) < 0)
+        return NULL;
+    return key;
+}
+
 resdex_status_t
 file_meta_set(resdex_db_t *db, const char *prefix, const char *rel, const char *value)
 {
-    char *key = NULL;
-    if (asprintf(&key, "%s%s", prefix, rel) < 0)
+    char *key = file_meta_key(prefix, rel), *v = NULL;
+    if (!key)
         return RESDEX_STATUS_OUT_OF_MEMORY;
-    resdex_status_t st = resdex_db_set_metadata(db, key, value);
+    if (!key_is_plain(prefix, rel) && *value &&
+        asprintf(&v, "@%zu:%s%s", strlen(rel), rel, value) < 0) {
+        free(key);
+        return RESDEX_STATUS_OUT_OF_MEMORY;
+    }
+    resdex_status_t st = resdex_db_set_metadata(db, key, v ? v : value);
+    free(v);
     free(key);
     return st;
 }
@@ -217,4 +260,92 @@ file_state_store(resdex_db_t *db, const char *rel, const file_state_t *fs)
     char value[FILE_STATE_MAX];
     file_state_format(fs, value, sizeof value);
     return file_meta_set(db, META_FILE_PREFIX, rel, value);
+}
+
+typedef struct meta_walk {
+    const char *prefix;
+    const char *under;
+    file_meta_fn fn;
+    void *ctx;
+    char **legacy; /* plain keys too long for today's plain form */
+    size_t n_legacy, cap_legacy;
+    int oom, stopped;
+} meta_walk_t;
+
+static int
+meta_walk_one(const char *key, const char *value, void *ctx)
+{
+    meta_walk_t *w = ctx;
+    const char *rel = key + strlen(w->prefix);
+    char *long_rel = NULL;
+    unsigned long long len;
+    int used = 0;
+    if (value[0] == '@' && sscanf(value, "@%llu:%n", &len, &used) == 1 && used > 0 &&
+        strnlen(value + used, len) == len) {
+        long_rel = strndup(value + used, len);
+        if (!long_rel) {
+            w->oom = 1;
+            return 1;
+        }
+        rel = long_rel;
+        value += used + len;
+    } else if (strlen(key) > META_KEY_PLAIN_MAX) {
+        if (w->n_legacy == w->cap_legacy) {
+            size_t cap = w->cap_legacy ? w->cap_legacy * 2 : 8;
+            char **v = realloc(w->legacy, cap * sizeof *v);
+            if (!v) {
+                w->oom = 1;
+                return 1;
+            }
+            w->legacy = v;
+            w->cap_legacy = cap;
+        }
+        if (!(w->legacy[w->n_legacy] = strdup(key))) {
+            w->oom = 1;
+            return 1;
+        }
+        w->n_legacy++;
+    }
+    int rc = path_within(rel, w->under) ? w->fn(rel, value, w->ctx) : 0;
+    free(long_rel);
+    if (rc)
+        w->stopped = 1;
+    return rc;
+}
+
+resdex_status_t
+file_meta_list(resdex_db_t *db, const char *prefix, const char *under, file_meta_fn fn, void *ctx,
+               size_t *migrated)
+{
+    meta_walk_t w = {.prefix = prefix, .under = under, .fn = fn, .ctx = ctx};
+    *migrated = 0;
+    /* Long keys hold only the start of their path: list by at most that
+     * much of `under`; meta_walk_one() checks the whole path. */
+    size_t plen = strlen(prefix), ulen = strlen(under);
+    if (ulen > (size_t)LONG_CUT_MIN(plen))
+        ulen = (size_t)LONG_CUT_MIN(plen);
+    char *key_prefix = NULL;
+    if (asprintf(&key_prefix, "%s%.*s", prefix, (int)ulen, under) < 0)
+        return RESDEX_STATUS_OUT_OF_MEMORY;
+    resdex_status_t st = resdex_db_list_metadata(db, key_prefix, meta_walk_one, &w);
+    free(key_prefix);
+    if (st == RESDEX_STATUS_SUCCESS && w.oom)
+        st = RESDEX_STATUS_OUT_OF_MEMORY;
+    /* Move old-style long keys to the long form, in the pending commit. */
+    for (size_t i = 0; i < w.n_legacy; i++) {
+        char *value = NULL;
+        const char *key = w.legacy[i];
+        if (st == RESDEX_STATUS_SUCCESS)
+            st = resdex_db_get_metadata(db, key, &value);
+        if (st == RESDEX_STATUS_SUCCESS)
+            st = resdex_db_set_metadata(db, key, "");
+        if (st == RESDEX_STATUS_SUCCESS)
+            st = file_meta_set(db, prefix, key + plen, value);
+        if (st == RESDEX_STATUS_SUCCESS)
+            (*migrated)++;
+        free(value);
+        free(w.legacy[i]);
+    }
+    free(w.legacy);
+    return st;
 }

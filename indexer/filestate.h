@@ -8,6 +8,10 @@
  * Metadata keys (a contract: `resdex stats` reads them):
  *   "file:<corpus-relative path>"     "<size> <mtime_ns> <hash hex> <paragraphs>"
  *   "rejected:<corpus-relative path>" "<ISO 8601 UTC time> <reason>"
+ * A key that would pass 240 bytes (Xapian takes 253) is instead the prefix,
+ * the path cut, and "#<16 hex digits>" (a hash of the whole path), and its
+ * value opens with the whole path as "@<length>:<path>" (filestate.c,
+ * file_meta_key()); file_meta_list() gives the path and value decoded.
  *   "resdex:last-update"              ISO 8601 UTC time of the last commit
  *   "resdex:corpus"                   the corpus folder, absolute
  */
@@ -49,6 +53,16 @@ resdex_status_t file_meta_set(resdex_db_t *db, const char *prefix, const char *r
                               const char *value);
 /* The same for a file state, formatted. */
 resdex_status_t file_state_store(resdex_db_t *db, const char *rel, const file_state_t *fs);
+
+/* Called with each path and its value (decoded); nonzero stops. */
+typedef int (*file_meta_fn)(const char *rel, const char *value, void *ctx);
+/* Call fn for every key with `prefix` whose path is `under` or below it
+ * ("" for all), in no particular order. Keys an older resdexd wrote too long
+ * for today's plain form are rewritten in the long form in db's pending
+ * commit; *migrated counts them. OUT_OF_MEMORY, or the status of the
+ * metadata calls (their message on db). */
+resdex_status_t file_meta_list(resdex_db_t *db, const char *prefix, const char *under,
+                               file_meta_fn fn, void *ctx, size_t *migrated);
 
 /* The content hash: 64-bit FNV-1a over the file's bytes as stored on disk,
  * written as 16 lower-case hex digits. Not cryptographic: it tells a touched

@@ -32,8 +32,6 @@ typedef struct rejected {
 } rejected_t;
 
 typedef struct meta_list {
-    const char *prefix; /* "file:" or "rejected:" */
-    const char *under;  /* keep only paths within this one */
     int is_state;
     stored_t *states;
     rejected_t *rejects;
@@ -42,12 +40,9 @@ typedef struct meta_list {
 } meta_list_t;
 
 static int
-collect_meta(const char *key, const char *value, void *ctx)
+collect_meta(const char *rel, const char *value, void *ctx)
 {
     meta_list_t *l = ctx;
-    const char *rel = key + strlen(l->prefix);
-    if (!path_within(rel, l->under))
-        return 0;
     if (l->n == l->cap) {
         size_t cap = l->cap ? l->cap * 2 : 64;
         void *v = l->is_state ? realloc(l->states, cap * sizeof *l->states)
@@ -102,24 +97,34 @@ meta_list_free(meta_list_t *l)
     free(l->rejects);
 }
 
-/* Read the states or rejections below `under`. -1 on failure (logged). */
+static int
+compare_stored(const void *a, const void *b)
+{
+    return strcmp(((const stored_t *)a)->rel, ((const stored_t *)b)->rel);
+}
+
+static int
+compare_rejected_entries(const void *a, const void *b)
+{
+    return strcmp(((const rejected_t *)a)->rel, ((const rejected_t *)b)->rel);
+}
+
+static void mark_changed(indexer_t *ix);
+
+/* Read the states or rejections below `under`, sorted by path. -1 on
+ * failure (logged). */
 static int
 load_meta(indexer_t *ix, meta_list_t *l, const char *prefix, const char *under, int is_state)
 {
     memset(l, 0, sizeof *l);
-    l->prefix = prefix;
-    l->under = under;
     l->is_state = is_state;
-    /* list_metadata takes a key prefix: "file:a" also yields "file:ab",
-     * which collect_meta filters out. */
-    char *key_prefix = NULL;
-    if (asprintf(&key_prefix, "%s%s", prefix, under) < 0) {
-        log_error("out of memory");
-        return -1;
+    size_t migrated = 0;
+    resdex_status_t st = file_meta_list(ix->db, prefix, under, collect_meta, l, &migrated);
+    if (migrated) {
+        log_info("index %s: %zu long file keys moved to the long form", ix->db_path, migrated);
+        mark_changed(ix);
     }
-    resdex_status_t st = resdex_db_list_metadata(ix->db, key_prefix, collect_meta, l);
-    free(key_prefix);
-    if (st != RESDEX_STATUS_SUCCESS) {
+    if (st != RESDEX_STATUS_SUCCESS && !l->oom) {
         log_error("index %s: cannot read file states: %s", ix->db_path,
                   resdex_db_last_error(ix->db));
         meta_list_free(l);
@@ -130,6 +135,11 @@ load_meta(indexer_t *ix, meta_list_t *l, const char *prefix, const char *under, 
         meta_list_free(l);
         return -1;
     }
+    /* Long keys (filestate.h) do not sort by their path. */
+    if (is_state)
+        qsort(l->states, l->n, sizeof *l->states, compare_stored);
+    else
+        qsort(l->rejects, l->n, sizeof *l->rejects, compare_rejected_entries);
     return 0;
 }
 
@@ -181,10 +191,31 @@ set_meta(indexer_t *ix, const char *prefix, const char *rel, const char *value)
     return meta_done(ix, file_meta_set(ix->db, prefix, rel, value), rel);
 }
 
+static int reject(indexer_t *ix, const char *rel, const char *message, rejected_t *rej);
+
+/* 0; 1 when this file's state could not be recorded (logged naming it, its
+ * paragraphs taken out again, the file rejected: the others go on); -1 when
+ * nothing can go on (out of memory, logged). */
 static int
-write_state(indexer_t *ix, const char *rel, const file_state_t *fs)
+write_state(indexer_t *ix, const char *rel, const file_state_t *fs, rejected_t *rej)
 {
-    return meta_done(ix, file_state_store(ix->db, rel, fs), rel);
+    resdex_status_t st = file_state_store(ix->db, rel, fs);
+    if (st == RESDEX_STATUS_SUCCESS)
+        return 0;
+    if (meta_done(ix, st, rel) != 0 && st == RESDEX_STATUS_OUT_OF_MEMORY)
+        return -1;
+    char *why = NULL;
+    if (asprintf(&why, "its state cannot be recorded in the index: %s",
+                 resdex_db_last_error(ix->db)) < 0)
+        why = NULL;
+    if (resdex_db_remove_source(ix->db, rel) != RESDEX_STATUS_SUCCESS) {
+        free(why);
+        return db_failed(ix, "cannot remove", rel);
+    }
+    reject(ix, rel, why ? why : "its state cannot be recorded in the index", rej);
+    free(why);
+    mark_changed(ix);
+    return 1;
 }
 
 /* The file is fine again, or gone: forget its rejection. */
@@ -424,8 +455,10 @@ process_file(indexer_t *ix, const char *rel, stored_t *old, rejected_t *rej, sto
     if (in->same) {
         /* Touched, not changed: the paragraphs are right, the stamp is not. */
         fs.paragraphs = old->state.paragraphs;
-        rc = write_state(ix, rel, &fs);
-        if (rc == 0) {
+        rc = write_state(ix, rel, &fs, rej);
+        if (rc > 0)
+            rc = 0;
+        else if (rc == 0) {
             log_debug("%s: same content, state updated", rel);
             ix->n_touched++;
             mark_changed(ix);
@@ -447,9 +480,11 @@ process_file(indexer_t *ix, const char *rel, stored_t *old, rejected_t *rej, sto
         goto DONE;
     }
     fs.paragraphs = resdex_prepared_paragraphs(in->prepared);
-    rc = write_state(ix, rel, &fs);
-    if (rc != 0)
+    rc = write_state(ix, rel, &fs, rej);
+    if (rc != 0) {
+        rc = rc > 0 ? 0 : -1;
         goto DONE;
+    }
     mark_changed(ix);
     ix->n_indexed++;
     ix->n_paragraphs += fs.paragraphs;

@@ -18,6 +18,7 @@ typedef struct ancestor {
 
 typedef struct walker {
     const char *corpus;
+    char *corpus_real; /* realpath(corpus); NULL if it has none */
     walk_list_t *out;
     walk_dir_fn on_dir;
     void *ctx;
@@ -162,6 +163,20 @@ walk_path(walker_t *w, const char *abs, const char *rel)
                   NULL);
         return;
     }
+    if (S_ISLNK(lst.st_mode) && w->corpus_real) {
+        /* A link to a file or folder inside the corpus is not followed:
+         * what it points to is indexed once, by its own path, which is
+         * also the path the watch reports changes under. */
+        char *real = realpath(abs, NULL);
+        int inside = real && path_within(real, w->corpus_real);
+        free(real);
+        if (inside) {
+            log_debug("%s: symbolic link into the corpus, not followed (its target is indexed "
+                      "by its own path)",
+                      rel);
+            return;
+        }
+    }
     if (S_ISDIR(st.st_mode)) {
         walk_dir(w, abs, rel, &st);
     } else if (S_ISREG(st.st_mode)) {
@@ -258,6 +273,7 @@ walk_subtree(const char *corpus, const char *rel, walk_list_t *out, walk_dir_fn 
 {
     memset(out, 0, sizeof *out);
     walker_t w = {.corpus = corpus, .out = out, .on_dir = on_dir, .ctx = ctx};
+    w.corpus_real = realpath(corpus, NULL);
     if (*rel == '\0') {
         struct stat st;
         int found = stat(corpus, &st) == 0;
@@ -278,6 +294,7 @@ walk_subtree(const char *corpus, const char *rel, walk_list_t *out, walk_dir_fn 
         }
         free(abs);
     }
+    free(w.corpus_real);
     if (w.oom) {
         walk_list_free(out);
         return -1;

@@ -59,7 +59,13 @@
  * and adds no text, so "billion laughs" expands nothing), without
  * XML_PARSE_HUGE, so libxml2's limits hold (nesting depth 256, text node
  * size). libxml2's messages go to a handler on this parse's context, never
- * to stderr and never through process-wide state. */
+ * to stderr and never through process-wide state. libxml2 (2.9) checks each
+ * attribute of an element against all the ones before it, and the tree
+ * builder appends each to the end of a list: time quadratic in the
+ * attributes of one element. So the attributes are counted first, in one
+ * pass over the bytes (check_attributes), and a document with more than
+ * AKN_MAX_ELEMENT_ATTRS on one element or AKN_MAX_ATTRS in all is TOO_LARGE
+ * "NAME:LINE: element <x> has more than ... attributes". */
 #include "readers.h"
 #include "akn.h"
 #include "model.h"
@@ -630,6 +636,88 @@ akn_looks_like_xml(const char *data, size_t len)
     return c == '?' || c == '!' || c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+/* The largest real AKN4UN file has 5 attributes on an element and about
+ * 3,000 in all. */
+#define AKN_MAX_ELEMENT_ATTRS 256
+#define AKN_MAX_ATTRS         200000
+
+/* The index just past the first `end` at or after i (len when there is
+ * none), counting the newlines passed. */
+static size_t
+skip_past(const char *s, size_t len, size_t i, const char *end, unsigned *line)
+{
+    size_t n = strlen(end);
+    for (; i < len; i++) {
+        if (i + n <= len && memcmp(s + i, end, n) == 0)
+            return i + n;
+        if (s[i] == '\n')
+            (*line)++;
+    }
+    return len;
+}
+
+/* Count the attributes of every start tag (an '=' outside quotes), without
+ * parsing: comments, CDATA sections, processing instructions and
+ * declarations are skipped. Malformed XML is left to libxml2. */
+static resdex_status_t
+check_attributes(const char *name, const char *s, size_t len, char **message)
+{
+    unsigned line = 1;
+    size_t total = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == '\n')
+            line++;
+        if (s[i] != '<' || i + 1 >= len)
+            continue;
+        if (len - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
+            i = skip_past(s, len, i + 4, "-->", &line) - 1;
+            continue;
+        }
+        if (len - i >= 9 && memcmp(s + i, "<![CDATA[", 9) == 0) {
+            i = skip_past(s, len, i + 9, "]]>", &line) - 1;
+            continue;
+        }
+        if (s[i + 1] == '?') {
+            i = skip_past(s, len, i + 2, "?>", &line) - 1;
+            continue;
+        }
+        if (s[i + 1] == '/' || s[i + 1] == '!')
+            continue; /* an end tag, a DOCTYPE: no attributes */
+        size_t j = i + 1;
+        while (j < len && !strchr(" \t\r\n/>", s[j]))
+            j++;
+        const char *tag = s + i + 1;
+        int tag_len = (int)(j - i - 1);
+        unsigned tag_line = line;
+        size_t attrs = 0;
+        char quote = 0;
+        for (; j < len && (quote || s[j] != '>'); j++) {
+            if (s[j] == '\n')
+                line++;
+            if (quote) {
+                if (s[j] == quote)
+                    quote = 0;
+            } else if (s[j] == '"' || s[j] == '\'') {
+                quote = s[j];
+            } else if (s[j] == '=' && ++attrs > AKN_MAX_ELEMENT_ATTRS) {
+                return util_fail(message, RESDEX_STATUS_TOO_LARGE,
+                                 "%s:%u: element <%.*s> has more than %d attributes (the limit "
+                                 "for one element)",
+                                 name, tag_line, tag_len > 64 ? 64 : tag_len, tag,
+                                 AKN_MAX_ELEMENT_ATTRS);
+            }
+        }
+        total += attrs;
+        if (total > AKN_MAX_ATTRS)
+            return util_fail(message, RESDEX_STATUS_TOO_LARGE,
+                             "%s:%u: more than %d attributes in the document (the limit), at "
+                             "element <%.*s>",
+                             name, tag_line, AKN_MAX_ATTRS, tag_len > 64 ? 64 : tag_len, tag);
+        i = j < len ? j : len - 1;
+    }
+    return RESDEX_STATUS_SUCCESS;
+}
+
 /* XML is read into a tree before anything else: about 16 bytes of memory
  * for each byte of markup. The largest real AKN4UN file is under 500 kB;
  * this cap keeps a hostile one under about 300 MB. */
@@ -642,6 +730,9 @@ akn_parse(resdex_doc_t *doc, const char *name, const char *data, size_t len, cha
         return util_fail(message, RESDEX_STATUS_TOO_LARGE,
                          "%s: too large: %zu bytes of XML exceeds the limit of %u MiB for XML",
                          name, len, AKN_MAX_BYTES >> 20);
+    resdex_status_t bounded = check_attributes(name, data, len, message);
+    if (bounded != RESDEX_STATUS_SUCCESS)
+        return bounded;
     xmlInitParser();
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (!ctxt)

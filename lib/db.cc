@@ -5,6 +5,7 @@
 
 #include <cerrno>
 #include <cstdlib>
+#include <cstdio>
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
@@ -121,6 +122,104 @@ clear_half_created(const std::string &path)
     return true;
 }
 
+/* The process holding the write lock on `lock` (an open file description
+ * lock: Xapian's, whose owner /proc/locks does not name), found by the
+ * descriptor that holds it in /proc/PID/fdinfo; 0 when not found. */
+static pid_t
+lock_holder(const std::string &lock)
+{
+    struct stat want;
+    if (stat(lock.c_str(), &want) != 0)
+        return 0;
+    DIR *procs = opendir("/proc");
+    if (!procs)
+        return 0;
+    pid_t found = 0;
+    while (struct dirent *p = readdir(procs)) {
+        if (found || p->d_name[0] < '1' || p->d_name[0] > '9')
+            continue;
+        std::string fds = std::string("/proc/") + p->d_name + "/fd";
+        DIR *d = opendir(fds.c_str());
+        if (!d)
+            continue;
+        while (struct dirent *f = readdir(d)) {
+            struct stat st;
+            if (f->d_name[0] == '.' || stat((fds + "/" + f->d_name).c_str(), &st) != 0 ||
+                st.st_dev != want.st_dev || st.st_ino != want.st_ino)
+                continue;
+            std::string info = std::string("/proc/") + p->d_name + "/fdinfo/" + f->d_name;
+            FILE *in = fopen(info.c_str(), "re");
+            char line[256];
+            while (in && fgets(line, sizeof line, in))
+                if (strncmp(line, "lock:", 5) == 0 && strstr(line, "WRITE"))
+                    found = static_cast<pid_t>(atol(p->d_name));
+            if (in)
+                fclose(in);
+            if (found)
+                break;
+        }
+        closedir(d);
+    }
+    closedir(procs);
+    return found;
+}
+
+/* Xapian says "locked" when a writer cannot take the lock for any reason:
+ * tell a read-only file system or folder (no other writer) from a lock
+ * another process holds. */
+static resdex_status_t
+lock_refused(resdex_db_t *db, const Xapian::DatabaseLockError &e)
+{
+    std::string lock = db->path + "/flintlock";
+    int fd = open(lock.c_str(), O_RDWR | O_CLOEXEC);
+    int err = fd < 0 ? errno : 0;
+    if (fd >= 0)
+        close(fd);
+    if (err == ENOENT && access(db->path.c_str(), W_OK) != 0)
+        err = errno;
+    if (err == EROFS)
+        return db_fail(db, RESDEX_STATUS_DB_READ_ONLY,
+                       "index " + db->path +
+                           " is on a read-only file system: it cannot be written (resdex can "
+                           "still search it)");
+    if (err == EACCES || err == EPERM)
+        return db_fail(db, RESDEX_STATUS_DB_READ_ONLY,
+                       "index " + db->path + " cannot be written: permission denied (" + lock +
+                           ")");
+    if (err != 0 && err != ENOENT)
+        return db_fail(db, RESDEX_STATUS_DB_OPENING,
+                       "cannot open index " + db->path + ": " + e.get_msg() + " (" + strerror(err) +
+                           ")");
+    pid_t holder = lock_holder(lock);
+    std::string who = "another resdexd";
+    if (holder > 0) {
+        char comm[64] = "";
+        FILE *in = fopen(("/proc/" + std::to_string(holder) + "/comm").c_str(), "re");
+        if (in && fgets(comm, sizeof comm, in))
+            comm[strcspn(comm, "\n")] = '\0';
+        if (in)
+            fclose(in);
+        who = std::string("another ") + (*comm ? comm : "process") + " (pid " +
+              std::to_string(holder) + ")";
+    }
+    return db_fail(db, RESDEX_STATUS_DB_LOCKED,
+                   "index " + db->path + " is locked: " + who + " is writing to it");
+}
+
+/* A reader could not open the index: missing and unreadable said plainly. */
+static resdex_status_t
+read_refused(resdex_db_t *db, const Xapian::Error &e)
+{
+    struct stat st;
+    if (stat(db->path.c_str(), &st) != 0 && errno == ENOENT)
+        return db_fail(db, RESDEX_STATUS_DB_OPENING,
+                       "cannot open index " + db->path + ": it does not exist");
+    if (access(db->path.c_str(), R_OK | X_OK) != 0 && (errno == EACCES || errno == EPERM))
+        return db_fail(db, RESDEX_STATUS_DB_OPENING,
+                       "cannot open index " + db->path + ": permission denied");
+    return db_fail_xapian(db, e);
+}
+
 extern "C" resdex_status_t
 resdex_db_open(const char *path, resdex_db_mode_t mode, resdex_db_t **out)
 {
@@ -141,11 +240,17 @@ resdex_db_open(const char *path, resdex_db_mode_t mode, resdex_db_t **out)
             if (mode == RESDEX_DB_PART)
                 flags |= Xapian::DB_NO_SYNC;
             try {
-                db->wdb.reset(new Xapian::WritableDatabase(path, flags));
-            } catch (const Xapian::DatabaseOpeningError &) {
-                if (!clear_half_created(path))
+                try {
+                    db->wdb.reset(new Xapian::WritableDatabase(path, flags));
+                } catch (const Xapian::DatabaseLockError &) {
                     throw;
-                db->wdb.reset(new Xapian::WritableDatabase(path, flags));
+                } catch (const Xapian::DatabaseOpeningError &) {
+                    if (!clear_half_created(path))
+                        throw;
+                    db->wdb.reset(new Xapian::WritableDatabase(path, flags));
+                }
+            } catch (const Xapian::DatabaseLockError &e) {
+                return lock_refused(db, e);
             }
             std::string format = db->wdb->get_metadata(RESDEX_META_FORMAT);
             if (format.empty() && db->wdb->get_doccount() == 0) {
@@ -158,7 +263,11 @@ resdex_db_open(const char *path, resdex_db_mode_t mode, resdex_db_t **out)
                                    RESDEX_INDEX_FORMAT + "': delete it and reindex");
             }
         } else {
-            db->rdb.reset(new Xapian::Database(path));
+            try {
+                db->rdb.reset(new Xapian::Database(path));
+            } catch (const Xapian::DatabaseOpeningError &e) {
+                return read_refused(db, e);
+            }
             std::string format = db->rdb->get_metadata(RESDEX_META_FORMAT);
             /* Empty and without a format: resdexd was stopped (or killed)
              * between creating the index and its first commit. */

@@ -5,8 +5,12 @@
 #include "session.h"
 #include "stem.hh"
 #include "terms.hh"
+extern "C" {
+#include "util.h"
+}
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -34,6 +38,28 @@ term(const char *prefix, const std::string &value)
         t.resize(n);
     }
     return t;
+}
+
+/* A term that names one thing (a source file, a paragraph): cutting it would
+ * make two long paths one. Up to 240 bytes it is prefix+value, as it always
+ * was (indexes built before keep working); longer, the value is cut on a
+ * UTF-8 boundary and the FNV-1a hash of the whole value appended as
+ * "#<16 hex digits>", 241 to 244 bytes in all -- longer than any plain
+ * term, so the two never meet. */
+std::string
+key_term(const char *prefix, const std::string &value)
+{
+    std::string t = prefix + value;
+    if (t.size() <= 240)
+        return t;
+    size_t n = 244 - 17;
+    for (int back = 0; back < 3 && (static_cast<unsigned char>(t[n]) & 0xC0) == 0x80; back++)
+        n--;
+    char hex[18];
+    snprintf(hex, sizeof hex, "#%016llx",
+             static_cast<unsigned long long>(util_fnv1a(value.data(), value.size())));
+    t.resize(n);
+    return t + hex;
 }
 
 /* "2017-07-06" -> "20170706"; a missing day or month as "00". */
@@ -206,8 +232,8 @@ make_paragraph(Xapian::TermGenerator &tg, const char *source, size_t ri,
 
     std::string unique =
         std::string(source) + '\x1f' + std::to_string(ri) + '\x1f' + std::to_string(pi);
-    doc.add_boolean_term(term(P_UNIQUE, unique));
-    doc.add_boolean_term(term(P_SOURCE, source));
+    doc.add_boolean_term(key_term(P_UNIQUE, unique));
+    doc.add_boolean_term(key_term(P_SOURCE, source));
     std::string symbol = lower(res->symbol);
     doc.add_boolean_term(term(P_SYMBOL, symbol));
     std::string number = lower(symbol_number(res));
@@ -287,7 +313,12 @@ replace_source(resdex_db_t *db, const char *source, F add_all)
     return guarded(db, [&] {
         db_begin_pending(db);
         Xapian::WritableDatabase &wdb = *db->wdb;
-        wdb.delete_document(term(P_SOURCE, source));
+        std::string source_term = key_term(P_SOURCE, source);
+        wdb.delete_document(source_term);
+        /* An index built before key_term() has a long source's term cut. */
+        std::string old = term(P_SOURCE, source);
+        if (old != source_term)
+            wdb.delete_document(old);
         add_all([&](const Xapian::Document &d) { wdb.add_document(d); });
         return RESDEX_STATUS_SUCCESS;
     });

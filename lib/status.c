@@ -52,6 +52,8 @@ resdex_status_to_string(resdex_status_t status)
         return "not found";
     case RESDEX_STATUS_INTERNAL_ERROR:
         return "internal error";
+    case RESDEX_STATUS_DB_READ_ONLY:
+        return "index cannot be written (read-only or no permission)";
     case RESDEX_STATUS_LAST_STATUS:
         break;
     }

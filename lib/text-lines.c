@@ -236,11 +236,25 @@ tl_start(const char *s, size_t n)
     if (n >= 3 && (s[0] == '-' || s[0] == '*') && s[1] == ' ')
         return TL_BULLET;
     size_t j = 0;
-    while (j < n && is_digit(s[j]) && j < 4)
+    while (j < n && is_digit(s[j]) && j <= TL_NUMBER_DIGITS)
         j++;
-    if (j > 0 && j < 4 && j + 1 < n && s[j] == '.' && s[j + 1] == ' ')
+    if (j > 0 && j <= TL_NUMBER_DIGITS && j + 1 < n && s[j] == '.' && s[j + 1] == ' ')
         return TL_NUMBERED;
     return TL_NONE;
+}
+
+size_t
+tl_number_too_long(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    size_t j = i;
+    while (j < n && is_digit(s[j]))
+        j++;
+    if (j - i > TL_NUMBER_DIGITS && j + 1 < n && s[j] == '.' && s[j + 1] == ' ')
+        return j - i;
+    return 0;
 }
 
 char

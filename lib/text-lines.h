@@ -46,6 +46,11 @@ typedef enum tl_start {
 
 /* What kind of unit the line opens, if any. */
 tl_start_t tl_start(const char *s, size_t n);
+/* Paragraph numbers have at most TL_NUMBER_DIGITS digits ("999. "). A line
+ * that opens with a longer one ("1000. ") is not TL_NUMBERED: the length of
+ * its number, else 0 (for messages). */
+#define TL_NUMBER_DIGITS 3
+size_t tl_number_too_long(const char *s, size_t n);
 
 /* The last character of the line that matters for sentence structure:
  * trailing spaces, emphasis markers, closing quotes and footnote markers

@@ -127,6 +127,10 @@ typedef struct unit {
     buf_t raw;
     unsigned first, last;
     int plain_note; /* a footnote printed as "1 text" */
+    /* The first line joined to it that opens with a number too long to be
+     * a paragraph's ("1000. "), 0 if none: for the message when the unit
+     * grows over the limit. */
+    unsigned long_number;
 } unit_t;
 
 #define VEC_AT(v, type, i) (&((type *)(v).items)[i])

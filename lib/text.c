@@ -183,6 +183,7 @@ end_unit(ctx_t *c, unit_t *u)
     u->raw.len = 0;
     u->start = TL_NONE;
     u->plain_note = 0;
+    u->long_number = 0;
 }
 
 resdex_status_t
@@ -202,7 +203,7 @@ text_parse(resdex_doc_t *doc, const char *name, const char *data, size_t len, ch
     buf_init(&c->fclean, TEXT_MAX);
     buf_init(&c->plain, TEXT_MAX);
     buf_init(&c->ocr, TEXT_MAX);
-    unit_t u = {TL_NONE, {0}, 0, 0, 0};
+    unit_t u = {TL_NONE, {0}, 0, 0, 0, 0};
     buf_init(&u.raw, RESDEX_MAX_LINE_BYTES + 16);
 
     tl_iter_t it;
@@ -292,6 +293,8 @@ text_parse(resdex_doc_t *doc, const char *name, const char *data, size_t len, ch
                  * ("non-\ncustodial") is joined without a space. */
                 int hyphen = ub->len >= 2 && ub->data[ub->len - 1] == '-' &&
                              ub->data[ub->len - 2] != ' ' && n > 0 && is_lower(s[0]);
+                if (!u.long_number && boundary && tl_number_too_long(s, n))
+                    u.long_number = it.line;
                 if ((!hyphen && buf_putc(ub, '\n') != 0) || buf_append(ub, s, n) != 0) {
                     /* A paragraph is held to the limit of a line. */
                     if (ub->too_large)
@@ -315,6 +318,15 @@ text_parse(resdex_doc_t *doc, const char *name, const char *data, size_t len, ch
     if (r < 0) {
         st = util_fail(message, RESDEX_STATUS_TOO_LARGE, "%s:%u: line longer than %u bytes", name,
                        it.line, (unsigned)RESDEX_MAX_LINE_BYTES);
+        goto DONE;
+    }
+    if (long_unit && u.long_number) {
+        st = util_fail(message, RESDEX_STATUS_TOO_LARGE,
+                       "%s:%u: paragraph longer than %u bytes (lines %u to %u): from line %u on, "
+                       "lines numbered over %d continue it, since a paragraph number has at most "
+                       "%d digits",
+                       name, long_unit, (unsigned)RESDEX_MAX_LINE_BYTES, long_unit, it.line,
+                       u.long_number, 999, TL_NUMBER_DIGITS);
         goto DONE;
     }
     if (long_unit) {

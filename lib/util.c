@@ -190,3 +190,14 @@ util_utf8_decode(const char *s, size_t n, unsigned *cp)
     *cp = v;
     return len;
 }
+
+uint64_t
+util_fnv1a(const char *s, size_t n)
+{
+    uint64_t h = UINT64_C(14695981039346656037);
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= UINT64_C(1099511628211);
+    }
+    return h;
+}

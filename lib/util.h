@@ -6,6 +6,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* A growable byte buffer with a hard size cap (after curl's dynbuf). The
  * content is always NUL-terminated once anything was reserved. */
@@ -40,5 +41,9 @@ int util_utf8_valid(const char *s, size_t n, unsigned *bad_line, size_t *bad_off
 /* Decode one UTF-8 code point at s (valid input assumed, n > 0); returns its
  * length in bytes and stores the code point. */
 size_t util_utf8_decode(const char *s, size_t n, unsigned *cp);
+
+/* 64-bit FNV-1a of s[0..n): a stable hash (the same on every machine and
+ * build), not a cryptographic one. */
+uint64_t util_fnv1a(const char *s, size_t n);
 
 #endif

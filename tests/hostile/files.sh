@@ -33,6 +33,10 @@ cp "$T/good.gz" "$c/corrupt.gz"
 printf 'XXXXXXXX' | dd of="$c/corrupt.gz" bs=1 seek=400 conv=notrunc 2>/dev/null
 # Gzip bomb: 200 MB of text in about 200 kB.
 head -c 209715200 /dev/zero | tr '\000' 'a' | gzip -1 -c >"$c/bomb.txt.gz"
+# 100,000 numbered paragraphs: past 999 a number is not a paragraph's, the
+# lines join one paragraph over the 1 MiB limit, and the reason says why.
+{ printf 'Resolution 1/1. Many paragraphs\n\n'
+  awk 'BEGIN { for (i = 1; i <= 100000; i++) printf "%d. Decides;\n", i }'; } >"$c/numbered.txt"
 gen_footnotes "$c/footnotes-same.txt" same
 gen_footnotes "$c/footnotes-distinct.txt" distinct
 ln -s loop-b "$c/loop-a.txt"
@@ -91,6 +95,8 @@ check "corrupt gzip rejected" rejected corrupt.gz '(corrupt|truncated)'
 check "gzip bomb rejected" rejected bomb.txt.gz 'exceeds the limit'
 check "200,000 distinct footnotes rejected" rejected footnotes-distinct.txt \
     '(too large|paragraph longer than)'
+check "100,000 numbered lines: the reason names the 3-digit paragraph numbers" rejected numbered.txt \
+    'paragraph longer than 1048576 bytes \(lines 1001 to [0-9]+\): from line 1002 on, lines numbered over 999 continue it, since a paragraph number has at most 3 digits'
 check "symbolic link loop rejected" rejected loop-a.txt 'symbolic link loop'
 check "FIFO rejected" rejected fifo.txt 'FIFO'
 check "300 nested folders: a warning, not a crash" grep -q 'folders nested too deep' "$T/err"

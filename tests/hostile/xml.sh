@@ -2,7 +2,9 @@
 # Hostile XML beside a good AKN4UN file: 100,000-deep nesting (closed and
 # not), truncated documents, billion laughs, a quadratic entity blow-up,
 # external entities (a local file, a URL, an external DTD), 200,000
-# paragraphs, 20 MB of XML, a root that is not AKN. Each is refused with a
+# paragraphs, 20 MB of XML, a root that is not AKN, 200,000 attributes on one
+# element (and 16 MiB of them; libxml2 takes time quadratic in them), 250,000
+# in a document. Each is refused with a
 # warning naming the file (or, for entities, parsed without expanding
 # them); the good file stays indexed; nothing outside the corpus is read;
 # the daemon stays up.
@@ -81,6 +83,21 @@ awk 'BEGIN { for (i = 1; i <= 280000; i++)
     printf "<paragraph><num>%d.</num><content><p>Decides %d;</p></content></paragraph>\n", i, i }' |
     body >"$c/huge.xml"
 printf '<?xml version="1.0"?>\n<html><body>not AKN</body></html>\n' >"$c/not-akn.xml"
+# Attributes (issue 22): the limits are 256 on one element, 200,000 in all.
+AKN_NS='xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"'
+awk -v ns="$AKN_NS" 'BEGIN { printf "<akomaNtoso %s><doc name=\"x\"", ns
+    for (i = 0; i < 200000; i++) printf " a%d=\"\"", i; print " /></akomaNtoso>" }' >"$c/attrs.xml"
+awk -v ns="$AKN_NS" 'BEGIN { printf "<akomaNtoso %s><doc name=\"x\"", ns
+    for (i = 0; i < 1300000; i++) printf " a%d=\"\"", i; print " /></akomaNtoso>" }' >"$c/attrs-16m.xml"
+awk -v ns="$AKN_NS" 'BEGIN { printf "<akomaNtoso %s><doc name=\"x\">\n", ns
+    for (e = 0; e < 1000; e++) { printf "<p"; for (i = 0; i < 250; i++) printf " a%d=\"\"", i; print "/>" }
+    print "</doc></akomaNtoso>" }' >"$c/attrs-all.xml"
+# Under the limits: 250 attributes on the root, '=' in a comment and in
+# values, are no reason to refuse a good file.
+awk 'NR == 1 { print; next }
+     !done && /<akomaNtoso/ { s = ""; for (i = 0; i < 250; i++) s = s " x" i "=\"a=b\""
+                              sub(/<akomaNtoso/, "<!-- " s " --><akomaNtoso" s); done = 1 }
+     { print }' "$GOOD" >"$c/attrs-ok.xml"
 printf '<?xml version="1.0" encoding="UTF-16"?>\n<akomaNtoso/>\n' >"$c/utf16-decl.xml"
 gzip -c -n "$c/deep.xml" >"$c/deep.xml.gz"
 
@@ -100,6 +117,14 @@ done
 check "200,000 paragraphs rejected as too large" rejected many-paragraphs.xml 'too large'
 check "20 MB of XML rejected as too large" rejected huge.xml 'too large: .* MiB for XML'
 check "non-AKN root rejected" rejected not-akn.xml 'not an AKN4UN document'
+check "200,000 attributes on one element rejected, naming it" \
+    rejected attrs.xml '1: element <doc> has more than 256 attributes'
+check "16 MiB of attributes rejected" rejected attrs-16m.xml 'element <doc> has more than 256'
+check "250,000 attributes in a document rejected" \
+    rejected attrs-all.xml '[0-9]*: more than 200000 attributes in the document.*<p>'
+check "250 attributes on an element: indexed" has_meta file:attrs-ok.xml
+timeout 10 "$RESDEX" parse "$c/attrs.xml" >/dev/null 2>&1
+check "parse of 200,000 attributes ends within 10 s (not quadratic)" test $? -eq 2
 check "a false UTF-16 declaration rejected" rejected utf16-decl.xml '(malformed XML|no resolution|without a statement|not an AKN)'
 # Entities: refused, or kept as references that add no text; never expanded
 # from outside the corpus.
@@ -116,7 +141,7 @@ check "no entity expanded (lollol..., aaaa...)" sh -c \
     "! grep -qE 'lollollol|aaaaaaaaaa' \"$T/lol.json\""
 
 # resdex parse: exit 2, one line naming the file.
-parse_refuses "$c" deep.xml cut-40.xml many-paragraphs.xml not-akn.xml
+parse_refuses "$c" deep.xml cut-40.xml many-paragraphs.xml not-akn.xml attrs-all.xml
 
 # Watch mode: the same files arriving one by one.
 mkdir "$T/w"
