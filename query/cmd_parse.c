@@ -95,7 +95,8 @@ const opts_command_t command_parse = {
     .synopsis = "resdex parse [--json] FILE...",
     .summary = "How files are parsed: each resolution, its paragraphs and footnotes (no index\n"
                "needed).",
-    .json_help = "one object per resolution, with its \"paragraphs\" and \"footnotes\"",
+    .json_help = "one object per resolution, with its \"paragraphs\" and\n"
+                 "\"footnotes\"",
     .notes = "exit status: 0, or 2 when a file cannot be parsed\n",
     .options = (const opt_desc_t[]){{.name = NULL}},
     .run = run_parse,

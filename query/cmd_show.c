@@ -284,8 +284,9 @@ static const opt_desc_t show_options[] = {
      .string = &lang_opt,
      .metavar = "LANGS",
      .missing = "a language (en, fr, es, ru, ar, zh, a list, or all)",
-     .help = "the language(s) to show: en, fr, es, ru, ar, zh, a list (en,fr) or\n"
-             "all; default English when indexed, else the first language indexed"},
+     .help = "the language(s) to show: en, fr, es, ru, ar, zh, a list\n"
+             "(en,fr) or all; default English when indexed, else the\n"
+             "first language indexed"},
     {.name = NULL},
 };
 
@@ -370,14 +371,16 @@ DONE:
 
 const opts_command_t command_show = {
     .name = "show",
-    .synopsis = "resdex [--db DIR] show [--json] [--lang xx[,yy...]|all] SYMBOL[#ANCHOR]...",
+    .synopsis = "resdex [--db DIR] show [--json] [--lang xx[,yy...]|all]\n"
+                "       SYMBOL[#ANCHOR]...",
     .summary = "A resolution in document order, or one paragraph with its context.\n"
                "  SYMBOL    E/RES/2017/19, or its number as printed: 2017/19, 26/1\n"
-               "  ANCHOR    5 (operative 5), 5(a) (its item a), (b) (a lettered item), pp3 (third\n"
-               "            preambular paragraph), x2 (second other paragraph), o1 (first\n"
-               "            operative paragraph without a number); as in a hit's id",
-    .json_help = "a resolution: one object (as resdex parse --json, with each\n"
-                 "paragraph's id); a paragraph: one hit object (as search --json)",
+               "  ANCHOR    5 (operative 5), 5(a) (its item a), (b) (a lettered item),\n"
+               "            pp3 (third preambular paragraph), x2 (second other paragraph),\n"
+               "            o1 (first operative paragraph without a number); as in a hit's id",
+    .json_help = "a resolution: one object (as resdex parse --json, with\n"
+                 "each paragraph's id); a paragraph: one hit object (as\n"
+                 "resdex search --json)",
     .notes = "exit status: 0 found, 1 no such resolution or paragraph, 2 error\n",
     .options = show_options,
     .run = run_show,

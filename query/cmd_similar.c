@@ -34,7 +34,8 @@ static const opt_desc_t similar_options[] = {
     {.name = "file",
      .string = &args.file,
      .metavar = "FILE",
-     .help = "read it from a file (gzip or plain); '-' reads standard input"},
+     .help = "read it from a file (gzip or plain); '-' reads standard\n"
+             "input"},
     {.name = "limit",
      .whole = &args.limit,
      .min = 1,
@@ -45,17 +46,18 @@ static const opt_desc_t similar_options[] = {
      .number = &args.min,
      .max = 1,
      .metavar = "S",
-     .help = "leave out precedents less similar than S (0..1, default 0.5)"},
+     .help = "leave out precedents less similar than S (0..1, default\n"
+             "0.5)"},
     {.name = "lineage",
      .flag = &args.lineage,
-     .help = "with SYMBOL#ANCHOR: its earlier versions, oldest first, each with\n"
-             "the diff to the next"},
+     .help = "with SYMBOL#ANCHOR: its earlier versions, oldest first,\n"
+             "each with the diff to the next"},
     {.name = "batch",
      .flag = &args.batch,
      .help = "read inputs from standard input, one a line (a text, or\n"
              "SYMBOL#ANCHOR), and answer each with one JSON line:\n"
-             "{\"input\",\"total\",\"hits\":[...]} or {\"input\",\"error\"}; the index\n"
-             "stays open between them"},
+             "{\"input\",\"total\",\"hits\":[...]} or {\"input\",\"error\"};\n"
+             "the index stays open between them"},
     {.name = NULL},
 };
 
@@ -437,18 +439,18 @@ DONE:
 
 const opts_command_t command_similar = {
     .name = "similar",
-    .synopsis = "resdex [--db DIR] similar [--json] [--limit N] [--min SIMILARITY] [--lineage]\n"
-                "                         (--text TEXT | --file FILE | - | SYMBOL#ANCHOR) "
-                "[FILTER...]\n"
-                "resdex [--db DIR] similar --batch [--limit N] [--min SIMILARITY] [FILTER...]",
+    .synopsis = "resdex [--db DIR] similar [--json] [--limit N] [--min S] [--lineage]\n"
+                "       (--text TEXT | --file FILE | - | SYMBOL#ANCHOR) [FILTER...]\n"
+                "resdex [--db DIR] similar --batch [--limit N] [--min S] [FILTER...]",
     .summary = "Find where the wording of a paragraph was used before, and what changed.\n"
                "  SYMBOL#ANCHOR   an indexed paragraph, e.g. E/RES/2021/23#5 (never its own\n"
                "                  precedent)\n"
                "  -               the paragraph's text on standard input\n"
-               "  FILTER          as in search: year:1990..2020 body:ga lang:en kind:operative ...",
-    .json_help = "JSON Lines: search's hit object plus \"similarity\" and \"diff\"",
-    .notes = "In the text layout, [+ +] marks words the newer text adds and [- -] words it drops\n"
-             "(colours on a terminal unless NO_COLOR is set).\n"
+               "  FILTER          as in search: year:1990..2020 body:ga lang:en ...",
+    .json_help = "JSON Lines: search's hit object plus \"similarity\" and\n"
+                 "\"diff\"",
+    .notes = "In the text layout, [+ +] marks words the newer text adds and [- -] words it\n"
+             "drops (colours on a terminal unless NO_COLOR is set).\n"
              "exit status: 0 found, 1 nothing found, 2 error\n",
     .dash_words = 1,
     .options = similar_options,

@@ -310,14 +310,14 @@ DONE:
 const opts_command_t command_stats = {
     .name = "stats",
     .synopsis = "resdex [--db DIR] stats [--json]",
-    .summary =
-        "What the index holds: files, resolutions, paragraphs (by kind, language and body),\n"
-        "its size on disk, its last update, and the files resdexd rejected, with the "
-        "reasons.",
-    .json_help = "one object: {\"index\",\"corpus\",\"last_update\",\"index_bytes\",\"files\",\n"
-                 "\"resolutions\",\"paragraphs\",\"by_kind\",\"by_lang\",\"by_body\",\n"
-                 "\"rejected\":[{\"file\",\"since\",\"reason\"}]}; file names escaped\n"
-                 "(resdex(1), FILE NAMES)",
+    .summary = "What the index holds: files, resolutions, paragraphs (by kind, language and\n"
+               "body), its size on disk, its last update, and the files resdexd rejected, with\n"
+               "the reasons.",
+    .json_help = "one object: {\"index\",\"corpus\",\"last_update\",\n"
+                 "\"index_bytes\",\"files\",\"resolutions\",\"paragraphs\",\n"
+                 "\"by_kind\",\"by_lang\",\"by_body\",\n"
+                 "\"rejected\":[{\"file\",\"since\",\"reason\"}]}; file names\n"
+                 "escaped (resdex(1), File names)",
     .notes = "exit status: 0, or 2 on error\n",
     .options = (const opt_desc_t[]){{.name = NULL}},
     .run = run_stats,

@@ -258,13 +258,15 @@ opts_help(const opts_command_t *cmd, FILE *out)
     fputc('\n', out);
     fprintf(out, "\n%s\n", cmd->summary);
     if (cmd->options && cmd->options[0].name) {
-        fputs("options (anywhere on the line; -- ends them):\n", out);
+        fputs("\noptions (anywhere on the line; -- ends them):\n", out);
         for (const opt_desc_t *d = cmd->options; d->name; d++)
             print_row(d, d->help, out);
     }
-    fputs("global options (before or after the command):\n", out);
+    fputs("\nglobal options (before or after the command):\n", out);
     for (const opt_desc_t *d = globals; d->name; d++)
         print_row(d, d->flag == &dummy.json ? cmd->json_help : d->help, out);
-    if (cmd->notes)
+    if (cmd->notes) {
+        fputc('\n', out);
         fputs(cmd->notes, out);
+    }
 }
