@@ -2,7 +2,8 @@
  *
  * Layout: one byte format tag, then a JSON object:
  *   {"id", "res": {symbol, number, body, doc_type, title, date, session,
- *    agenda_item, meeting, recommended_by, recommends_to, lang, source},
+ *    agenda_item, meeting, recommended_by, recommends_to, lang, source (or
+ *    source_hex: a file name that is not UTF-8, its bytes in hex)},
  *    "par": {kind, number, item, verb, text, marks[], tags[], cites[]},
  *    "notes": [[mark, text], ...]}
  * JSON keeps the record readable with standard tools when debugging and
@@ -18,6 +19,7 @@
 
 #include <ctype.h>
 #include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
@@ -33,6 +35,24 @@ set_str(json_t *obj, const char *key, const char *value)
     if (!value)
         return 0;
     return json_object_set_new(obj, key, json_string(value));
+}
+
+/* The source file name: any bytes (a Linux file name need not be UTF-8,
+ * which a JSON string must be). Such a name is kept as "source_hex", its
+ * bytes in hex, and read back by get_source. */
+static void
+set_source(json_t *obj, const char *source)
+{
+    if (!source || set_str(obj, "source", source) == 0)
+        return;
+    size_t n = strlen(source);
+    char *hex = malloc(2 * n + 1);
+    if (!hex)
+        return;
+    for (size_t i = 0; i < n; i++)
+        snprintf(hex + 2 * i, 3, "%02x", (unsigned char)source[i]);
+    json_object_set_new(obj, "source_hex", json_string(hex));
+    free(hex);
 }
 
 static json_t *
@@ -74,7 +94,7 @@ record_encode(const resdex_resolution_t *res, size_t index, const char *id, char
     set_str(r, "recommended_by", res->recommended_by);
     set_str(r, "recommends_to", res->recommends_to);
     set_str(r, "lang", res->lang);
-    set_str(r, "source", res->source);
+    set_source(r, res->source);
     json_object_set_new(par, "kind", json_integer(p->kind));
     json_object_set_new(par, "number", json_integer(p->number));
     set_str(par, "item", p->item);
@@ -118,6 +138,27 @@ get_str(arena_t *a, json_t *obj, const char *key)
 {
     json_t *v = json_object_get(obj, key);
     return json_is_string(v) ? arena_strdup(a, json_string_value(v)) : NULL;
+}
+
+/* "source", or the bytes of "source_hex" (set_source). */
+static const char *
+get_source(arena_t *a, json_t *obj)
+{
+    const char *hex = json_string_value(json_object_get(obj, "source_hex"));
+    if (!hex)
+        return get_str(a, obj, "source");
+    size_t n = strlen(hex) / 2;
+    char *s = arena_alloc(a, n + 1);
+    if (!s)
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        unsigned byte = 0;
+        if (sscanf(hex + 2 * i, "%2x", &byte) != 1 || byte == 0)
+            return NULL;
+        s[i] = (char)byte;
+    }
+    s[n] = '\0';
+    return s;
 }
 
 static const char *const *
@@ -216,7 +257,7 @@ record_decode(arena_t *a, const char *data, size_t len, resdex_hit_t *hit, char 
     res->recommended_by = get_str(a, r, "recommended_by");
     res->recommends_to = get_str(a, r, "recommends_to");
     res->lang = get_str(a, r, "lang");
-    res->source = get_str(a, r, "source");
+    res->source = get_source(a, r);
     json_int_t kind = json_integer_value(json_object_get(par, "kind"));
     p->kind = kind == RESDEX_KIND_PREAMBULAR  ? RESDEX_KIND_PREAMBULAR
               : kind == RESDEX_KIND_OPERATIVE ? RESDEX_KIND_OPERATIVE

@@ -1,7 +1,6 @@
 /* args.c - argument helpers; see args.h. */
 #include "args.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,15 +16,4 @@ args_join(char **joined, const char *word)
     strcpy(p + old, word);
     *joined = p;
     return 0;
-}
-
-const char *
-args_value(const char *cmd, const char *name, const char *eq, int argc, char **argv, int *i)
-{
-    if (eq)
-        return eq + 1;
-    if (*i + 1 < argc)
-        return argv[++*i];
-    fprintf(stderr, "resdex %s: %s needs a value\n", cmd, name);
-    return NULL;
 }

@@ -5,15 +5,14 @@
 #define RESDEX_QUERY_BATCH_H
 
 #include "resdex.h"
-
-#include <jansson.h>
+#include "sprinter.h"
 
 /* Answer one line (UTF-8, without its line end): *results (OUT) as the
  * library's search functions set it. */
 typedef resdex_status_t (*batch_answer_fn)(resdex_db_t *db, const char *line, void *ctx,
                                            resdex_results_t **results);
-/* The JSON of hit i (a new reference). */
-typedef json_t *(*batch_hit_fn)(const resdex_results_t *results, size_t i);
+/* Describe hit i as one map. */
+typedef void (*batch_hit_fn)(sprinter_t *sp, const resdex_results_t *results, size_t i);
 
 /* Read standard input line by line (LF or CR LF) until its end. For each
  * line, move db to the latest commit (a long batch sees what resdexd wrote

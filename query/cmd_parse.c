@@ -1,72 +1,71 @@
-/* cmd_parse.c - resdex parse [--json] FILE...: the parsed structure of
- * files, no index needed. */
+/* cmd_parse.c - resdex parse FILE...: the parsed structure of files, no
+ * index needed. */
 #include "commands.h"
-#include "json.h"
+#include "describe.h"
+#include "opts.h"
 #include "resdex.h"
+#include "sprinter.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static void
-print_text(const resdex_resolution_t *res, FILE *out)
+/* The text layout of describe_parsed_resolution's map; ctx is the
+ * resolution itself, for the paragraphs' anchors (pp3, x2), which the map
+ * does not carry. */
+static int
+parsed_layout(const json_t *o, void *ctx, FILE *out)
 {
-    fprintf(out, "%s", res->symbol);
-    if (res->body)
-        fprintf(out, "  %s", res->body);
-    if (res->date)
-        fprintf(out, "  %s", res->date);
-    if (res->lang)
-        fprintf(out, "  [%s]", res->lang);
+    const resdex_resolution_t *res = ctx;
+    const char *body = sp_get_string(o, "body"), *date = sp_get_string(o, "date");
+    const char *lang = sp_get_string(o, "lang"), *title = sp_get_string(o, "title");
+    fprintf(out, "%s", sp_get_string(o, "symbol"));
+    if (body)
+        fprintf(out, "  %s", body);
+    if (date)
+        fprintf(out, "  %s", date);
+    if (lang)
+        fprintf(out, "  [%s]", lang);
     fputc('\n', out);
-    if (res->title)
-        fprintf(out, "  %s\n", res->title);
-    for (size_t i = 0; i < res->n_paragraphs; i++) {
-        const resdex_paragraph_t *p = &res->paragraphs[i];
+    if (title)
+        fprintf(out, "  %s\n", title);
+    size_t i;
+    const json_t *p;
+    json_array_foreach(json_object_get(o, "paragraphs"), i, p)
+    {
         char anchor[64];
         resdex_paragraph_anchor(res, i, anchor, sizeof anchor);
-        fprintf(out, "  %-6s %-10s %s", anchor, resdex_kind_to_string(p->kind),
-                p->verb ? p->verb : "-");
-        for (size_t k = 0; k < p->n_marks; k++)
-            fprintf(out, "%s%s", k ? "," : "  notes ", p->marks[k]);
+        const char *verb = sp_get_string(p, "verb"), *text = sp_get_string(p, "text");
+        fprintf(out, "  %-6s %-10s %s", anchor, sp_get_string(p, "kind"), verb ? verb : "-");
+        size_t k;
+        const json_t *mark;
+        json_array_foreach(json_object_get(p, "footnotes"), k, mark)
+        {
+            fprintf(out, "%s%s", k ? "," : "  notes ", json_string_value(mark));
+        }
         fputc('\n', out);
-        fprintf(out, "         %.*s%s\n", 100, p->text, strlen(p->text) > 100 ? "..." : "");
+        fprintf(out, "         %.*s%s\n", 100, text, strlen(text) > 100 ? "..." : "");
     }
-    for (size_t i = 0; i < res->n_footnotes; i++)
-        fprintf(out, "  [%s] %s\n", res->footnotes[i].mark, res->footnotes[i].text);
+    const json_t *f;
+    json_array_foreach(json_object_get(o, "footnotes"), i, f)
+    {
+        fprintf(out, "  [%s] %s\n", sp_get_string(f, "mark"), sp_get_string(f, "text"));
+    }
+    return ferror(out) ? -1 : 0;
 }
 
-int
-cmd_parse(const global_options_t *g, int argc, char **argv)
+static int
+run_parse(const global_options_t *g, char **words, int n_words)
 {
-    (void)g;
-    int json = 0;
-    static const struct option longopts[] = {
-        {"json", no_argument, NULL, 'j'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
-    int c;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "+jh", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'j':
-            json = 1;
-            break;
-        case 'h':
-            printf("usage: resdex parse [--json] FILE...\n");
-            return EXIT_FOUND;
-        default:
-            return EXIT_ERROR;
-        }
-    }
-    if (optind >= argc) {
+    if (n_words == 0) {
         fprintf(stderr, "resdex parse: no file given (usage: resdex parse [--json] FILE...)\n");
         return EXIT_ERROR;
     }
     int status = EXIT_FOUND;
-    for (int i = optind; i < argc; i++) {
+    for (int i = 0; i < n_words; i++) {
         resdex_doc_t *doc = NULL;
         char *msg = NULL;
-        resdex_status_t st = resdex_parse_file(argv[i], &doc, &msg);
+        resdex_status_t st = resdex_parse_file(words[i], &doc, &msg);
         if (st != RESDEX_STATUS_SUCCESS) {
             fprintf(stderr, "resdex: %s\n", msg ? msg : resdex_status_to_string(st));
             free(msg);
@@ -75,14 +74,12 @@ cmd_parse(const global_options_t *g, int argc, char **argv)
         }
         for (size_t r = 0; r < resdex_doc_count(doc); r++) {
             const resdex_resolution_t *res = resdex_doc_get(doc, r);
-            if (json) {
-                json_t *o = json_parsed_resolution(res);
-                if (json_print_line(o, stdout) != 0)
-                    status = EXIT_ERROR;
-                json_decref(o);
-            } else {
-                print_text(res, stdout);
-            }
+            sprinter_t *sp = sprinter_new(stdout, g->json ? NULL : parsed_layout, (void *)res);
+            if (sp)
+                describe_parsed_resolution(sp, res);
+            if (sprinter_failed(sp))
+                status = EXIT_ERROR;
+            sprinter_destroy(sp);
         }
         resdex_doc_destroy(doc);
     }
@@ -92,3 +89,15 @@ cmd_parse(const global_options_t *g, int argc, char **argv)
     }
     return status;
 }
+
+const opts_command_t command_parse = {
+    .name = "parse",
+    .synopsis = "resdex parse [--json] FILE...",
+    .summary = "How files are parsed: each resolution, its paragraphs and footnotes (no index\n"
+               "needed).",
+    .json_help = "one object per resolution, with its \"paragraphs\" and\n"
+                 "\"footnotes\"",
+    .notes = "exit status: 0, or 2 when a file cannot be parsed\n",
+    .options = (const opt_desc_t[]){{.name = NULL}},
+    .run = run_parse,
+};

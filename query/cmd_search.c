@@ -4,134 +4,67 @@
 #include "args.h"
 #include "batch.h"
 #include "commands.h"
+#include "describe.h"
 #include "hitprint.h"
-#include "json.h"
 #include "layout.h"
+#include "opts.h"
 #include "resdex.h"
+#include "sprinter.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static const char usage_text[] =
-    "usage: resdex [--db DIR] search [OPTIONS] QUERY...\n"
-    "       resdex [--db DIR] QUERY...\n"
-    "       resdex [--db DIR] search --batch [OPTIONS] < QUERIES\n"
-    "\n"
-    "Ranked operative paragraphs, with their resolution and footnotes.\n"
-    "  --json            JSON Lines, one object per hit\n"
-    "  --limit N         at most N hits (default 10; 0 to 100000)\n"
-    "  --offset N        skip the first N hits\n"
-    "  --all             every kind of paragraph, not only operative ones\n"
-    "  --sort relevance|date   by relevance (ties: newest first), or newest first\n"
-    "  --full            the whole paragraph, not a snippet\n"
-    "  --group           one hit per resolution: its best paragraph\n"
-    "  --count           only the number of matching paragraphs\n"
-    "  --facets          only the counts of matches by body, year and verb\n"
-    "  --batch           one query per line on standard input, one JSON line each:\n"
-    "                    {\"query\",\"total\",\"hits\":[...]} or {\"query\",\"error\"}\n"
-    "Query: words (all must match), \"exact phrases\", AND OR NOT, NEAR, prefix*, and\n"
-    "filters body:ecosoc year:2017 year:2015..2023 symbol:2017/19 kind:operative\n"
-    "verb:encourages tag:... lang:fr cites:70/174 (see resdex(1)).\n"
-    "exit status: 0 found, 1 nothing found, 2 error\n";
-
 typedef struct search_args {
-    int json, all, full, group, count, facets, batch;
+    int all, full, group, count, facets, batch, sort;
     unsigned limit, offset;
-    resdex_sort_t sort;
+    int json;    /* the global --json */
     char *query; /* malloc()ed: the words joined by spaces */
 } search_args_t;
 
-static int
-parse_unsigned(const char *opt, const char *s, unsigned max, unsigned *out)
-{
-    char *end = NULL;
-    errno = 0;
-    unsigned long v = strtoul(s, &end, 10);
-    if (errno || end == s || *end || *s == '-' || v > max) {
-        fprintf(stderr, "resdex search: %s wants a whole number from 0 to %u, not '%s'\n", opt, max,
-                s);
-        return -1;
-    }
-    *out = (unsigned)v;
-    return 0;
-}
+static search_args_t args = {.limit = 10};
 
-/* Options may come anywhere among the words (a word such as -prison, NOT
- * prison, starts with '-', so getopt is not used); "--" ends them. Returns
- * -1 after a message, 1 for --help, 0 otherwise. */
+static const opt_keyword_t sort_keywords[] = {
+    {"relevance", RESDEX_SORT_RELEVANCE}, {"date", RESDEX_SORT_DATE}, {NULL, 0}};
+
+static const opt_desc_t search_options[] = {
+    {.name = "limit",
+     .whole = &args.limit,
+     .max = 100000,
+     .metavar = "N",
+     .help = "at most N hits (default 10; 0 to 100000)"},
+    {.name = "offset",
+     .whole = &args.offset,
+     .max = 1000000,
+     .metavar = "N",
+     .help = "skip the first N hits"},
+    {.name = "all", .flag = &args.all, .help = "every kind of paragraph, not only operative ones"},
+    {.name = "sort",
+     .keyword = &args.sort,
+     .keywords = sort_keywords,
+     .help = "by relevance (ties: newest first), or newest first"},
+    {.name = "full", .flag = &args.full, .help = "the whole paragraph, not a snippet"},
+    {.name = "group", .flag = &args.group, .help = "one hit per resolution: its best paragraph"},
+    {.name = "count", .flag = &args.count, .help = "only the number of matching paragraphs"},
+    {.name = "facets",
+     .flag = &args.facets,
+     .help = "only the counts of matches by body, year and verb"},
+    {.name = "batch",
+     .flag = &args.batch,
+     .help = "one query per line on standard input, one JSON line each:\n"
+             "{\"query\",\"total\",\"hits\":[...]} or {\"query\",\"error\"}"},
+    {.name = NULL},
+};
+
+/* The words and the options together. Returns -1 after a message. */
 static int
-parse_args(int argc, char **argv, search_args_t *a)
+check_args(search_args_t *a, char **words, int n_words)
 {
-    int words_only = 0;
-    a->limit = 10;
-    for (int i = 1; i < argc; i++) {
-        const char *s = argv[i];
-        if (words_only || strncmp(s, "--", 2) != 0) {
-            if (!words_only && (strcmp(s, "-h") == 0))
-                return 1;
-            if (args_join(&a->query, s) != 0) {
-                fprintf(stderr, "resdex search: out of memory\n");
-                return -1;
-            }
-            continue;
-        }
-        if (strcmp(s, "--") == 0) {
-            words_only = 1;
-            continue;
-        }
-        const char *eq = strchr(s, '=');
-        size_t name_len = eq ? (size_t)(eq - s) : strlen(s);
-        char name[32];
-        if (name_len >= sizeof name)
-            name_len = sizeof name - 1;
-        memcpy(name, s, name_len);
-        name[name_len] = '\0';
-        const char *value = NULL;
-        if (!strcmp(name, "--limit") || !strcmp(name, "--offset") || !strcmp(name, "--sort")) {
-            if (!(value = args_value("search", name, eq, argc, argv, &i)))
-                return -1;
-        } else if (eq) {
-            fprintf(stderr, "resdex search: %s takes no value\n", name);
+    for (int i = 0; i < n_words; i++)
+        if (args_join(&a->query, words[i]) != 0) {
+            fprintf(stderr, "resdex search: out of memory\n");
             return -1;
         }
-        if (!strcmp(name, "--limit")) {
-            if (parse_unsigned("--limit", value, 100000, &a->limit) != 0)
-                return -1;
-        } else if (!strcmp(name, "--offset")) {
-            if (parse_unsigned("--offset", value, 1000000, &a->offset) != 0)
-                return -1;
-        } else if (!strcmp(name, "--sort")) {
-            if (!strcmp(value, "relevance"))
-                a->sort = RESDEX_SORT_RELEVANCE;
-            else if (!strcmp(value, "date"))
-                a->sort = RESDEX_SORT_DATE;
-            else {
-                fprintf(stderr, "resdex search: --sort is relevance or date, not '%s'\n", value);
-                return -1;
-            }
-        } else if (!strcmp(name, "--json")) {
-            a->json = 1;
-        } else if (!strcmp(name, "--all")) {
-            a->all = 1;
-        } else if (!strcmp(name, "--full")) {
-            a->full = 1;
-        } else if (!strcmp(name, "--group")) {
-            a->group = 1;
-        } else if (!strcmp(name, "--count")) {
-            a->count = 1;
-        } else if (!strcmp(name, "--facets")) {
-            a->facets = 1;
-        } else if (!strcmp(name, "--batch")) {
-            a->batch = 1;
-        } else if (!strcmp(name, "--help")) {
-            return 1;
-        } else {
-            fprintf(stderr, "resdex search: unknown option '%s' (see resdex search --help)\n", s);
-            return -1;
-        }
-    }
     if (a->count && a->facets) {
         fprintf(stderr, "resdex search: --count and --facets do not go together\n");
         return -1;
@@ -165,7 +98,7 @@ options_for(const search_args_t *a, const layout_t *l, const char *query,
     o->offset = a->offset;
     o->limit = a->count || a->facets ? 0 : a->limit;
     o->all_kinds = a->all;
-    o->sort = a->sort;
+    o->sort = (resdex_sort_t)a->sort;
     o->facets = a->facets;
     o->snippets = 1;
     /* JSON keeps the library's plain markers; the terminal gets colour. */
@@ -183,54 +116,74 @@ report(resdex_db_t *db, resdex_status_t st)
     fprintf(stderr, "resdex search: %s\n", m && *m ? m : resdex_status_to_string(st));
 }
 
-typedef struct facet_ctx {
-    json_t *obj; /* JSON: {"value": count, ...} */
-    FILE *out;   /* text: "value count" list */
-    const layout_t *l;
-    int n;
-} facet_ctx_t;
-
 static int
 facet_cb(const char *value, uint64_t count, void *ctx)
 {
-    facet_ctx_t *f = ctx;
-    if (f->obj) {
-        json_object_set_new(f->obj, value, json_integer((json_int_t)count));
-    } else {
-        fprintf(f->out, "%s%s %s(%llu)%s", f->n ? ", " : "  ", value, f->l->dim,
-                (unsigned long long)count, f->l->reset);
-    }
-    f->n++;
+    sp_key_int(ctx, value, (long long)count);
     return 0;
 }
 
-static int
-print_facets(const resdex_results_t *r, const char *query, int json, const layout_t *l, FILE *out)
+static const char *const facet_names[] = {"body", "year", "verb"};
+
+/* --facets: {"query","total","facets":{"body":{value: count},"year","verb"}} */
+static void
+describe_facets(sprinter_t *sp, const resdex_results_t *r, const char *query)
 {
-    static const char *const names[] = {"body", "year", "verb"};
-    if (json) {
-        json_t *o = json_object();
-        json_t *fo = json_object();
-        json_object_set_new(o, "query", json_string(query));
-        json_object_set_new(o, "total", json_integer((json_int_t)resdex_results_total(r)));
-        for (size_t i = 0; i < 3; i++) {
-            facet_ctx_t f = {json_object(), NULL, l, 0};
-            resdex_results_facets(r, names[i], facet_cb, &f);
-            json_object_set_new(fo, names[i], f.obj);
-        }
-        json_object_set_new(o, "facets", fo);
-        int rc = json_print_line(o, out);
-        json_decref(o);
-        return rc;
-    }
-    fprintf(out, "%s%llu matching paragraphs%s\n", l->bold,
-            (unsigned long long)resdex_results_total(r), l->reset);
+    sp_begin_map(sp);
+    sp_key_string(sp, "query", query);
+    sp_key_int(sp, "total", (long long)resdex_results_total(r));
+    sp_key(sp, "facets");
+    sp_begin_map(sp);
     for (size_t i = 0; i < 3; i++) {
-        fprintf(out, "%s:\n", names[i]);
-        facet_ctx_t f = {NULL, out, l, 0};
-        resdex_results_facets(r, names[i], facet_cb, &f);
+        sp_key(sp, facet_names[i]);
+        sp_begin_map(sp);
+        resdex_results_facets(r, facet_names[i], facet_cb, sp);
+        sp_end(sp);
+    }
+    sp_end(sp);
+    sp_end(sp);
+}
+
+/* The text layouts: ctx is a search_text_t. */
+typedef struct search_text {
+    const layout_t *l;
+    size_t printed;
+} search_text_t;
+
+static int
+facets_layout(const json_t *o, void *ctx, FILE *out)
+{
+    const layout_t *l = ((search_text_t *)ctx)->l;
+    const json_t *facets = json_object_get(o, "facets");
+    fprintf(out, "%s%lld matching paragraphs%s\n", l->bold, sp_get_int(o, "total"), l->reset);
+    for (size_t i = 0; i < 3; i++) {
+        fprintf(out, "%s:\n", facet_names[i]);
+        const char *value;
+        json_t *count;
+        int n = 0;
+        json_object_foreach(json_object_get(facets, facet_names[i]), value, count)
+        {
+            fprintf(out, "%s%s %s(%lld)%s", n++ ? ", " : "  ", value, l->dim,
+                    (long long)json_integer_value(count), l->reset);
+        }
         fputc('\n', out);
     }
+    return ferror(out) ? -1 : 0;
+}
+
+/* --count: {"query","total"}; the text is the number. */
+static int
+count_layout(const json_t *o, void *ctx, FILE *out)
+{
+    (void)ctx;
+    return fprintf(out, "%lld\n", sp_get_int(o, "total")) < 0 ? -1 : 0;
+}
+
+static int
+hit_layout(const json_t *hit, void *ctx, FILE *out)
+{
+    search_text_t *t = ctx;
+    print_hit(hit, t->l, t->printed++ ? "\n" : "", out);
     return ferror(out) ? -1 : 0;
 }
 
@@ -249,39 +202,34 @@ search_line(resdex_db_t *db, const char *line, void *ctx, resdex_results_t **res
     return resdex_db_search(db, &o, results);
 }
 
-static json_t *
-search_hit(const resdex_results_t *results, size_t i)
+static void
+search_hit(sprinter_t *sp, const resdex_results_t *results, size_t i)
 {
-    return json_hit(resdex_results_get(results, i));
+    describe_hit(sp, resdex_results_get(results, i));
 }
 
-int
-cmd_search(const global_options_t *g, int argc, char **argv)
+static int
+run_search(const global_options_t *g, char **words, int n_words)
 {
-    search_args_t a = {0};
+    search_args_t *a = &args;
     int status = EXIT_ERROR;
     resdex_db_t *db = NULL;
     resdex_results_t *r = NULL;
+    sprinter_t *sp = NULL;
     layout_t l;
     layout_init(&l);
-
-    int rc = parse_args(argc, argv, &a);
-    if (rc != 0) {
-        if (rc > 0) {
-            fputs(usage_text, stdout);
-            status = EXIT_FOUND;
-        }
+    a->json = g->json;
+    if (check_args(a, words, n_words) != 0)
         goto DONE;
-    }
     if (!(db = open_index(g, "search")))
         goto DONE;
-    if (a.batch) {
-        search_batch_t b = {&a, &l};
+    if (a->batch) {
+        search_batch_t b = {a, &l};
         status = batch_run(db, "search", "query", search_line, search_hit, &b);
         goto DONE;
     }
     resdex_search_options_t o;
-    options_for(&a, &l, a.query, &o);
+    options_for(a, &l, a->query, &o);
     resdex_status_t st = resdex_db_search(db, &o, &r);
     if (st != RESDEX_STATUS_SUCCESS) {
         report(db, st);
@@ -289,43 +237,61 @@ cmd_search(const global_options_t *g, int argc, char **argv)
     }
     uint64_t total = resdex_results_total(r);
     size_t n = resdex_results_count(r);
-    if (a.count) {
-        if (a.json) {
-            json_t *jo = json_pack("{s:s, s:I}", "query", a.query, "total", (json_int_t)total);
-            rc = json_print_line(jo, stdout);
-            json_decref(jo);
-        } else {
-            rc = printf("%llu\n", (unsigned long long)total) < 0 ? -1 : 0;
-        }
-    } else if (a.facets) {
-        rc = print_facets(r, a.query, a.json, &l, stdout);
-    } else if (a.json) {
-        rc = 0;
-        for (size_t i = 0; i < n && rc == 0; i++) {
-            json_t *jo = json_hit(resdex_results_get(r, i));
-            rc = json_print_line(jo, stdout);
-            json_decref(jo);
-        }
+    search_text_t text = {&l, 0};
+    sprinter_layout_fn layout = a->json     ? NULL
+                                : a->count  ? count_layout
+                                : a->facets ? facets_layout
+                                            : hit_layout;
+    sp = sprinter_new(stdout, layout, &text);
+    if (!sp) {
+        fprintf(stderr, "resdex search: out of memory\n");
+        goto DONE;
+    }
+    if (a->count) {
+        sp_begin_map(sp);
+        sp_key_string(sp, "query", a->query);
+        sp_key_int(sp, "total", (long long)total);
+        sp_end(sp);
+    } else if (a->facets) {
+        describe_facets(sp, r, a->query);
     } else {
         for (size_t i = 0; i < n; i++)
-            print_hit(resdex_results_get(r, i), &l, i ? "\n" : "", stdout);
-        if (n && (uint64_t)a.offset + n < total)
+            describe_hit(sp, resdex_results_get(r, i));
+        if (!a->json && n && (uint64_t)a->offset + n < total)
             fprintf(stdout, "\n%shits %u to %zu of %llu; --offset %zu for more%s\n", l.dim,
-                    a.offset + 1, (size_t)a.offset + n, (unsigned long long)total,
-                    (size_t)a.offset + n, l.reset);
-        rc = ferror(stdout) ? -1 : 0;
+                    a->offset + 1, (size_t)a->offset + n, (unsigned long long)total,
+                    (size_t)a->offset + n, l.reset);
     }
-    if (rc != 0 || fflush(stdout) != 0) {
+    if (sprinter_failed(sp) || ferror(stdout) || fflush(stdout) != 0) {
         fprintf(stderr, "resdex search: cannot write the output\n");
         goto DONE;
     }
-    if (a.count || a.facets)
+    if (a->count || a->facets)
         status = total ? EXIT_FOUND : EXIT_NOTHING;
     else
         status = n ? EXIT_FOUND : EXIT_NOTHING;
 DONE:
+    sprinter_destroy(sp);
     resdex_results_destroy(r);
     resdex_db_close(db);
-    free(a.query);
+    free(a->query);
+    a->query = NULL;
     return status;
 }
+
+const opts_command_t command_search = {
+    .name = "search",
+    .synopsis = "resdex [--db DIR] search [OPTIONS] QUERY...\n"
+                "resdex [--db DIR] [OPTIONS] QUERY...\n"
+                "resdex [--db DIR] search --batch [OPTIONS] < QUERIES",
+    .summary = "Ranked operative paragraphs, with their resolution and footnotes.",
+    .json_help = "JSON Lines, one object per hit",
+    .notes = "Query: words (all must match), \"exact phrases\", AND OR NOT, NEAR, prefix*, and\n"
+             "filters body:ecosoc year:2017 year:2015..2023 symbol:2017/19 kind:operative\n"
+             "verb:encourages tag:... lang:fr cites:70/174 (see resdex(1)). A word may start\n"
+             "with '-' (-prison: without prison); after -- every argument is a word.\n"
+             "exit status: 0 found, 1 nothing found, 2 error\n",
+    .dash_words = 1,
+    .options = search_options,
+    .run = run_search,
+};

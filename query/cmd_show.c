@@ -3,38 +3,32 @@
  * one paragraph with its context; --lang picks one or more languages, so
  * that the versions of a paragraph can be read one under the other. */
 #include "commands.h"
+#include "describe.h"
 #include "hitprint.h"
-#include "json.h"
 #include "layout.h"
+#include "opts.h"
 #include "resdex.h"
+#include "sprinter.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-static const char usage_text[] =
-    "usage: resdex [--db DIR] show [--json] [--lang xx[,yy...]|all] SYMBOL[#ANCHOR]...\n"
-    "\n"
-    "A resolution in document order, or one paragraph with its context.\n"
-    "  SYMBOL    E/RES/2017/19, or its number as printed: 2017/19, 26/1\n"
-    "  ANCHOR    5 (operative 5), 5(a) (its item a), (b) (a lettered item), pp3 (third\n"
-    "            preambular paragraph), x2 (second other paragraph), o1 (first operative\n"
-    "            paragraph without a number); as in a hit's id\n"
-    "  --lang    the language(s) to show: en, fr, es, ru, ar, zh, a list (en,fr) or all;\n"
-    "            default English when indexed, else the first language indexed\n"
-    "  --json    a resolution: one object (as resdex parse --json, with each paragraph's\n"
-    "            id); a paragraph: one hit object (as resdex search --json)\n"
-    "exit status: 0 found, 1 no such resolution or paragraph, 2 error\n";
-
 static const char *const all_langs[] = {"en", "fr", "es", "ru", "ar", "zh", NULL};
 
-/* The part of a hit's id after '#'. */
+/* The part of a paragraph's id after '#'. */
+static const char *
+anchor_of_id(const char *id)
+{
+    const char *p = id ? strrchr(id, '#') : NULL;
+    return p ? p + 1 : "";
+}
+
 static const char *
 anchor_of(const resdex_hit_t *h)
 {
-    const char *p = strrchr(h->id, '#');
-    return p ? p + 1 : "";
+    return anchor_of_id(h->id);
 }
 
 /* Footnotes of a whole resolution: every hit's, once each, in order. */
@@ -66,121 +60,137 @@ collect_footnotes(const resdex_results_t *r, const resdex_footnote_t ***out)
     return n;
 }
 
+/* A resolution: its context fields, "paragraphs" (each with its "id" and
+ * its footnotes' marks), "footnotes" (each once). */
 static void
-print_header(const resdex_resolution_t *res, const layout_t *l, FILE *out)
+describe_resolution(sprinter_t *sp, const resdex_results_t *r)
 {
-    print_id_adoption(res->symbol, res, l, 0, out);
-    if (res->title) {
+    const resdex_hit_t *first = resdex_results_get(r, 0);
+    sp_begin_map(sp);
+    describe_context_fields(sp, first->resolution);
+    sp_key(sp, "paragraphs");
+    sp_begin_list(sp);
+    for (size_t i = 0; i < resdex_results_count(r); i++) {
+        const resdex_hit_t *h = resdex_results_get(r, i);
+        describe_paragraph_in_order(sp, h->paragraph, h->id);
+    }
+    sp_end(sp);
+    const resdex_footnote_t **notes = NULL;
+    size_t n = collect_footnotes(r, &notes);
+    sp_key(sp, "footnotes");
+    sp_begin_list(sp);
+    for (size_t i = 0; i < n; i++)
+        describe_footnote(sp, notes[i]);
+    sp_end(sp);
+    free(notes);
+    sp_end(sp);
+}
+
+/* The text layouts; ctx is a show_text_t. */
+typedef struct show_text {
+    const layout_t *l;
+    int printed; /* values printed so far (a blank line between them) */
+} show_text_t;
+
+static void
+print_header(const json_t *res, const layout_t *l, FILE *out)
+{
+    const char *title = sp_get_string(res, "title");
+    print_id_adoption(sp_get_string(res, "symbol"), res, l, 0, out);
+    if (title) {
         fputs(l->bold, out);
-        layout_wrap(l, out, res->title, 0);
+        layout_wrap(l, out, title, 0);
         fputs(l->reset, out);
     }
-    const char *parts[4] = {res->session, res->agenda_item, res->meeting, res->source};
-    const char *names[4] = {"", "agenda item ", "", "from "};
+    static const char *const keys[4] = {"session", "agenda_item", "meeting", "source"};
+    static const char *const names[4] = {"", "agenda item ", "", "from "};
     const char *sep = "";
     fputs(l->dim, out);
-    for (int i = 0; i < 4; i++)
-        if (parts[i]) {
-            fprintf(out, "%s%s%s", sep, names[i], parts[i]);
+    for (int i = 0; i < 4; i++) {
+        const char *v = sp_get_string(res, keys[i]);
+        if (v) {
+            fprintf(out, "%s%s%s", sep, names[i], v);
             sep = " · ";
         }
+    }
     fprintf(out, "%s%s", l->reset, *sep ? "\n" : "");
 }
 
 /* One paragraph in the resolution's layout: its anchor in a gutter, its
- * text, the marks of its footnotes. */
+ * text, the marks of its footnotes (a list of marks, or of footnotes). */
 static void
-print_in_gutter(const resdex_hit_t *h, const layout_t *l, FILE *out)
+print_in_gutter(const char *id, const char *text, const json_t *marks, const layout_t *l, FILE *out)
 {
-    const resdex_paragraph_t *p = h->paragraph;
-    fprintf(out, "%s%6s%s  ", l->dim, anchor_of(h), l->reset);
-    size_t len = strlen(p->text) + 64 + strlen(l->dim) + strlen(l->reset);
-    for (size_t k = 0; k < p->n_marks; k++)
-        len += strlen(p->marks[k]) + 2;
-    char *buf = malloc(len);
-    if (!buf) {
-        layout_wrap(l, out, p->text, 8);
+    fprintf(out, "%s%6s%s  ", l->dim, anchor_of_id(id), l->reset);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    if (!m) {
+        layout_wrap(l, out, text, 8);
         return;
     }
-    size_t at = (size_t)snprintf(buf, len, "%s", p->text);
-    if (p->n_marks) {
-        at += (size_t)snprintf(buf + at, len - at, " %s[", l->dim);
-        for (size_t k = 0; k < p->n_marks; k++)
-            at += (size_t)snprintf(buf + at, len - at, "%s%s", k ? "," : "", p->marks[k]);
-        snprintf(buf + at, len - at, "]%s", l->reset);
+    fputs(text, m);
+    size_t k;
+    const json_t *mark;
+    json_array_foreach(marks, k, mark)
+    {
+        if (json_is_object(mark))
+            mark = json_object_get(mark, "mark");
+        if (k == 0)
+            fprintf(m, " %s[", l->dim);
+        fprintf(m, "%s%s", k ? "," : "", json_string_value(mark));
     }
-    layout_wrap(l, out, buf, 8);
+    if (json_array_size(marks))
+        fprintf(m, "]%s", l->reset);
+    if (fclose(m) == 0)
+        layout_wrap(l, out, buf, 8);
+    else
+        layout_wrap(l, out, text, 8);
     free(buf);
 }
 
 static int
-show_resolution_text(const resdex_results_t *r, const layout_t *l, FILE *out)
+resolution_layout(const json_t *o, void *ctx, FILE *out)
 {
-    const resdex_hit_t *first = resdex_results_get(r, 0);
-    print_header(first->resolution, l, out);
+    show_text_t *t = ctx;
+    const layout_t *l = t->l;
+    if (t->printed++)
+        fputc('\n', out);
+    print_header(o, l, out);
     fputc('\n', out);
-    for (size_t i = 0; i < resdex_results_count(r); i++)
-        print_in_gutter(resdex_results_get(r, i), l, out);
-    const resdex_footnote_t **notes = NULL;
-    size_t n = collect_footnotes(r, &notes);
-    if (n)
+    size_t i;
+    const json_t *p;
+    json_array_foreach(json_object_get(o, "paragraphs"), i, p)
+    {
+        print_in_gutter(sp_get_string(p, "id"), sp_get_string(p, "text"),
+                        json_object_get(p, "footnotes"), l, out);
+    }
+    const json_t *notes = json_object_get(o, "footnotes");
+    if (json_array_size(notes))
         fprintf(out, "\n%sFootnotes%s\n", l->bold, l->reset);
-    for (size_t i = 0; i < n; i++)
-        print_footnotes(notes[i], 1, l, 0, out);
-    free(notes);
+    print_footnotes(notes, l, 0, out);
     return ferror(out) ? -1 : 0;
 }
 
 static int
-show_resolution_json(const resdex_results_t *r, FILE *out)
+paragraph_layout(const json_t *h, void *ctx, FILE *out)
 {
-    const resdex_hit_t *first = resdex_results_get(r, 0);
-    json_t *o = json_resolution_context(first->resolution);
-    json_t *pars = json_array();
-    for (size_t i = 0; o && pars && i < resdex_results_count(r); i++) {
-        const resdex_hit_t *h = resdex_results_get(r, i);
-        const resdex_paragraph_t *p = h->paragraph;
-        json_t *jp = json_paragraph(p);
-        if (!jp)
-            continue;
-        json_object_set_new(jp, "id", json_string(h->id));
-        json_object_set_new(jp, "footnotes", json_strings(p->marks, p->n_marks));
-        json_object_set_new(jp, "tags", json_strings(p->tags, p->n_tags));
-        json_object_set_new(jp, "cites", json_strings(p->cites, p->n_cites));
-        json_array_append_new(pars, jp);
-    }
-    const resdex_footnote_t **notes = NULL;
-    size_t n = collect_footnotes(r, &notes);
-    json_t *jn = json_array();
-    for (size_t i = 0; jn && i < n; i++)
-        json_array_append_new(
-            jn, json_pack("{s:s, s:s}", "mark", notes[i]->mark, "text", notes[i]->text));
-    free(notes);
-    json_object_set_new(o, "paragraphs", pars);
-    json_object_set_new(o, "footnotes", jn);
-    int rc = json_print_line(o, out);
-    json_decref(o);
-    return rc;
-}
-
-static int
-show_paragraph(const resdex_hit_t *h, int json, const layout_t *l, FILE *out)
-{
-    if (json) {
-        json_t *o = json_hit(h);
-        int rc = json_print_line(o, out);
-        json_decref(o);
-        return rc;
-    }
-    print_header(h->resolution, l, out);
-    fputc('\n', out);
-    fprintf(out, "%s%s%s  ", l->bold, h->id, l->reset);
-    print_paragraph_label(h->paragraph, l, out);
-    fputc('\n', out);
-    print_in_gutter(h, l, out);
-    if (h->n_footnotes)
+    show_text_t *t = ctx;
+    const layout_t *l = t->l;
+    const json_t *par = json_object_get(h, "paragraph");
+    const json_t *notes = json_object_get(h, "footnotes");
+    const char *id = sp_get_string(h, "id");
+    if (t->printed++)
         fputc('\n', out);
-    print_footnotes(h->footnotes, h->n_footnotes, l, 0, out);
+    print_header(json_object_get(h, "resolution"), l, out);
+    fputc('\n', out);
+    fprintf(out, "%s%s%s  ", l->bold, id, l->reset);
+    print_paragraph_label(par, l, out);
+    fputc('\n', out);
+    print_in_gutter(id, sp_get_string(par, "text"), notes, l, out);
+    if (json_array_size(notes))
+        fputc('\n', out);
+    print_footnotes(notes, l, 0, out);
     return ferror(out) ? -1 : 0;
 }
 
@@ -197,9 +207,16 @@ list_anchors(const resdex_results_t *r, FILE *out)
 
 /* Show one target in one language. Returns EXIT_FOUND, EXIT_NOTHING (with a
  * message) or EXIT_ERROR (with a message). */
+/* A resolution (it has "paragraphs") or one paragraph (a hit). */
 static int
-show_one(resdex_db_t *db, const char *target, const char *lang, int json, int quiet_missing,
-         const layout_t *l, int *printed)
+show_layout(const json_t *o, void *ctx, FILE *out)
+{
+    return json_object_get(o, "paragraphs") ? resolution_layout(o, ctx, out)
+                                            : paragraph_layout(o, ctx, out);
+}
+
+static int
+show_one(resdex_db_t *db, const char *target, const char *lang, int quiet_missing, sprinter_t *sp)
 {
     char *symbol = strdup(target);
     if (!symbol) {
@@ -230,7 +247,6 @@ show_one(resdex_db_t *db, const char *target, const char *lang, int json, int qu
         fprintf(stderr, "resdex show: %s\n", m && *m ? m : resdex_status_to_string(st));
         goto DONE;
     }
-    int rc = 0;
     if (anchor) {
         const resdex_hit_t *found = NULL;
         for (size_t i = 0; i < resdex_results_count(r) && !found; i++)
@@ -246,19 +262,14 @@ show_one(resdex_db_t *db, const char *target, const char *lang, int json, int qu
             status = EXIT_NOTHING;
             goto DONE;
         }
-        if (*printed && !json)
-            fputc('\n', stdout);
-        rc = show_paragraph(found, json, l, stdout);
+        describe_hit(sp, found);
     } else {
-        if (*printed && !json)
-            fputc('\n', stdout);
-        rc = json ? show_resolution_json(r, stdout) : show_resolution_text(r, l, stdout);
+        describe_resolution(sp, r);
     }
-    if (rc != 0) {
+    if (sprinter_failed(sp)) {
         fprintf(stderr, "resdex show: cannot write the output\n");
         goto DONE;
     }
-    (*printed)++;
     status = EXIT_FOUND;
 DONE:
     resdex_results_destroy(r);
@@ -266,47 +277,28 @@ DONE:
     return status;
 }
 
-int
-cmd_show(const global_options_t *g, int argc, char **argv)
+static const char *lang_opt;
+
+static const opt_desc_t show_options[] = {
+    {.name = "lang",
+     .string = &lang_opt,
+     .metavar = "LANGS",
+     .missing = "a language (en, fr, es, ru, ar, zh, a list, or all)",
+     .help = "the language(s) to show: en, fr, es, ru, ar, zh, a list\n"
+             "(en,fr) or all; default English when indexed, else the\n"
+             "first language indexed"},
+    {.name = NULL},
+};
+
+static int
+run_show(const global_options_t *g, char **targets, int n_targets)
 {
-    int json = 0;
-    const char *lang_opt = NULL;
-    const char **targets = calloc((size_t)argc, sizeof *targets);
-    size_t n_targets = 0;
     int status = EXIT_ERROR;
     resdex_db_t *db = NULL;
     char *langs_buf = NULL;
+    sprinter_t *sp = NULL;
     layout_t l;
     layout_init(&l);
-    if (!targets) {
-        fprintf(stderr, "resdex show: out of memory\n");
-        return EXIT_ERROR;
-    }
-    for (int i = 1; i < argc; i++) {
-        const char *s = argv[i];
-        if (!strcmp(s, "--json")) {
-            json = 1;
-        } else if (!strcmp(s, "--lang") || !strncmp(s, "--lang=", 7)) {
-            if (s[6] == '=')
-                lang_opt = s + 7;
-            else if (i + 1 < argc)
-                lang_opt = argv[++i];
-            else {
-                fprintf(stderr, "resdex show: --lang needs a language (en, fr, es, ru, ar, zh, "
-                                "a list, or all)\n");
-                goto DONE;
-            }
-        } else if (!strcmp(s, "--help") || !strcmp(s, "-h")) {
-            fputs(usage_text, stdout);
-            status = EXIT_FOUND;
-            goto DONE;
-        } else if (s[0] == '-' && s[1]) {
-            fprintf(stderr, "resdex show: unknown option '%s' (see resdex show --help)\n", s);
-            goto DONE;
-        } else {
-            targets[n_targets++] = s;
-        }
-    }
     if (!n_targets) {
         fprintf(stderr, "resdex show: what to show? (usage: resdex show SYMBOL[#ANCHOR])\n");
         goto DONE;
@@ -345,12 +337,16 @@ cmd_show(const global_options_t *g, int argc, char **argv)
     }
     if (!(db = open_index(g, "show")))
         goto DONE;
-    int printed = 0;
+    show_text_t text = {&l, 0};
+    if (!(sp = sprinter_new(stdout, g->json ? NULL : show_layout, &text))) {
+        fprintf(stderr, "resdex show: out of memory\n");
+        goto DONE;
+    }
     status = EXIT_FOUND;
-    for (size_t t = 0; t < n_targets; t++) {
+    for (int t = 0; t < n_targets; t++) {
         int found_any = 0;
         for (size_t k = 0; k < n_langs; k++) {
-            int rc = show_one(db, targets[t], langs[k], json, explicit_all, &l, &printed);
+            int rc = show_one(db, targets[t], langs[k], explicit_all, sp);
             if (rc == EXIT_ERROR) {
                 status = EXIT_ERROR;
                 goto DONE;
@@ -367,8 +363,25 @@ cmd_show(const global_options_t *g, int argc, char **argv)
         status = EXIT_ERROR;
     }
 DONE:
+    sprinter_destroy(sp);
     resdex_db_close(db);
     free(langs_buf);
-    free(targets);
     return status;
 }
+
+const opts_command_t command_show = {
+    .name = "show",
+    .synopsis = "resdex [--db DIR] show [--json] [--lang xx[,yy...]|all]\n"
+                "       SYMBOL[#ANCHOR]...",
+    .summary = "A resolution in document order, or one paragraph with its context.\n"
+               "  SYMBOL    E/RES/2017/19, or its number as printed: 2017/19, 26/1\n"
+               "  ANCHOR    5 (operative 5), 5(a) (its item a), (b) (a lettered item),\n"
+               "            pp3 (third preambular paragraph), x2 (second other paragraph),\n"
+               "            o1 (first operative paragraph without a number); as in a hit's id",
+    .json_help = "a resolution: one object (as resdex parse --json, with\n"
+                 "each paragraph's id); a paragraph: one hit object (as\n"
+                 "resdex search --json)",
+    .notes = "exit status: 0 found, 1 no such resolution or paragraph, 2 error\n",
+    .options = show_options,
+    .run = run_show,
+};

@@ -4,37 +4,16 @@
 #include "args.h"
 #include "batch.h"
 #include "commands.h"
-#include "json.h"
-#include "json_similar.h"
+#include "describe.h"
+#include "opts.h"
 #include "resdex.h"
+#include "sprinter.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-static const char usage_text[] =
-    "usage: resdex [--db DIR] similar [--json] [--limit N] [--min SIMILARITY] [--lineage]\n"
-    "                         (--text TEXT | --file FILE | - | SYMBOL#ANCHOR) [FILTER...]\n"
-    "       resdex [--db DIR] similar --batch [--limit N] [--min SIMILARITY] [FILTER...]\n"
-    "\n"
-    "Find where the wording of a paragraph was used before, and what changed.\n"
-    "  --text TEXT     the paragraph's text (a draft)\n"
-    "  --file FILE     read it from a file (gzip or plain); '-' reads standard input\n"
-    "  SYMBOL#ANCHOR   an indexed paragraph, e.g. E/RES/2021/23#5 (never its own precedent)\n"
-    "  FILTER          as in search: year:1990..2020 body:ga lang:en kind:operative ...\n"
-    "  --limit N       at most N precedents (default 10)\n"
-    "  --min S         leave out precedents less similar than S (0..1, default 0.5)\n"
-    "  --lineage       with SYMBOL#ANCHOR: its earlier versions, oldest first, each with\n"
-    "                  the diff to the next\n"
-    "  --json          JSON Lines: search's hit object plus \"similarity\" and \"diff\"\n"
-    "  --batch         read inputs from standard input, one a line (a text, or SYMBOL#ANCHOR),\n"
-    "                  and answer each with one JSON line: {\"input\",\"total\",\"hits\":[...]}\n"
-    "                  or {\"input\",\"error\"}; the index stays open between them\n"
-    "In the text layout, [+ +] marks words the newer text adds and [- -] words it drops\n"
-    "(colours on a terminal unless NO_COLOR is set).\n"
-    "exit status: 0 found, 1 nothing found, 2 error\n";
 
 typedef struct similar_args {
     int json, lineage, batch;
@@ -45,6 +24,43 @@ typedef struct similar_args {
     char *filters; /* malloc()ed, space-separated */
 } similar_args_t;
 
+static similar_args_t args = {.min = -1};
+
+static const opt_desc_t similar_options[] = {
+    {.name = "text",
+     .string = &args.text,
+     .metavar = "TEXT",
+     .help = "the paragraph's text (a draft)"},
+    {.name = "file",
+     .string = &args.file,
+     .metavar = "FILE",
+     .help = "read it from a file (gzip or plain); '-' reads standard\n"
+             "input"},
+    {.name = "limit",
+     .whole = &args.limit,
+     .min = 1,
+     .max = 1000,
+     .metavar = "N",
+     .help = "at most N precedents (default 10)"},
+    {.name = "min",
+     .number = &args.min,
+     .max = 1,
+     .metavar = "S",
+     .help = "leave out precedents less similar than S (0..1, default\n"
+             "0.5)"},
+    {.name = "lineage",
+     .flag = &args.lineage,
+     .help = "with SYMBOL#ANCHOR: its earlier versions, oldest first,\n"
+             "each with the diff to the next"},
+    {.name = "batch",
+     .flag = &args.batch,
+     .help = "read inputs from standard input, one a line (a text, or\n"
+             "SYMBOL#ANCHOR), and answer each with one JSON line:\n"
+             "{\"input\",\"total\",\"hits\":[...]} or {\"input\",\"error\"};\n"
+             "the index stays open between them"},
+    {.name = NULL},
+};
+
 typedef struct style {
     const char *ins_on, *ins_off, *del_on, *del_off, *dim_on, *dim_off;
 } style_t;
@@ -53,87 +69,17 @@ static const style_t plain_style = {"[+", "+]", "[-", "-]", "", ""};
 static const style_t colour_style = {"\033[32;1m", "\033[0m", "\033[31;9m",
                                      "\033[0m",    "\033[2m", "\033[0m"};
 
+/* The words: "-" (standard input), the first SYMBOL#ANCHOR, filters.
+ * Returns -1 after a message. */
 static int
-parse_number(const char *opt, const char *s, double max, double *out)
+check_args(similar_args_t *a, char **words, int n_words)
 {
-    char *end = NULL;
-    errno = 0;
-    double v = strtod(s, &end);
-    if (errno || end == s || *end || v < 0 || v > max) {
-        fprintf(stderr, "resdex similar: %s wants a number from 0 to %g, not '%s'\n", opt, max, s);
-        return -1;
-    }
-    *out = v;
-    return 0;
-}
-
-/* Is s (its name part name_len bytes long) the option `name`? */
-static int
-is_opt(const char *s, size_t name_len, const char *name)
-{
-    return strlen(name) == name_len && strncmp(s, name, name_len) == 0;
-}
-
-/* Options may come anywhere (filters such as -year:2017 start with '-', so
- * getopt is not used); "--" ends them. Returns -1 after a message, 1 for
- * --help, 0 otherwise. */
-static int
-parse_args(int argc, char **argv, similar_args_t *a)
-{
-    int only_positional = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *s = argv[i];
-        const char *value = NULL;
-        if (!only_positional && strncmp(s, "--", 2) == 0 && s[2]) {
-            const char *eq = strchr(s, '=');
-            size_t name_len = eq ? (size_t)(eq - s) : strlen(s);
-            static const char *const with_value[] = {"--text", "--file", "--limit", "--min", NULL};
-            int wants = 0;
-            for (const char *const *w = with_value; *w; w++)
-                wants |= is_opt(s, name_len, *w);
-            if (wants && !(value = args_value("similar", s, eq, argc, argv, &i)))
-                return -1;
-            if (is_opt(s, name_len, "--text")) {
-                a->text = value;
-            } else if (is_opt(s, name_len, "--file")) {
-                a->file = value;
-            } else if (is_opt(s, name_len, "--limit")) {
-                double v = 0;
-                if (parse_number("--limit", value, 1000, &v) != 0)
-                    return -1;
-                if (v < 1 || v != (double)(unsigned)v) {
-                    fprintf(stderr,
-                            "resdex similar: --limit wants a whole number from 1 to 1000, "
-                            "not '%s'\n",
-                            value);
-                    return -1;
-                }
-                a->limit = (unsigned)v;
-            } else if (is_opt(s, name_len, "--min")) {
-                if (parse_number("--min", value, 1, &a->min) != 0)
-                    return -1;
-                if (a->min == 0)
-                    a->min = 1e-9; /* 0 asks for everything; the library's 0 is its default */
-            } else if (strcmp(s, "--json") == 0) {
-                a->json = 1;
-            } else if (strcmp(s, "--batch") == 0) {
-                a->batch = 1;
-            } else if (strcmp(s, "--lineage") == 0) {
-                a->lineage = 1;
-            } else if (strcmp(s, "--help") == 0) {
-                return 1;
-            } else if (strcmp(s, "--") == 0) {
-                only_positional = 1;
-            } else {
-                fprintf(stderr, "resdex similar: unknown option '%s' (see resdex similar --help)\n",
-                        s);
-                return -1;
-            }
-            continue;
-        }
-        if (!only_positional && (strcmp(s, "-h") == 0)) {
-            return 1;
-        }
+    if (a->min == 0)
+        a->min = 1e-9; /* 0 asks for everything; the library's 0 is its default */
+    else if (a->min < 0)
+        a->min = 0;
+    for (int i = 0; i < n_words; i++) {
+        const char *s = words[i];
         if (strcmp(s, "-") == 0) {
             a->from_stdin = 1;
             continue;
@@ -224,24 +170,29 @@ skip_numbering(const char *s)
     return s;
 }
 
+/* The similarity as described (three decimals), shown with two. */
 static void
 print_similarity(double sim, FILE *out)
 {
     if (sim >= 1.0)
         fprintf(out, "similarity 1.00 (exact)");
     else
-        fprintf(out, "similarity %.2f", (double)(long)(sim * 100.0) / 100.0);
+        fprintf(out, "similarity %.2f", (double)(long)(sim * 100.0 + 1e-9) / 100.0);
 }
 
-/* The runs in reading order, insertions and deletions marked. */
+/* The runs ([{"op","text"}]) in reading order, insertions and deletions
+ * marked. */
 static void
-print_diff(const resdex_diff_op_t *ops, size_t n, const style_t *st, FILE *out)
+print_diff(const json_t *diff, const style_t *st, FILE *out)
 {
     fputs("   ", out);
-    for (size_t i = 0; i < n; i++) {
-        const char *t = ops[i].text;
-        if (ops[i].op == RESDEX_DIFF_EQUAL) {
-            fputs(t, out);
+    size_t i;
+    const json_t *run;
+    json_array_foreach(diff, i, run)
+    {
+        const char *op = sp_get_string(run, "op"), *t = sp_get_string(run, "text");
+        if (!op || !t || strcmp(op, "equal") == 0) {
+            fputs(t ? t : "", out);
             continue;
         }
         /* The separating space goes outside the mark. */
@@ -249,7 +200,7 @@ print_diff(const resdex_diff_op_t *ops, size_t n, const style_t *st, FILE *out)
             fputc(' ', out);
             t++;
         }
-        if (ops[i].op == RESDEX_DIFF_INSERT)
+        if (strcmp(op, "insert") == 0)
             fprintf(out, "%s%s%s", st->ins_on, t, st->ins_off);
         else
             fprintf(out, "%s%s%s", st->del_on, t, st->del_off);
@@ -257,90 +208,106 @@ print_diff(const resdex_diff_op_t *ops, size_t n, const style_t *st, FILE *out)
     fputc('\n', out);
 }
 
-static void
-print_context(const resdex_hit_t *h, const style_t *st, FILE *out)
+static int
+changed(const json_t *diff)
 {
-    const resdex_resolution_t *r = h->resolution;
+    size_t i;
+    const json_t *run;
+    json_array_foreach(diff, i, run)
+    {
+        const char *op = sp_get_string(run, "op");
+        if (op && strcmp(op, "equal") != 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* body, date, (draft), title of a hit's resolution. */
+static void
+print_context(const json_t *hit, const style_t *st, FILE *out)
+{
+    const json_t *r = json_object_get(hit, "resolution");
+    const char *body = sp_get_string(r, "body"), *date = sp_get_string(r, "date");
+    const char *doc_type = sp_get_string(r, "doc_type"), *title = sp_get_string(r, "title");
     fputs(st->dim_on, out);
-    if (r->body)
-        fprintf(out, "  %s", r->body);
-    if (r->date)
-        fprintf(out, "  %s", r->date);
-    if (r->doc_type && strstr(r->doc_type, "draft"))
-        fprintf(out, "  (%s)", r->doc_type);
-    if (r->title)
-        fprintf(out, "  %s", r->title);
+    if (body)
+        fprintf(out, "  %s", body);
+    if (date)
+        fprintf(out, "  %s", date);
+    if (doc_type && strstr(doc_type, "draft"))
+        fprintf(out, "  (%s)", doc_type);
+    if (title)
+        fprintf(out, "  %s", title);
     fputs(st->dim_off, out);
 }
 
+/* The text layouts; ctx is a similar_text_t. */
+typedef struct similar_text {
+    const style_t *st;
+    size_t printed;
+    json_t *pending; /* lineage: the version whose step waits for the next one */
+} similar_text_t;
+
 static int
-print_similar(const resdex_results_t *r, const similar_args_t *a, const style_t *st, FILE *out)
+similar_layout(const json_t *h, void *ctx, FILE *out)
 {
-    size_t n = resdex_results_count(r);
-    for (size_t i = 0; i < n; i++) {
-        const resdex_hit_t *h = resdex_results_get(r, i);
-        if (a->json) {
-            json_t *o = json_similar_hit(r, i);
-            int rc = json_print_line(o, out);
-            json_decref(o);
-            if (rc != 0)
-                return -1;
-            continue;
-        }
-        const resdex_diff_op_t *ops = NULL;
-        size_t nops = resdex_hit_diff(r, i, &ops);
-        fprintf(out, "%s%u. %s  ", i ? "\n" : "", h->rank, h->id);
-        print_similarity(h->similarity, out);
-        print_context(h, st, out);
-        fputc('\n', out);
-        print_diff(ops, nops, st, out);
+    similar_text_t *t = ctx;
+    fprintf(out, "%s%lld. %s  ", t->printed++ ? "\n" : "", sp_get_int(h, "rank"),
+            sp_get_string(h, "id"));
+    print_similarity(json_real_value(json_object_get(h, "similarity")), out);
+    print_context(h, t->st, out);
+    fputc('\n', out);
+    print_diff(json_object_get(h, "diff"), t->st, out);
+    return ferror(out) ? -1 : 0;
+}
+
+/* The step from version h to the next (next_hit, or NULL: the paragraph
+ * asked about, whose id is h's "next"). */
+static void
+print_step(const json_t *h, const json_t *next_hit, const style_t *st, FILE *out)
+{
+    const json_t *diff = json_object_get(h, "diff");
+    fprintf(out, "\n%s  ", sp_get_string(h, "next"));
+    print_similarity(json_real_value(json_object_get(h, "similarity")), out);
+    fputs(" to the version before", out);
+    if (next_hit)
+        print_context(next_hit, st, out);
+    else
+        fprintf(out, "%s  (this paragraph)%s", st->dim_on, st->dim_off);
+    fputc('\n', out);
+    if (changed(diff))
+        print_diff(diff, st, out);
+    else
+        fprintf(out, "   %s(unchanged)%s\n", st->dim_on, st->dim_off);
+}
+
+/* The oldest version with its text, then each step to the next version,
+ * printed when that version's context is known. */
+static int
+lineage_layout(const json_t *h, void *ctx, FILE *out)
+{
+    similar_text_t *t = ctx;
+    if (t->printed++ == 0) {
+        fprintf(out, "%s", sp_get_string(h, "id"));
+        print_context(h, t->st, out);
+        fprintf(out, "\n   %s\n", sp_get_string(json_object_get(h, "paragraph"), "text"));
     }
+    if (t->pending) {
+        print_step(t->pending, h, t->st, out);
+        json_decref(t->pending);
+    }
+    t->pending = json_incref((json_t *)h);
     return ferror(out) ? -1 : 0;
 }
 
 static int
-print_lineage(const resdex_results_t *r, const similar_args_t *a, const style_t *st, FILE *out)
+lineage_flush(similar_text_t *t, FILE *out)
 {
-    size_t n = resdex_results_count(r);
-    for (size_t i = 0; i < n; i++) {
-        const resdex_hit_t *h = resdex_results_get(r, i);
-        if (a->json) {
-            json_t *o = json_similar_hit(r, i);
-            if (o) {
-                const resdex_hit_t *next = resdex_results_get(r, i + 1);
-                json_object_set_new(o, "next", json_string(next ? next->id : a->paragraph));
-            }
-            int rc = json_print_line(o, out);
-            json_decref(o);
-            if (rc != 0)
-                return -1;
-            continue;
-        }
-        if (i == 0) {
-            fprintf(out, "%s", h->id);
-            print_context(h, st, out);
-            fprintf(out, "\n   %s\n", h->paragraph->text);
-        }
-        /* The step from version i to the next. */
-        const resdex_hit_t *next = resdex_results_get(r, i + 1);
-        const resdex_diff_op_t *ops = NULL;
-        size_t nops = resdex_hit_diff(r, i, &ops);
-        fprintf(out, "\n%s  ", next ? next->id : a->paragraph);
-        print_similarity(h->similarity, out);
-        fputs(" to the version before", out);
-        if (next)
-            print_context(next, st, out);
-        else
-            fprintf(out, "%s  (this paragraph)%s", st->dim_on, st->dim_off);
-        fputc('\n', out);
-        int changed = 0;
-        for (size_t k = 0; k < nops; k++)
-            changed |= ops[k].op != RESDEX_DIFF_EQUAL;
-        if (changed)
-            print_diff(ops, nops, st, out);
-        else
-            fprintf(out, "   %s(unchanged)%s\n", st->dim_on, st->dim_off);
-    }
+    if (!t->pending)
+        return 0;
+    print_step(t->pending, NULL, t->st, out);
+    json_decref(t->pending);
+    t->pending = NULL;
     return ferror(out) ? -1 : 0;
 }
 
@@ -361,35 +328,38 @@ similar_line(resdex_db_t *db, const char *line, void *ctx, resdex_results_t **re
     return resdex_db_similar(db, &o, results);
 }
 
-int
-cmd_similar(const global_options_t *g, int argc, char **argv)
+static void
+similar_hit(sprinter_t *sp, const resdex_results_t *results, size_t i)
 {
-    similar_args_t a = {0};
+    describe_similar_hit(sp, results, i, NULL);
+}
+
+static int
+run_similar(const global_options_t *g, char **words, int n_words)
+{
+    similar_args_t *a = &args;
     int status = EXIT_ERROR;
     char *text = NULL, *path = NULL, *msg = NULL;
     resdex_db_t *db = NULL;
     resdex_results_t *r = NULL;
+    sprinter_t *sp = NULL;
+    similar_text_t out_text = {NULL, 0, NULL};
 
-    int rc = parse_args(argc, argv, &a);
-    if (rc != 0) {
-        if (rc > 0) {
-            fputs(usage_text, stdout);
-            status = EXIT_FOUND;
-        }
+    a->json = g->json;
+    if (check_args(a, words, n_words) != 0)
         goto DONE;
-    }
-    if (a.file) {
+    if (a->file) {
         size_t len = 0;
-        resdex_status_t st = resdex_read_file(a.file, &text, &len, &msg);
+        resdex_status_t st = resdex_read_file(a->file, &text, &len, &msg);
         if (st != RESDEX_STATUS_SUCCESS) {
             fprintf(stderr, "resdex similar: %s\n", msg ? msg : resdex_status_to_string(st));
             goto DONE;
         }
         if (memchr(text, '\0', len)) {
-            fprintf(stderr, "resdex similar: %s: binary data, not text\n", a.file);
+            fprintf(stderr, "resdex similar: %s: binary data, not text\n", a->file);
             goto DONE;
         }
-    } else if (a.from_stdin) {
+    } else if (a->from_stdin) {
         errno = 0;
         text = read_stdin();
         if (!text) {
@@ -409,19 +379,19 @@ cmd_similar(const global_options_t *g, int argc, char **argv)
                 resdex_db_last_error(db));
         goto DONE;
     }
-    if (a.batch) {
-        status = batch_run(db, "similar", "input", similar_line, json_similar_hit, &a);
+    if (a->batch) {
+        status = batch_run(db, "similar", "input", similar_line, similar_hit, a);
         goto DONE;
     }
-    if (a.lineage) {
-        st = resdex_db_lineage(db, a.paragraph, a.filters, &r);
+    if (a->lineage) {
+        st = resdex_db_lineage(db, a->paragraph, a->filters, &r);
     } else {
         resdex_similar_options_t o = {0};
-        o.text = a.text ? skip_numbering(a.text) : text ? skip_numbering(text) : NULL;
-        o.paragraph = a.paragraph;
-        o.filters = a.filters;
-        o.limit = a.limit;
-        o.min_similarity = a.min;
+        o.text = a->text ? skip_numbering(a->text) : text ? skip_numbering(text) : NULL;
+        o.paragraph = a->paragraph;
+        o.filters = a->filters;
+        o.limit = a->limit;
+        o.min_similarity = a->min;
         st = resdex_db_similar(db, &o, &r);
     }
     if (st != RESDEX_STATUS_SUCCESS) {
@@ -430,22 +400,59 @@ cmd_similar(const global_options_t *g, int argc, char **argv)
         goto DONE;
     }
     const char *no_color = getenv("NO_COLOR");
-    const style_t *style =
-        !a.json && isatty(STDOUT_FILENO) && !(no_color && *no_color) ? &colour_style : &plain_style;
-    if (a.lineage && !a.json && resdex_results_count(r) == 0)
-        fprintf(stderr, "resdex similar: no earlier version of %s found\n", a.paragraph);
-    rc = a.lineage ? print_lineage(r, &a, style, stdout) : print_similar(r, &a, style, stdout);
-    if (rc != 0 || fflush(stdout) != 0) {
+    const style_t *style = !a->json && isatty(STDOUT_FILENO) && !(no_color && *no_color)
+                               ? &colour_style
+                               : &plain_style;
+    if (a->lineage && !a->json && resdex_results_count(r) == 0)
+        fprintf(stderr, "resdex similar: no earlier version of %s found\n", a->paragraph);
+    out_text.st = style;
+    sp = sprinter_new(stdout,
+                      a->json      ? NULL
+                      : a->lineage ? lineage_layout
+                                   : similar_layout,
+                      &out_text);
+    size_t n = resdex_results_count(r);
+    for (size_t i = 0; sp && i < n; i++) {
+        /* A lineage's step i leads to version i + 1, the last to the
+         * paragraph asked about. */
+        const resdex_hit_t *next = a->lineage ? resdex_results_get(r, i + 1) : NULL;
+        describe_similar_hit(sp, r, i, !a->lineage ? NULL : next ? next->id : a->paragraph);
+    }
+    int rc = lineage_flush(&out_text, stdout);
+    if (!sp || sprinter_failed(sp) || rc != 0 || fflush(stdout) != 0) {
         fprintf(stderr, "resdex similar: cannot write the output\n");
         goto DONE;
     }
     status = resdex_results_count(r) ? EXIT_FOUND : EXIT_NOTHING;
 DONE:
+    json_decref(out_text.pending);
+    sprinter_destroy(sp);
     resdex_results_destroy(r);
     resdex_db_close(db);
     free(path);
     free(text);
     free(msg);
-    free(a.filters);
+    free(a->filters);
+    a->filters = NULL;
     return status;
 }
+
+const opts_command_t command_similar = {
+    .name = "similar",
+    .synopsis = "resdex [--db DIR] similar [--json] [--limit N] [--min S] [--lineage]\n"
+                "       (--text TEXT | --file FILE | - | SYMBOL#ANCHOR) [FILTER...]\n"
+                "resdex [--db DIR] similar --batch [--limit N] [--min S] [FILTER...]",
+    .summary = "Find where the wording of a paragraph was used before, and what changed.\n"
+               "  SYMBOL#ANCHOR   an indexed paragraph, e.g. E/RES/2021/23#5 (never its own\n"
+               "                  precedent)\n"
+               "  -               the paragraph's text on standard input\n"
+               "  FILTER          as in search: year:1990..2020 body:ga lang:en ...",
+    .json_help = "JSON Lines: search's hit object plus \"similarity\" and\n"
+                 "\"diff\"",
+    .notes = "In the text layout, [+ +] marks words the newer text adds and [- -] words it\n"
+             "drops (colours on a terminal unless NO_COLOR is set).\n"
+             "exit status: 0 found, 1 nothing found, 2 error\n",
+    .dash_words = 1,
+    .options = similar_options,
+    .run = run_similar,
+};

@@ -2,25 +2,16 @@
  * paragraphs by kind, language and body), its size, when resdexd last
  * updated it, and the files it rejected, with the reasons. */
 #include "commands.h"
-#include "json.h"
 #include "layout.h"
+#include "opts.h"
 #include "resdex.h"
+#include "sprinter.h"
 
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-
-static const char usage_text[] =
-    "usage: resdex [--db DIR] stats [--json]\n"
-    "\n"
-    "What the index holds: files, resolutions, paragraphs (by kind, language and body),\n"
-    "its size on disk, its last update, and the files resdexd rejected, with the reasons.\n"
-    "  --json    one object: {\"index\",\"corpus\",\"last_update\",\"index_bytes\",\"files\",\n"
-    "            \"resolutions\",\"paragraphs\",\"by_kind\",\"by_lang\",\"by_body\",\"rejected\":\n"
-    "            [{\"file\",\"since\",\"reason\"}]}\n"
-    "exit status: 0, or 2 on error\n";
 
 /* Bytes used by the files of the index directory. */
 static unsigned long long
@@ -44,57 +35,85 @@ dir_bytes(const char *path)
     return total;
 }
 
-typedef struct facet_list {
-    json_t *obj; /* value -> count, in the order given */
-    int upper;   /* upper-case the values */
-} facet_list_t;
+/* A count by value ("operative" 206), in the library's order. */
+typedef struct count {
+    char *value;
+    uint64_t n;
+} count_t;
 
+typedef struct counts {
+    count_t *v;
+    size_t n, cap;
+} counts_t;
+
+/* A file resdexd rejected: "rejected:<file>" = "<ISO time> <reason>". */
+typedef struct rejection {
+    char *file, *since, *reason; /* since: NULL when not recorded */
+} rejection_t;
+
+/* What resdex stats reports, gathered from the index (the library's calls
+ * only); printed by describe_stats. */
+typedef struct stats {
+    char *index, *corpus, *last_update; /* NULL when unknown */
+    unsigned long long index_bytes;
+    size_t files;
+    resdex_db_counts_t counts;
+    counts_t by[3]; /* kind, lang, body */
+    rejection_t *rejected;
+    size_t n_rejected, cap_rejected;
+} stats_t;
+
+static const char *const facet_names[] = {"kind", "lang", "body"};
+static const char *const facet_keys[] = {"by_kind", "by_lang", "by_body"};
+
+/* Room for one more element of `size` bytes in *v (n used of *cap). */
 static int
-facet_cb(const char *value, uint64_t count, void *ctx)
+make_room(void **v, size_t n, size_t *cap, size_t size)
 {
-    facet_list_t *f = ctx;
-    char name[64];
-    snprintf(name, sizeof name, "%s", value);
-    /* Bodies are printed as everywhere else: GA, ECOSOC, CCPCJ, CND. */
-    if (f->upper)
-        for (char *p = name; *p; p++)
-            if (*p >= 'a' && *p <= 'z')
-                *p = (char)(*p - 'a' + 'A');
-    json_object_set_new(f->obj, name, json_integer((json_int_t)count));
+    if (n < *cap)
+        return 0;
+    size_t more = *cap ? *cap * 2 : 8;
+    void *p = realloc(*v, more * size);
+    if (!p)
+        return -1;
+    *v = p;
+    *cap = more;
     return 0;
 }
 
-typedef struct meta_ctx {
-    size_t files;
-    json_t *rejected;
-} meta_ctx_t;
+static int
+add_count(const char *value, uint64_t n, void *ctx)
+{
+    counts_t *c = ctx;
+    if (make_room((void **)&c->v, c->n, &c->cap, sizeof *c->v) != 0)
+        return -1;
+    if (!(c->v[c->n].value = strdup(value)))
+        return -1;
+    c->v[c->n++].n = n;
+    return 0;
+}
 
 static int
 count_file(const char *key, const char *value, void *ctx)
 {
     (void)key;
     (void)value;
-    ((meta_ctx_t *)ctx)->files++;
+    ((stats_t *)ctx)->files++;
     return 0;
 }
 
-/* "rejected:<file>" = "<ISO time> <reason>" */
 static int
 add_rejected(const char *key, const char *value, void *ctx)
 {
-    meta_ctx_t *m = ctx;
+    stats_t *s = ctx;
+    if (make_room((void **)&s->rejected, s->n_rejected, &s->cap_rejected, sizeof *s->rejected) != 0)
+        return -1;
+    rejection_t *r = &s->rejected[s->n_rejected++];
     const char *sp = strchr(value, ' ');
-    json_t *o = json_object();
-    json_object_set_new(o, "file", json_string(key + strlen("rejected:")));
-    if (sp) {
-        json_object_set_new(o, "since", json_stringn(value, (size_t)(sp - value)));
-        json_object_set_new(o, "reason", json_string(sp + 1));
-    } else {
-        json_object_set_new(o, "since", json_null());
-        json_object_set_new(o, "reason", json_string(value));
-    }
-    json_array_append_new(m->rejected, o);
-    return 0;
+    r->file = strdup(key + strlen("rejected:"));
+    r->since = sp ? strndup(value, (size_t)(sp - value)) : NULL;
+    r->reason = strdup(sp ? sp + 1 : value);
+    return r->file && r->reason && (!sp || r->since) ? 0 : -1;
 }
 
 static char *
@@ -106,14 +125,96 @@ meta(resdex_db_t *db, const char *key)
     return v;
 }
 
+static resdex_status_t
+gather_stats(resdex_db_t *db, const char *path, stats_t *s)
+{
+    resdex_status_t st = resdex_db_get_counts(db, &s->counts);
+    for (int i = 0; i < 3 && st == RESDEX_STATUS_SUCCESS; i++)
+        st = resdex_db_facet_counts(db, facet_names[i], add_count, &s->by[i]);
+    if (st == RESDEX_STATUS_SUCCESS)
+        st = resdex_db_list_metadata(db, "file:", count_file, s);
+    if (st == RESDEX_STATUS_SUCCESS)
+        st = resdex_db_list_metadata(db, "rejected:", add_rejected, s);
+    if (st != RESDEX_STATUS_SUCCESS)
+        return st;
+    s->last_update = meta(db, "resdex:last-update");
+    s->corpus = meta(db, "resdex:corpus");
+    s->index = path ? strdup(path) : NULL;
+    s->index_bytes = path ? dir_bytes(path) : 0;
+    return RESDEX_STATUS_SUCCESS;
+}
+
 static void
-print_counts(const char *label, json_t *obj, const layout_t *l, FILE *out)
+stats_free(stats_t *s)
+{
+    for (int i = 0; i < 3; i++) {
+        for (size_t k = 0; k < s->by[i].n; k++)
+            free(s->by[i].v[k].value);
+        free(s->by[i].v);
+    }
+    for (size_t k = 0; k < s->n_rejected; k++) {
+        free(s->rejected[k].file);
+        free(s->rejected[k].since);
+        free(s->rejected[k].reason);
+    }
+    free(s->rejected);
+    free(s->index);
+    free(s->corpus);
+    free(s->last_update);
+}
+
+/* {"index","corpus","last_update","index_bytes","files","resolutions",
+ *  "paragraphs","by_kind","by_lang","by_body","rejected":[{"file","since",
+ *  "reason"}]}: paths and file names escaped as utf8.h says. */
+static void
+describe_stats(sprinter_t *sp, const stats_t *s)
+{
+    sp_begin_map(sp);
+    sp_key(sp, "index");
+    sp_name(sp, s->index);
+    sp_key(sp, "corpus");
+    sp_name(sp, s->corpus);
+    sp_key_string(sp, "last_update", s->last_update);
+    sp_key_int(sp, "index_bytes", (long long)s->index_bytes);
+    sp_key_int(sp, "files", (long long)s->files);
+    sp_key_int(sp, "resolutions", (long long)s->counts.resolutions);
+    sp_key_int(sp, "paragraphs", (long long)s->counts.paragraphs);
+    for (int i = 0; i < 3; i++) {
+        sp_key(sp, facet_keys[i]);
+        sp_begin_map(sp);
+        for (size_t k = 0; k < s->by[i].n; k++) {
+            char name[64];
+            snprintf(name, sizeof name, "%s", s->by[i].v[k].value);
+            /* Bodies are printed as everywhere else: GA, ECOSOC, CCPCJ, CND. */
+            for (char *p = name; i == 2 && *p; p++)
+                if (*p >= 'a' && *p <= 'z')
+                    *p = (char)(*p - 'a' + 'A');
+            sp_key_int(sp, name, (long long)s->by[i].v[k].n);
+        }
+        sp_end(sp);
+    }
+    sp_key(sp, "rejected");
+    sp_begin_list(sp);
+    for (size_t k = 0; k < s->n_rejected; k++) {
+        sp_begin_map(sp);
+        sp_key(sp, "file");
+        sp_name(sp, s->rejected[k].file);
+        sp_key_string(sp, "since", s->rejected[k].since);
+        sp_key_string(sp, "reason", s->rejected[k].reason);
+        sp_end(sp);
+    }
+    sp_end(sp);
+    sp_end(sp);
+}
+
+static void
+print_counts(const char *label, const json_t *obj, const layout_t *l, FILE *out)
 {
     const char *k;
     json_t *v;
     int n = 0;
     fprintf(out, "%-15s", label);
-    json_object_foreach(obj, k, v)
+    json_object_foreach((json_t *)obj, k, v)
     {
         fprintf(out, "%s%s %s%lld%s", n++ ? ", " : "", k, l->bold, (long long)json_integer_value(v),
                 l->reset);
@@ -132,111 +233,92 @@ human_size(unsigned long long b, char *buf, size_t size)
         snprintf(buf, size, "%.0f KiB", (double)b / 1024);
 }
 
-int
-cmd_stats(const global_options_t *g, int argc, char **argv)
+/* The text layout of describe_stats's map. */
+static int
+stats_layout(const json_t *o, void *ctx, FILE *out)
 {
-    int json = 0;
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--json")) {
-            json = 1;
-        } else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-            fputs(usage_text, stdout);
-            return EXIT_FOUND;
-        } else {
-            fprintf(stderr, "resdex stats: unexpected '%s' (usage: resdex stats [--json])\n",
-                    argv[i]);
-            return EXIT_ERROR;
-        }
+    (void)ctx;
+    layout_t l;
+    layout_init(&l);
+    char size[32];
+    const char *index = sp_get_string(o, "index"), *corpus = sp_get_string(o, "corpus");
+    const char *last = sp_get_string(o, "last_update");
+    const json_t *rejected = json_object_get(o, "rejected");
+    human_size((unsigned long long)sp_get_int(o, "index_bytes"), size, sizeof size);
+    fprintf(out, "%-15s%s (%s)\n", "index", index ? index : "?", size);
+    fprintf(out, "%-15s%s\n", "corpus", corpus ? corpus : "-");
+    fprintf(out, "%-15s%s\n", "last update", last ? last : "-");
+    fprintf(out, "%-15s%s%lld%s indexed, %s%zu%s rejected\n", "files", l.bold,
+            sp_get_int(o, "files"), l.reset, l.bold, json_array_size(rejected), l.reset);
+    fprintf(out, "%-15s%s%lld%s\n", "resolutions", l.bold, sp_get_int(o, "resolutions"), l.reset);
+    fprintf(out, "%-15s%s%lld%s\n", "paragraphs", l.bold, sp_get_int(o, "paragraphs"), l.reset);
+    print_counts("  by kind", json_object_get(o, "by_kind"), &l, out);
+    print_counts("  by language", json_object_get(o, "by_lang"), &l, out);
+    print_counts("  by body", json_object_get(o, "by_body"), &l, out);
+    size_t i;
+    const json_t *r;
+    if (json_array_size(rejected))
+        fprintf(out, "rejected files:\n");
+    json_array_foreach(rejected, i, r)
+    {
+        const char *since = sp_get_string(r, "since");
+        fprintf(out, "  %s%s%s  %s", l.bold, sp_get_string(r, "file"), l.reset,
+                sp_get_string(r, "reason"));
+        if (since)
+            fprintf(out, " %s(since %s)%s", l.dim, since, l.reset);
+        fputc('\n', out);
+    }
+    return ferror(out) ? -1 : 0;
+}
+
+static int
+run_stats(const global_options_t *g, char **words, int n_words)
+{
+    if (n_words > 0) {
+        fprintf(stderr, "resdex stats: unexpected '%s' (usage: resdex stats [--json])\n", words[0]);
+        return EXIT_ERROR;
     }
     resdex_db_t *db = open_index(g, "stats");
     if (!db)
         return EXIT_ERROR;
     char *path = resolve_db_path(g->db_path);
     int status = EXIT_ERROR;
-    resdex_db_counts_t c;
-    json_t *o = json_object();
-    meta_ctx_t m = {0, json_array()};
-    char *last = NULL, *corpus = NULL;
-    resdex_status_t st = resdex_db_get_counts(db, &c);
-    static const char *const facets[] = {"kind", "lang", "body"};
-    static const char *const keys[] = {"by_kind", "by_lang", "by_body"};
-    json_t *by[3] = {NULL, NULL, NULL};
-    for (int i = 0; i < 3 && st == RESDEX_STATUS_SUCCESS; i++) {
-        facet_list_t f = {json_object(), i == 2};
-        by[i] = f.obj;
-        st = resdex_db_facet_counts(db, facets[i], facet_cb, &f);
-    }
-    if (st == RESDEX_STATUS_SUCCESS)
-        st = resdex_db_list_metadata(db, "file:", count_file, &m);
-    if (st == RESDEX_STATUS_SUCCESS)
-        st = resdex_db_list_metadata(db, "rejected:", add_rejected, &m);
+    stats_t s = {0};
+    sprinter_t *sp = NULL;
+    resdex_status_t st = gather_stats(db, path, &s);
     if (st != RESDEX_STATUS_SUCCESS) {
         const char *msg = resdex_db_last_error(db);
         fprintf(stderr, "resdex stats: %s\n", msg && *msg ? msg : resdex_status_to_string(st));
         goto DONE;
     }
-    last = meta(db, "resdex:last-update");
-    corpus = meta(db, "resdex:corpus");
-    unsigned long long bytes = path ? dir_bytes(path) : 0;
-    json_object_set_new(o, "index", path ? json_string(path) : json_null());
-    json_object_set_new(o, "corpus", corpus ? json_string(corpus) : json_null());
-    json_object_set_new(o, "last_update", last ? json_string(last) : json_null());
-    json_object_set_new(o, "index_bytes", json_integer((json_int_t)bytes));
-    json_object_set_new(o, "files", json_integer((json_int_t)m.files));
-    json_object_set_new(o, "resolutions", json_integer((json_int_t)c.resolutions));
-    json_object_set_new(o, "paragraphs", json_integer((json_int_t)c.paragraphs));
-    for (int i = 0; i < 3; i++) {
-        json_object_set_new(o, keys[i], by[i]);
-        by[i] = NULL;
-    }
-    json_object_set(o, "rejected", m.rejected);
-    int rc;
-    if (json) {
-        rc = json_print_line(o, stdout);
-    } else {
-        layout_t l;
-        layout_init(&l);
-        char size[32];
-        human_size(bytes, size, sizeof size);
-        printf("%-15s%s (%s)\n", "index", path ? path : "?", size);
-        printf("%-15s%s\n", "corpus", corpus ? corpus : "-");
-        printf("%-15s%s\n", "last update", last ? last : "-");
-        printf("%-15s%s%zu%s indexed, %s%zu%s rejected\n", "files", l.bold, m.files, l.reset,
-               l.bold, json_array_size(m.rejected), l.reset);
-        printf("%-15s%s%llu%s\n", "resolutions", l.bold, (unsigned long long)c.resolutions,
-               l.reset);
-        printf("%-15s%s%llu%s\n", "paragraphs", l.bold, (unsigned long long)c.paragraphs, l.reset);
-        print_counts("  by kind", json_object_get(o, "by_kind"), &l, stdout);
-        print_counts("  by language", json_object_get(o, "by_lang"), &l, stdout);
-        print_counts("  by body", json_object_get(o, "by_body"), &l, stdout);
-        size_t i;
-        json_t *r;
-        if (json_array_size(m.rejected))
-            printf("rejected files:\n");
-        json_array_foreach(m.rejected, i, r)
-        {
-            const char *since = json_string_value(json_object_get(r, "since"));
-            printf("  %s%s%s  %s", l.bold, json_string_value(json_object_get(r, "file")), l.reset,
-                   json_string_value(json_object_get(r, "reason")));
-            if (since)
-                printf(" %s(since %s)%s", l.dim, since, l.reset);
-            putchar('\n');
-        }
-        rc = ferror(stdout) ? -1 : 0;
-    }
-    if (rc != 0 || fflush(stdout) != 0) {
+    sp = sprinter_new(stdout, g->json ? NULL : stats_layout, NULL);
+    if (sp)
+        describe_stats(sp, &s);
+    if (sprinter_failed(sp) || fflush(stdout) != 0) {
         fprintf(stderr, "resdex stats: cannot write the output\n");
         goto DONE;
     }
     status = EXIT_FOUND;
 DONE:
-    for (int i = 0; i < 3; i++)
-        json_decref(by[i]);
-    json_decref(m.rejected);
-    json_decref(o);
-    free(last);
-    free(corpus);
+    sprinter_destroy(sp);
+    stats_free(&s);
     free(path);
     resdex_db_close(db);
     return status;
 }
+
+const opts_command_t command_stats = {
+    .name = "stats",
+    .synopsis = "resdex [--db DIR] stats [--json]",
+    .summary = "What the index holds: files, resolutions, paragraphs (by kind, language and\n"
+               "body), its size on disk, its last update, and the files resdexd rejected, with\n"
+               "the reasons.",
+    .json_help = "one object: {\"index\",\"corpus\",\"last_update\",\n"
+                 "\"index_bytes\",\"files\",\"resolutions\",\"paragraphs\",\n"
+                 "\"by_kind\",\"by_lang\",\"by_body\",\n"
+                 "\"rejected\":[{\"file\",\"since\",\"reason\"}]}; file names\n"
+                 "escaped (resdex(1), File names)",
+    .notes = "exit status: 0, or 2 on error\n",
+    .options = (const opt_desc_t[]){{.name = NULL}},
+    .run = run_stats,
+};

@@ -1,6 +1,6 @@
 /* commands.h - the subcommands of resdex(1). Each returns the process exit
  * status: 0 something found (or done), 1 nothing found, 2 error (a one-line
- * message already on stderr). argv[0] is the subcommand's name. */
+ * message already on stderr). */
 #ifndef RESDEX_QUERY_COMMANDS_H
 #define RESDEX_QUERY_COMMANDS_H
 
@@ -8,15 +8,18 @@
 #define EXIT_NOTHING 1
 #define EXIT_ERROR   2
 
+/* The options every command takes, before or after its name (opts.h). */
 typedef struct global_options {
-    const char *db_path; /* --db, else $RESDEX_DB, else $XDG_DATA_HOME/resdex */
+    const char *db_path;   /* --db, else $RESDEX_DB, else $XDG_DATA_HOME/resdex */
+    int json;              /* --json: JSON (Lines) instead of the text layout */
+    int help, version;     /* --help, --version: print and exit */
+    int n_command_options; /* how many of the command's own options were given */
 } global_options_t;
 
-int cmd_parse(const global_options_t *g, int argc, char **argv);
-int cmd_search(const global_options_t *g, int argc, char **argv);
-int cmd_show(const global_options_t *g, int argc, char **argv);
-int cmd_stats(const global_options_t *g, int argc, char **argv);
-int cmd_similar(const global_options_t *g, int argc, char **argv);
+/* The commands, each a table of options and a run function (opts.h). */
+struct opts_command;
+extern const struct opts_command command_parse, command_search, command_show, command_stats,
+    command_similar;
 
 /* The index path: --db, else $RESDEX_DB, else $XDG_DATA_HOME/resdex, else
  * ~/.local/share/resdex. malloc()ed; NULL when no home can be found. */

@@ -1,36 +1,40 @@
 /* hitprint.c - the text layout of paragraphs and resolutions; see hitprint.h. */
 #include "hitprint.h"
+#include "sprinter.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 void
-print_adoption(const resdex_resolution_t *res, const layout_t *l, FILE *out)
+print_adoption(const json_t *res, const layout_t *l, FILE *out)
 {
+    const char *body = sp_get_string(res, "body"), *doc_type = sp_get_string(res, "doc_type");
+    const char *number = sp_get_string(res, "number"), *date = sp_get_string(res, "date");
+    const char *by = sp_get_string(res, "recommended_by");
+    const char *to = sp_get_string(res, "recommends_to"), *lang = sp_get_string(res, "lang");
     const char *sep = "";
-    if (res->body) {
-        fprintf(out, "%s", res->body);
+    if (body) {
+        fprintf(out, "%s", body);
         sep = " ";
     }
-    if (res->doc_type) {
-        fprintf(out, "%s%s", sep, res->doc_type);
+    if (doc_type) {
+        fprintf(out, "%s%s", sep, doc_type);
         sep = " ";
     }
-    if (res->number)
-        fprintf(out, "%s%s", sep, res->number);
-    if (res->date)
-        fprintf(out, " %s· %s%s", l->dim, l->reset, res->date);
-    if (res->recommended_by)
-        fprintf(out, " %s· recommended by %s%s", l->dim, res->recommended_by, l->reset);
-    if (res->recommends_to)
-        fprintf(out, " %s· recommends a draft to %s%s", l->dim, res->recommends_to, l->reset);
-    if (res->lang && strcmp(res->lang, "en") != 0)
-        fprintf(out, " %s· %s%s", l->dim, res->lang, l->reset);
+    if (number)
+        fprintf(out, "%s%s", sep, number);
+    if (date)
+        fprintf(out, " %s· %s%s", l->dim, l->reset, date);
+    if (by)
+        fprintf(out, " %s· recommended by %s%s", l->dim, by, l->reset);
+    if (to)
+        fprintf(out, " %s· recommends a draft to %s%s", l->dim, to, l->reset);
+    if (lang && strcmp(lang, "en") != 0)
+        fprintf(out, " %s· %s%s", l->dim, lang, l->reset);
 }
 
 void
-print_id_adoption(const char *id, const resdex_resolution_t *res, const layout_t *l, int indent,
-                  FILE *out)
+print_id_adoption(const char *id, const json_t *res, const layout_t *l, int indent, FILE *out)
 {
     char *buf = NULL;
     size_t len = 0;
@@ -50,46 +54,53 @@ print_id_adoption(const char *id, const resdex_resolution_t *res, const layout_t
 }
 
 void
-print_paragraph_label(const resdex_paragraph_t *p, const layout_t *l, FILE *out)
+print_paragraph_label(const json_t *par, const layout_t *l, FILE *out)
 {
-    fprintf(out, "%s%s", l->dim, resdex_kind_to_string(p->kind));
-    if (p->number > 0)
-        fprintf(out, " %d", p->number);
-    if (p->item)
-        fprintf(out, "%s(%s)", p->number > 0 ? "" : " ", p->item);
-    if (p->verb)
-        fprintf(out, " · %s", p->verb);
+    long long number = sp_get_int(par, "number");
+    const char *item = sp_get_string(par, "item"), *verb = sp_get_string(par, "verb");
+    fprintf(out, "%s%s", l->dim, sp_get_string(par, "kind"));
+    if (number > 0)
+        fprintf(out, " %lld", number);
+    if (item)
+        fprintf(out, "%s(%s)", number > 0 ? "" : " ", item);
+    if (verb)
+        fprintf(out, " · %s", verb);
     fputs(l->reset, out);
 }
 
 void
-print_footnotes(const resdex_footnote_t *notes, size_t n, const layout_t *l, int indent, FILE *out)
+print_footnotes(const json_t *notes, const layout_t *l, int indent, FILE *out)
 {
-    for (size_t i = 0; i < n; i++) {
+    size_t i;
+    const json_t *f;
+    json_array_foreach(notes, i, f)
+    {
         char mark[64];
-        int w = snprintf(mark, sizeof mark, "[%s] ", notes[i].mark);
+        int w = snprintf(mark, sizeof mark, "[%s] ", sp_get_string(f, "mark"));
         fprintf(out, "%*s%s%s%s", indent, "", l->dim, mark, l->reset);
-        layout_wrap(l, out, notes[i].text, indent + (w > 0 ? w : 0));
+        layout_wrap(l, out, sp_get_string(f, "text"), indent + (w > 0 ? w : 0));
     }
 }
 
 void
-print_hit(const resdex_hit_t *h, const layout_t *l, const char *before, FILE *out)
+print_hit(const json_t *hit, const layout_t *l, const char *before, FILE *out)
 {
-    const resdex_resolution_t *res = h->resolution;
+    const json_t *res = json_object_get(hit, "resolution");
+    const json_t *par = json_object_get(hit, "paragraph");
+    const char *title = sp_get_string(res, "title"), *snippet = sp_get_string(par, "snippet");
     fputs(before, out);
-    int w = fprintf(out, "%u. ", h->rank);
+    int w = fprintf(out, "%lld. ", sp_get_int(hit, "rank"));
     int indent = w > 0 && w < 8 ? w : 3;
-    print_id_adoption(h->id, res, l, indent, out);
-    if (res->title) {
+    print_id_adoption(sp_get_string(hit, "id"), res, l, indent, out);
+    if (title) {
         fprintf(out, "%*s%s", indent, "", l->bold);
-        layout_wrap(l, out, res->title, indent);
+        layout_wrap(l, out, title, indent);
         fputs(l->reset, out);
     }
     fprintf(out, "%*s", indent, "");
-    print_paragraph_label(h->paragraph, l, out);
+    print_paragraph_label(par, l, out);
     fputc('\n', out);
     fprintf(out, "%*s", indent, "");
-    layout_wrap(l, out, h->snippet ? h->snippet : h->paragraph->text, indent);
-    print_footnotes(h->footnotes, h->n_footnotes, l, indent, out);
+    layout_wrap(l, out, snippet ? snippet : sp_get_string(par, "text"), indent);
+    print_footnotes(json_object_get(hit, "footnotes"), l, indent, out);
 }

@@ -1,5 +1,7 @@
-/* main.c - resdex(1): the query tool. Global options, then a subcommand. */
+/* main.c - resdex(1): the query tool. Which command, its options (opts.h),
+ * then the command. */
 #include "commands.h"
+#include "opts.h"
 #include "resdex.h"
 
 #include <stdio.h>
@@ -59,71 +61,60 @@ open_index(const global_options_t *g, const char *cmd)
 static void
 usage(FILE *out)
 {
-    fprintf(out,
-            "usage: resdex [--db DIR] COMMAND [OPTIONS] [ARGS]\n"
-            "       resdex [--db DIR] QUERY...          (the same as search)\n"
-            "\n"
-            "commands:\n"
-            "  search [--json] [--limit N] [--offset N] [--all] [--sort relevance|date]\n"
-            "         [--full] [--group] [--count | --facets | --batch] QUERY...\n"
-            "                           ranked operative paragraphs with their context\n"
-            "  show [--json] [--lang xx[,yy]] SYMBOL[#ANCHOR]\n"
-            "                           a resolution in order, or one paragraph\n"
-            "  similar [--json] [--limit N] [--lineage] (--text T | --file F | - | SYMBOL#ANCHOR)\n"
-            "                           where this wording was used before, and what changed\n"
-            "  stats [--json]           what the index holds, and the files it rejected\n"
-            "  parse [--json] FILE...   show how files are parsed (no index needed)\n"
-            "\n"
-            "The index: --db DIR, else $RESDEX_DB, else $XDG_DATA_HOME/resdex\n"
-            "(~/.local/share/resdex). resdex COMMAND --help and resdex(1) say more.\n"
-            "exit status: 0 found, 1 nothing found, 2 error\n");
+    fprintf(out, "usage: resdex [--db DIR] [--json] COMMAND [OPTIONS] [ARGS]\n"
+                 "       resdex [--db DIR] [--json] [OPTIONS] QUERY...   (the same as search)\n"
+                 "\n"
+                 "commands:\n"
+                 "  search [--limit N] [--offset N] [--all] [--sort relevance|date]\n"
+                 "         [--full] [--group] [--count | --facets | --batch] QUERY...\n"
+                 "                           ranked operative paragraphs with their context\n"
+                 "  show [--lang xx[,yy]] SYMBOL[#ANCHOR]\n"
+                 "                           a resolution in order, or one paragraph\n"
+                 "  similar [--limit N] [--lineage] (--text T | --file F | - | SYMBOL#ANCHOR)\n"
+                 "                           where this wording was used before, and what changed\n"
+                 "  stats                    what the index holds, and the files it rejected\n"
+                 "  parse FILE...            show how files are parsed (no index needed)\n"
+                 "\n"
+                 "Options go anywhere, before or after the command and its words; -- ends them.\n"
+                 "The first word names the command when it is one of these; any other word\n"
+                 "starts a query (resdex search stats, or resdex -- stats, searches for 'stats').\n"
+                 "The index: --db DIR, else $RESDEX_DB, else $XDG_DATA_HOME/resdex\n"
+                 "(~/.local/share/resdex). resdex COMMAND --help and resdex(1) say more.\n"
+                 "exit status: 0 found, 1 nothing found, 2 error\n");
 }
 
-typedef struct command {
-    const char *name;
-    int (*run)(const global_options_t *g, int argc, char **argv);
-} command_t;
-
-static const command_t commands[] = {
-    {"parse", cmd_parse}, {"search", cmd_search},   {"show", cmd_show},
-    {"stats", cmd_stats}, {"similar", cmd_similar}, {NULL, NULL},
+static const opts_command_t *const commands[] = {
+    &command_parse, &command_search, &command_show, &command_stats, &command_similar, NULL,
 };
 
 int
 main(int argc, char **argv)
 {
     global_options_t g = {0};
-    /* Global options come before the command. Anything else that starts
-     * with "--" is the shorthand search's (resdex --json prison). */
-    int i = 1;
-    for (; i < argc; i++) {
-        const char *s = argv[i];
-        if (strcmp(s, "--db") == 0) {
-            if (i + 1 >= argc) {
-                fprintf(stderr, "resdex: --db needs a directory\n");
-                return EXIT_ERROR;
-            }
-            g.db_path = argv[++i];
-        } else if (strncmp(s, "--db=", 5) == 0) {
-            g.db_path = s + 5;
-        } else if (strcmp(s, "--help") == 0 || strcmp(s, "-h") == 0) {
-            usage(stdout);
-            return EXIT_FOUND;
-        } else if (strcmp(s, "--version") == 0 || strcmp(s, "-V") == 0) {
-            printf("resdex %s\n", resdex_version());
-            return EXIT_FOUND;
-        } else {
-            break;
-        }
-    }
-    if (i >= argc) {
-        usage(stderr);
+    int at = 0;
+    const opts_command_t *cmd = opts_find_command(argc, argv, commands, &command_search, &at);
+    char **words = NULL;
+    int n_words = 0;
+    if (opts_parse(cmd, &g, argc, argv, at, &words, &n_words) != 0)
         return EXIT_ERROR;
+    int status;
+    if (g.version) {
+        printf("resdex %s\n", resdex_version());
+        status = EXIT_FOUND;
+    } else if (g.help) {
+        /* resdex --help: the commands; resdex [search] ... --help: one's. */
+        if (at || n_words)
+            opts_help(cmd, stdout);
+        else
+            usage(stdout);
+        status = EXIT_FOUND;
+    } else if (!at && !n_words && !g.n_command_options) {
+        /* Nothing to do: resdex, resdex --db DIR. */
+        usage(stderr);
+        status = EXIT_ERROR;
+    } else {
+        status = cmd->run(&g, words, n_words);
     }
-    for (const command_t *cmd = commands; cmd->name; cmd++)
-        if (strcmp(argv[i], cmd->name) == 0)
-            return cmd->run(&g, argc - i, argv + i);
-    /* resdex QUERY...: a search. argv[i - 1] stands in for the command's
-     * name (search's parser skips it). */
-    return cmd_search(&g, argc - i + 1, argv + i - 1);
+    free(words);
+    return status;
 }

@@ -1,11 +1,13 @@
 # Tests of the query area: end-to-end scripts of resdex search, show and
 # stats on an index of the shipped samples (show-lang.sh: a few AKN4UN files
 # of the shared corpus in three languages; skipped without ../shared;
-# pairs.sh: the phrase boost's word pairs change no result).
+# pairs.sh: the phrase boost's word pairs change no result; options.sh: the
+# option parser, a table of option positions; names.sh: file names that are
+# not UTF-8, kept in every output).
 QUERY_SHELL_TESTS = tests/query/search.sh tests/query/filters.sh \
 	tests/query/batch.sh tests/query/errors.sh tests/query/show.sh \
 	tests/query/show-lang.sh tests/query/stats.sh tests/query/concurrent.sh \
-	tests/query/pairs.sh
+	tests/query/pairs.sh tests/query/options.sh tests/query/names.sh
 TESTS += $(QUERY_SHELL_TESTS)
 EXTRA_DIST += $(QUERY_SHELL_TESTS) tests/query/query-lib.sh
 

@@ -1,0 +1,220 @@
+/* sprinter.c - the output layer; see sprinter.h. Each top-level value is
+ * built as a jansson tree, then printed as JSON or handed to the layout. */
+#include "sprinter.h"
+#include "utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_DEPTH 16
+
+struct sprinter {
+    FILE *out;
+    sprinter_layout_fn layout;
+    void *ctx;
+    json_t *stack[MAX_DEPTH]; /* stack[0] the value being built (owned) */
+    int depth;
+    const char *key;
+    int failed;
+};
+
+sprinter_t *
+sprinter_new(FILE *out, sprinter_layout_fn layout, void *ctx)
+{
+    sprinter_t *sp = calloc(1, sizeof *sp);
+    if (!sp)
+        return NULL;
+    sp->out = out;
+    sp->layout = layout;
+    sp->ctx = ctx;
+    return sp;
+}
+
+int
+sprinter_failed(const sprinter_t *sp)
+{
+    return !sp || sp->failed;
+}
+
+void
+sprinter_destroy(sprinter_t *sp)
+{
+    if (!sp)
+        return;
+    if (sp->depth > 0)
+        json_decref(sp->stack[0]);
+    free(sp);
+}
+
+int
+json_print_line(const json_t *value, FILE *out)
+{
+    if (!value)
+        return -1;
+    if (json_dumpf(value, out, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6)) != 0)
+        return -1;
+    return fputc('\n', out) == EOF ? -1 : 0;
+}
+
+static void
+emit(sprinter_t *sp, json_t *v)
+{
+    int rc = sp->layout ? sp->layout(v, sp->ctx, sp->out) : json_print_line(v, sp->out);
+    if (rc != 0 || ferror(sp->out))
+        sp->failed = 1;
+}
+
+/* Add v (a new reference, NULL after an allocation failure) where the
+ * description is; a container is also pushed. */
+static void
+add(sprinter_t *sp, json_t *v, int container)
+{
+    if (sp->failed || !v) {
+        sp->failed = 1;
+        json_decref(v);
+        return;
+    }
+    if (sp->depth == 0) {
+        if (container) {
+            sp->stack[sp->depth++] = v;
+        } else {
+            emit(sp, v);
+            json_decref(v);
+        }
+        return;
+    }
+    if (container && sp->depth >= MAX_DEPTH) {
+        sp->failed = 1;
+        json_decref(v);
+        return;
+    }
+    json_t *parent = sp->stack[sp->depth - 1];
+    int rc;
+    if (json_is_object(parent)) {
+        rc = sp->key ? json_object_set_new(parent, sp->key, v) : (json_decref(v), -1);
+        sp->key = NULL;
+    } else {
+        rc = json_array_append_new(parent, v);
+    }
+    if (rc != 0)
+        sp->failed = 1;
+    else if (container)
+        sp->stack[sp->depth++] = v; /* borrowed: the parent owns it */
+}
+
+void
+sp_begin_map(sprinter_t *sp)
+{
+    add(sp, json_object(), 1);
+}
+
+void
+sp_begin_list(sprinter_t *sp)
+{
+    add(sp, json_array(), 1);
+}
+
+void
+sp_end(sprinter_t *sp)
+{
+    if (sp->failed || sp->depth == 0)
+        return;
+    if (--sp->depth == 0) {
+        emit(sp, sp->stack[0]);
+        json_decref(sp->stack[0]);
+    }
+}
+
+void
+sp_key(sprinter_t *sp, const char *key)
+{
+    sp->key = key;
+}
+
+void
+sp_string(sprinter_t *sp, const char *s)
+{
+    if (!s) {
+        add(sp, json_null(), 0);
+        return;
+    }
+    json_t *v = json_string(s);
+    if (!v) {
+        /* Not UTF-8 (the library's texts are; this is for input lines). */
+        char *fixed = utf8_lossy(s, strlen(s));
+        v = fixed ? json_string(fixed) : NULL;
+        free(fixed);
+    }
+    add(sp, v, 0);
+}
+
+void
+sp_name(sprinter_t *sp, const char *name)
+{
+    if (!name) {
+        add(sp, json_null(), 0);
+        return;
+    }
+    char *escaped = utf8_escape_name(name);
+    add(sp, escaped ? json_string(escaped) : NULL, 0);
+    free(escaped);
+}
+
+void
+sp_int(sprinter_t *sp, long long v)
+{
+    add(sp, json_integer((json_int_t)v), 0);
+}
+
+void
+sp_real(sprinter_t *sp, double v)
+{
+    add(sp, json_real(v), 0);
+}
+
+void
+sp_bool(sprinter_t *sp, int v)
+{
+    add(sp, json_boolean(v), 0);
+}
+
+void
+sp_null(sprinter_t *sp)
+{
+    add(sp, json_null(), 0);
+}
+
+void
+sp_key_string(sprinter_t *sp, const char *key, const char *s)
+{
+    sp_key(sp, key);
+    sp_string(sp, s);
+}
+
+void
+sp_key_int(sprinter_t *sp, const char *key, long long v)
+{
+    sp_key(sp, key);
+    sp_int(sp, v);
+}
+
+void
+sp_strings(sprinter_t *sp, const char *const *items, size_t n)
+{
+    sp_begin_list(sp);
+    for (size_t i = 0; i < n; i++)
+        sp_string(sp, items[i]);
+    sp_end(sp);
+}
+
+const char *
+sp_get_string(const json_t *o, const char *key)
+{
+    return json_string_value(json_object_get(o, key));
+}
+
+long long
+sp_get_int(const json_t *o, const char *key)
+{
+    return (long long)json_integer_value(json_object_get(o, key));
+}
