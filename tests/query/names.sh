@@ -71,10 +71,23 @@ expect_status 0 "parse --json" "$RESDEX" parse --json "$T/c/$FF"
 check "parse --json: valid" valid_json "$T/out"
 check "parse --json: the source, escaped" grep -q '"source":"[^"]*/caf\\\\xff\.txt"' "$T/out"
 
-# The escaping rule on its own: a control character too.
-TAB=$(printf 'tab\tname.txt')
-cp "$top_srcdir/corpus/cnd-55-12.txt" "$T/$TAB"
-expect_status 0 "parse --json, a tab in the name" "$RESDEX" parse --json "$T/$TAB"
-check "a control character as \\xNN" grep -q '"source":"[^"]*/tab\\\\x09name\.txt"' "$T/out"
+# The escaping rule on its own (parse names the file as given): a control
+# character, a UTF-8 sequence cut short, and valid UTF-8, kept as it is.
+# One row: description | the name (printf) | the name in the JSON text.
+while IFS='|' read -r d bytes want; do
+    [ -n "$d" ] || continue
+    # shellcheck disable=SC2059
+    name=$(printf "$bytes")
+    cp "$top_srcdir/corpus/cnd-55-12.txt" "$T/$name"
+    expect_status 0 "parse --json, $d" "$RESDEX" parse --json "$T/$name"
+    check "$d: written $want" has "$T/out" "/$want\","
+    check "$d: the exact bytes come back" \
+        is "$(decode "$(json_string source "$T/out" | sed 's|.*/||')")" "$name"
+    rm -f "$T/$name"
+done <<'EOF'
+a tab|tab\tname.txt|tab\\x09name.txt
+a UTF-8 sequence cut short|cut\303.txt|cut\\xc3.txt
+valid UTF-8|r\303\251solution.txt|résolution.txt
+EOF
 
 finish
