@@ -517,6 +517,17 @@ with_part(akn_reader_t *r, const char *s, char part, const char *sep)
     return model_str(r->doc, buf);
 }
 
+/* Do symbols a and b name the same resolution, parts aside ("A/RES/77/264"
+ * and the cover page's "A/RES/77/264 A-C")? */
+static int
+same_resolution(const char *a, const char *b)
+{
+    if (!a || !b)
+        return 0;
+    size_t na = strcspn(a, " "), nb = strcspn(b, " ");
+    return na == nb && memcmp(a, b, na) == 0;
+}
+
 static resdex_status_t
 read_statement(akn_reader_t *r, const xmlNode *st, const resdex_resolution_t *collection, char part,
                char **message)
@@ -538,6 +549,10 @@ read_statement(akn_reader_t *r, const xmlNode *st, const resdex_resolution_t *co
     res->line_last = akn_last_line_of(st);
 
     akn_read_metadata(r, st);
+    /* A component that names a resolution of its own (another symbol) is
+     * that resolution, not a part. */
+    if (part && res->symbol && !same_resolution(res->symbol, collection->symbol))
+        part = 0;
     if (part) {
         res->symbol = with_part(r, res->symbol, part, "");
         res->number = with_part(r, res->number, part, " ");

@@ -771,6 +771,21 @@ test_collection(void **state)
     assert_string_equal(resdex_doc_get(doc, 1)->title, "Two");
     resdex_doc_destroy(doc);
 
+    /* Components that are resolutions of their own (their own FRBR URI)
+     * keep their symbols: no part letter. */
+    xml = "<akomaNtoso><documentCollection><collectionBody>"
+          "<component><statement><meta><identification><FRBRWork><FRBRthis "
+          "value=\"/akn/un/statement/deliberation/unga/2020-12-10/75-102/!main/\"/>"
+          "</FRBRWork></identification></meta>"
+          "<mainBody><paragraph><num>1.</num><content><p><span class=\"italic\">Decides</span> "
+          "one.</p></content></paragraph></mainBody></statement></component>"
+          "</collectionBody></documentCollection></akomaNtoso>";
+    doc = NULL;
+    assert_int_equal(resdex_parse_buffer("frag.xml", xml, strlen(xml), &doc, &message),
+                     RESDEX_STATUS_SUCCESS);
+    assert_string_equal(resdex_doc_get(doc, 0)->symbol, "A/RES/75/102");
+    resdex_doc_destroy(doc);
+
     /* A collection with no statement in it: no resolution, said so. */
     message = NULL;
     assert_int_equal(parse_fail("<akomaNtoso><documentCollection><collectionBody/>"
