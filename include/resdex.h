@@ -387,6 +387,12 @@ typedef struct resdex_search_options {
     /* Nonzero: one hit per resolution (per language), its best paragraph;
      * the total then counts resolutions. */
     int group_by_resolution;
+    /* Nonzero: count every match, so that the total is exact. Otherwise the
+     * total is exact when the matches are few (or limit is 0, or facets are
+     * asked for) and an estimate when they are many: counting them all
+     * makes a search 1.5-2x slower (bench/RESULTS.md).
+     * resdex_results_total_is_exact() says which. */
+    int exact_total;
 } resdex_search_options_t;
 
 typedef struct resdex_hit {
@@ -421,9 +427,13 @@ resdex_status_t resdex_db_get_resolution(resdex_db_t *db, const char *symbol, co
                                          resdex_results_t **results);
 
 size_t resdex_results_count(const resdex_results_t *results); /* hits held */
-/* Matches in the whole index, exact (for a search grouped by resolution:
- * the resolutions). resdex_db_similar's total is an upper bound (see there). */
+/* Matches in the whole index (for a search grouped by resolution: the
+ * resolutions): exact, or Xapian's estimate when resdex_results_total_is_exact
+ * says so. resdex_db_similar's total is an upper bound (see there). */
 uint64_t resdex_results_total(const resdex_results_t *results);
+/* 1 when resdex_results_total is exact, 0 when it is an estimate (a search
+ * with many matches, without options.exact_total). */
+int resdex_results_total_is_exact(const resdex_results_t *results);
 /* The language a search searched: its lang: filter, else the one the query
  * is written in (its script, then which language's vocabulary in the index
  * its words belong to). Borrowed ("en"), valid as long as `results`; NULL

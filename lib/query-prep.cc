@@ -243,9 +243,18 @@ has_positive(const std::vector<Token> &t)
 }
 
 /* The filter values as the parser hands them over, and the tokens to find
- * where they stand. */
+ * where they stand. A bad value is kept here, not thrown: an exception
+ * through Xapian's parser leaks its parse state. */
 struct Context {
     const std::vector<Token> &toks;
+    std::string error; /* the first bad value's message */
+
+    Xapian::Query fail(const std::string &message)
+    {
+        if (error.empty())
+            error = message;
+        return Xapian::Query::MatchNothing;
+    }
 
     size_t position_of(const std::string &field, const std::string &value) const
     {
@@ -286,10 +295,10 @@ is_year(const std::string &s)
 class FilterProcessor : public Xapian::FieldProcessor
 {
     const Field &f;
-    const Context &ctx;
+    Context &ctx;
 
   public:
-    FilterProcessor(const Field &field, const Context &c) : f(field), ctx(c)
+    FilterProcessor(const Field &field, Context &c) : f(field), ctx(c)
     {
     }
 
@@ -304,12 +313,13 @@ class FilterProcessor : public Xapian::FieldProcessor
         if (open > 0)
             v.append(static_cast<size_t>(open), ')');
         if (v.empty())
-            throw std::string(f.name) + ": needs a value" + where(at);
+            return ctx.fail(std::string(f.name) + ": needs a value" + where(at));
         if (f.type == FieldType::YEAR && !is_year(v))
-            throw "year:" + v + " is not a year: use year:2017 or year:2015..2023" + where(at);
+            return ctx.fail("year:" + v + " is not a year: use year:2017 or year:2015..2023" +
+                            where(at));
         if (!schema_canonical_value(f, v))
-            throw std::string(f.name) + ":" + v + " is not a " + f.noun + ": use " +
-                one_of(schema_values(f)) + where(at);
+            return ctx.fail(std::string(f.name) + ":" + v + " is not a " + f.noun + ": use " +
+                            one_of(schema_values(f)) + where(at));
         return Xapian::Query(f.prefix + v);
     }
 };
@@ -317,10 +327,10 @@ class FilterProcessor : public Xapian::FieldProcessor
 /* year:A..B, either end open, on the year's value slot. */
 class YearRange : public Xapian::RangeProcessor
 {
-    const Context &ctx;
+    Context &ctx;
 
   public:
-    YearRange(const Field &f, const Context &c)
+    YearRange(const Field &f, Context &c)
         : Xapian::RangeProcessor(static_cast<Xapian::valueno>(f.slot), std::string(f.name) + ":"),
           ctx(c)
     {
@@ -331,13 +341,13 @@ class YearRange : public Xapian::RangeProcessor
         std::string v = a + ".." + b;
         std::string at = where(ctx.position_of("year", v));
         if ((!a.empty() && !is_year(a)) || (!b.empty() && !is_year(b)) || (a.empty() && b.empty()))
-            throw "year:" + v + " is not a range of years: use year:2015..2023" + at;
+            return ctx.fail("year:" + v + " is not a range of years: use year:2015..2023" + at);
         if (!a.empty() && !b.empty()) {
             if (a > b)
-                throw "year:" + v + " is a reversed range: " + a + " is after " + b + at;
+                return ctx.fail("year:" + v + " is a reversed range: " + a + " is after " + b + at);
             if (std::stoul(b) - std::stoul(a) > MAX_YEAR_SPAN)
-                throw "year:" + v + " spans more than " + std::to_string(MAX_YEAR_SPAN) + " years" +
-                    at;
+                return ctx.fail("year:" + v + " spans more than " + std::to_string(MAX_YEAR_SPAN) +
+                                " years" + at);
             return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, a, b);
         }
         if (a.empty())
@@ -472,7 +482,7 @@ parse_query(Xapian::Database &x, const std::string &text, QueryMode mode,
     if (!util_utf8_valid(text.data(), text.size(), nullptr, &bad))
         throw "the query is not valid UTF-8 (byte " + std::to_string(bad + 1) + ")";
     std::vector<Token> toks = scan(text);
-    Context ctx{toks};
+    Context ctx{toks, std::string()};
     ParsedQuery out;
     bool plain = true;
     unsigned words = 0;
@@ -553,12 +563,16 @@ parse_query(Xapian::Database &x, const std::string &text, QueryMode mode,
         if (plain && words >= 2)
             out.phrase = qp.parse_query("\"" + q + "\"", QP_FLAGS);
     } catch (const Xapian::QueryParserError &e) {
+        if (!ctx.error.empty())
+            throw ctx.error;
         size_t at = dangling_operator(toks);
         throw "cannot parse the query: " + e.get_msg() + (at == SIZE_MAX ? "" : where(at));
     } catch (const Xapian::WildcardError &) {
         throw "a wildcard matches too many words (limit " + std::to_string(MAX_WILDCARD_EXPANSION) +
             "): make the prefix longer";
     }
+    if (!ctx.error.empty())
+        throw ctx.error;
     if (out.query.empty() && mode == QueryMode::SEARCH)
         throw std::string("empty query");
     return out;

@@ -14,6 +14,7 @@ struct resdex_results {
     resdex_hit_t *hits;
     size_t n, cap;
     uint64_t total;
+    int estimated;    /* the total is an estimate */
     const char *lang; /* the language searched (static storage), NULL when none */
     facet_count_t *facets;
     size_t n_facets, cap_facets;
@@ -58,6 +59,18 @@ void
 results_set_total(resdex_results_t *r, uint64_t total)
 {
     r->total = total;
+}
+
+void
+results_set_total_estimated(resdex_results_t *r, int estimated)
+{
+    r->estimated = estimated;
+}
+
+int
+resdex_results_total_is_exact(const resdex_results_t *results)
+{
+    return results && !results->estimated;
 }
 
 void

@@ -15,6 +15,8 @@ arena_t *results_arena(resdex_results_t *r);
  * next results_add_hit. */
 resdex_hit_t *results_add_hit(resdex_results_t *r);
 void results_set_total(resdex_results_t *r, uint64_t total);
+/* Nonzero: the total is Xapian's estimate, not an exact count. */
+void results_set_total_estimated(resdex_results_t *r, int estimated);
 /* The language searched: a string of static storage (schema_languages). */
 void results_set_lang(resdex_results_t *r, const char *lang);
 /* Record a facet count (facets are kept in the order added). 0 on success. */

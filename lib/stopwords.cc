@@ -3,20 +3,20 @@
 #include "stopwords.hh"
 #include "schema.hh"
 
+#include <memory>
 #include <vector>
 
 namespace
 {
 
-std::vector<Xapian::SimpleStopper *>
+std::vector<std::unique_ptr<Xapian::SimpleStopper>>
 make_all()
 {
-    std::vector<Xapian::SimpleStopper *> out;
+    std::vector<std::unique_ptr<Xapian::SimpleStopper>> out;
     for (const Language *l = schema_languages; l->code; l++) {
-        auto *s = new Xapian::SimpleStopper();
+        out.emplace_back(new Xapian::SimpleStopper());
         for (const char *const *w = l->stopwords; *w; w++)
-            s->add(*w);
-        out.push_back(s);
+            out.back()->add(*w);
     }
     return out;
 }
@@ -27,11 +27,11 @@ const Xapian::Stopper *
 resdex_stopper(const char *lang)
 {
     /* Built once, on first use (thread-safe statics). */
-    static const std::vector<Xapian::SimpleStopper *> stoppers = make_all();
+    static const std::vector<std::unique_ptr<Xapian::SimpleStopper>> stoppers = make_all();
     const Language *l = schema_language(lang);
     if (!l || !*l->stopwords)
         return nullptr;
-    return stoppers[static_cast<size_t>(l - schema_languages)];
+    return stoppers[static_cast<size_t>(l - schema_languages)].get();
 }
 
 bool

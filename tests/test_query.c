@@ -302,6 +302,7 @@ test_paging_totals(void **state)
         resdex_results_t *r = NULL;
         assert_int_equal(resdex_db_search(f->db, &o, &r), RESDEX_STATUS_SUCCESS);
         assert_int_equal(resdex_results_total(r), 3);
+        assert_true(resdex_results_total_is_exact(r));
         assert_int_equal(resdex_results_count(r), offset < 3 ? 1 : 0);
         resdex_results_destroy(r);
     }
@@ -315,6 +316,22 @@ test_paging_totals(void **state)
     assert_int_equal(resdex_db_search(f->db, &g, &r), RESDEX_STATUS_SUCCESS);
     assert_int_equal(resdex_results_total(r), 2);
     resdex_results_destroy(r);
+}
+
+/* With exact_total, the total counts every match, flagged exact; without,
+ * a few matches are counted exactly all the same. */
+static void
+test_exact_total(void **state)
+{
+    fixture_t *f = *state;
+    for (int exact = 0; exact <= 1; exact++) {
+        resdex_search_options_t o = {.query = "-prison", .limit = 1, .exact_total = exact};
+        resdex_results_t *r = NULL;
+        assert_int_equal(resdex_db_search(f->db, &o, &r), RESDEX_STATUS_SUCCESS);
+        assert_int_equal(resdex_results_total(r), 3);
+        assert_true(resdex_results_total_is_exact(r));
+        resdex_results_destroy(r);
+    }
 }
 
 /* A search made only of filters shows the start of each paragraph. */
@@ -401,6 +418,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_cases, setup, teardown),
         cmocka_unit_test_setup_teardown(test_paging_totals, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_exact_total, setup, teardown),
         cmocka_unit_test_setup_teardown(test_filter_snippet, setup, teardown),
         cmocka_unit_test_setup_teardown(test_similar_filters, setup, teardown),
         cmocka_unit_test_setup_teardown(test_old_format, setup, teardown),
