@@ -58,9 +58,9 @@ const char *const ES[] = {"a",   "al",  "con", "de", "del",  "el",  "en",   "la"
 const char *const RU[] = {"в",  "во", "и",   "к",  "на",  "о",  "об",  "от", "по",   "с",
                           "со", "у",  "что", "их", "его", "её", "для", "из", nullptr};
 const char *const AR[] = {"في", "من", "على", "إلى", "عن", "و", "أو", "التي", "الذي", nullptr};
-const char *const DE[] = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer",
-                          "eines", "und", "oder", "in", "im", "zu", "zur", "zum", "von",
-                          "vom", "mit", "auf", "für", "an", "am", "als", "sich", nullptr};
+const char *const DE[] = {"der",   "die", "das",  "den", "dem", "des", "ein", "eine", "einer",
+                          "eines", "und", "oder", "in",  "im",  "zu",  "zur", "zum",  "von",
+                          "vom",   "mit", "auf",  "für", "an",  "am",  "als", "sich", nullptr};
 const char *const NONE[] = {nullptr};
 
 } // namespace

@@ -16,7 +16,7 @@
 #include <string.h>
 
 typedef struct search_args {
-    int all, full, group, count, facets, batch, sort;
+    int all, full, group, count, facets, batch, sort, exact;
     unsigned limit, offset;
     int json;    /* the global --json */
     char *query; /* malloc()ed: the words joined by spaces */
@@ -46,13 +46,18 @@ static const opt_desc_t search_options[] = {
     {.name = "full", .flag = &args.full, .help = "the whole paragraph, not a snippet"},
     {.name = "group", .flag = &args.group, .help = "one hit per resolution: its best paragraph"},
     {.name = "count", .flag = &args.count, .help = "only the number of matching paragraphs"},
+    {.name = "exact",
+     .flag = &args.exact,
+     .help = "count every match, so that the total is exact (slower; without it\n"
+             "a large total is an estimate, printed \"about N\")"},
     {.name = "facets",
      .flag = &args.facets,
      .help = "only the counts of matches by body, year and verb"},
     {.name = "batch",
      .flag = &args.batch,
      .help = "one query per line on standard input, one JSON line each:\n"
-             "{\"query\",\"total\",\"hits\":[...]} or {\"query\",\"error\"}"},
+             "{\"query\",\"total\",\"total_exact\",\"lang\",\"hits\":[...]}\n"
+             "or {\"query\",\"error\"}"},
     {.name = NULL},
 };
 
@@ -106,6 +111,7 @@ options_for(const search_args_t *a, const layout_t *l, const char *query,
     o->hl_end = a->json || a->batch ? "]" : l->mark_off;
     o->snippet_bytes = a->full ? 1000000 : 0;
     o->group_by_resolution = a->group;
+    o->exact_total = a->exact;
 }
 
 /* The library's message for a failed call on db, prefixed for the user. */
@@ -208,6 +214,28 @@ search_hit(sprinter_t *sp, const resdex_results_t *results, size_t i)
     describe_hit(sp, resdex_results_get(results, i));
 }
 
+/* After the hits, when there is something to say: which hits these are of
+ * how many ("about" when the total is Xapian's estimate), the language
+ * searched when it is not English, and how to get more. */
+static void
+print_footer(const resdex_results_t *r, unsigned offset, size_t n, const layout_t *l)
+{
+    uint64_t total = resdex_results_total(r);
+    int exact = resdex_results_total_is_exact(r);
+    const char *lang = resdex_results_lang(r);
+    int other_lang = lang && strcmp(lang, "en") != 0;
+    int more = (uint64_t)offset + n < total;
+    if (!more && exact && !other_lang)
+        return;
+    printf("\n%shits %u to %zu of %s%llu", l->dim, offset + 1, (size_t)offset + n,
+           exact ? "" : "about ", (unsigned long long)total);
+    if (other_lang)
+        printf(" in lang:%s", lang);
+    if (more)
+        printf("; --offset %zu for more", (size_t)offset + n);
+    printf("%s\n", l->reset);
+}
+
 static int
 run_search(const global_options_t *g, char **words, int n_words)
 {
@@ -257,10 +285,8 @@ run_search(const global_options_t *g, char **words, int n_words)
     } else {
         for (size_t i = 0; i < n; i++)
             describe_hit(sp, resdex_results_get(r, i));
-        if (!a->json && n && (uint64_t)a->offset + n < total)
-            fprintf(stdout, "\n%shits %u to %zu of %llu; --offset %zu for more%s\n", l.dim,
-                    a->offset + 1, (size_t)a->offset + n, (unsigned long long)total,
-                    (size_t)a->offset + n, l.reset);
+        if (!a->json && n)
+            print_footer(r, a->offset, n, &l);
     }
     if (sprinter_failed(sp) || ferror(stdout) || fflush(stdout) != 0) {
         fprintf(stderr, "resdex search: cannot write the output\n");
@@ -292,6 +318,7 @@ const opts_command_t command_search = {
              "with '-' (-prison: without prison); after -- every argument is a word.\n"
              "exit status: 0 found, 1 nothing found, 2 error\n",
     .dash_words = 1,
+    .query_fields = 1,
     .options = search_options,
     .run = run_search,
 };

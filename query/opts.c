@@ -1,5 +1,6 @@
 /* opts.c - the option parser of every resdex command; see opts.h. */
 #include "opts.h"
+#include "resdex.h"
 
 #include <errno.h>
 #include <math.h>
@@ -226,6 +227,22 @@ print_lines(const char *text, int at, int indent, FILE *out)
     fputc('\n', out);
 }
 
+/* Break text (in place) at spaces so that no line is longer than width. */
+static void
+wrap_words(char *text, size_t width)
+{
+    char *line = text, *space = NULL;
+    for (char *p = text; *p; p++) {
+        if (*p == ' ')
+            space = p;
+        if ((size_t)(p - line) >= width && space) {
+            *space = '\n';
+            line = space + 1;
+            space = NULL;
+        }
+    }
+}
+
 static void
 print_row(const opt_desc_t *d, const char *help, FILE *out)
 {
@@ -265,6 +282,21 @@ opts_help(const opts_command_t *cmd, FILE *out)
     fputs("\nglobal options (before or after the command):\n", out);
     for (const opt_desc_t *d = globals; d->name; d++)
         print_row(d, d->flag == &dummy.json ? cmd->json_help : d->help, out);
+    if (cmd->query_fields) {
+        /* From the library's schema, so the help cannot drift from the parser. */
+        fputs("\nquery fields (a value in any case; -field:value for without):\n", out);
+        const resdex_query_field_t *f;
+        for (size_t i = 0; (f = resdex_query_field_at(i)); i++) {
+            int w = fprintf(out, "  %s", f->example);
+            char line[512];
+            if (f->values && *f->values)
+                snprintf(line, sizeof line, "%s (%s)", f->help, f->values);
+            else
+                snprintf(line, sizeof line, "%s", f->help);
+            wrap_words(line, 80 - HELP_COLUMN);
+            print_lines(line, w, HELP_COLUMN, out);
+        }
+    }
     if (cmd->notes) {
         fputc('\n', out);
         fputs(cmd->notes, out);

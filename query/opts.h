@@ -56,6 +56,7 @@ typedef struct opts_command {
     const char *json_help;     /* what --json gives, for --help */
     const char *notes;         /* printed after the options in --help; may be NULL */
     int dash_words;            /* words may start with '-' (see above) */
+    int query_fields;          /* --help lists the query language's fields */
     const opt_desc_t *options; /* ends with a row whose name is NULL */
     /* Run with the words (NULL-terminated, pointing into argv). Returns the
      * exit status. */
