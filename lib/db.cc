@@ -8,6 +8,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <string>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <vector>
@@ -120,6 +121,49 @@ clear_half_created(const std::string &path)
     return true;
 }
 
+int
+db_lock_folder(const std::string &path)
+{
+    /* A folder swapped in between the open and the lock is not the one at
+     * the path any more: lock the one that is (bounded: each retry needs a
+     * swap by the writer that holds the lock). */
+    for (int attempt = 0; attempt < 100; attempt++) {
+        int fd = open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (fd < 0)
+            return -1;
+        if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+            int err = errno;
+            close(fd);
+            errno = err;
+            return -1;
+        }
+        struct stat held, now;
+        if (fstat(fd, &held) == 0 && stat(path.c_str(), &now) == 0 && held.st_dev == now.st_dev &&
+            held.st_ino == now.st_ino)
+            return fd;
+        close(fd);
+    }
+    errno = EWOULDBLOCK;
+    return -1;
+}
+
+/* READ_WRITE: create the folder if needed and take the writer's lock. */
+static resdex_status_t
+lock_index(resdex_db_t *db)
+{
+    if (mkdir(db->path.c_str(), 0777) != 0 && errno != EEXIST)
+        return db_fail(db, RESDEX_STATUS_DB_OPENING,
+                       "cannot create index " + db->path + ": " + strerror(errno));
+    db->lock_fd = db_lock_folder(db->path);
+    if (db->lock_fd >= 0)
+        return RESDEX_STATUS_SUCCESS;
+    if (errno == EWOULDBLOCK)
+        return db_fail(db, RESDEX_STATUS_DB_LOCKED,
+                       "index " + db->path + " is locked: another resdexd is writing to it");
+    return db_fail(db, RESDEX_STATUS_DB_OPENING,
+                   "cannot open index " + db->path + ": " + strerror(errno));
+}
+
 extern "C" resdex_status_t
 resdex_db_open(const char *path, resdex_db_mode_t mode, resdex_db_t **out)
 {
@@ -139,6 +183,8 @@ resdex_db_open(const char *path, resdex_db_mode_t mode, resdex_db_t **out)
             int flags = Xapian::DB_CREATE_OR_OPEN;
             if (mode == RESDEX_DB_PART)
                 flags |= Xapian::DB_NO_SYNC;
+            else if (resdex_status_t st = lock_index(db))
+                return st;
             try {
                 db->wdb.reset(new Xapian::WritableDatabase(path, flags));
             } catch (const Xapian::DatabaseOpeningError &) {
@@ -184,6 +230,8 @@ resdex_db_close(resdex_db_t *db)
             db->wdb->close();
         return RESDEX_STATUS_SUCCESS;
     });
+    if (db->lock_fd >= 0)
+        close(db->lock_fd);
     delete db;
 }
 
@@ -353,4 +401,23 @@ resdex_db_facet_counts(resdex_db_t *db, const char *facet,
         }
         return RESDEX_STATUS_SUCCESS;
     });
+}
+
+extern "C" resdex_status_t
+resdex_db_disk_bytes(resdex_db_t *db, uint64_t *bytes)
+{
+    if (!db || !bytes)
+        return RESDEX_STATUS_BAD_ARGUMENT;
+    *bytes = 0;
+    DIR *d = opendir(db->path.c_str());
+    if (!d)
+        return db_fail(db, RESDEX_STATUS_DB_OPENING,
+                       "cannot read index " + db->path + ": " + strerror(errno));
+    while (struct dirent *e = readdir(d)) {
+        struct stat st;
+        if (fstatat(dirfd(d), e->d_name, &st, 0) == 0 && S_ISREG(st.st_mode))
+            *bytes += (uint64_t)st.st_size;
+    }
+    closedir(d);
+    return RESDEX_STATUS_SUCCESS;
 }

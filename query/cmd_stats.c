@@ -6,11 +6,9 @@
 #include "layout.h"
 #include "resdex.h"
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 static const char usage_text[] =
     "usage: resdex [--db DIR] stats [--json]\n"
@@ -19,30 +17,9 @@ static const char usage_text[] =
     "its size on disk, its last update, and the files resdexd rejected, with the reasons.\n"
     "  --json    one object: {\"index\",\"corpus\",\"last_update\",\"index_bytes\",\"files\",\n"
     "            \"resolutions\",\"paragraphs\",\"by_kind\",\"by_lang\",\"by_body\",\"rejected\":\n"
-    "            [{\"file\",\"since\",\"reason\"}]}\n"
+    "            [{\"file\",\"since\",\"reason\"}],\"progress\": null or {\"state\",\n"
+    "            \"files_done\",\"files_total\",\"paragraphs\",\"eta_seconds\"}}\n"
     "exit status: 0, or 2 on error\n";
-
-/* Bytes used by the files of the index directory. */
-static unsigned long long
-dir_bytes(const char *path)
-{
-    DIR *d = opendir(path);
-    if (!d)
-        return 0;
-    unsigned long long total = 0;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        char *p = NULL;
-        struct stat sb;
-        if (asprintf(&p, "%s/%s", path, e->d_name) < 0)
-            break;
-        if (stat(p, &sb) == 0 && S_ISREG(sb.st_mode))
-            total += (unsigned long long)sb.st_size;
-        free(p);
-    }
-    closedir(d);
-    return total;
-}
 
 typedef struct facet_list {
     json_t *obj; /* value -> count, in the order given */
@@ -70,29 +47,21 @@ typedef struct meta_ctx {
 } meta_ctx_t;
 
 static int
-count_file(const char *key, const char *value, void *ctx)
+count_file(const resdex_file_entry_t *e, void *ctx)
 {
-    (void)key;
-    (void)value;
+    (void)e;
     ((meta_ctx_t *)ctx)->files++;
     return 0;
 }
 
-/* "rejected:<file>" = "<ISO time> <reason>" */
 static int
-add_rejected(const char *key, const char *value, void *ctx)
+add_rejected(const resdex_file_entry_t *e, void *ctx)
 {
     meta_ctx_t *m = ctx;
-    const char *sp = strchr(value, ' ');
     json_t *o = json_object();
-    json_object_set_new(o, "file", json_string(key + strlen("rejected:")));
-    if (sp) {
-        json_object_set_new(o, "since", json_stringn(value, (size_t)(sp - value)));
-        json_object_set_new(o, "reason", json_string(sp + 1));
-    } else {
-        json_object_set_new(o, "since", json_null());
-        json_object_set_new(o, "reason", json_string(value));
-    }
+    json_object_set_new(o, "file", json_string(e->path));
+    json_object_set_new(o, "since", e->since ? json_string(e->since) : json_null());
+    json_object_set_new(o, "reason", json_string(e->reason));
     json_array_append_new(m->rejected, o);
     return 0;
 }
@@ -119,6 +88,36 @@ print_counts(const char *label, json_t *obj, const layout_t *l, FILE *out)
                 l->reset);
     }
     fprintf(out, "%s\n", n ? "" : "-");
+}
+
+/* 11400 -> "11,400" */
+static void
+thousands(uint64_t n, char *buf, size_t size)
+{
+    char digits[32];
+    int len = snprintf(digits, sizeof digits, "%llu", (unsigned long long)n);
+    size_t o = 0;
+    for (int i = 0; i < len && o + 2 < size; i++) {
+        if (i > 0 && (len - i) % 3 == 0)
+            buf[o++] = ',';
+        buf[o++] = digits[i];
+    }
+    buf[o] = '\0';
+}
+
+/* "building: 3,120 of 11,400 files, ETA 2 min" */
+static void
+print_progress(const resdex_progress_t *p)
+{
+    char done[32], total[32];
+    thousands(p->files_done, done, sizeof done);
+    thousands(p->files_total, total, sizeof total);
+    printf("%s: %s of %s files", p->building ? "building" : "reconciling", done, total);
+    if (p->eta_seconds >= 90)
+        printf(", ETA %lld min", (long long)(p->eta_seconds + 30) / 60);
+    else if (p->eta_seconds >= 0)
+        printf(", ETA %lld s", (long long)p->eta_seconds);
+    putchar('\n');
 }
 
 static void
@@ -167,17 +166,34 @@ cmd_stats(const global_options_t *g, int argc, char **argv)
         st = resdex_db_facet_counts(db, facets[i], facet_cb, &f);
     }
     if (st == RESDEX_STATUS_SUCCESS)
-        st = resdex_db_list_metadata(db, "file:", count_file, &m);
+        st = resdex_db_list_files(db, RESDEX_FILE_INDEXED, NULL, count_file, &m);
     if (st == RESDEX_STATUS_SUCCESS)
-        st = resdex_db_list_metadata(db, "rejected:", add_rejected, &m);
+        st = resdex_db_list_files(db, RESDEX_FILE_REJECTED, NULL, add_rejected, &m);
     if (st != RESDEX_STATUS_SUCCESS) {
         const char *msg = resdex_db_last_error(db);
         fprintf(stderr, "resdex stats: %s\n", msg && *msg ? msg : resdex_status_to_string(st));
         goto DONE;
     }
-    last = meta(db, "resdex:last-update");
-    corpus = meta(db, "resdex:corpus");
-    unsigned long long bytes = path ? dir_bytes(path) : 0;
+    resdex_progress_t prog;
+    int running = resdex_db_get_progress(db, &prog) == RESDEX_STATUS_SUCCESS;
+    if (running) {
+        json_t *p = json_object();
+        json_object_set_new(p, "state", json_string(prog.building ? "building" : "reconciling"));
+        json_object_set_new(p, "files_done", json_integer((json_int_t)prog.files_done));
+        json_object_set_new(p, "files_total", json_integer((json_int_t)prog.files_total));
+        json_object_set_new(p, "paragraphs", json_integer((json_int_t)prog.paragraphs));
+        json_object_set_new(p, "eta_seconds",
+                            prog.eta_seconds >= 0 ? json_integer((json_int_t)prog.eta_seconds)
+                                                  : json_null());
+        json_object_set_new(o, "progress", p);
+    } else {
+        json_object_set_new(o, "progress", json_null());
+    }
+    last = meta(db, RESDEX_META_LAST_UPDATE);
+    corpus = meta(db, RESDEX_META_CORPUS);
+    uint64_t bytes = 0;
+    if (resdex_db_disk_bytes(db, &bytes) != RESDEX_STATUS_SUCCESS)
+        bytes = 0;
     json_object_set_new(o, "index", path ? json_string(path) : json_null());
     json_object_set_new(o, "corpus", corpus ? json_string(corpus) : json_null());
     json_object_set_new(o, "last_update", last ? json_string(last) : json_null());
@@ -198,6 +214,8 @@ cmd_stats(const global_options_t *g, int argc, char **argv)
         layout_init(&l);
         char size[32];
         human_size(bytes, size, sizeof size);
+        if (running)
+            print_progress(&prog);
         printf("%-15s%s (%s)\n", "index", path ? path : "?", size);
         printf("%-15s%s\n", "corpus", corpus ? corpus : "-");
         printf("%-15s%s\n", "last update", last ? last : "-");
