@@ -17,8 +17,8 @@ static const char usage_text[] =
     "its size on disk, its last update, and the files resdexd rejected, with the reasons.\n"
     "  --json    one object: {\"index\",\"corpus\",\"last_update\",\"index_bytes\",\"files\",\n"
     "            \"resolutions\",\"paragraphs\",\"by_kind\",\"by_lang\",\"by_body\",\"rejected\":\n"
-    "            [{\"file\",\"since\",\"reason\"}],\"progress\": null or {\"state\",\n"
-    "            \"files_done\",\"files_total\",\"paragraphs\",\"eta_seconds\"}}\n"
+    "            [{\"file\",\"since\",\"reason\"}], and while resdexd reconciles \"progress\":\n"
+    "            {\"state\",\"files_done\",\"files_total\",\"paragraphs\",\"eta_seconds\"}}\n"
     "exit status: 0, or 2 on error\n";
 
 typedef struct facet_list {
@@ -176,19 +176,6 @@ cmd_stats(const global_options_t *g, int argc, char **argv)
     }
     resdex_progress_t prog;
     int running = resdex_db_get_progress(db, &prog) == RESDEX_STATUS_SUCCESS;
-    if (running) {
-        json_t *p = json_object();
-        json_object_set_new(p, "state", json_string(prog.building ? "building" : "reconciling"));
-        json_object_set_new(p, "files_done", json_integer((json_int_t)prog.files_done));
-        json_object_set_new(p, "files_total", json_integer((json_int_t)prog.files_total));
-        json_object_set_new(p, "paragraphs", json_integer((json_int_t)prog.paragraphs));
-        json_object_set_new(p, "eta_seconds",
-                            prog.eta_seconds >= 0 ? json_integer((json_int_t)prog.eta_seconds)
-                                                  : json_null());
-        json_object_set_new(o, "progress", p);
-    } else {
-        json_object_set_new(o, "progress", json_null());
-    }
     last = meta(db, RESDEX_META_LAST_UPDATE);
     corpus = meta(db, RESDEX_META_CORPUS);
     uint64_t bytes = 0;
@@ -206,6 +193,17 @@ cmd_stats(const global_options_t *g, int argc, char **argv)
         by[i] = NULL;
     }
     json_object_set(o, "rejected", m.rejected);
+    if (running) {
+        json_t *p = json_object();
+        json_object_set_new(p, "state", json_string(prog.building ? "building" : "reconciling"));
+        json_object_set_new(p, "files_done", json_integer((json_int_t)prog.files_done));
+        json_object_set_new(p, "files_total", json_integer((json_int_t)prog.files_total));
+        json_object_set_new(p, "paragraphs", json_integer((json_int_t)prog.paragraphs));
+        json_object_set_new(p, "eta_seconds",
+                            prog.eta_seconds >= 0 ? json_integer((json_int_t)prog.eta_seconds)
+                                                  : json_null());
+        json_object_set_new(o, "progress", p);
+    }
     int rc;
     if (json) {
         rc = json_print_line(o, stdout);
