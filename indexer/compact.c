@@ -55,7 +55,8 @@ compact_maybe(indexer_t *ix, int force)
     int have = resdex_db_get_metadata(ix->db, META_COMPACT_SIZE, &base) == RESDEX_STATUS_SUCCESS &&
                sscanf(base, "%" SCNu64 " %" SCNu64, &base_bytes, &base_paragraphs) == 2;
     free(base);
-    if (!force && !have)
+    /* No baseline, or one of an empty index (nothing to scale): this one. */
+    if (!force && (!have || (base_paragraphs == 0 && paragraphs > 0)))
         return record_baseline(ix, bytes, paragraphs);
     if (!force && !past_threshold(bytes, paragraphs, base_bytes, base_paragraphs))
         return 0;

@@ -4,7 +4,7 @@
  * Xapian never gives back the space of deleted and replaced paragraphs: an
  * index whose corpus lost most of its files keeps its size. The size per
  * paragraph of the index when it was last compact (built in parts, or
- * compacted; else when first measured) is kept in the metadata key
+ * compacted; else when first measured with paragraphs in it) is kept in the metadata key
  * "resdex:compact-size" ("<bytes> <paragraphs>"). When the index takes more
  * than COMPACT_RATIO times what its paragraphs took then, and at least
  * COMPACT_MIN_BYTES more, it is compacted (resdex_db_compact) in the scratch

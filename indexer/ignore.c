@@ -18,8 +18,11 @@ typedef struct pattern {
 
 static pattern_t *patterns;
 static size_t n_patterns;
-static char **owned; /* the lines of .resdexignore */
+static char **owned; /* copies of the patterns' strings */
 static size_t n_owned;
+/* What ignore_load was given, for ignore_reload. */
+static const char *const *given;
+static size_t n_given;
 
 static int
 add_pattern(char *p)
@@ -94,6 +97,8 @@ int
 ignore_load(const char *corpus, const char *const *excludes, size_t n)
 {
     ignore_free();
+    given = excludes;
+    n_given = n;
     for (size_t i = 0; i < n; i++) {
         char *copy = strdup(excludes[i]);
         char **v = copy ? realloc(owned, (n_owned + 1) * sizeof *v) : NULL;
@@ -110,6 +115,12 @@ ignore_load(const char *corpus, const char *const *excludes, size_t n)
         }
     }
     return load_file_patterns(corpus);
+}
+
+int
+ignore_reload(const char *corpus)
+{
+    return ignore_load(corpus, given, n_given);
 }
 
 void

@@ -25,6 +25,9 @@
 /* Read corpus/.resdexignore (if any) and take the --exclude patterns (kept,
  * not copied). 0, or -1 when the file cannot be read (logged). */
 int ignore_load(const char *corpus, const char *const *excludes, size_t n);
+/* Read .resdexignore again (a full reconcile: SIGHUP), with the same
+ * --exclude patterns. */
+int ignore_reload(const char *corpus);
 void ignore_free(void);
 
 /* Nonzero when the corpus-relative path (a folder when is_dir) is excluded. */

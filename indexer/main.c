@@ -276,6 +276,8 @@ apply_batch(indexer_t *ix, watcher_t *w, watch_batch_t *b)
 {
     reconcile_result_t r = RECONCILE_DONE;
     if (b->full) {
+        if (ignore_reload(ix->corpus) != 0)
+            return -1;
         r = indexer_reconcile(ix, "");
     } else {
         for (size_t i = 0; i < b->n && r == RECONCILE_DONE; i++) {

@@ -57,6 +57,17 @@ done
 check "excluded: the rest stays" has_meta file:ecosoc-2017-19.txt
 check "excluded: counted as skipped" grep -q ' 0 rejected, 1[0-9] skipped, ' "$T/err"
 
+# While watching, SIGHUP reads .resdexignore again.
+start_daemon
+check "watching: drafts/ excluded at start" not_indexed drafts/a.txt
+printf '*.text\necosoc-2021-23.txt\n' >"$T/c/.resdexignore"
+: >"$T/d.log"
+kill -HUP "$DPID"
+check "SIGHUP: reconciled again" wait_until 60 grep -q 'reconciled' "$T/d.log"
+check "SIGHUP: the new pattern excludes its file" not_indexed ecosoc-2021-23.txt
+check "SIGHUP: the pattern no longer there lets its files back" has_meta file:drafts/a.txt
+stop_daemon
+
 # The UN's corpus as shipped.
 shared_or_skip
 cp -r "$SHARED/corpus/akn" "$T/akn"
