@@ -22,8 +22,8 @@ progress_start(indexer_t *ix, size_t total, int building)
     cur.on = 1;
     cur.building = building;
     cur.total = total;
-    cur.start_ms = cur.last_log_ms = clock_ms();
-    cur.last_file_ms = 0;
+    /* Nothing published for a reconcile shorter than that. */
+    cur.start_ms = cur.last_log_ms = cur.last_file_ms = clock_ms();
     cur.started = (int64_t)time(NULL);
     cur.published = 0;
 }
@@ -51,7 +51,7 @@ progress_report(indexer_t *ix, size_t done, uint64_t paragraphs)
                      cur.building ? "building" : "reconciling", done, cur.total,
                      (unsigned long long)paragraphs);
     }
-    if (now - cur.last_file_ms >= PROGRESS_FILE_MS || done == cur.total) {
+    if (now - cur.last_file_ms >= PROGRESS_FILE_MS) {
         cur.last_file_ms = now;
         resdex_progress_t p = {
             .building = cur.building,

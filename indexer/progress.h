@@ -4,8 +4,8 @@
  * rate and the time left; elsewhere (a journal, a pipe), an info line every
  * PROGRESS_LOG_MS once the reconcile has lasted that long. For readers,
  * the same figures through the library (resdex_db_set_progress), renewed
- * every PROGRESS_FILE_MS: `resdex stats` shows "building: 3,120 of 11,400
- * files, ETA 2 min". Called from the thread that owns ix->db. */
+ * every PROGRESS_FILE_MS (first once the reconcile has lasted that long): `resdex stats` shows
+ * "building: 3,120 of 11,400 files, ETA 2 min". Called from the thread that owns ix->db. */
 #ifndef RESDEXD_PROGRESS_H
 #define RESDEXD_PROGRESS_H
 
