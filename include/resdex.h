@@ -246,6 +246,17 @@ typedef enum resdex_db_mode {
     RESDEX_DB_PART = 2
 } resdex_db_mode_t;
 
+/* The index when none is named: $RESDEX_DB, else $XDG_DATA_HOME/resdex,
+ * else ~/.local/share/resdex. malloc()ed (the caller frees it); NULL when
+ * none of these is set, or out of memory. */
+char *resdex_db_default_path(void);
+
+/* The corpus resdexd indexes when none is named: $RESDEX_CORPUS, else the
+ * sample corpus installed with resdex, else (programs run from their build
+ * tree) the samples of the source tree. NULL when none of these exists.
+ * Static or the environment's string: do not free it. */
+const char *resdex_default_corpus(void);
+
 /* Open the index at `path`. *db (OUT) is set even when opening fails, so
  * that resdex_db_last_error() can say why; close it in every case.
  * Errors: DB_OPENING (missing, unreadable or not an index: the message says
@@ -305,13 +316,47 @@ void resdex_prepared_destroy(resdex_prepared_t *prepared);
  * removes both. Metadata: a key in several parts keeps the first part's
  * value; db's own keys are kept where no part has them.
  * db must be writable, hold no paragraphs and have no uncommitted changes.
- * The writer's lock is released during the swap. When the swap itself
+ * The writer's lock is held throughout, also during the swap (a second
+ * writer opening the index at any moment gets DB_LOCKED). When the swap itself
  * fails the handle keeps the empty index; if reopening fails after it,
  * the handle is unusable (close it).
  * Errors: BAD_ARGUMENT (the conditions above), DB_OPENING (a part cannot be
  * opened, or the index not reopened), XAPIAN_ERROR (a disk full, ...). */
 resdex_status_t resdex_db_merge_parts(resdex_db_t *db, const char *const *parts, size_t n_parts,
                                       const char *scratch);
+
+/* Rewrite the index compactly (Xapian's compactor: full blocks, no free
+ * space left by deletions and updates) into `scratch` (a path that must not
+ * exist, on the index's file system), which then takes the index's place in
+ * one rename, as in resdex_db_merge_parts, the writer's lock held
+ * throughout; db is reopened on it. The same paragraphs, numbers and
+ * metadata. Readers keep the revision they have open and see the compact
+ * index at their next reopen. Afterwards `scratch` holds the former index:
+ * the caller removes it. db must be writable with no uncommitted changes.
+ * Errors: BAD_ARGUMENT, XAPIAN_ERROR (a disk full: the index is unchanged),
+ * DB_OPENING (not reopened after the swap: close the handle). */
+resdex_status_t resdex_db_compact(resdex_db_t *db, const char *scratch);
+
+/* *bytes (OUT): the size of the index's files on disk. */
+resdex_status_t resdex_db_disk_bytes(resdex_db_t *db, uint64_t *bytes);
+
+/* How far the writer is in a long reconcile (a new index built in parts
+ * stays empty until its last step: this is how readers see it coming). */
+typedef struct resdex_progress {
+    int building;             /* 1: a new index; 0: reconciling an existing one */
+    uint64_t files_done;      /* files looked at so far */
+    uint64_t files_total;     /* files found in the corpus */
+    uint64_t paragraphs;      /* paragraphs indexed so far */
+    int64_t eta_seconds;      /* expected time left, -1 when not known yet */
+    int64_t started, updated; /* seconds since the epoch */
+} resdex_progress_t;
+
+/* Publish (p) or withdraw (NULL) the writer's progress, at once visible to
+ * every reader, without a commit. Writable db only. */
+resdex_status_t resdex_db_set_progress(resdex_db_t *db, const resdex_progress_t *p);
+/* *p (OUT): the progress of the reconcile running now. NOT_FOUND when none
+ * runs (or its writer died). */
+resdex_status_t resdex_db_get_progress(resdex_db_t *db, resdex_progress_t *p);
 
 /* Remove every paragraph indexed from `source` (nothing there: success). */
 resdex_status_t resdex_db_remove_source(resdex_db_t *db, const char *source);
@@ -326,6 +371,44 @@ resdex_status_t resdex_db_get_metadata(resdex_db_t *db, const char *key, char **
 resdex_status_t resdex_db_list_metadata(resdex_db_t *db, const char *prefix,
                                         int (*fn)(const char *key, const char *value, void *ctx),
                                         void *ctx);
+
+/* What resdexd recorded about each corpus file, in the metadata (keys
+ * "file:PATH" and "rejected:PATH", see resdexd(8)). */
+#define RESDEX_META_FILE_PREFIX     "file:"
+#define RESDEX_META_REJECTED_PREFIX "rejected:"
+/* The time (ISO 8601 UTC) of resdexd's last commit, and the corpus folder
+ * (absolute) the index follows: read them with resdex_db_get_metadata. */
+#define RESDEX_META_LAST_UPDATE "resdex:last-update"
+#define RESDEX_META_CORPUS      "resdex:corpus"
+
+typedef enum resdex_file_kind {
+    RESDEX_FILE_INDEXED = 0, /* its paragraphs are in the index */
+    RESDEX_FILE_REJECTED = 1 /* it failed; its last good version (if any) stays */
+} resdex_file_kind_t;
+
+typedef struct resdex_file_entry {
+    const char *path; /* corpus-relative */
+    resdex_file_kind_t kind;
+    int valid; /* the recorded value is well formed */
+    /* INDEXED: the file as it was indexed. */
+    uint64_t size;    /* bytes on disk */
+    int64_t mtime_ns; /* modification time, ns since the epoch */
+    uint64_t hash;    /* 64-bit FNV-1a of its bytes on disk */
+    uint64_t paragraphs;
+    /* REJECTED: since when (ISO 8601 UTC; NULL when not recorded), and why. */
+    const char *since;
+    const char *reason;
+} resdex_file_entry_t;
+
+/* Call fn for every file of that kind at or below the corpus-relative
+ * folder `under` (NULL or "": all), in path order; fn returns nonzero to
+ * stop. The entry's strings are valid during the call only. */
+resdex_status_t resdex_db_list_files(resdex_db_t *db, resdex_file_kind_t kind, const char *under,
+                                     int (*fn)(const resdex_file_entry_t *e, void *ctx), void *ctx);
+
+/* Parse a file state value ("SIZE MTIME_NS HASH PARAGRAPHS") into e's
+ * INDEXED fields. 0, or -1 when it is not well formed (e unchanged). */
+int resdex_file_state_parse(const char *value, resdex_file_entry_t *e);
 
 /* Make every change since the last commit durable and visible, atomically. */
 resdex_status_t resdex_db_commit(resdex_db_t *db);

@@ -8,6 +8,9 @@ indexer_resdexd_SOURCES = indexer/main.c \
 	indexer/load.c indexer/load.h \
 	indexer/reconcile.c indexer/reconcile.h \
 	indexer/bulk.c indexer/bulk.h \
+	indexer/compact.c indexer/compact.h \
+	indexer/ignore.c indexer/ignore.h \
+	indexer/progress.c indexer/progress.h \
 	indexer/watch.c indexer/watch.h
 nodist_EXTRA_indexer_resdexd_SOURCES = dummy.cxx
 indexer_resdexd_LDADD = $(RESDEX_LIBS) -lpthread

@@ -4,6 +4,7 @@
 #include "clock.h"
 #include "filestate.h"
 #include "log.h"
+#include "progress.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -147,10 +148,7 @@ remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
     return remove(path) != 0 && errno != ENOENT ? -1 : 0;
 }
 
-/* Remove the scratch folder when it holds only what a build leaves there
- * ("part-*", "merged"). 0 when it is gone (or was never there), -1 when it
- * is not ours or cannot be removed (logged). */
-static int
+int
 scratch_clear(const char *scratch)
 {
     DIR *d = opendir(scratch);
@@ -165,7 +163,7 @@ scratch_clear(const char *scratch)
     while (ours && (e = readdir(d)) != NULL) {
         const char *n = e->d_name;
         if (strcmp(n, ".") != 0 && strcmp(n, "..") != 0 && strncmp(n, "part-", 5) != 0 &&
-            strcmp(n, "merged") != 0)
+            strcmp(n, "merged") != 0 && strcmp(n, "compacted") != 0)
             ours = 0;
     }
     closedir(d);
@@ -279,8 +277,7 @@ bulk_build(indexer_t *ix, file_job_t *jobs, size_t n)
     }
     log_debug("building the new index in %zu parts on %zu threads", b.n_runs, started);
 
-    /* Wait, drawing the progress line and listening for a stop. */
-    uint64_t start = clock_ms();
+    /* Wait, showing the progress and listening for a stop. */
     pthread_mutex_lock(&b.mu);
     while (b.threads_left > 0) {
         struct timespec until;
@@ -294,12 +291,7 @@ bulk_build(indexer_t *ix, file_job_t *jobs, size_t n)
         pthread_mutex_unlock(&b.mu);
         if (!atomic_load(&b.stop) && ix->interrupted && ix->interrupted(ix->interrupted_ctx))
             atomic_store(&b.stop, 1);
-        if (ix->progress) {
-            size_t done = atomic_load(&b.files_done);
-            double secs = (double)(clock_ms() - start) / 1000.0;
-            progress_update(done, n, atomic_load(&b.paragraphs),
-                            secs > 0 ? (double)done / secs : 0.0);
-        }
+        progress_report(ix, atomic_load(&b.files_done), atomic_load(&b.paragraphs));
         pthread_mutex_lock(&b.mu);
     }
     pthread_mutex_unlock(&b.mu);

@@ -34,4 +34,9 @@
  * (logged; nothing of the build is in the index). */
 int bulk_build(indexer_t *ix, file_job_t *jobs, size_t n);
 
+/* Remove the scratch folder when it holds only what a build or a compaction
+ * leaves there ("part-*", "merged", "compacted"). 0 when it is gone (or was
+ * never there), -1 when it is not ours or cannot be removed (logged). */
+int scratch_clear(const char *scratch);
+
 #endif

@@ -22,14 +22,11 @@ file_state_format(const file_state_t *fs, char *buf, size_t size)
 int
 file_state_parse(const char *s, file_state_t *fs)
 {
-    int used = 0;
+    resdex_file_entry_t e = {0};
     memset(fs, 0, sizeof *fs);
-    if (sscanf(s, "%" SCNu64 " %" SCNd64 " %" SCNx64 " %" SCNu64 "%n", &fs->size, &fs->mtime_ns,
-               &fs->hash, &fs->paragraphs, &used) != 4 ||
-        s[used] != '\0') {
-        memset(fs, 0, sizeof *fs);
+    if (resdex_file_state_parse(s, &e) != 0)
         return -1;
-    }
+    *fs = (file_state_t){e.size, e.mtime_ns, e.hash, e.paragraphs};
     return 0;
 }
 

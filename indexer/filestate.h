@@ -5,7 +5,7 @@
  * the same commit as the file's paragraphs, so the two never disagree: after
  * a crash, whatever was not committed is simply done again.
  *
- * Metadata keys (a contract: `resdex stats` reads them):
+ * Metadata keys (a contract: readers see them through resdex_db_list_files):
  *   "file:<corpus-relative path>"     "<size> <mtime_ns> <hash hex> <paragraphs>"
  *   "rejected:<corpus-relative path>" "<ISO 8601 UTC time> <reason>"
  * A key that would pass 240 bytes (Xapian takes 253) is instead the prefix,
@@ -24,10 +24,10 @@
 #include <stdint.h>
 #include <sys/stat.h>
 
-#define META_FILE_PREFIX     "file:"
-#define META_REJECTED_PREFIX "rejected:"
-#define META_LAST_UPDATE     "resdex:last-update"
-#define META_CORPUS          "resdex:corpus"
+#define META_FILE_PREFIX     RESDEX_META_FILE_PREFIX
+#define META_REJECTED_PREFIX RESDEX_META_REJECTED_PREFIX
+#define META_LAST_UPDATE     RESDEX_META_LAST_UPDATE
+#define META_CORPUS          RESDEX_META_CORPUS
 
 typedef struct file_state {
     uint64_t size;       /* bytes on disk (compressed size for .gz) */

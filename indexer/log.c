@@ -53,7 +53,7 @@ log_msg(log_level_t level, const char *fmt, ...)
 }
 
 void
-progress_update(size_t done, size_t total, uint64_t paragraphs, double rate)
+progress_update(size_t done, size_t total, uint64_t paragraphs, double rate, int64_t eta_seconds)
 {
     if (!log_enabled(LOG_LEVEL_INFO) || !isatty(STDERR_FILENO))
         return;
@@ -64,8 +64,12 @@ progress_update(size_t done, size_t total, uint64_t paragraphs, double rate)
         return;
     }
     progress_last_ms = now;
-    fprintf(stderr, "\r%zu/%zu files, %llu paragraphs, %.0f files/s\033[K", done, total,
-            (unsigned long long)paragraphs, rate);
+    char eta[32] = "";
+    if (eta_seconds >= 0)
+        snprintf(eta, sizeof eta, ", ETA %lld:%02lld", (long long)eta_seconds / 60,
+                 (long long)eta_seconds % 60);
+    fprintf(stderr, "\r%zu/%zu files, %llu paragraphs, %.0f files/s%s\033[K", done, total,
+            (unsigned long long)paragraphs, rate, eta);
     fflush(stderr);
     progress_shown = 1;
     pthread_mutex_unlock(&log_mu);

@@ -24,10 +24,11 @@ void log_msg(log_level_t level, const char *fmt, ...) __attribute__((format(prin
 #define log_debug(...)   log_msg(LOG_LEVEL_DEBUG, __VA_ARGS__)
 
 /* The progress line: "\r<done>/<total> files, <paragraphs> paragraphs, <rate>
- * files/s", redrawn at most ten times a second, and only when stderr is a
- * terminal and the level is at least info. progress_end() finishes the line
+ * files/s, ETA <time>" (eta_seconds < 0: not known yet), redrawn at most ten times a second, and
+ * only when stderr is a terminal and the level is at least info. progress_end() finishes the line
  * so that the next message starts on its own. */
-void progress_update(size_t done, size_t total, uint64_t paragraphs, double rate);
+void progress_update(size_t done, size_t total, uint64_t paragraphs, double rate,
+                     int64_t eta_seconds);
 void progress_end(void);
 
 #endif

@@ -6,7 +6,9 @@
  * committed, each of its files being complete), SIGHUP asks for a full
  * reconcile. During a long reconcile the signalfd is polled between files. */
 #include "clock.h"
+#include "compact.h"
 #include "filestate.h"
+#include "ignore.h"
 #include "log.h"
 #include "reconcile.h"
 #include "resdex.h"
@@ -26,16 +28,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#ifndef RESDEX_CORPUS_DIR
-#define RESDEX_CORPUS_DIR "/usr/local/share/resdex/corpus"
-#endif
-
 enum { EXIT_OK = 0, EXIT_REJECTED = 1, EXIT_FATAL = 2 };
 
 typedef struct options {
     const char *db;
     const char *corpus;
     int once;
+    int compact;           /* --compact: compact the index and exit */
+    int move_corpus;       /* --move-corpus: the index follows another folder */
+    const char **excludes; /* --exclude GLOB, in order */
+    size_t n_excludes;
     int jobs; /* 0: as many as there are cores (at most JOBS_DEFAULT_MAX) */
     log_level_t level;
 } options_t;
@@ -55,47 +57,32 @@ typedef struct signals {
 static void
 usage(FILE *out)
 {
-    fprintf(out, "usage: resdexd [--db DIR] [--corpus DIR] [--once] [--jobs N] "
-                 "[--verbose|--quiet]\n"
-                 "\n"
-                 "Keep a resdex index equal to a folder of resolutions: reconcile, then watch.\n"
-                 "\n"
-                 "  --db DIR      the index (default $RESDEX_DB, $XDG_DATA_HOME/resdex,\n"
-                 "                ~/.local/share/resdex)\n"
-                 "  --corpus DIR  the folder to index (default $RESDEX_CORPUS, else\n"
-                 "                " RESDEX_CORPUS_DIR ")\n"
-                 "  --once        reconcile, commit and exit instead of watching\n"
-                 "  --jobs N      threads building a new index (default: the cores, at\n"
-                 "                most 4; 1: one writer)\n"
-                 "  --verbose     also debug messages\n"
-                 "  --quiet       errors only\n"
-                 "  --help, --version\n"
-                 "\n"
-                 "exit status: 0 done, 1 some files rejected (--once), 2 error\n"
-                 "signals: SIGTERM/SIGINT commit and exit, SIGHUP reconcile everything\n");
-}
-
-static char *
-resolve_db_path(const char *option)
-{
-    char *path = NULL;
-    const char *env = getenv("RESDEX_DB");
-    const char *xdg = getenv("XDG_DATA_HOME");
-    const char *home = getenv("HOME");
-    if (option && *option)
-        return strdup(option);
-    if (env && *env)
-        return strdup(env);
-    if (xdg && *xdg) {
-        if (asprintf(&path, "%s/resdex", xdg) < 0)
-            return NULL;
-        return path;
-    }
-    if (!home || !*home)
-        return NULL;
-    if (asprintf(&path, "%s/.local/share/resdex", home) < 0)
-        return NULL;
-    return path;
+    const char *corpus = resdex_default_corpus();
+    fprintf(out,
+            "usage: resdexd [--db DIR] [--corpus DIR] [--once] [--jobs N] [--exclude GLOB]...\n"
+            "               [--move-corpus] [--verbose|--quiet]\n"
+            "       resdexd [--db DIR] --compact\n"
+            "\n"
+            "Keep a resdex index equal to a folder of resolutions: reconcile, then watch.\n"
+            "\n"
+            "  --db DIR        the index (default $RESDEX_DB, $XDG_DATA_HOME/resdex,\n"
+            "                  ~/.local/share/resdex)\n"
+            "  --corpus DIR    the folder to index (default $RESDEX_CORPUS, else the\n"
+            "                  samples: %s)\n"
+            "  --once          reconcile, commit and exit instead of watching\n"
+            "  --jobs N        threads building a new index (default: the cores, at\n"
+            "                  most 4; 1: one writer)\n"
+            "  --exclude GLOB  leave out the files and folders matching GLOB (repeatable;\n"
+            "                  also the lines of the corpus's .resdexignore)\n"
+            "  --move-corpus   the index built from another folder follows this one\n"
+            "  --compact       rewrite the index compactly and exit\n"
+            "  --verbose       also debug messages\n"
+            "  --quiet         errors only\n"
+            "  --help, --version\n"
+            "\n"
+            "exit status: 0 done, 1 some files rejected (--once), 2 error\n"
+            "signals: SIGTERM/SIGINT commit and exit, SIGHUP reconcile everything\n",
+            corpus ? corpus : "none here");
 }
 
 /* mkdir -p for the folders above `path` (Xapian creates the last one). */
@@ -160,15 +147,12 @@ static int
 parse_options(int argc, char **argv, options_t *o, int *exit_now)
 {
     static const struct option longopts[] = {
-        {"db", required_argument, NULL, 'd'},
-        {"corpus", required_argument, NULL, 'c'},
-        {"once", no_argument, NULL, 'o'},
-        {"verbose", no_argument, NULL, 'v'},
-        {"quiet", no_argument, NULL, 'q'},
-        {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, 'V'},
-        {"jobs", required_argument, NULL, 'j'},
-        {NULL, 0, NULL, 0},
+        {"db", required_argument, NULL, 'd'},      {"corpus", required_argument, NULL, 'c'},
+        {"once", no_argument, NULL, 'o'},          {"verbose", no_argument, NULL, 'v'},
+        {"quiet", no_argument, NULL, 'q'},         {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},       {"jobs", required_argument, NULL, 'j'},
+        {"compact", no_argument, NULL, 'C'},       {"move-corpus", no_argument, NULL, 'M'},
+        {"exclude", required_argument, NULL, 'x'}, {NULL, 0, NULL, 0},
     };
     int c;
     *exit_now = -1;
@@ -185,6 +169,23 @@ parse_options(int argc, char **argv, options_t *o, int *exit_now)
         case 'o':
             o->once = 1;
             break;
+        case 'C':
+            o->compact = 1;
+            break;
+        case 'M':
+            o->move_corpus = 1;
+            break;
+        case 'x': {
+            const char **v = realloc(o->excludes, (o->n_excludes + 1) * sizeof *v);
+            if (!v) {
+                fprintf(stderr, "resdexd: error: out of memory\n");
+                *exit_now = EXIT_FATAL;
+                return -1;
+            }
+            v[o->n_excludes++] = optarg;
+            o->excludes = v;
+            break;
+        }
         case 'j': {
             char *end = NULL;
             errno = 0;
@@ -275,6 +276,8 @@ apply_batch(indexer_t *ix, watcher_t *w, watch_batch_t *b)
 {
     reconcile_result_t r = RECONCILE_DONE;
     if (b->full) {
+        if (ignore_reload(ix->corpus) != 0)
+            return -1;
         r = indexer_reconcile(ix, "");
     } else {
         for (size_t i = 0; i < b->n && r == RECONCILE_DONE; i++) {
@@ -328,7 +331,7 @@ watch_loop(indexer_t *ix, watcher_t *w, signals_t *sig, watch_batch_t *retry)
             watch_batch_clear(retry);
         }
         if (watch_batch_due_in(&batch, now) == 0) {
-            if (apply_batch(ix, w, &batch) != 0) {
+            if (apply_batch(ix, w, &batch) != 0 || compact_maybe(ix, 0) != 0) {
                 rc = -1;
                 break;
             }
@@ -374,14 +377,38 @@ watch_loop(indexer_t *ix, watcher_t *w, signals_t *sig, watch_batch_t *retry)
     return rc;
 }
 
+/* resdexd --compact: compact the index now, whatever its size. */
+static int
+compact_now(const char *db_path, const char *scratch)
+{
+    struct stat st;
+    if (stat(db_path, &st) != 0) {
+        log_error("index %s: %s", db_path, strerror(errno));
+        return EXIT_FATAL;
+    }
+    resdex_db_t *db = NULL;
+    int status = EXIT_FATAL;
+    if (resdex_db_open(db_path, RESDEX_DB_READ_WRITE, &db) != RESDEX_STATUS_SUCCESS) {
+        log_error("%s", resdex_db_last_error(db));
+    } else {
+        indexer_t ix = {.db = db, .db_path = db_path, .scratch = scratch};
+        if (compact_maybe(&ix, 1) == 0)
+            status = EXIT_OK;
+    }
+    resdex_db_close(db);
+    return status;
+}
+
 int
 main(int argc, char **argv)
 {
     options_t o;
     int exit_now;
     parse_options(argc, argv, &o, &exit_now);
-    if (exit_now >= 0)
+    if (exit_now >= 0) {
+        free(o.excludes);
         return exit_now;
+    }
     log_set_level(o.level);
     /* Large blocks stay in the heap instead of going back to the kernel
      * on each free. Set when the record encoder allocated zlib's state for
@@ -392,18 +419,14 @@ main(int argc, char **argv)
     mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024);
 
     int status = EXIT_FATAL;
-    char *db_path = resolve_db_path(o.db);
+    char *db_path = o.db && *o.db ? strdup(o.db) : resdex_db_default_path();
     char *corpus = NULL;
     char *scratch = NULL;
     resdex_db_t *db = NULL;
     watcher_t *w = NULL;
     signals_t sig = {.fd = -1};
     watch_batch_t retry = {0};
-    const char *corpus_arg = o.corpus;
-    if (!corpus_arg || !*corpus_arg)
-        corpus_arg = getenv("RESDEX_CORPUS");
-    if (!corpus_arg || !*corpus_arg)
-        corpus_arg = RESDEX_CORPUS_DIR;
+    const char *corpus_arg = o.corpus && *o.corpus ? o.corpus : resdex_default_corpus();
 
     if (!db_path) {
         log_error("no index location: give --db, or set RESDEX_DB, XDG_DATA_HOME or HOME");
@@ -417,12 +440,23 @@ main(int argc, char **argv)
         log_error("out of memory");
         goto DONE;
     }
+    if (o.compact) {
+        status = compact_now(db_path, scratch);
+        goto DONE;
+    }
+    if (!corpus_arg) {
+        log_error("no corpus to index: give --corpus DIR (the folder of your documents), or "
+                  "set RESDEX_CORPUS");
+        goto DONE;
+    }
     corpus = realpath(corpus_arg, NULL);
     struct stat st;
     if (!corpus || stat(corpus, &st) != 0 || !S_ISDIR(st.st_mode)) {
         log_error("corpus %s: %s", corpus_arg, corpus ? "not a folder" : strerror(errno));
         goto DONE;
     }
+    if (ignore_load(corpus, o.excludes, o.n_excludes) != 0)
+        goto DONE;
     if (signals_init(&sig) != 0) {
         log_error("cannot set up signals: %s", strerror(errno));
         goto DONE;
@@ -451,8 +485,18 @@ main(int argc, char **argv)
     };
     char *previous = NULL;
     if (resdex_db_get_metadata(db, META_CORPUS, &previous) == RESDEX_STATUS_SUCCESS &&
-        strcmp(previous, corpus) != 0)
-        log_info("the index was built from %s; reconciling it with %s", previous, corpus);
+        strcmp(previous, corpus) != 0) {
+        /* Reconciling would remove every file of the other folder. */
+        if (!o.move_corpus) {
+            log_error("index %s was built from %s, not %s: give another --db for this folder, "
+                      "or --move-corpus if the documents moved there (files not in %s are then "
+                      "removed from the index)",
+                      db_path, previous, corpus, corpus);
+            free(previous);
+            goto DONE;
+        }
+        log_info("the index was built from %s; it follows %s from now on", previous, corpus);
+    }
     if (!previous || strcmp(previous, corpus) != 0) {
         ix.uncommitted = 1; /* record the corpus even if no file changes */
         ix.batch_start_ms = clock_ms();
@@ -470,7 +514,8 @@ main(int argc, char **argv)
         ix.defer_ctx = &retry;
     }
     reconcile_result_t r = indexer_reconcile(&ix, "");
-    if (r == RECONCILE_FATAL || indexer_commit(&ix) != 0)
+    if (r == RECONCILE_FATAL || indexer_commit(&ix) != 0 ||
+        (r == RECONCILE_DONE && compact_maybe(&ix, 0) != 0))
         goto DONE;
     if (o.once) {
         /* Interrupted by a signal: a clean stop, not a verdict on the files. */
@@ -493,5 +538,7 @@ DONE:
     free(corpus);
     free(scratch);
     free(db_path);
+    free(o.excludes);
+    ignore_free();
     return status;
 }

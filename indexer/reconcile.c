@@ -7,8 +7,10 @@
 #include "clock.h"
 #include "bulk.h"
 #include "filestate.h"
+#include "ignore.h"
 #include "load.h"
 #include "log.h"
+#include "progress.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -466,6 +468,13 @@ process_file(indexer_t *ix, const char *rel, stored_t *old, rejected_t *rej, sto
         }
         goto DONE;
     }
+    if (in->parsed == RESDEX_STATUS_NO_RESOLUTION && !old && ignore_by_name(rel)) {
+        /* A manifest, a README: not a document, and not a failure. */
+        log_debug("%s: not a document (no resolution in it), skipped", rel);
+        ix->n_skipped++;
+        rc = clear_rejected(ix, rej);
+        goto DONE;
+    }
     if (in->parsed != RESDEX_STATUS_SUCCESS) {
         rc = deferred(ix, abs, rel) ? 0 : reject(ix, rel, in->message, rej);
         goto DONE;
@@ -541,7 +550,7 @@ indexer_reconcile(indexer_t *ix, const char *rel)
     log_level_t level = full ? LOG_LEVEL_DEBUG : LOG_LEVEL_INFO;
     uint64_t start = clock_ms();
     size_t indexed0 = ix->n_indexed, touched0 = ix->n_touched, removed0 = ix->n_removed,
-           rejected0 = ix->n_rejected, moved0 = ix->n_moved;
+           rejected0 = ix->n_rejected, moved0 = ix->n_moved, skipped0 = ix->n_skipped;
     uint64_t paragraphs0 = ix->n_paragraphs;
     walk_list_t disk;
     meta_list_t states, rejects;
@@ -617,6 +626,8 @@ indexer_reconcile(indexer_t *ix, const char *rel)
     /* A new index: built in parts at once (bulk.c), when there is enough
      * to do; what fails to load is left to the loop below. */
     int built = 0;
+    if (full)
+        progress_start(ix, disk.n, states.n == 0 && rejects.n == 0);
     if (full && states.n == 0 && rejects.n == 0) {
         built = bulk_build(ix, pf.jobs, pf.n);
         if (built < 0)
@@ -652,11 +663,8 @@ indexer_reconcile(indexer_t *ix, const char *rel)
         }
         if (rc != 0 || indexer_maybe_commit(ix) != 0)
             goto DONE;
-        if (full && ix->progress) {
-            double secs = (double)(clock_ms() - start) / 1000.0;
-            progress_update(i + 1, disk.n, ix->n_paragraphs - paragraphs0,
-                            secs > 0 ? (double)(i + 1) / secs : 0.0);
-        }
+        if (full)
+            progress_report(ix, i + 1, ix->n_paragraphs - paragraphs0);
     }
     for (size_t k = 0; k < n_gone; k++) {
         if (gone[k]->claimed)
@@ -675,21 +683,22 @@ indexer_reconcile(indexer_t *ix, const char *rel)
     result = RECONCILE_DONE;
 DONE:
     prefetch_end(&pf);
-    if (full && ix->progress)
-        progress_end();
+    if (full)
+        progress_stop(ix);
     /* Commit before saying "reconciled": whoever reads that line (a test, a
      * user) then finds the index in the state it describes. */
     if (full && result == RECONCILE_DONE && indexer_commit(ix) != 0)
         result = RECONCILE_FATAL;
     if (full && result != RECONCILE_FATAL) {
-        size_t seen = disk.n;
+        size_t seen = disk.n, skipped = ix->n_skipped - skipped0;
         log_info("%s %s: %zu files: %zu indexed, %zu moved, %zu touched, %zu removed, "
-                 "%zu rejected, %zu unchanged (%llu paragraphs) in %.2f s",
+                 "%zu rejected, %zu skipped, %zu unchanged (%llu paragraphs) in %.2f s",
                  result == RECONCILE_DONE ? "reconciled" : "interrupted reconciling", ix->corpus,
-                 seen, ix->n_indexed - indexed0 - (ix->n_moved - moved0), ix->n_moved - moved0,
-                 ix->n_touched - touched0, ix->n_removed - removed0, ix->n_rejected - rejected0,
+                 seen + disk.n_skipped, ix->n_indexed - indexed0 - (ix->n_moved - moved0),
+                 ix->n_moved - moved0, ix->n_touched - touched0, ix->n_removed - removed0,
+                 ix->n_rejected - rejected0, skipped + disk.n_skipped,
                  seen - (ix->n_indexed - indexed0) - (ix->n_touched - touched0) -
-                     (ix->n_rejected - rejected0),
+                     (ix->n_rejected - rejected0) - skipped,
                  (unsigned long long)(ix->n_paragraphs - paragraphs0),
                  (double)(clock_ms() - start) / 1000.0);
     }

@@ -58,7 +58,7 @@ typedef struct indexer {
     uint64_t batch_start_ms;
 
     /* Totals since the start (for logs and the exit status). */
-    size_t n_indexed, n_touched, n_removed, n_rejected, n_moved;
+    size_t n_indexed, n_touched, n_removed, n_rejected, n_moved, n_skipped;
     uint64_t n_paragraphs;
 } indexer_t;
 

@@ -1,6 +1,7 @@
 /* walk.c - recursive listing of the corpus with loop detection. */
 #include "walk.h"
 #include "filestate.h"
+#include "ignore.h"
 #include "log.h"
 
 #include <dirent.h>
@@ -177,6 +178,10 @@ walk_path(walker_t *w, const char *abs, const char *rel)
             return;
         }
     }
+    if (ignore_path(rel, S_ISDIR(st.st_mode))) {
+        w->out->n_skipped++;
+        return;
+    }
     if (S_ISDIR(st.st_mode)) {
         walk_dir(w, abs, rel, &st);
     } else if (S_ISREG(st.st_mode)) {
@@ -218,8 +223,11 @@ walk_dir(walker_t *w, const char *abs, const char *rel, const struct stat *st)
     w->depth++;
     struct dirent *de;
     while (!w->oom && (errno = 0, de = readdir(dir)) != NULL) {
-        if (walk_name_skipped(de->d_name)) /* also "." and ".." */
+        if (walk_name_skipped(de->d_name)) { /* also "." and ".." */
+            if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0)
+                w->out->n_skipped++;
             continue;
+        }
         char *child_abs = path_join(abs, de->d_name);
         char *child_rel = path_join(rel, de->d_name);
         if (!child_abs || !child_rel)

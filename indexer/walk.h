@@ -30,6 +30,8 @@ typedef struct walk_list {
      * itself): what the index holds below them is left alone. */
     char **opaque;
     size_t n_opaque, cap_opaque;
+    /* Names left out as not documents (walk_name_skipped, ignore_path). */
+    size_t n_skipped;
 } walk_list_t;
 
 /* Called on every folder the walk enters, before it is read (so that a

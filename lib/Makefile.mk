@@ -5,6 +5,7 @@ lib_libresdex_a_SOURCES = \
 	lib/arena.c lib/arena.h \
 	lib/util.c lib/util.h \
 	lib/status.c \
+	lib/paths.c \
 	lib/reader.c \
 	lib/model.c lib/model.h \
 	lib/parse.c lib/readers.h \
@@ -24,6 +25,8 @@ lib_libresdex_a_SOURCES = \
 	lib/db.cc \
 	lib/index.cc \
 	lib/merge.cc \
+	lib/progress.cc \
+	lib/files.cc \
 	lib/search.cc \
 	lib/query-prep.cc lib/query-prep.hh \
 	lib/similar.cc lib/similar.h \

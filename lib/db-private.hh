@@ -24,6 +24,8 @@ struct resdex_db {
      * to resdex_db_commit(), so that resdex_db_cancel() (or closing, or a
      * crash) drops a half-done batch instead of publishing it. */
     bool in_txn = false;
+    /* READ_WRITE: the index folder, open and flock()ed (db_lock_folder). */
+    int lock_fd = -1;
     Xapian::Database &db()
     {
         return wdb ? *wdb : *rdb;
@@ -37,6 +39,14 @@ void db_begin_pending(resdex_db_t *db);
 resdex_status_t need_writable(resdex_db_t *db);
 /* Drop the open transaction, if any. */
 void db_cancel_pending(resdex_db_t *db);
+
+/* The writer's own lock, beside Xapian's: an exclusive flock() on the index
+ * folder itself, taken before Xapian's and held for as long as the handle
+ * is open, also while another folder is swapped into the index's place
+ * (merge.cc): a second writer tries the folder at the path first, so it
+ * finds one locked whichever folder is there. The folder's descriptor, or
+ * -1 with errno (EWOULDBLOCK: another writer holds it). `path` must exist. */
+int db_lock_folder(const std::string &path);
 
 /* Map a Xapian exception to a status (by its class) and keep its message. */
 resdex_status_t db_fail_xapian(resdex_db_t *db, const Xapian::Error &e);

@@ -10,6 +10,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <string>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <vector>
@@ -164,6 +165,27 @@ lock_holder(const std::string &lock)
     return found;
 }
 
+/* LOCKED, naming the process that holds the write lock on `held` (the
+ * index folder's flock, or Xapian's lock file) when it can be found. */
+static resdex_status_t
+lock_busy(resdex_db_t *db, const std::string &held)
+{
+    pid_t holder = lock_holder(held);
+    std::string who = "another resdexd";
+    if (holder > 0) {
+        char comm[64] = "";
+        FILE *in = fopen(("/proc/" + std::to_string(holder) + "/comm").c_str(), "re");
+        if (in && fgets(comm, sizeof comm, in))
+            comm[strcspn(comm, "\n")] = '\0';
+        if (in)
+            fclose(in);
+        who = std::string("another ") + (*comm ? comm : "process") + " (pid " +
+              std::to_string(holder) + ")";
+    }
+    return db_fail(db, RESDEX_STATUS_DB_LOCKED,
+                   "index " + db->path + " is locked: " + who + " is writing to it");
+}
+
 /* Xapian says "locked" when a writer cannot take the lock for any reason:
  * tell a read-only file system or folder (no other writer) from a lock
  * another process holds. */
@@ -190,20 +212,7 @@ lock_refused(resdex_db_t *db, const Xapian::DatabaseLockError &e)
         return db_fail(db, RESDEX_STATUS_DB_OPENING,
                        "cannot open index " + db->path + ": " + e.get_msg() + " (" + strerror(err) +
                            ")");
-    pid_t holder = lock_holder(lock);
-    std::string who = "another resdexd";
-    if (holder > 0) {
-        char comm[64] = "";
-        FILE *in = fopen(("/proc/" + std::to_string(holder) + "/comm").c_str(), "re");
-        if (in && fgets(comm, sizeof comm, in))
-            comm[strcspn(comm, "\n")] = '\0';
-        if (in)
-            fclose(in);
-        who = std::string("another ") + (*comm ? comm : "process") + " (pid " +
-              std::to_string(holder) + ")";
-    }
-    return db_fail(db, RESDEX_STATUS_DB_LOCKED,
-                   "index " + db->path + " is locked: " + who + " is writing to it");
+    return lock_busy(db, lock);
 }
 
 /* A reader could not open the index: missing and unreadable said plainly. */
@@ -218,6 +227,48 @@ read_refused(resdex_db_t *db, const Xapian::Error &e)
         return db_fail(db, RESDEX_STATUS_DB_OPENING,
                        "cannot open index " + db->path + ": permission denied");
     return db_fail_xapian(db, e);
+}
+
+int
+db_lock_folder(const std::string &path)
+{
+    /* A folder swapped in between the open and the lock is not the one at
+     * the path any more: lock the one that is (bounded: each retry needs a
+     * swap by the writer that holds the lock). */
+    for (int attempt = 0; attempt < 100; attempt++) {
+        int fd = open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (fd < 0)
+            return -1;
+        if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+            int err = errno;
+            close(fd);
+            errno = err;
+            return -1;
+        }
+        struct stat held, now;
+        if (fstat(fd, &held) == 0 && stat(path.c_str(), &now) == 0 && held.st_dev == now.st_dev &&
+            held.st_ino == now.st_ino)
+            return fd;
+        close(fd);
+    }
+    errno = EWOULDBLOCK;
+    return -1;
+}
+
+/* READ_WRITE: create the folder if needed and take the writer's lock. */
+static resdex_status_t
+lock_index(resdex_db_t *db)
+{
+    if (mkdir(db->path.c_str(), 0777) != 0 && errno != EEXIST)
+        return db_fail(db, RESDEX_STATUS_DB_OPENING,
+                       "cannot create index " + db->path + ": " + strerror(errno));
+    db->lock_fd = db_lock_folder(db->path);
+    if (db->lock_fd >= 0)
+        return RESDEX_STATUS_SUCCESS;
+    if (errno == EWOULDBLOCK)
+        return lock_busy(db, db->path);
+    return db_fail(db, RESDEX_STATUS_DB_OPENING,
+                   "cannot open index " + db->path + ": " + strerror(errno));
 }
 
 extern "C" resdex_status_t
@@ -239,6 +290,8 @@ resdex_db_open(const char *path, resdex_db_mode_t mode, resdex_db_t **out)
             int flags = Xapian::DB_CREATE_OR_OPEN;
             if (mode == RESDEX_DB_PART)
                 flags |= Xapian::DB_NO_SYNC;
+            else if (resdex_status_t st = lock_index(db))
+                return st;
             try {
                 try {
                     db->wdb.reset(new Xapian::WritableDatabase(path, flags));
@@ -301,6 +354,8 @@ resdex_db_close(resdex_db_t *db)
             db->wdb->close();
         return RESDEX_STATUS_SUCCESS;
     });
+    if (db->lock_fd >= 0)
+        close(db->lock_fd);
     delete db;
 }
 
@@ -461,4 +516,23 @@ resdex_db_facet_counts(resdex_db_t *db, const char *facet,
         }
         return RESDEX_STATUS_SUCCESS;
     });
+}
+
+extern "C" resdex_status_t
+resdex_db_disk_bytes(resdex_db_t *db, uint64_t *bytes)
+{
+    if (!db || !bytes)
+        return RESDEX_STATUS_BAD_ARGUMENT;
+    *bytes = 0;
+    DIR *d = opendir(db->path.c_str());
+    if (!d)
+        return db_fail(db, RESDEX_STATUS_DB_OPENING,
+                       "cannot read index " + db->path + ": " + strerror(errno));
+    while (struct dirent *e = readdir(d)) {
+        struct stat st;
+        if (fstatat(dirfd(d), e->d_name, &st, 0) == 0 && S_ISREG(st.st_mode))
+            *bytes += (uint64_t)st.st_size;
+    }
+    closedir(d);
+    return RESDEX_STATUS_SUCCESS;
 }

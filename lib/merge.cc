@@ -1,5 +1,6 @@
 /* merge.cc - an index made of parts built at once: Xapian's compactor
- * merges them, and the result takes the index's place in one rename.
+ * merges them, and the result takes the index's place in one rename; an
+ * index grown loose (many deletions, many updates) compacted the same way.
  *
  * Xapian writes an index from one thread. resdexd builds a new index in
  * several parts on several threads and merges them here; merging costs a
@@ -9,11 +10,13 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <map>
 #include <string>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <vector>
 
 namespace
@@ -36,6 +39,70 @@ swap_folders(const std::string &a, const std::string &b)
                                     strerror(errno));
 }
 
+/* A test's hook (tests/daemon/swap.sh): with RESDEX_TEST_SWAP_PAUSE=FILE,
+ * the swap stops where no Xapian lock is held, the new folder in place and
+ * not yet opened: it creates FILE.paused and waits for FILE.go (at most a
+ * minute), so that a test can race a second writer against the swap. */
+void
+swap_test_pause()
+{
+    const char *hook = getenv("RESDEX_TEST_SWAP_PAUSE");
+    if (!hook || !*hook)
+        return;
+    std::string paused = std::string(hook) + ".paused", go = std::string(hook) + ".go";
+    int fd = open(paused.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+    if (fd >= 0)
+        close(fd);
+    struct stat st;
+    for (int i = 0; i < 6000 && stat(go.c_str(), &st) != 0; i++)
+        usleep(10000);
+}
+
+/* Put the index at `fresh` (a new folder on the index's file system) in the
+ * index's place and reopen db's writer on it; `fresh` then holds the former
+ * index. The writer's lock (db_lock_folder) is held on both folders during
+ * the swap, so a second writer finds the index locked at every moment,
+ * also while neither folder is open in Xapian. */
+void
+swap_in(resdex_db_t *db, const std::string &fresh)
+{
+    int fresh_fd = db_lock_folder(fresh);
+    if (fresh_fd < 0)
+        throw Xapian::DatabaseError("cannot lock " + fresh + ": " + strerror(errno));
+    /* The new index keeps the index folder's permissions. */
+    struct stat st;
+    if (stat(db->path.c_str(), &st) == 0)
+        (void)chmod(fresh.c_str(), st.st_mode & 07777);
+
+    db->wdb->close();
+    db->wdb.reset();
+    try {
+        swap_folders(fresh, db->path);
+    } catch (...) {
+        /* Still the old index: take it back, and say why. */
+        close(fresh_fd);
+        db->wdb.reset(new Xapian::WritableDatabase(db->path, Xapian::DB_OPEN));
+        throw;
+    }
+    /* The folder now at the path is locked by fresh_fd: keep that one. */
+    if (db->lock_fd >= 0)
+        close(db->lock_fd);
+    db->lock_fd = fresh_fd;
+    swap_test_pause();
+    db->wdb.reset(new Xapian::WritableDatabase(db->path, Xapian::DB_OPEN));
+}
+
+/* The scratch path must be free. */
+resdex_status_t
+need_scratch(resdex_db_t *db, const char *scratch)
+{
+    struct stat st;
+    if (lstat(scratch, &st) == 0 || errno != ENOENT)
+        return db_fail(db, RESDEX_STATUS_BAD_ARGUMENT,
+                       std::string("writing into ") + scratch + ": it already exists");
+    return RESDEX_STATUS_SUCCESS;
+}
+
 } // namespace
 
 extern "C" resdex_status_t
@@ -53,10 +120,8 @@ resdex_db_merge_parts(resdex_db_t *db, const char *const *parts, size_t n_parts,
         if (db->wdb->get_doccount() != 0)
             return db_fail(db, RESDEX_STATUS_BAD_ARGUMENT,
                            "index " + db->path + " is not empty: parts merge into an empty index");
-        struct stat st;
-        if (lstat(scratch, &st) == 0 || errno != ENOENT)
-            return db_fail(db, RESDEX_STATUS_BAD_ARGUMENT,
-                           std::string("merging into ") + scratch + ": it already exists");
+        if (resdex_status_t st = need_scratch(db, scratch))
+            return st;
 
         /* Every part opens (or the first that does not is named). */
         Xapian::Database all;
@@ -77,21 +142,7 @@ resdex_db_merge_parts(resdex_db_t *db, const char *const *parts, size_t n_parts,
         for (auto it = db->wdb->metadata_keys_begin(); it != db->wdb->metadata_keys_end(); ++it)
             own[*it] = db->wdb->get_metadata(*it);
 
-        /* The merged index keeps the index folder's permissions. */
-        if (stat(db->path.c_str(), &st) == 0)
-            (void)chmod(scratch, st.st_mode & 07777);
-
-        /* The writer lets go of the index for the time of the swap. */
-        db->wdb->close();
-        db->wdb.reset();
-        try {
-            swap_folders(scratch, db->path);
-        } catch (...) {
-            /* Still the empty index: take it back, and say why. */
-            db->wdb.reset(new Xapian::WritableDatabase(db->path, Xapian::DB_OPEN));
-            throw;
-        }
-        db->wdb.reset(new Xapian::WritableDatabase(db->path, Xapian::DB_OPEN));
+        swap_in(db, scratch);
 
         db_begin_pending(db);
         for (const auto &kv : own)
@@ -99,6 +150,27 @@ resdex_db_merge_parts(resdex_db_t *db, const char *const *parts, size_t n_parts,
                 db->wdb->set_metadata(kv.first, kv.second);
         db->in_txn = false;
         db->wdb->commit_transaction();
+        return RESDEX_STATUS_SUCCESS;
+    });
+}
+
+extern "C" resdex_status_t
+resdex_db_compact(resdex_db_t *db, const char *scratch)
+{
+    if (resdex_status_t st = need_writable(db))
+        return st;
+    if (!scratch || !*scratch)
+        return db_fail(db, RESDEX_STATUS_BAD_ARGUMENT, "no folder to compact into");
+    return guarded(db, [&] {
+        if (db->in_txn)
+            return db_fail(db, RESDEX_STATUS_BAD_ARGUMENT,
+                           "index " + db->path + " has uncommitted changes: commit them first");
+        if (resdex_status_t st = need_scratch(db, scratch))
+            return st;
+        /* The committed revision, which nobody else can change: we hold the
+         * lock. Metadata (file states) is copied with the documents. */
+        Xapian::Database(db->path).compact(scratch);
+        swap_in(db, scratch);
         return RESDEX_STATUS_SUCCESS;
     });
 }

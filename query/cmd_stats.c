@@ -7,33 +7,9 @@
 #include "resdex.h"
 #include "sprinter.h"
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-
-/* Bytes used by the files of the index directory. */
-static unsigned long long
-dir_bytes(const char *path)
-{
-    DIR *d = opendir(path);
-    if (!d)
-        return 0;
-    unsigned long long total = 0;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        char *p = NULL;
-        struct stat sb;
-        if (asprintf(&p, "%s/%s", path, e->d_name) < 0)
-            break;
-        if (stat(p, &sb) == 0 && S_ISREG(sb.st_mode))
-            total += (unsigned long long)sb.st_size;
-        free(p);
-    }
-    closedir(d);
-    return total;
-}
 
 /* A count by value ("operative" 206), in the library's order. */
 typedef struct count {
@@ -46,7 +22,7 @@ typedef struct counts {
     size_t n, cap;
 } counts_t;
 
-/* A file resdexd rejected: "rejected:<file>" = "<ISO time> <reason>". */
+/* A file resdexd rejected. */
 typedef struct rejection {
     char *file, *since, *reason; /* since: NULL when not recorded */
 } rejection_t;
@@ -61,6 +37,8 @@ typedef struct stats {
     counts_t by[3]; /* kind, lang, body */
     rejection_t *rejected;
     size_t n_rejected, cap_rejected;
+    int running; /* resdexd is reconciling: progress holds how far */
+    resdex_progress_t progress;
 } stats_t;
 
 static const char *const facet_names[] = {"kind", "lang", "body"};
@@ -94,26 +72,24 @@ add_count(const char *value, uint64_t n, void *ctx)
 }
 
 static int
-count_file(const char *key, const char *value, void *ctx)
+count_file(const resdex_file_entry_t *e, void *ctx)
 {
-    (void)key;
-    (void)value;
+    (void)e;
     ((stats_t *)ctx)->files++;
     return 0;
 }
 
 static int
-add_rejected(const char *key, const char *value, void *ctx)
+add_rejected(const resdex_file_entry_t *e, void *ctx)
 {
     stats_t *s = ctx;
     if (make_room((void **)&s->rejected, s->n_rejected, &s->cap_rejected, sizeof *s->rejected) != 0)
         return -1;
     rejection_t *r = &s->rejected[s->n_rejected++];
-    const char *sp = strchr(value, ' ');
-    r->file = strdup(key + strlen("rejected:"));
-    r->since = sp ? strndup(value, (size_t)(sp - value)) : NULL;
-    r->reason = strdup(sp ? sp + 1 : value);
-    return r->file && r->reason && (!sp || r->since) ? 0 : -1;
+    r->file = strdup(e->path);
+    r->since = e->since ? strdup(e->since) : NULL;
+    r->reason = strdup(e->reason ? e->reason : "");
+    return r->file && r->reason && (!e->since || r->since) ? 0 : -1;
 }
 
 static char *
@@ -132,15 +108,17 @@ gather_stats(resdex_db_t *db, const char *path, stats_t *s)
     for (int i = 0; i < 3 && st == RESDEX_STATUS_SUCCESS; i++)
         st = resdex_db_facet_counts(db, facet_names[i], add_count, &s->by[i]);
     if (st == RESDEX_STATUS_SUCCESS)
-        st = resdex_db_list_metadata(db, "file:", count_file, s);
+        st = resdex_db_list_files(db, RESDEX_FILE_INDEXED, NULL, count_file, s);
     if (st == RESDEX_STATUS_SUCCESS)
-        st = resdex_db_list_metadata(db, "rejected:", add_rejected, s);
+        st = resdex_db_list_files(db, RESDEX_FILE_REJECTED, NULL, add_rejected, s);
     if (st != RESDEX_STATUS_SUCCESS)
         return st;
-    s->last_update = meta(db, "resdex:last-update");
-    s->corpus = meta(db, "resdex:corpus");
+    s->running = resdex_db_get_progress(db, &s->progress) == RESDEX_STATUS_SUCCESS;
+    s->last_update = meta(db, RESDEX_META_LAST_UPDATE);
+    s->corpus = meta(db, RESDEX_META_CORPUS);
     s->index = path ? strdup(path) : NULL;
-    s->index_bytes = path ? dir_bytes(path) : 0;
+    uint64_t bytes = 0;
+    s->index_bytes = resdex_db_disk_bytes(db, &bytes) == RESDEX_STATUS_SUCCESS ? bytes : 0;
     return RESDEX_STATUS_SUCCESS;
 }
 
@@ -204,6 +182,21 @@ describe_stats(sprinter_t *sp, const stats_t *s)
         sp_end(sp);
     }
     sp_end(sp);
+    if (s->running) {
+        const resdex_progress_t *p = &s->progress;
+        sp_key(sp, "progress");
+        sp_begin_map(sp);
+        sp_key_string(sp, "state", p->building ? "building" : "reconciling");
+        sp_key_int(sp, "files_done", (long long)p->files_done);
+        sp_key_int(sp, "files_total", (long long)p->files_total);
+        sp_key_int(sp, "paragraphs", (long long)p->paragraphs);
+        sp_key(sp, "eta_seconds");
+        if (p->eta_seconds >= 0)
+            sp_int(sp, (long long)p->eta_seconds);
+        else
+            sp_null(sp);
+        sp_end(sp);
+    }
     sp_end(sp);
 }
 
@@ -220,6 +213,38 @@ print_counts(const char *label, const json_t *obj, const layout_t *l, FILE *out)
                 l->reset);
     }
     fprintf(out, "%s\n", n ? "" : "-");
+}
+
+/* 11400 -> "11,400" */
+static void
+thousands(uint64_t n, char *buf, size_t size)
+{
+    char digits[32];
+    int len = snprintf(digits, sizeof digits, "%llu", (unsigned long long)n);
+    size_t o = 0;
+    for (int i = 0; i < len && o + 2 < size; i++) {
+        if (i > 0 && (len - i) % 3 == 0)
+            buf[o++] = ',';
+        buf[o++] = digits[i];
+    }
+    buf[o] = '\0';
+}
+
+/* "building: 3,120 of 11,400 files, ETA 2 min" */
+static void
+print_progress(const json_t *p, FILE *out)
+{
+    char done[32], total[32];
+    thousands((uint64_t)sp_get_int(p, "files_done"), done, sizeof done);
+    thousands((uint64_t)sp_get_int(p, "files_total"), total, sizeof total);
+    fprintf(out, "%s: %s of %s files", sp_get_string(p, "state"), done, total);
+    const json_t *eta = json_object_get(p, "eta_seconds");
+    long long s = json_is_integer(eta) ? (long long)json_integer_value(eta) : -1;
+    if (s >= 90)
+        fprintf(out, ", ETA %lld min", (s + 30) / 60);
+    else if (s >= 0)
+        fprintf(out, ", ETA %lld s", s);
+    fputc('\n', out);
 }
 
 static void
@@ -245,6 +270,9 @@ stats_layout(const json_t *o, void *ctx, FILE *out)
     const char *last = sp_get_string(o, "last_update");
     const json_t *rejected = json_object_get(o, "rejected");
     human_size((unsigned long long)sp_get_int(o, "index_bytes"), size, sizeof size);
+    const json_t *progress = json_object_get(o, "progress");
+    if (progress)
+        print_progress(progress, out);
     fprintf(out, "%-15s%s (%s)\n", "index", index ? index : "?", size);
     fprintf(out, "%-15s%s\n", "corpus", corpus ? corpus : "-");
     fprintf(out, "%-15s%s\n", "last update", last ? last : "-");
@@ -316,8 +344,10 @@ const opts_command_t command_stats = {
     .json_help = "one object: {\"index\",\"corpus\",\"last_update\",\n"
                  "\"index_bytes\",\"files\",\"resolutions\",\"paragraphs\",\n"
                  "\"by_kind\",\"by_lang\",\"by_body\",\n"
-                 "\"rejected\":[{\"file\",\"since\",\"reason\"}]}; file names\n"
-                 "escaped (resdex(1), File names)",
+                 "\"rejected\":[{\"file\",\"since\",\"reason\"}], and while\n"
+                 "resdexd reconciles \"progress\":{\"state\",\"files_done\",\n"
+                 "\"files_total\",\"paragraphs\",\"eta_seconds\"}}; file\n"
+                 "names escaped (resdex(1), File names)",
     .notes = "exit status: 0, or 2 on error\n",
     .options = (const opt_desc_t[]){{.name = NULL}},
     .run = run_stats,

@@ -13,22 +13,7 @@ resolve_db_path(const char *from_option)
 {
     if (from_option && *from_option)
         return strdup(from_option);
-    const char *env = getenv("RESDEX_DB");
-    if (env && *env)
-        return strdup(env);
-    char *path = NULL;
-    const char *xdg = getenv("XDG_DATA_HOME");
-    if (xdg && *xdg) {
-        if (asprintf(&path, "%s/resdex", xdg) < 0)
-            return NULL;
-        return path;
-    }
-    const char *home = getenv("HOME");
-    if (!home || !*home)
-        return NULL;
-    if (asprintf(&path, "%s/.local/share/resdex", home) < 0)
-        return NULL;
-    return path;
+    return resdex_db_default_path();
 }
 
 resdex_db_t *
@@ -49,8 +34,12 @@ open_index(const global_options_t *g, const char *cmd)
         else
             fprintf(stderr, "resdex %s: cannot open the index %s: %s", cmd, path,
                     resdex_status_to_string(st));
-        fprintf(stderr, "%s\n",
-                st == RESDEX_STATUS_DB_OPENING ? " (build it with: resdexd --once)" : "");
+        /* What to type: with the default corpus (installed, or the source
+         * tree's samples) resdexd needs no --corpus; else it does. */
+        if (st == RESDEX_STATUS_DB_OPENING)
+            fprintf(stderr, " (build it with: resdexd --once%s%s%s)", g->db_path ? " --db " : "",
+                    g->db_path ? g->db_path : "", resdex_default_corpus() ? "" : " --corpus DIR");
+        fputc('\n', stderr);
         resdex_db_close(db);
         db = NULL;
     }

@@ -434,6 +434,135 @@ test_metadata(void **state)
     resdex_db_close(db);
 }
 
+static int
+collect_file(const resdex_file_entry_t *e, void *ctx)
+{
+    char *out = ctx;
+    char line[256];
+    if (e->kind == RESDEX_FILE_INDEXED)
+        snprintf(line, sizeof line, "%s %d %llu %lld %llx %llu;", e->path, e->valid,
+                 (unsigned long long)e->size, (long long)e->mtime_ns, (unsigned long long)e->hash,
+                 (unsigned long long)e->paragraphs);
+    else
+        snprintf(line, sizeof line, "%s %d %s|%s;", e->path, e->valid, e->since ? e->since : "-",
+                 e->reason);
+    strcat(out, line);
+    return 0;
+}
+
+/* The daemon's file states and rejections, read as typed entries. */
+static void
+test_list_files(void **state)
+{
+    fixture_t *f = *state;
+    resdex_db_t *db = open_rw(f);
+    assert_int_equal(resdex_db_set_metadata(db, "file:a/x.txt", "10 20 00000000000000ff 3"),
+                     RESDEX_STATUS_SUCCESS);
+    assert_int_equal(resdex_db_set_metadata(db, "file:ab.txt", "garbage"), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(resdex_db_set_metadata(db, "rejected:a/bad.txt",
+                                            "2026-12-01T10:00:00Z binary data, not text (byte 4)"),
+                     RESDEX_STATUS_SUCCESS);
+    assert_int_equal(resdex_db_set_metadata(db, "rejected:old.txt", "garbled"),
+                     RESDEX_STATUS_SUCCESS);
+    assert_int_equal(resdex_db_commit(db), RESDEX_STATUS_SUCCESS);
+    resdex_db_close(db);
+    db = open_ro(f);
+    char out[1024] = "";
+    assert_int_equal(resdex_db_list_files(db, RESDEX_FILE_INDEXED, NULL, collect_file, out),
+                     RESDEX_STATUS_SUCCESS);
+    assert_string_equal(out, "a/x.txt 1 10 20 ff 3;ab.txt 0 0 0 0 0;");
+    out[0] = '\0';
+    /* "a" holds a/x.txt, not ab.txt. */
+    assert_int_equal(resdex_db_list_files(db, RESDEX_FILE_INDEXED, "a", collect_file, out),
+                     RESDEX_STATUS_SUCCESS);
+    assert_string_equal(out, "a/x.txt 1 10 20 ff 3;");
+    out[0] = '\0';
+    assert_int_equal(resdex_db_list_files(db, RESDEX_FILE_REJECTED, "", collect_file, out),
+                     RESDEX_STATUS_SUCCESS);
+    assert_string_equal(out, "a/bad.txt 1 2026-12-01T10:00:00Z|binary data, not text (byte 4);"
+                             "old.txt 0 -|garbled;");
+    resdex_db_close(db);
+}
+
+/* Compaction keeps the paragraphs and metadata, the writer's lock held. */
+static void
+test_compact(void **state)
+{
+    fixture_t *f = *state;
+    build_index(f);
+    resdex_db_t *db = open_rw(f);
+    resdex_db_counts_t before;
+    assert_int_equal(resdex_db_get_counts(db, &before), RESDEX_STATUS_SUCCESS);
+    assert_true(before.paragraphs > 0);
+    char scratch[600];
+    snprintf(scratch, sizeof scratch, "%s.compacted", f->db_path);
+    assert_int_equal(resdex_db_set_metadata(db, "k", "v"), RESDEX_STATUS_SUCCESS);
+    /* Uncommitted changes first. */
+    assert_int_equal(resdex_db_compact(db, scratch), RESDEX_STATUS_BAD_ARGUMENT);
+    assert_int_equal(resdex_db_commit(db), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(resdex_db_compact(db, scratch), RESDEX_STATUS_SUCCESS);
+    /* Still the writer: a second one is refused, and this one writes on. */
+    resdex_db_t *b = NULL;
+    assert_int_equal(resdex_db_open(f->db_path, RESDEX_DB_READ_WRITE, &b), RESDEX_STATUS_DB_LOCKED);
+    resdex_db_close(b);
+    assert_int_equal(resdex_db_set_metadata(db, "k2", "v2"), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(resdex_db_commit(db), RESDEX_STATUS_SUCCESS);
+    uint64_t bytes = 0;
+    assert_int_equal(resdex_db_disk_bytes(db, &bytes), RESDEX_STATUS_SUCCESS);
+    assert_true(bytes > 0);
+    resdex_db_close(db);
+    assert_paragraphs(f, before.paragraphs);
+    db = open_ro(f);
+    char *v = NULL;
+    assert_int_equal(resdex_db_get_metadata(db, "k", &v), RESDEX_STATUS_SUCCESS);
+    assert_string_equal(v, "v");
+    free(v);
+    assert_int_equal(resdex_db_get_metadata(db, "k2", &v), RESDEX_STATUS_SUCCESS);
+    free(v);
+    resdex_db_close(db);
+    /* The scratch path holds the former index, for the caller to remove. */
+    struct stat st;
+    assert_int_equal(stat(scratch, &st), 0);
+    char cmd[700];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", scratch);
+    assert_int_equal(system(cmd), 0);
+}
+
+/* The default index: $RESDEX_DB, $XDG_DATA_HOME/resdex, ~/.local/share/resdex. */
+static void
+test_default_path(void **state)
+{
+    (void)state;
+    char *saved[3];
+    const char *names[3] = {"RESDEX_DB", "XDG_DATA_HOME", "HOME"};
+    for (int i = 0; i < 3; i++) {
+        const char *v = getenv(names[i]);
+        saved[i] = v ? strdup(v) : NULL;
+    }
+    setenv("RESDEX_DB", "/x/db", 1);
+    setenv("XDG_DATA_HOME", "/x/xdg", 1);
+    setenv("HOME", "/x/home", 1);
+    char *p = resdex_db_default_path();
+    assert_string_equal(p, "/x/db");
+    free(p);
+    setenv("RESDEX_DB", "", 1);
+    p = resdex_db_default_path();
+    assert_string_equal(p, "/x/xdg/resdex");
+    free(p);
+    unsetenv("XDG_DATA_HOME");
+    p = resdex_db_default_path();
+    assert_string_equal(p, "/x/home/.local/share/resdex");
+    free(p);
+    unsetenv("HOME");
+    unsetenv("RESDEX_DB");
+    assert_null(resdex_db_default_path());
+    for (int i = 0; i < 3; i++) {
+        if (saved[i])
+            setenv(names[i], saved[i], 1);
+        free(saved[i]);
+    }
+}
+
 static void
 test_locked_index(void **state)
 {
@@ -611,6 +740,9 @@ main(void)
         T(test_close_without_commit_discards),
         T(test_metadata),
         T(test_locked_index),
+        T(test_list_files),
+        T(test_compact),
+        cmocka_unit_test(test_default_path),
         T(test_bad_queries),
         T(test_corrupt_record),
         T(test_get_resolution),

@@ -24,18 +24,21 @@ make_corpus() {
     rm -rf "$1" && mkdir -p "$1" && cp "$SAMPLES"/*.txt "$1"/ && chmod u+w "$1"/*
 }
 
-# make_big DIR: 300 files, 60 copies of each sample (equal paragraphs
-# everywhere), in 6 subfolders.
-make_big() {
+# make_copies DIR N: N copies of each sample in 6 subfolders (make_big: 60).
+make_copies() {
     local i=0 d f
     mkdir -p "$1"
-    while [ $i -lt 60 ]; do
+    while [ $i -lt "$2" ]; do
         d="$1/d$((i % 6))"
         mkdir -p "$d"
         for f in "$SAMPLES"/*.txt; do cp "$f" "$d/$i-$(basename "$f")"; done
         i=$((i + 1))
     done
 }
+
+# make_big DIR: 300 files, 60 copies of each sample (equal paragraphs
+# everywhere), in 6 subfolders.
+make_big() { make_copies "$1" 60; }
 
 # reference: a clean index of the samples in $T/ref, built once; ref_ids
 # SAMPLE prints the "id<TAB>texthash" lines the sample file gives, whatever

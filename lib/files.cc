@@ -1,0 +1,73 @@
+/* files.cc - the file states and rejections resdexd records in the index's
+ * metadata, read through typed calls (the keys and their values are a
+ * contract between resdexd and its readers: resdexd(8), METADATA). */
+#include "db-private.hh"
+
+#include <cinttypes>
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+extern "C" int
+resdex_file_state_parse(const char *value, resdex_file_entry_t *e)
+{
+    int used = 0;
+    uint64_t size = 0, hash = 0, paragraphs = 0;
+    int64_t mtime_ns = 0;
+    if (!value ||
+        sscanf(value, "%" SCNu64 " %" SCNd64 " %" SCNx64 " %" SCNu64 "%n", &size, &mtime_ns, &hash,
+               &paragraphs, &used) != 4 ||
+        value[used] != '\0')
+        return -1;
+    e->size = size;
+    e->mtime_ns = mtime_ns;
+    e->hash = hash;
+    e->paragraphs = paragraphs;
+    return 0;
+}
+
+extern "C" resdex_status_t
+resdex_db_list_files(resdex_db_t *db, resdex_file_kind_t kind, const char *under,
+                     int (*fn)(const resdex_file_entry_t *e, void *ctx), void *ctx)
+{
+    if (!db || !fn || (kind != RESDEX_FILE_INDEXED && kind != RESDEX_FILE_REJECTED))
+        return RESDEX_STATUS_BAD_ARGUMENT;
+    return guarded(db, [&] {
+        std::string prefix =
+            kind == RESDEX_FILE_INDEXED ? RESDEX_META_FILE_PREFIX : RESDEX_META_REJECTED_PREFIX;
+        std::string dir = under ? under : "";
+        std::string key_prefix = prefix + dir;
+        Xapian::Database &x = db->db();
+        for (auto it = x.metadata_keys_begin(key_prefix); it != x.metadata_keys_end(key_prefix);
+             ++it) {
+            std::string key = *it;
+            std::string path = key.substr(prefix.size());
+            /* "a" holds "a/b", not "ab". */
+            if (!dir.empty() && path.size() > dir.size() && path[dir.size()] != '/')
+                continue;
+            std::string value = x.get_metadata(key);
+            resdex_file_entry_t e = {};
+            e.path = path.c_str();
+            e.kind = kind;
+            std::string since, reason;
+            if (kind == RESDEX_FILE_INDEXED) {
+                e.valid = resdex_file_state_parse(value.c_str(), &e) == 0;
+            } else {
+                /* "<ISO 8601 UTC time> <reason>" */
+                size_t sp = value.find(' ');
+                if (sp != std::string::npos) {
+                    since = value.substr(0, sp);
+                    reason = value.substr(sp + 1);
+                    e.since = since.c_str();
+                } else {
+                    reason = value;
+                }
+                e.reason = reason.c_str();
+                e.valid = sp != std::string::npos;
+            }
+            if (fn(&e, ctx))
+                break;
+        }
+        return RESDEX_STATUS_SUCCESS;
+    });
+}
