@@ -165,6 +165,13 @@ model_drop_last_resolution(resdex_doc_t *doc)
     }
 }
 
+void
+model_mark_tracked_changes(resdex_doc_t *doc, size_t from)
+{
+    for (size_t i = from; i < doc->n_res; i++)
+        doc->res[i]->tracked_changes = 1;
+}
+
 resdex_paragraph_t *
 model_add_paragraph(resdex_doc_t *doc, resdex_resolution_t *res, resdex_kind_t kind,
                     const char *text)

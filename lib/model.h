@@ -45,6 +45,9 @@ const char *model_strn(resdex_doc_t *doc, const char *s, size_t n);
 resdex_resolution_t *model_add_resolution(resdex_doc_t *doc);
 /* Remove the last resolution (e.g. one that turned out to be empty). */
 void model_drop_last_resolution(resdex_doc_t *doc);
+/* Mark the resolutions from index `from` on as read with tracked changes
+ * accepted (resdex_resolution_t.tracked_changes). */
+void model_mark_tracked_changes(resdex_doc_t *doc, size_t from);
 
 resdex_paragraph_t *model_add_paragraph(resdex_doc_t *doc, resdex_resolution_t *res,
                                         resdex_kind_t kind, const char *text);

@@ -52,6 +52,8 @@ resdex_status_to_string(resdex_status_t status)
         return "not found";
     case RESDEX_STATUS_INTERNAL_ERROR:
         return "internal error";
+    case RESDEX_STATUS_BAD_DOCUMENT:
+        return "unreadable PDF, Word file or zip archive";
     case RESDEX_STATUS_LAST_STATUS:
         break;
     }

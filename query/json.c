@@ -96,6 +96,9 @@ json_parsed_resolution(const resdex_resolution_t *res)
     }
     json_object_set_new(o, "paragraphs", pars);
     json_object_set_new(o, "footnotes", json_footnotes(res->footnotes, res->n_footnotes));
+    /* Only for a Word file with tracked changes (read as accepted). */
+    if (res->tracked_changes)
+        json_object_set_new(o, "tracked_changes", json_true());
     return o;
 }
 
