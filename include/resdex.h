@@ -228,6 +228,20 @@ resdex_status_t resdex_parse_file(const char *path, resdex_doc_t **doc, char **m
 resdex_status_t resdex_parse_buffer(const char *name, const char *data, size_t len,
                                     resdex_doc_t **doc, char **message);
 
+/* A member of an archive that cannot be read or parsed (resdex_parse_archive):
+ * its status and message, which names the archive and the member. */
+typedef void (*resdex_error_fn)(void *ctx, resdex_status_t st, const char *message);
+
+/* resdex_parse_buffer for a zip archive of documents (resdex_is_archive),
+ * lenient as resdexd needs it: a member that cannot be read or parsed is
+ * left out and reported to on_error (required), and the others are kept.
+ * SUCCESS when at least one member holds a resolution (each resolution's
+ * source is "NAME!MEMBER"); else NO_RESOLUTION, or the archive's own error
+ * (damaged, too many members), OUT_OF_MEMORY or TOO_LARGE. */
+resdex_status_t resdex_parse_archive(const char *name, const char *data, size_t len,
+                                     resdex_error_fn on_error, void *ctx, resdex_doc_t **doc,
+                                     char **message);
+
 /* Is data[0..len) a zip archive of documents (a zip that is not a Word
  * file)? A damaged zip counts as an archive. */
 int resdex_is_archive(const void *data, size_t len);

@@ -148,10 +148,14 @@ typedef struct members {
     const char *name;
     resdex_status_t st;
     char **message;
+    resdex_error_fn on_error; /* lenient: a bad member is passed over */
+    void *ctx;
+    size_t parsed;
 } members_t;
 
-/* Every document member parses into the one document, or the first
- * failure is the archive's (naming the member). */
+/* Every document member parses into the one document; the first failure is
+ * the archive's (naming the member), or, lenient, the member is taken back
+ * out and reported. */
 static int
 parse_member(void *ctx, const char *member, resdex_status_t st, const char *data, size_t len,
              const char *why)
@@ -159,17 +163,32 @@ parse_member(void *ctx, const char *member, resdex_status_t st, const char *data
     members_t *m = ctx;
     if (m->st != RESDEX_STATUS_SUCCESS)
         return 0;
-    if (st != RESDEX_STATUS_SUCCESS) {
-        m->st = util_fail(m->message, st, "%s", why ? why : resdex_status_to_string(st));
-        return 0;
-    }
-    char *source = NULL;
-    if (asprintf(&source, "%s!%s", m->name, member) < 0) {
-        m->st = util_fail(m->message, RESDEX_STATUS_OUT_OF_MEMORY, "%s: out of memory", m->name);
-        return 0;
-    }
-    m->st = parse_content(m->doc, source, data, len, 1, m->message);
+    char *msg = NULL, *source = NULL;
+    size_t before = resdex_doc_count(m->doc);
+    if (st != RESDEX_STATUS_SUCCESS)
+        util_fail(&msg, st, "%s", why ? why : resdex_status_to_string(st));
+    else if (asprintf(&source, "%s!%s", m->name, member) < 0)
+        st = util_fail(&msg, RESDEX_STATUS_OUT_OF_MEMORY, "%s: out of memory", m->name);
+    else
+        st = parse_content(m->doc, source, data, len, 1, &msg);
+    if (st == RESDEX_STATUS_SUCCESS && resdex_doc_count(m->doc) == before)
+        st = util_fail(&msg, RESDEX_STATUS_NO_RESOLUTION, "%s: no resolution or decision found",
+                       source);
     free(source);
+    if (st == RESDEX_STATUS_SUCCESS) {
+        m->parsed++;
+    } else if (m->on_error && st != RESDEX_STATUS_OUT_OF_MEMORY && !model_over_limit(m->doc)) {
+        while (resdex_doc_count(m->doc) > before)
+            model_drop_last_resolution(m->doc);
+        m->on_error(m->ctx, st, msg ? msg : resdex_status_to_string(st));
+    } else {
+        m->st = st;
+        if (m->message) {
+            *m->message = msg;
+            msg = NULL;
+        }
+    }
+    free(msg);
     return 0;
 }
 
@@ -190,7 +209,7 @@ parse_zip(resdex_doc_t *d, const char *name, const char *data, size_t len, int d
     if (depth > 0)
         return util_fail(message, RESDEX_STATUS_BAD_DOCUMENT,
                          "%s: an archive inside an archive is not read", name);
-    members_t m = {d, name, RESDEX_STATUS_SUCCESS, message};
+    members_t m = {d, name, RESDEX_STATUS_SUCCESS, message, NULL, NULL, 0};
     st = resdex_archive_foreach(name, data, len, parse_member, &m, message);
     return st != RESDEX_STATUS_SUCCESS ? st : m.st;
 }
@@ -266,6 +285,39 @@ resdex_parse_buffer(const char *name, const char *data, size_t len, resdex_doc_t
     if (st == RESDEX_STATUS_SUCCESS && resdex_doc_count(d) == 0)
         st = util_fail(message, RESDEX_STATUS_NO_RESOLUTION, "%s: no resolution or decision found",
                        name);
+    if (st == RESDEX_STATUS_SUCCESS) {
+        *doc = d;
+        d = NULL;
+    }
+    resdex_doc_destroy(d);
+    return st;
+}
+
+resdex_status_t
+resdex_parse_archive(const char *name, const char *data, size_t len, resdex_error_fn on_error,
+                     void *ctx, resdex_doc_t **doc, char **message)
+{
+    if (doc)
+        *doc = NULL;
+    if (message)
+        *message = NULL;
+    if (!name || !data || !doc || !on_error)
+        return util_fail(message, RESDEX_STATUS_BAD_ARGUMENT, "resdex_parse_archive: bad argument");
+    resdex_doc_t *d = model_doc_new();
+    if (!d)
+        return util_fail(message, RESDEX_STATUS_OUT_OF_MEMORY, "%s: out of memory", name);
+    members_t m = {d, name, RESDEX_STATUS_SUCCESS, message, on_error, ctx, 0};
+    resdex_status_t st = resdex_archive_foreach(name, data, len, parse_member, &m, message);
+    if (st == RESDEX_STATUS_SUCCESS)
+        st = m.st;
+    if (st == RESDEX_STATUS_SUCCESS && model_over_limit(d))
+        st = util_fail(message, RESDEX_STATUS_TOO_LARGE, "%s: too large: %s", name,
+                       model_over_limit(d));
+    if (st == RESDEX_STATUS_SUCCESS && model_failed(d))
+        st = util_fail(message, RESDEX_STATUS_OUT_OF_MEMORY, "%s: out of memory", name);
+    if (st == RESDEX_STATUS_SUCCESS && m.parsed == 0)
+        st = util_fail(message, RESDEX_STATUS_NO_RESOLUTION,
+                       "%s: no member of the archive holds a resolution", name);
     if (st == RESDEX_STATUS_SUCCESS) {
         *doc = d;
         d = NULL;

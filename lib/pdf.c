@@ -5,9 +5,9 @@
  * character. From them, line by line:
  *   - page furniture is dropped: the job number ("17-14112 (E)"), the
  *     barcode ("*1714112*"), page numbers ("2/9", "12"), "Please recycle",
- *     and any line printed in the top or bottom margin of two pages or more
- *     (the symbol header repeated on each page; the first page's masthead
- *     is kept);
+ *     and any line of page 2 or later printed in the top or bottom margin
+ *     of another page too (the symbol header repeated on each page; the
+ *     first page's masthead is kept);
  *   - the footnotes are the lines at the foot of the page printed smaller
  *     than the body text; each starts with its number, and is written as
  *     "[^N]: text" after the paragraph the page ends in;
@@ -281,7 +281,7 @@ mark_furniture(pdf_t *p)
             line_t *l = &pg->lines[k];
             if (l->drop || !in_margin(pg, l))
                 continue;
-            for (size_t j = 1; j < p->n_pages && !l->drop; j++) {
+            for (size_t j = 0; j < p->n_pages && !l->drop; j++) {
                 if (j == i)
                     continue;
                 const page_t *o = &p->pages[j];
