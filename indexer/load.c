@@ -36,6 +36,13 @@ load_file(const char *corpus, const char *rel, const old_state_t *old, loaded_t 
     out->hash = content_hash(data, len);
     if (old && old->valid && old->hash == out->hash && old->size == (uint64_t)out->st.st_size) {
         out->same = 1; /* touched, not changed */
+    } else if (old && resdex_is_archive(data, len)) {
+        out->archive = 1;
+        out->parsed = RESDEX_STATUS_SUCCESS;
+        out->prepared_st = RESDEX_STATUS_SUCCESS;
+        out->data = data;
+        out->len = len;
+        data = NULL;
     } else {
         /* An archive: each member that is a document, a bad one left out. */
         out->parsed =
@@ -73,6 +80,7 @@ loaded_free(loaded_t *l)
 {
     free(l->reason);
     free(l->message);
+    free(l->data);
     resdex_prepared_destroy(l->prepared);
     memset(l, 0, sizeof *l);
 }

@@ -86,4 +86,41 @@ expect_status 0 "resdexd over an archive with a bad member" "$RESDEXD" --once --
 check "the bad member is reported" grep -q 'mixed.zip: member "../evil.xml": unsafe name' "$T/err"
 expect_status 0 "the good members are indexed" "$RESDEX" --db "$T/db2" search --json --all 'General Assembly'
 check "good member found" grep -q 'mixed.zip!ga75/75_194_E.xml' "$T/out"
+
+# A changed archive, member by member: one kept, one changed, one removed,
+# one added. The unchanged member is not indexed again; the removed one's
+# paragraphs go.
+mkzip() { # OUT MEMBER...: the AKN files under ga75/
+    out=$1; shift
+    $PY - "$out" "$AKN" "$@" <<'PYEOF'
+import sys, zipfile
+out, src, names = sys.argv[1], sys.argv[2], sys.argv[3:]
+with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+    for n in names:
+        member, _, file = n.partition("=")
+        z.write(src + "/" + (file or member), "ga75/" + member)
+PYEOF
+}
+mkdir -p "$T/corpus3"
+mkzip "$T/corpus3/ga75.zip" 75_194_E.xml 75_195_E.xml 75_196_E.xml
+expect_status 0 "index an archive of three" "$RESDEXD" --once --db "$T/db3" --corpus "$T/corpus3"
+expect_status 0 "75/196 is there" "$RESDEX" --db "$T/db3" show A/RES/75/196
+# Rewrite the archive: 194 the same, 195 now holds 197's text, 196 gone, 198 new.
+mkzip "$T/new.zip" 75_194_E.xml 75_195_E.xml=75_197_E.xml 75_198_E.xml
+mv "$T/new.zip" "$T/corpus3/ga75.zip"
+expect_status 0 "reconcile the changed archive" "$RESDEXD" --once --verbose --db "$T/db3" --corpus "$T/corpus3"
+cp "$T/err" "$T/log3"
+check "the changed member is indexed again" grep -q 'indexed ga75.zip!ga75/75_195_E.xml' "$T/log3"
+check "the new member is indexed" grep -q 'indexed ga75.zip!ga75/75_198_E.xml' "$T/log3"
+check "the unchanged member is not" sh -c "! grep -q 'indexed ga75.zip!ga75/75_194_E.xml' '$T/log3'"
+check "the archive's summary" grep -q 'indexed ga75.zip (2 members indexed, 1 unchanged, 1 removed, 0 bad' "$T/log3"
+expect_status 1 "the removed member's resolution is gone" "$RESDEX" --db "$T/db3" show A/RES/75/196
+expect_status 0 "the kept member's resolution stays" "$RESDEX" --db "$T/db3" show A/RES/75/194
+expect_status 0 "the changed member's new text is there" "$RESDEX" --db "$T/db3" show A/RES/75/197
+expect_status 0 "the new member is there" "$RESDEX" --db "$T/db3" show A/RES/75/198
+expect_status 1 "195's old text is gone" "$RESDEX" --db "$T/db3" show A/RES/75/195
+# The archive removed: every member goes.
+rm "$T/corpus3/ga75.zip"
+expect_status 0 "reconcile without the archive" "$RESDEXD" --once --db "$T/db3" --corpus "$T/corpus3"
+expect_status 1 "its members are gone" "$RESDEX" --db "$T/db3" show A/RES/75/194
 finish
