@@ -8,6 +8,7 @@
  * Metadata keys (a contract: `resdex stats` reads them):
  *   "file:<corpus-relative path>"     "<size> <mtime_ns> <hash hex> <paragraphs>"
  *   "rejected:<corpus-relative path>" "<ISO 8601 UTC time> <reason>"
+ *   "member:<archive path>!<member>"  a zip member's state (archive.h)
  *   "resdex:last-update"              ISO 8601 UTC time of the last commit
  *   "resdex:corpus"                   the corpus folder, absolute
  */

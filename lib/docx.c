@@ -22,8 +22,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define DOCX_LEVELS  9
-#define DOCX_MAX_NUM 4096 /* list instances (w:num) remembered */
+#define DOCX_LEVELS    9
+#define DOCX_MAX_NUM   4096 /* list instances (w:num), and list definitions, remembered */
+#define DOCX_MAX_NOTES 2000 /* footnotes numbered (MODEL_MAX_FOOTNOTES) */
+#define DOCX_NOTE_HASH 4096 /* slots of the footnote id table: > 2 x DOCX_MAX_NOTES */
 
 typedef struct level {
     char fmt[16];  /* numFmt: "decimal", "lowerLetter", ... */
@@ -43,8 +45,10 @@ typedef struct docx {
     buf_t out;
     list_t *lists;
     size_t n_lists;
-    long *note_ids; /* footnote ids, in order of first reference: number = index + 1 */
-    size_t n_notes, cap_notes;
+    long note_ids[DOCX_MAX_NOTES]; /* footnote ids, in order of first reference: number = index + 1
+                                    */
+    size_t n_notes;
+    int note_slot[DOCX_NOTE_HASH]; /* open addressing: index + 1 into note_ids, 0 empty */
     int tracked;
     int failed;
 } docx_t;
@@ -108,19 +112,53 @@ read_levels(const xmlNode *abs, level_t *lvl)
     }
 }
 
-/* word/numbering.xml: each w:num with the levels of its w:abstractNum. */
+typedef struct abstract {
+    int id;
+    const xmlNode *node;
+} abstract_t;
+
+static int
+compare_abstract(const void *a, const void *b)
+{
+    int x = ((const abstract_t *)a)->id, y = ((const abstract_t *)b)->id;
+    return (x > y) - (x < y);
+}
+
+static int
+compare_list(const void *a, const void *b)
+{
+    int x = ((const list_t *)a)->num_id, y = ((const list_t *)b)->num_id;
+    return (x > y) - (x < y);
+}
+
+/* word/numbering.xml: each w:num with the levels of its w:abstractNum
+ * (both looked up by binary search: linear in the part's size). */
 static int
 read_numbering(docx_t *d, xmlDoc *xml)
 {
     const xmlNode *root = xmlDocGetRootElement(xml);
-    size_t n = 0;
-    for (const xmlNode *c = root ? root->children : NULL; c; c = c->next)
+    size_t n = 0, n_abs = 0;
+    for (const xmlNode *c = root ? root->children : NULL; c; c = c->next) {
         n += is(c, "num");
+        n_abs += is(c, "abstractNum");
+    }
     if (n > DOCX_MAX_NUM)
         n = DOCX_MAX_NUM;
+    if (n_abs > DOCX_MAX_NUM)
+        n_abs = DOCX_MAX_NUM;
     d->lists = calloc(n ? n : 1, sizeof *d->lists);
-    if (!d->lists)
+    abstract_t *abs = calloc(n_abs ? n_abs : 1, sizeof *abs);
+    if (!d->lists || !abs) {
+        free(abs);
         return -1;
+    }
+    size_t k = 0;
+    for (const xmlNode *a = root ? root->children : NULL; a && k < n_abs; a = a->next)
+        if (is(a, "abstractNum")) {
+            abs[k].id = int_attr(a, "abstractNumId", -1);
+            abs[k++].node = a;
+        }
+    qsort(abs, k, sizeof *abs, compare_abstract);
     for (const xmlNode *c = root->children; c && d->n_lists < n; c = c->next) {
         if (!is(c, "num"))
             continue;
@@ -130,14 +168,10 @@ read_numbering(docx_t *d, xmlDoc *xml)
             snprintf(l->lvl[i].fmt, sizeof l->lvl[i].fmt, "decimal");
             l->lvl[i].start = 1;
         }
-        const char *abs_id = attr(child(c, "abstractNumId") ? child(c, "abstractNumId") : c, "val");
-        for (const xmlNode *a = root->children; a && abs_id; a = a->next) {
-            const char *id = is(a, "abstractNum") ? attr(a, "abstractNumId") : NULL;
-            if (id && strcmp(id, abs_id) == 0) {
-                read_levels(a, l->lvl);
-                break;
-            }
-        }
+        abstract_t key = {int_attr(child(c, "abstractNumId"), "val", -1), NULL};
+        const abstract_t *a = bsearch(&key, abs, k, sizeof *abs, compare_abstract);
+        if (a)
+            read_levels(a->node, l->lvl);
         for (const xmlNode *o = c->children; o; o = o->next) {
             int i = is(o, "lvlOverride") ? int_attr(o, "ilvl", -1) : -1;
             if (i < 0 || i >= DOCX_LEVELS)
@@ -154,6 +188,8 @@ read_numbering(docx_t *d, xmlDoc *xml)
             }
         }
     }
+    free(abs);
+    qsort(d->lists, d->n_lists, sizeof *d->lists, compare_list);
     return 0;
 }
 
@@ -208,10 +244,8 @@ number_paragraph(docx_t *d, const xmlNode *numpr, char *out, size_t size)
     int ilvl = int_attr(child(numpr, "ilvl"), "val", 0);
     if (num_id <= 0 || ilvl < 0 || ilvl >= DOCX_LEVELS)
         return;
-    list_t *l = NULL;
-    for (size_t i = 0; i < d->n_lists; i++)
-        if (d->lists[i].num_id == num_id)
-            l = &d->lists[i];
+    list_t key = {.num_id = num_id};
+    list_t *l = d->n_lists ? bsearch(&key, d->lists, d->n_lists, sizeof *l, compare_list) : NULL;
     if (!l)
         return;
     if (!l->started[ilvl]) {
@@ -242,24 +276,28 @@ number_paragraph(docx_t *d, const xmlNode *numpr, char *out, size_t size)
     out[k] = '\0';
 }
 
-/* The printed number of footnote `id`, given in order of first reference. */
+/* The slot of footnote `id` in the id table (empty or holding it). */
+static size_t
+note_slot(const docx_t *d, long id)
+{
+    size_t h = ((size_t)id * 2654435761u) % DOCX_NOTE_HASH;
+    while (d->note_slot[h] && d->note_ids[d->note_slot[h] - 1] != id)
+        h = (h + 1) % DOCX_NOTE_HASH;
+    return h;
+}
+
+/* The printed number of footnote `id`, given in order of first reference
+ * (0 past DOCX_MAX_NOTES: the mark is left out). */
 static size_t
 note_number(docx_t *d, long id)
 {
-    for (size_t i = 0; i < d->n_notes; i++)
-        if (d->note_ids[i] == id)
-            return i + 1;
-    if (d->n_notes == d->cap_notes) {
-        size_t cap = d->cap_notes ? d->cap_notes * 2 : 16;
-        long *v = realloc(d->note_ids, cap * sizeof *v);
-        if (!v) {
-            d->failed = 1;
-            return 0;
-        }
-        d->note_ids = v;
-        d->cap_notes = cap;
-    }
+    size_t h = note_slot(d, id);
+    if (d->note_slot[h])
+        return (size_t)d->note_slot[h];
+    if (d->n_notes == DOCX_MAX_NOTES)
+        return 0;
     d->note_ids[d->n_notes++] = id;
+    d->note_slot[h] = (int)d->n_notes;
     return d->n_notes;
 }
 
@@ -372,15 +410,26 @@ body_blocks(docx_t *d, const xmlNode *n, size_t *open, int *joining)
     }
 }
 
+/* The footnotes referenced, in the order of their numbers: one pass over
+ * word/footnotes.xml finds each by its id. */
 static void
 footnotes(docx_t *d, xmlDoc *xml)
 {
     const xmlNode *root = xmlDocGetRootElement(xml);
+    const xmlNode **node = calloc(d->n_notes + 1, sizeof *node);
+    if (!node) {
+        d->failed = 1;
+        return;
+    }
+    for (const xmlNode *f = root ? root->children : NULL; f; f = f->next) {
+        const char *id = is(f, "footnote") ? attr(f, "id") : NULL;
+        size_t h = id ? note_slot(d, strtol(id, NULL, 10)) : 0;
+        if (id && d->note_slot[h] && !node[d->note_slot[h] - 1])
+            node[d->note_slot[h] - 1] = f;
+    }
     for (size_t i = 0; i < d->n_notes && !d->failed; i++) {
-        for (const xmlNode *f = root ? root->children : NULL; f; f = f->next) {
-            const char *id = is(f, "footnote") ? attr(f, "id") : NULL;
-            if (!id || strtol(id, NULL, 10) != d->note_ids[i])
-                continue;
+        const xmlNode *f = node[i];
+        if (f) {
             char mark[32];
             int m = snprintf(mark, sizeof mark, "[^%zu]: ", i + 1);
             put(d, mark, (size_t)m);
@@ -390,9 +439,9 @@ footnotes(docx_t *d, xmlDoc *xml)
                     put(d, " ", 1);
                 }
             put(d, "\n\n", 2);
-            break;
         }
     }
+    free(node);
 }
 
 /* Parse one XML part of the package (NULL when absent: *st SUCCESS). */
@@ -465,7 +514,6 @@ docx_parse(resdex_doc_t *doc, const char *name, zipr_t *z, char **message)
     xmlFreeDoc(numbering);
     xmlFreeDoc(notes);
     free(d.lists);
-    free(d.note_ids);
     if (st == RESDEX_STATUS_SUCCESS) {
         size_t before = resdex_doc_count(doc);
         st = reader_parse_text(doc, name, d.out.data ? d.out.data : "", d.out.len, message);

@@ -153,9 +153,10 @@ typedef struct members {
     size_t parsed;
 } members_t;
 
-/* Every document member parses into the one document; the first failure is
- * the archive's (naming the member), or, lenient, the member is taken back
- * out and reported. */
+/* Each document member is parsed into a document of its own (a reader
+ * starts from an empty one), then moved into the archive's. The first
+ * failure is the archive's (naming the member), or, lenient, the member is
+ * left out and reported. */
 static int
 parse_member(void *ctx, const char *member, resdex_status_t st, const char *data, size_t len,
              const char *why)
@@ -164,22 +165,29 @@ parse_member(void *ctx, const char *member, resdex_status_t st, const char *data
     if (m->st != RESDEX_STATUS_SUCCESS)
         return 0;
     char *msg = NULL, *source = NULL;
-    size_t before = resdex_doc_count(m->doc);
+    resdex_doc_t *md = NULL;
     if (st != RESDEX_STATUS_SUCCESS)
         util_fail(&msg, st, "%s", why ? why : resdex_status_to_string(st));
-    else if (asprintf(&source, "%s!%s", m->name, member) < 0)
+    else if (asprintf(&source, "%s!%s", m->name, member) < 0 || !(md = model_doc_new()))
         st = util_fail(&msg, RESDEX_STATUS_OUT_OF_MEMORY, "%s: out of memory", m->name);
     else
-        st = parse_content(m->doc, source, data, len, 1, &msg);
-    if (st == RESDEX_STATUS_SUCCESS && resdex_doc_count(m->doc) == before)
+        st = parse_content(md, source, data, len, 1, &msg);
+    if (st == RESDEX_STATUS_SUCCESS && model_over_limit(md)) {
+        free(msg);
+        st = util_fail(&msg, RESDEX_STATUS_TOO_LARGE, "%s: too large: %s", source,
+                       model_over_limit(md));
+    } else if (st == RESDEX_STATUS_SUCCESS && model_failed(md)) {
+        st = util_fail(&msg, RESDEX_STATUS_OUT_OF_MEMORY, "%s: out of memory", source);
+    } else if (st == RESDEX_STATUS_SUCCESS && resdex_doc_count(md) == 0) {
         st = util_fail(&msg, RESDEX_STATUS_NO_RESOLUTION, "%s: no resolution or decision found",
                        source);
+    }
     free(source);
     if (st == RESDEX_STATUS_SUCCESS) {
+        model_adopt(m->doc, md);
+        md = NULL;
         m->parsed++;
-    } else if (m->on_error && st != RESDEX_STATUS_OUT_OF_MEMORY && !model_over_limit(m->doc)) {
-        while (resdex_doc_count(m->doc) > before)
-            model_drop_last_resolution(m->doc);
+    } else if (m->on_error && st != RESDEX_STATUS_OUT_OF_MEMORY) {
         m->on_error(m->ctx, st, msg ? msg : resdex_status_to_string(st));
     } else {
         m->st = st;
@@ -188,6 +196,7 @@ parse_member(void *ctx, const char *member, resdex_status_t st, const char *data
             msg = NULL;
         }
     }
+    resdex_doc_destroy(md);
     free(msg);
     return 0;
 }

@@ -29,7 +29,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define PDF_MAX_PAGES 2000
+#define PDF_MAX_PAGES    2000
+#define PDF_MARGIN_LINES 8 /* lines at the top and at the foot of a page */
 
 typedef struct line {
     char *text; /* UTF-8, footnote marks already written as "[^N]" */
@@ -55,15 +56,15 @@ typedef struct pdf {
     int failed;
 } pdf_t;
 
+/* The font size of character i; *cur walks the attribute runs (in order
+ * of their characters) alongside i, so a page costs one pass. */
 static double
-font_size_at(GList *attrs, int i)
+font_size_at(GList **cur, int i)
 {
-    for (GList *l = attrs; l; l = l->next) {
-        PopplerTextAttributes *a = l->data;
-        if (i >= a->start_index && i <= a->end_index)
-            return a->font_size;
-    }
-    return 0;
+    while (*cur && ((PopplerTextAttributes *)(*cur)->data)->end_index < i)
+        *cur = (*cur)->next;
+    const PopplerTextAttributes *a = *cur ? (*cur)->data : NULL;
+    return a && i >= a->start_index ? a->font_size : 0;
 }
 
 static int
@@ -185,13 +186,14 @@ read_page(pdf_t *p, PopplerPage *page, page_t *pg, char **message, size_t page_n
         goto DONE;
     }
     size_t i = 0;
+    GList *run = attrs;
     for (const char *s = text; *s && i < n_chars; i++) {
         const char *next = g_utf8_next_char(s);
         g[i].s = s;
         g[i].len = (size_t)(next - s);
         if (i < n_rects)
             g[i].r = rects[i];
-        g[i].size = font_size_at(attrs, (int)i);
+        g[i].size = font_size_at(&run, (int)i);
         s = next;
     }
     size_t n_lines = 1;
@@ -274,22 +276,32 @@ mark_furniture(pdf_t *p)
                 l->drop = 1;
         }
     }
-    /* Lines in the margins repeated on other pages: the running header. */
+    /* Lines in the margins repeated on another page: the running header.
+     * Compared with the first page and the two pages on either side (odd
+     * and even pages differ), and only the first and last PDF_MARGIN_LINES
+     * lines of a page: linear in the pages, whatever the PDF holds. */
     for (size_t i = 1; i < p->n_pages; i++) {
         page_t *pg = &p->pages[i];
         for (size_t k = 0; k < pg->n; k++) {
+            if (k >= PDF_MARGIN_LINES && k + PDF_MARGIN_LINES < pg->n)
+                continue;
             line_t *l = &pg->lines[k];
             if (l->drop || !in_margin(pg, l))
                 continue;
-            for (size_t j = 0; j < p->n_pages && !l->drop; j++) {
-                if (j == i)
+            size_t others[] = {0, i - 1, i >= 2 ? i - 2 : 0, i + 1, i + 2};
+            for (size_t o_i = 0; o_i < sizeof others / sizeof others[0] && !l->drop; o_i++) {
+                size_t j = others[o_i];
+                if (j == i || j >= p->n_pages)
                     continue;
                 const page_t *o = &p->pages[j];
-                for (size_t m = 0; m < o->n; m++)
+                for (size_t m = 0; m < o->n; m++) {
+                    if (m >= PDF_MARGIN_LINES && m + PDF_MARGIN_LINES < o->n)
+                        continue;
                     if (in_margin(o, &o->lines[m]) && strcmp(o->lines[m].text, l->text) == 0) {
                         l->drop = 1;
                         break;
                     }
+                }
             }
         }
     }

@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
-"""mkpdf.py OUT [--pages N] [--blank]: print General Assembly resolution
+"""mkpdf.py OUT [--pages N] [--blank] [--repeat N]: print General Assembly resolution
 70/174 to a PDF with cairo, laid out as the Official Document System prints
 it: a masthead on page 1, the symbol header "A/RES/70/174" on every later
 page, page numbers "2/3", the job number "15-14112 (E)", the barcode
 "*1514112*" and "Please recycle" at the foot of page 1, footnotes in a
 smaller font at the foot of the page that cites them, marked by raised
 digits, and a paragraph split by a page break. --pages N repeats blank pages
-to N (a long PDF); --blank prints no text at all (a scanned PDF)."""
+to N (a long PDF); --blank prints no text at all (a scanned PDF); --repeat N
+prints the operative part N times (pages of text, for bench/readers)."""
 import sys
 import cairo
 
@@ -18,6 +19,7 @@ args = sys.argv[1:]
 out = args[0]
 pages = int(args[args.index("--pages") + 1]) if "--pages" in args else 0
 blank = "--blank" in args
+repeat = int(args[args.index("--repeat") + 1]) if "--repeat" in args else 1
 
 surface = cairo.PDFSurface(out, W, H)
 cr = cairo.Context(surface)
@@ -56,6 +58,7 @@ RES = [
     ["80th plenary meeting"],
     ["17 December 2015"],
 ]
+RES = RES[:5] + RES[5:10] * repeat + RES[10:]
 NOTES = {1: "See A/69/PV.73.", 2: "Resolution 70/174, annex."}
 # Body lines available on each page: page 1 breaks the long paragraph.
 CAPACITY = {1: 14}
@@ -133,7 +136,9 @@ for p in RES:
     for ln in lines_of(p[0]):
         flow.append(ln)
     flow.append(None)
-total = 2 + max(0, pages - 2)
+total = max(2, pages)
+if repeat > 1:
+    total = 2 + len(flow) // 45
 page, y, used, notes = 1, 120.0, 0, []
 head(1)
 for ln in flow:

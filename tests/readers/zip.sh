@@ -14,6 +14,8 @@ AKN="$SHARED/corpus/akn/ga/75session/English"
 mkdir -p "$T/src/ga75"
 cp "$AKN"/75_194_E.xml "$AKN"/75_195_E.xml "$T/src/ga75/"
 printf '\211PNG\r\n\032\n\0\0\0\rIHDR' >"$T/src/ga75/logo.png"
+# A text member after the AKN ones: each member is parsed on its own.
+printf 'Resolution adopted by the General Assembly on 25 September 2015\n\n70/1. Transforming our world\n\nThe General Assembly,\n\n1. Adopts the outcome document;\n\n4th plenary meeting\n' >"$T/src/ga75/zz_70_1.txt"
 $PY - "$T/ga75.zip" "$T/src" <<'PYEOF'
 import os, sys, zipfile
 with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
@@ -30,7 +32,8 @@ for m in 75_194_E.xml 75_195_E.xml; do
     check "member $m: the same resolution as the file" "$JSON_EQUAL" "$T/$m.jsonl" "$T/$m.member.jsonl"
 done
 check "the picture is passed over" sh -c "! grep -q logo.png '$T/zip.jsonl' && ! grep -q logo.png '$T/err'"
-check "two resolutions" test "$(wc -l <"$T/zip.jsonl")" -eq 2
+check "three resolutions" test "$(wc -l <"$T/zip.jsonl")" -eq 3
+check "the text member's resolution" grep -q "\"symbol\":\"A/RES/70/1\".*\"source\":\"$T/ga75.zip!ga75/zz_70_1.txt\"" "$T/zip.jsonl"
 
 # resdexd: each member indexed, its source named.
 mkdir -p "$T/corpus"
