@@ -5,7 +5,8 @@
  * its automatic number ("1. ", "(a) ") written in front as Word shows it:
  * w:numPr names a list (w:numId) and a level (w:ilvl); word/numbering.xml
  * gives the level's format (decimal, lowerLetter, lowerRoman...), its text
- * ("%1.", "(%2)") and its start. A w:footnoteReference becomes "[^N]" where N
+ * ("%1.", "(%2)") and its start; a paragraph without w:numPr takes that of
+ * its style (word/styles.xml, through w:basedOn). A w:footnoteReference becomes "[^N]" where N
  * is the footnote's number as Word prints it (the order of first reference);
  * the footnotes themselves (word/footnotes.xml) follow the body as
  * "[^N]: text". Tracked changes are read as accepted: w:ins and w:moveTo are
@@ -45,6 +46,9 @@ typedef struct docx {
     buf_t out;
     list_t *lists;
     size_t n_lists;
+    xmlDoc *styles;         /* word/styles.xml, or NULL */
+    struct style *style_ix; /* its paragraph styles by id, sorted */
+    size_t n_styles;
     long note_ids[DOCX_MAX_NOTES]; /* footnote ids, in order of first reference: number = index + 1
                                     */
     size_t n_notes;
@@ -286,6 +290,63 @@ note_slot(const docx_t *d, long id)
     return h;
 }
 
+static const char *
+attr_of(const xmlNode *n, const char *local)
+{
+    return n ? attr(n, local) : NULL;
+}
+
+typedef struct style {
+    const char *id;
+    const xmlNode *node;
+} style_t;
+
+static int
+compare_style(const void *a, const void *b)
+{
+    return strcmp(((const style_t *)a)->id, ((const style_t *)b)->id);
+}
+
+/* Index the styles of word/styles.xml by id (at most DOCX_MAX_NUM). */
+static int
+index_styles(docx_t *d)
+{
+    const xmlNode *root = d->styles ? xmlDocGetRootElement(d->styles) : NULL;
+    size_t n = 0;
+    for (const xmlNode *c = root ? root->children : NULL; c; c = c->next)
+        n += is(c, "style") && attr(c, "styleId");
+    if (n > DOCX_MAX_NUM)
+        n = DOCX_MAX_NUM;
+    d->style_ix = calloc(n ? n : 1, sizeof *d->style_ix);
+    if (!d->style_ix)
+        return -1;
+    for (const xmlNode *c = root ? root->children : NULL; c && d->n_styles < n; c = c->next)
+        if (is(c, "style") && attr(c, "styleId")) {
+            d->style_ix[d->n_styles].id = attr(c, "styleId");
+            d->style_ix[d->n_styles++].node = c;
+        }
+    qsort(d->style_ix, d->n_styles, sizeof *d->style_ix, compare_style);
+    return 0;
+}
+
+/* The w:numPr of paragraph style `id`, following w:basedOn (a few steps:
+ * a loop of styles ends there), or NULL. */
+static const xmlNode *
+style_numpr(const docx_t *d, const char *id)
+{
+    for (int depth = 0; id && d->n_styles && depth < 8; depth++) {
+        style_t key = {id, NULL};
+        const style_t *s = bsearch(&key, d->style_ix, d->n_styles, sizeof key, compare_style);
+        if (!s)
+            return NULL;
+        const xmlNode *numpr = child(child(s->node, "pPr"), "numPr");
+        if (numpr)
+            return numpr;
+        id = attr_of(child(s->node, "basedOn"), "val");
+    }
+    return NULL;
+}
+
 /* The printed number of footnote `id`, given in order of first reference
  * (0 past DOCX_MAX_NOTES: the mark is left out). */
 static size_t
@@ -386,7 +447,10 @@ body_blocks(docx_t *d, const xmlNode *n, size_t *open, int *joining)
         if (is(c, "p")) {
             if (!*joining) {
                 *open = d->out.len;
-                const xmlNode *numpr = child(child(c, "pPr"), "numPr");
+                const xmlNode *ppr = child(c, "pPr");
+                const xmlNode *numpr = child(ppr, "numPr");
+                if (!numpr)
+                    numpr = style_numpr(d, attr_of(child(ppr, "pStyle"), "val"));
                 char num[96];
                 number_paragraph(d, numpr, num, sizeof num);
                 if (num[0]) {
@@ -493,7 +557,11 @@ docx_parse(resdex_doc_t *doc, const char *name, zipr_t *z, char **message)
         numbering = read_part(z, name, "word/numbering.xml", 0, &st, message);
     if (st == RESDEX_STATUS_SUCCESS)
         notes = read_part(z, name, "word/footnotes.xml", 0, &st, message);
+    if (st == RESDEX_STATUS_SUCCESS)
+        d.styles = read_part(z, name, "word/styles.xml", 0, &st, message);
     if (st == RESDEX_STATUS_SUCCESS && numbering && read_numbering(&d, numbering) != 0)
+        d.failed = 1;
+    if (st == RESDEX_STATUS_SUCCESS && index_styles(&d) != 0)
         d.failed = 1;
     if (st == RESDEX_STATUS_SUCCESS) {
         size_t open = 0;
@@ -513,6 +581,8 @@ docx_parse(resdex_doc_t *doc, const char *name, zipr_t *z, char **message)
     xmlFreeDoc(body);
     xmlFreeDoc(numbering);
     xmlFreeDoc(notes);
+    xmlFreeDoc(d.styles);
+    free(d.style_ix);
     free(d.lists);
     if (st == RESDEX_STATUS_SUCCESS) {
         size_t before = resdex_doc_count(doc);

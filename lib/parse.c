@@ -249,7 +249,7 @@ parse_content(resdex_doc_t *d, const char *name, const char *data, size_t len, i
         len = plain_len;
     } else if (len > RESDEX_MAX_INPUT_BYTES) {
         return util_fail(message, RESDEX_STATUS_TOO_LARGE,
-                         "%s: %zu bytes exceeds the limit of %u MiB", name, len,
+                         "%s: too large: %zu bytes of text (the limit is %u MiB)", name, len,
                          RESDEX_MAX_INPUT_BYTES >> 20);
     }
     const char *text = data;
@@ -274,7 +274,7 @@ resdex_parse_buffer(const char *name, const char *data, size_t len, resdex_doc_t
         return util_fail(message, RESDEX_STATUS_BAD_ARGUMENT, "resdex_parse_buffer: bad argument");
     if (len > RESDEX_MAX_FILE_BYTES)
         return util_fail(message, RESDEX_STATUS_TOO_LARGE,
-                         "%s: %zu bytes exceeds the limit of %u MiB", name, len,
+                         "%s: too large: %zu bytes (the limit is %u MiB)", name, len,
                          RESDEX_MAX_FILE_BYTES >> 20);
     resdex_doc_t *d = model_doc_new();
     if (!d)

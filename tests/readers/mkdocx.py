@@ -2,7 +2,8 @@
 """mkdocx.py OUT [--clean]: write a Word file (a zip of WordprocessingML, as
 Word saves it) holding General Assembly resolution 70/174 as tests/readers/
 docx.sh expects it: automatic numbering (1., 2., (a), (b), 3.) from
-word/numbering.xml, two footnotes referenced from the body (footnote ids 5
+word/numbering.xml (paragraph 2 numbered through its style, "OpNum", based
+on "OpBase", which names the list in word/styles.xml), two footnotes referenced from the body (footnote ids 5
 and 7, printed 1 and 2), and tracked changes: an insertion ("effective"), a
 deletion ("obsolete"), and a deleted paragraph mark joining two paragraphs.
 --clean writes the same text with no tracked change."""
@@ -35,8 +36,8 @@ def note_ref(i):
             '<w:footnoteReference w:id="%d"/></w:r>' % i)
 
 
-def para(*runs, num=None, mark_deleted=False):
-    ppr = ""
+def para(*runs, num=None, mark_deleted=False, style=None):
+    ppr = '<w:pStyle w:val="%s"/>' % style if style else ""
     if num:
         ppr += '<w:numPr><w:ilvl w:val="%d"/><w:numId w:val="%d"/></w:numPr>' % num
     if mark_deleted and not clean:
@@ -51,7 +52,7 @@ body = [
     para(run("Recalling its resolution 69/193 of 18 December 2014,"), note_ref(5)),
     para(run("Noting with appreciation the "), dele("obsolete "), run("work of the Commission on Crime Prevention and Criminal Justice,")),
     para(run("Welcomes the Doha Declaration,"), note_ref(7), run(" adopted by the "), ins("effective "), run("Thirteenth Congress;"), num=(0, 3)),
-    para(run("Invites Member States to take the following measures:"), num=(0, 3)),
+    para(run("Invites Member States to take the following measures:"), style="OpNum"),
     para(run("To strengthen their criminal justice systems;"), num=(1, 3)),
     para(run("To share good practices in prison management;"), num=(1, 3)),
     para(run("Requests the Secretary-General to report"), num=(0, 3), mark_deleted=True),
@@ -89,6 +90,13 @@ footnotes = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footno
              '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
              '%s%s</w:footnotes>' % (W, footnote(7, "Resolution 70/174, annex."), footnote(5, "See A/69/PV.73.")))
 
+styles = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles %s>'
+          '<w:style w:type="paragraph" w:styleId="Normal"><w:name w:val="Normal"/></w:style>'
+          '<w:style w:type="paragraph" w:styleId="OpNum"><w:basedOn w:val="OpBase"/></w:style>'
+          '<w:style w:type="paragraph" w:styleId="OpBase"><w:basedOn w:val="Normal"/>'
+          '<w:pPr><w:numPr><w:numId w:val="3"/></w:numPr></w:pPr></w:style>'
+          '</w:styles>' % W)
+
 types = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
          '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
          '<Default Extension="xml" ContentType="application/xml"/>'
@@ -100,3 +108,4 @@ with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
     z.writestr("word/document.xml", document)
     z.writestr("word/numbering.xml", numbering)
     z.writestr("word/footnotes.xml", footnotes)
+    z.writestr("word/styles.xml", styles)
