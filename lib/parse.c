@@ -234,26 +234,23 @@ parse_content(resdex_doc_t *d, const char *name, const char *data, size_t len, i
         return parse_zip(d, name, data, len, depth, message);
     char *plain = NULL;
     size_t plain_len = 0;
-    resdex_status_t st = RESDEX_STATUS_SUCCESS;
-    if (len >= 2 && (unsigned char)data[0] == 0x1f && (unsigned char)data[1] == 0x8b) {
-        st = resdex_read_buffer(name, data, len, &plain, &plain_len, message);
-        if (st != RESDEX_STATUS_SUCCESS)
-            return st;
-        /* A compressed PDF or zip ("x.pdf.gz"). */
-        if (pdf_looks_like_pdf(plain, plain_len) || zipr_looks_like_zip(plain, plain_len)) {
-            st = parse_content(d, name, plain, plain_len, depth, message);
-            free(plain);
-            return st;
-        }
-        data = plain;
-        len = plain_len;
-    } else if (len > RESDEX_MAX_INPUT_BYTES) {
+    int gzip = len >= 2 && (unsigned char)data[0] == 0x1f && (unsigned char)data[1] == 0x8b;
+    if (!gzip && len > RESDEX_MAX_INPUT_BYTES)
         return util_fail(message, RESDEX_STATUS_TOO_LARGE,
                          "%s: too large: %zu bytes of text (the limit is %u MiB)", name, len,
                          RESDEX_MAX_INPUT_BYTES >> 20);
+    /* Inflated, or copied: the readers take NUL-terminated text. */
+    resdex_status_t st = resdex_read_buffer(name, data, len, &plain, &plain_len, message);
+    if (st != RESDEX_STATUS_SUCCESS)
+        return st;
+    /* A compressed PDF or zip ("x.pdf.gz"). */
+    if (gzip && (pdf_looks_like_pdf(plain, plain_len) || zipr_looks_like_zip(plain, plain_len))) {
+        st = parse_content(d, name, plain, plain_len, depth, message);
+        free(plain);
+        return st;
     }
-    const char *text = data;
-    size_t text_len = len;
+    const char *text = plain;
+    size_t text_len = plain_len;
     st = check_text(name, &text, &text_len, message);
     if (st == RESDEX_STATUS_SUCCESS)
         st = akn_looks_like_xml(text, text_len) ? akn_parse(d, name, text, text_len, message)
