@@ -5,11 +5,12 @@
 # targets here. In any other build, `make fuzz` configures such a build in
 # fuzz/build (under this build folder) with the clang configure found, and
 # builds the targets there; without clang it says so and fails.
-FUZZ_TARGETS = fuzz/fuzz_text fuzz/fuzz_akn fuzz/fuzz_gzip fuzz/fuzz_query fuzz/fuzz_index
+FUZZ_TARGETS = fuzz/fuzz_text fuzz/fuzz_akn fuzz/fuzz_gzip fuzz/fuzz_query fuzz/fuzz_index \
+	fuzz/fuzz_pdf fuzz/fuzz_docx fuzz/fuzz_zip
 FUZZ_SOURCES_COMMON = fuzz/fuzz-common.h
 
 EXTRA_DIST += fuzz/run fuzz/text.dict fuzz/akn.dict fuzz/gzip.dict fuzz/query.dict \
-	fuzz/lsan.supp fuzz/seeds fuzz/standalone.c $(FUZZ_SOURCES_COMMON)
+	fuzz/lsan.supp fuzz/pdf.dict fuzz/docx.dict fuzz/zip.dict fuzz/seeds fuzz/standalone.c $(FUZZ_SOURCES_COMMON)
 
 if FUZZING
 EXTRA_PROGRAMS += $(FUZZ_TARGETS)
@@ -34,6 +35,19 @@ fuzz_fuzz_index_SOURCES = fuzz/fuzz_index.c $(FUZZ_SOURCES_COMMON)
 fuzz_fuzz_index_LDADD = $(RESDEX_LIBS)
 fuzz_fuzz_index_LDFLAGS = $(FUZZ_LINK_FLAGS)
 nodist_EXTRA_fuzz_fuzz_index_SOURCES = dummy.cxx
+fuzz_fuzz_pdf_SOURCES = fuzz/fuzz_pdf.c $(FUZZ_SOURCES_COMMON)
+fuzz_fuzz_pdf_LDADD = $(RESDEX_LIBS)
+fuzz_fuzz_pdf_LDFLAGS = $(FUZZ_LINK_FLAGS)
+nodist_EXTRA_fuzz_fuzz_pdf_SOURCES = dummy.cxx
+fuzz_fuzz_docx_SOURCES = fuzz/fuzz_zip.c $(FUZZ_SOURCES_COMMON)
+fuzz_fuzz_docx_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_DOCX
+fuzz_fuzz_docx_LDADD = $(RESDEX_LIBS)
+fuzz_fuzz_docx_LDFLAGS = $(FUZZ_LINK_FLAGS)
+nodist_EXTRA_fuzz_fuzz_docx_SOURCES = dummy.cxx
+fuzz_fuzz_zip_SOURCES = fuzz/fuzz_zip.c $(FUZZ_SOURCES_COMMON)
+fuzz_fuzz_zip_LDADD = $(RESDEX_LIBS)
+fuzz_fuzz_zip_LDFLAGS = $(FUZZ_LINK_FLAGS)
+nodist_EXTRA_fuzz_fuzz_zip_SOURCES = dummy.cxx
 
 fuzz: $(FUZZ_TARGETS)
 	@echo "fuzz targets built: $(FUZZ_TARGETS) (run them with $(top_srcdir)/fuzz/run)"

@@ -82,6 +82,27 @@ fuzz_parse(const char *name, const uint8_t *data, size_t size)
     free(msg);
 }
 
+/* fuzz_parse, with `prefix` put in front unless the input already fits
+ * (so that a target's mutations are spent inside its own reader). */
+static inline void
+fuzz_parse_prefixed(const char *name, const char *prefix, int fits, const uint8_t *data,
+                    size_t size)
+{
+    if (fits) {
+        fuzz_parse(name, data, size);
+        return;
+    }
+    size_t n = strlen(prefix);
+    uint8_t *buf = malloc(n + size);
+    if (!buf)
+        return;
+    memcpy(buf, prefix, n);
+    if (size)
+        memcpy(buf + n, data, size);
+    fuzz_parse(name, buf, n + size);
+    free(buf);
+}
+
 /* A new empty folder for a target's index ("resdex-fuzz-TARGET-XXXXXX"
  * under $TMPDIR) written into dir; exits when it cannot be made. */
 static inline void

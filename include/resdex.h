@@ -94,6 +94,11 @@ typedef enum resdex_status {
      * permission (opening for writing only; the message says which). Not
      * DB_LOCKED: no other writer is involved. */
     RESDEX_STATUS_DB_READ_ONLY,
+    /* A PDF, Word (DOCX) file or zip archive that cannot be read: damaged,
+     * truncated, encrypted, a member with an unsafe name or a suspicious
+     * compression ratio, or a PDF without a text layer. The message names
+     * the file (and the member) and the reason. */
+    RESDEX_STATUS_BAD_DOCUMENT,
     RESDEX_STATUS_LAST_STATUS
 } resdex_status_t;
 
@@ -104,11 +109,18 @@ const char *resdex_status_to_string(resdex_status_t status);
 /* Reading files                                                            */
 /* ------------------------------------------------------------------------ */
 
-/* Largest input accepted, after gzip decompression: 64 MiB. */
+/* The one size policy of resdex parse and resdexd alike (doc/guarantees.md):
+ * a file on disk of at most RESDEX_MAX_FILE_BYTES (128 MiB: room for the
+ * compressed formats: gzip, zip, PDF), and at most RESDEX_MAX_INPUT_BYTES
+ * (64 MiB) of text or XML for one document: a plain file, a gzip's content,
+ * one zip member, the text drawn from a PDF or Word file. */
 #define RESDEX_MAX_INPUT_BYTES (64u * 1024u * 1024u)
+#define RESDEX_MAX_FILE_BYTES  (2u * RESDEX_MAX_INPUT_BYTES)
 
 /* Read a whole file into memory, decompressing it when it is gzip (decided by
- * its magic bytes, not its name). At most RESDEX_MAX_INPUT_BYTES.
+ * its magic bytes, not its name). At most RESDEX_MAX_FILE_BYTES on disk; a
+ * gzip's content and a plain text file at most RESDEX_MAX_INPUT_BYTES (a PDF
+ * or zip is returned as it is, up to RESDEX_MAX_FILE_BYTES).
  *
  * On success *data (OUT) is a malloc()ed buffer of *len (OUT) bytes with a
  * terminating NUL not counted in *len; the caller frees it.
@@ -195,6 +207,10 @@ typedef struct resdex_resolution {
     size_t n_footnotes; /* in order of their marks */
     const resdex_footnote_t *footnotes;
     unsigned line_first, line_last;
+    /* 1 when read from a Word file with tracked changes, taken as accepted
+     * (insertions kept, deletions dropped); 0 otherwise. Not stored in the
+     * index: `resdex parse` reports it. */
+    int tracked_changes;
 } resdex_resolution_t;
 
 typedef struct resdex_doc resdex_doc_t;
@@ -207,10 +223,52 @@ typedef struct resdex_doc resdex_doc_t;
  * NO_RESOLUTION. The message names the file. */
 resdex_status_t resdex_parse_file(const char *path, resdex_doc_t **doc, char **message);
 
-/* The same for bytes in memory (gzip or not). `name` is recorded as the
- * resolutions' source and used in messages. */
+/* The same for bytes in memory. `name` is recorded as the resolutions'
+ * source and used in messages. The reader is chosen by content: PDF
+ * ("%PDF-"), zip ("PK": a Word file when it holds word/document.xml, else an
+ * archive whose document members are all parsed, each with the source
+ * "NAME!MEMBER"), gzip, AKN XML, text. Further errors: BAD_DOCUMENT (a
+ * damaged, truncated or encrypted PDF, Word file or zip; an unsafe member
+ * name; a zip bomb; a PDF without a text layer), TOO_LARGE (past the limits
+ * of doc/guarantees.md: pages of a PDF, members or inflated bytes of a zip). */
 resdex_status_t resdex_parse_buffer(const char *name, const char *data, size_t len,
                                     resdex_doc_t **doc, char **message);
+
+/* A member of an archive that cannot be read or parsed (resdex_parse_archive):
+ * its status and message, which names the archive and the member. */
+typedef void (*resdex_error_fn)(void *ctx, resdex_status_t st, const char *message);
+
+/* resdex_parse_buffer for a zip archive of documents (resdex_is_archive),
+ * lenient as resdexd needs it: a member that cannot be read or parsed is
+ * left out and reported to on_error (required), and the others are kept.
+ * SUCCESS when at least one member holds a resolution (each resolution's
+ * source is "NAME!MEMBER"); else NO_RESOLUTION, or the archive's own error
+ * (damaged, too many members), OUT_OF_MEMORY or TOO_LARGE. */
+resdex_status_t resdex_parse_archive(const char *name, const char *data, size_t len,
+                                     resdex_error_fn on_error, void *ctx, resdex_doc_t **doc,
+                                     char **message);
+
+/* Is data[0..len) a zip archive of documents (a zip that is not a Word
+ * file)? A damaged zip counts as an archive. */
+int resdex_is_archive(const void *data, size_t len);
+
+/* Called for each member of an archive that is a document (folders, hidden
+ * files and binary members such as pictures are passed over), in the
+ * archive's order. `member` is the name within the archive. On st SUCCESS
+ * data[0..len) is the member's content (NUL-terminated; valid during the
+ * call only); otherwise it is NULL and `message` says why the member cannot
+ * be read (it names the archive and the member). Return 0 to go on,
+ * nonzero to stop. */
+typedef int (*resdex_member_fn)(void *ctx, const char *member, resdex_status_t st, const char *data,
+                                size_t len, const char *message);
+
+/* Read the zip archive data[0..len) (`name` for messages) member by member,
+ * in memory only: a member name never reaches the file system, and one that
+ * is absolute or has a ".." part is refused. Errors of the archive as a
+ * whole: BAD_DOCUMENT (damaged or truncated), TOO_LARGE (too many members),
+ * INTERNAL_ERROR (fn stopped the walk); a member's errors go to fn. */
+resdex_status_t resdex_archive_foreach(const char *name, const void *data, size_t len,
+                                       resdex_member_fn fn, void *ctx, char **message);
 
 /* Longest line the text reader accepts (1 MiB). */
 #define RESDEX_MAX_LINE_BYTES (1024u * 1024u)

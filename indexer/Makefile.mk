@@ -6,6 +6,7 @@ indexer_resdexd_SOURCES = indexer/main.c \
 	indexer/filestate.c indexer/filestate.h \
 	indexer/walk.c indexer/walk.h \
 	indexer/load.c indexer/load.h \
+	indexer/archive.c indexer/archive.h \
 	indexer/reconcile.c indexer/reconcile.h \
 	indexer/bulk.c indexer/bulk.h \
 	indexer/compact.c indexer/compact.h \

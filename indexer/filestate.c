@@ -117,9 +117,10 @@ read_once(const char *path, char **data, size_t *len, struct stat *st, char **re
             *reason = NULL;
         goto DONE;
     }
-    if ((uint64_t)st->st_size > RESDEX_MAX_INPUT_BYTES) {
+    /* The size policy of resdex.h, as resdex_read_file applies it. */
+    if ((uint64_t)st->st_size > RESDEX_MAX_FILE_BYTES) {
         if (asprintf(reason, "too large: %lld bytes (the limit is %u MiB)", (long long)st->st_size,
-                     RESDEX_MAX_INPUT_BYTES / (1024u * 1024u)) < 0)
+                     RESDEX_MAX_FILE_BYTES / (1024u * 1024u)) < 0)
             *reason = NULL;
         goto DONE;
     }
@@ -132,9 +133,9 @@ read_once(const char *path, char **data, size_t *len, struct stat *st, char **re
     for (;;) {
         if (n == cap) {
             /* Grew since fstat: read what is there, up to the limit. */
-            if (cap > RESDEX_MAX_INPUT_BYTES) {
+            if (cap > RESDEX_MAX_FILE_BYTES) {
                 if (asprintf(reason, "too large: over %u MiB",
-                             RESDEX_MAX_INPUT_BYTES / (1024u * 1024u)) < 0)
+                             RESDEX_MAX_FILE_BYTES / (1024u * 1024u)) < 0)
                     *reason = NULL;
                 goto DONE;
             }

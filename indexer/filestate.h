@@ -12,6 +12,7 @@
  * the path cut, and "#<16 hex digits>" (a hash of the whole path), and its
  * value opens with the whole path as "@<length>:<path>" (filestate.c,
  * file_meta_key()); file_meta_list() gives the path and value decoded.
+ *   "member:<archive path>!<member>"  a zip member's state (archive.h)
  *   "resdex:last-update"              ISO 8601 UTC time of the last commit
  *   "resdex:corpus"                   the corpus folder, absolute
  */

@@ -1,9 +1,18 @@
 /* load.c - reading, hashing, parsing and preparing one corpus file. */
 #include "load.h"
+#include "log.h"
 #include "walk.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+static void
+member_rejected(void *ctx, resdex_status_t st, const char *message)
+{
+    (void)ctx;
+    (void)st;
+    log_warning("%s (the other members are indexed)", message);
+}
 
 void
 load_file(const char *corpus, const char *rel, const old_state_t *old, loaded_t *out)
@@ -27,8 +36,19 @@ load_file(const char *corpus, const char *rel, const old_state_t *old, loaded_t 
     out->hash = content_hash(data, len);
     if (old && old->valid && old->hash == out->hash && old->size == (uint64_t)out->st.st_size) {
         out->same = 1; /* touched, not changed */
+    } else if (old && resdex_is_archive(data, len)) {
+        out->archive = 1;
+        out->parsed = RESDEX_STATUS_SUCCESS;
+        out->prepared_st = RESDEX_STATUS_SUCCESS;
+        out->data = data;
+        out->len = len;
+        data = NULL;
     } else {
-        out->parsed = resdex_parse_buffer(rel, data, len, &doc, &out->message);
+        /* An archive: each member that is a document, a bad one left out. */
+        out->parsed =
+            resdex_is_archive(data, len)
+                ? resdex_parse_archive(rel, data, len, member_rejected, NULL, &doc, &out->message)
+                : resdex_parse_buffer(rel, data, len, &doc, &out->message);
         if (out->parsed == RESDEX_STATUS_SUCCESS)
             out->prepared_st = resdex_prepare_doc(rel, doc, &out->prepared);
     }
@@ -60,6 +80,7 @@ loaded_free(loaded_t *l)
 {
     free(l->reason);
     free(l->message);
+    free(l->data);
     resdex_prepared_destroy(l->prepared);
     memset(l, 0, sizeof *l);
 }

@@ -22,6 +22,11 @@ typedef struct loaded {
     char *message;               /* parse failure */
     resdex_status_t prepared_st; /* when parsed */
     resdex_prepared_t *prepared;
+    /* A zip archive seen by a reconcile (load_file with `old`): not parsed
+     * here; the bytes are kept for archive_reconcile(), member by member. */
+    int archive;
+    char *data;
+    size_t len;
 } loaded_t;
 
 /* The stored state a file is compared with (a copy: a loading thread must
@@ -42,7 +47,9 @@ typedef struct file_job {
     uint64_t paragraphs; /* ... with this many paragraphs */
 } file_job_t;
 
-/* Load corpus/rel; `old` (may be NULL) spares parsing an unchanged file. */
+/* Load corpus/rel; `old` (may be NULL) spares parsing an unchanged file.
+ * With `old` (a reconcile), an archive is kept unparsed (archive, data);
+ * without (a cold build), it is parsed whole, a bad member left out. */
 void load_file(const char *corpus, const char *rel, const old_state_t *old, loaded_t *out);
 
 /* Nonzero when the file loaded whole and is ready to go into the index. */

@@ -4,6 +4,7 @@
  * index's own content: size and mtime are free to compare (stat is already
  * done by the walk), so a restart over an unchanged corpus reads no file. */
 #include "reconcile.h"
+#include "archive.h"
 #include "clock.h"
 #include "bulk.h"
 #include "filestate.h"
@@ -275,6 +276,8 @@ drop(indexer_t *ix, const char *rel, log_level_t level)
 {
     if (resdex_db_remove_source(ix->db, rel) != RESDEX_STATUS_SUCCESS)
         return db_failed(ix, "cannot remove", rel);
+    if (archive_drop(ix, rel) != 0)
+        return -1;
     if (set_meta(ix, META_FILE_PREFIX, rel, "") != 0)
         return -1;
     log_msg(level, "removed %s", rel);
@@ -430,6 +433,38 @@ find_moved(stored_t **gone, size_t n_gone, const file_state_t *fs)
     return NULL;
 }
 
+/* A new or changed zip archive: member by member (archive.c). */
+static int
+process_archive(indexer_t *ix, const char *rel, rejected_t *rej, log_level_t level, loaded_t *in)
+{
+    archive_result_t r;
+    char *why = NULL;
+    int rc = archive_reconcile(ix, rel, in->data, in->len, &r, &why);
+    if (rc == 0 && r.indexed + r.kept == 0) {
+        rc = 1;
+        why = strdup(r.bad ? "no member of the archive could be indexed (see the warnings)"
+                           : "no document in the archive");
+    }
+    if (rc != 0) {
+        if (rc == 1)
+            rc = reject(ix, rel, why, rej);
+        free(why);
+        return rc;
+    }
+    file_state_t fs = loaded_state(in, r.paragraphs);
+    rc = write_state(ix, rel, &fs, rej);
+    if (rc != 0)
+        return rc;
+    mark_changed(ix);
+    ix->n_indexed++;
+    ix->n_paragraphs += r.paragraphs;
+    log_msg(level,
+            "indexed %s (%zu members indexed, %zu unchanged, %zu removed, %zu bad; %llu "
+            "paragraphs)",
+            rel, r.indexed, r.kept, r.removed, r.bad, (unsigned long long)r.paragraphs);
+    return r.bad ? 0 : clear_rejected(ix, rej);
+}
+
 /* Index (or re-index, or only re-stamp) one file, loaded by load_file(). */
 static int
 process_file(indexer_t *ix, const char *rel, stored_t *old, rejected_t *rej, stored_t **gone,
@@ -477,6 +512,10 @@ process_file(indexer_t *ix, const char *rel, stored_t *old, rejected_t *rej, sto
     }
     if (in->parsed != RESDEX_STATUS_SUCCESS) {
         rc = deferred(ix, abs, rel) ? 0 : reject(ix, rel, in->message, rej);
+        goto DONE;
+    }
+    if (in->archive) {
+        rc = process_archive(ix, rel, rej, level, in);
         goto DONE;
     }
     if (in->prepared_st != RESDEX_STATUS_SUCCESS) {

@@ -9,6 +9,7 @@ lib_libresdex_a_SOURCES = \
 	lib/reader.c \
 	lib/model.c lib/model.h \
 	lib/parse.c lib/readers.h \
+	lib/zipr.c lib/zipr.h lib/docx.c lib/pdf.c \
 	lib/text.c lib/text-reader.h lib/text-heads.c lib/text-paras.c lib/text-context.c \
 	lib/text-link.c \
 	lib/text-lines.c lib/text-lines.h \
@@ -32,9 +33,9 @@ lib_libresdex_a_SOURCES = \
 	lib/similar.cc lib/similar.h \
 	lib/diff.c lib/diff.h
 lib_libresdex_a_CPPFLAGS = $(AM_CPPFLAGS) $(XAPIAN_CFLAGS) $(ZLIB_CFLAGS) $(LIBXML_CFLAGS) \
-	$(JANSSON_CFLAGS) $(ICU_CFLAGS)
+	$(JANSSON_CFLAGS) $(ICU_CFLAGS) $(POPPLER_CFLAGS) $(LIBZIP_CFLAGS)
 
 # What a program linking libresdex.a needs (it must link with the C++ driver:
 # see nodist_EXTRA_*_SOURCES = dummy.cxx in the program fragments).
 RESDEX_LIBS = lib/libresdex.a $(XAPIAN_LIBS) $(STEMMER_LIBS) $(LIBXML_LIBS) $(JANSSON_LIBS) \
-	$(ZLIB_LIBS) $(ICU_LIBS)
+	$(ZLIB_LIBS) $(ICU_LIBS) $(POPPLER_LIBS) $(LIBZIP_LIBS)

@@ -34,6 +34,20 @@ arena_free(arena_t *a)
     a->head = NULL;
 }
 
+void
+arena_adopt(arena_t *dst, arena_t *src)
+{
+    if (!src->head)
+        return;
+    /* Behind dst's blocks: dst keeps allocating from its head. */
+    arena_block_t **tail = &dst->head;
+    while (*tail)
+        tail = &(*tail)->next;
+    *tail = src->head;
+    src->head = NULL;
+    dst->failed |= src->failed;
+}
+
 void *
 arena_alloc(arena_t *a, size_t size)
 {

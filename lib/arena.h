@@ -21,6 +21,9 @@ typedef struct arena {
 
 void arena_init(arena_t *a);
 void arena_free(arena_t *a);
+/* Move every block of src into dst (src is left empty): what was allocated
+ * from src now lives as long as dst. */
+void arena_adopt(arena_t *dst, arena_t *src);
 /* size bytes, aligned for any type; NULL on failure. */
 void *arena_alloc(arena_t *a, size_t size);
 /* A NUL-terminated copy of s (or of its first n bytes); NULL for NULL. */

@@ -165,6 +165,44 @@ model_drop_last_resolution(resdex_doc_t *doc)
     }
 }
 
+void
+model_adopt(resdex_doc_t *dst, resdex_doc_t *src)
+{
+    for (size_t i = 0; i < src->n_res; i++) {
+        if (dst->over_limit || dst->n_res >= MODEL_MAX_RESOLUTIONS) {
+            over(dst, "more than " MODEL_STR(MODEL_MAX_RESOLUTIONS) " resolutions in one file");
+            break;
+        }
+        if (needs_growth(dst->n_res)) {
+            size_t cap = dst->n_res ? dst->n_res * 2 : 4;
+            resdex_resolution_t **p = realloc(dst->res, cap * sizeof *p);
+            if (!p) {
+                dst->failed = 1;
+                break;
+            }
+            dst->res = p;
+        }
+        dst->res[dst->n_res++] = src->res[i];
+        src->res[i] = NULL;
+    }
+    /* What was not moved is freed with src; its strings move either way. */
+    size_t kept = 0;
+    for (size_t i = 0; i < src->n_res; i++)
+        if (src->res[i])
+            src->res[kept++] = src->res[i];
+    src->n_res = kept;
+    dst->failed |= src->failed;
+    arena_adopt(&dst->arena, &src->arena);
+    resdex_doc_destroy(src);
+}
+
+void
+model_mark_tracked_changes(resdex_doc_t *doc, size_t from)
+{
+    for (size_t i = from; i < doc->n_res; i++)
+        doc->res[i]->tracked_changes = 1;
+}
+
 resdex_paragraph_t *
 model_add_paragraph(resdex_doc_t *doc, resdex_resolution_t *res, resdex_kind_t kind,
                     const char *text)

@@ -45,6 +45,12 @@ const char *model_strn(resdex_doc_t *doc, const char *s, size_t n);
 resdex_resolution_t *model_add_resolution(resdex_doc_t *doc);
 /* Remove the last resolution (e.g. one that turned out to be empty). */
 void model_drop_last_resolution(resdex_doc_t *doc);
+/* Move every resolution of src (and the memory they use) to the end of
+ * dst; src is destroyed. Past MODEL_MAX_RESOLUTIONS, dst is over its limit. */
+void model_adopt(resdex_doc_t *dst, resdex_doc_t *src);
+/* Mark the resolutions from index `from` on as read with tracked changes
+ * accepted (resdex_resolution_t.tracked_changes). */
+void model_mark_tracked_changes(resdex_doc_t *doc, size_t from);
 
 resdex_paragraph_t *model_add_paragraph(resdex_doc_t *doc, resdex_resolution_t *res,
                                         resdex_kind_t kind, const char *text);

@@ -1,9 +1,11 @@
-/* reader.c - one reader for corpus files, plain or gzip-compressed.
+/* reader.c - one reader for corpus files, plain or gzip-compressed, with the
+ * one size policy of resdex.h (RESDEX_MAX_FILE_BYTES on disk,
+ * RESDEX_MAX_INPUT_BYTES of text), which resdexd applies too.
  *
  * Gzip is recognised by its magic bytes, never by the file name, so a
  * compressed file saved without ".gz" (or a plain one with it) still reads.
- * Both paths have the same hard cap (RESDEX_MAX_INPUT_BYTES), which also
- * bounds a gzip bomb. */
+ * The cap on its content also bounds a gzip bomb. A PDF or zip is returned
+ * as it is: its readers (pdf.c, zip.c) bound what they extract. */
 #include "resdex.h"
 #include "util.h"
 
@@ -88,6 +90,15 @@ gunzip(const char *name, const unsigned char *in, size_t in_len, char **data, si
     return RESDEX_STATUS_SUCCESS;
 }
 
+/* A PDF or a zip: held as it is, up to RESDEX_MAX_FILE_BYTES. */
+static int
+is_container(const void *data, size_t len)
+{
+    const unsigned char *p = data;
+    return len >= 4 && ((p[0] == '%' && p[1] == 'P' && p[2] == 'D' && p[3] == 'F') ||
+                        (p[0] == 'P' && p[1] == 'K'));
+}
+
 resdex_status_t
 resdex_read_buffer(const char *name, const void *in, size_t in_len, char **data, size_t *len,
                    char **message)
@@ -148,23 +159,21 @@ resdex_read_file(const char *path, char **data, size_t *len, char **message)
                          : S_ISFIFO(sb.st_mode) ? "a FIFO"
                                                 : "a device or socket");
     }
-    /* A compressed file may be a little larger than the cap and still
-     * decompress within it; a plain file over the cap is refused at once. */
-    if ((uint64_t)sb.st_size > (uint64_t)RESDEX_MAX_INPUT_BYTES * 2) {
+    if ((uint64_t)sb.st_size > RESDEX_MAX_FILE_BYTES) {
         close(fd);
         return util_fail(message, RESDEX_STATUS_TOO_LARGE,
                          "%s: %lld bytes exceeds the limit of %u MiB", path, (long long)sb.st_size,
-                         RESDEX_MAX_INPUT_BYTES >> 20);
+                         RESDEX_MAX_FILE_BYTES >> 20);
     }
     buf_t raw;
-    buf_init(&raw, (size_t)RESDEX_MAX_INPUT_BYTES * 2);
+    buf_init(&raw, RESDEX_MAX_FILE_BYTES);
     resdex_status_t st = RESDEX_STATUS_SUCCESS;
     for (;;) {
         if (buf_reserve(&raw, sb.st_size > 0 ? (size_t)sb.st_size + 1 : 65536) != 0) {
             st =
                 raw.too_large
                     ? util_fail(message, RESDEX_STATUS_TOO_LARGE, "%s: exceeds the limit of %u MiB",
-                                path, RESDEX_MAX_INPUT_BYTES >> 20)
+                                path, RESDEX_MAX_FILE_BYTES >> 20)
                     : util_fail(message, RESDEX_STATUS_OUT_OF_MEMORY, "%s: out of memory", path);
             break;
         }
@@ -190,7 +199,7 @@ resdex_read_file(const char *path, char **data, size_t *len, char **message)
         buf_free(&raw);
         return st;
     }
-    if (raw.len > RESDEX_MAX_INPUT_BYTES) {
+    if (raw.len > RESDEX_MAX_INPUT_BYTES && !is_container(raw.data, raw.len)) {
         buf_free(&raw);
         return util_fail(message, RESDEX_STATUS_TOO_LARGE, "%s: exceeds the limit of %u MiB", path,
                          RESDEX_MAX_INPUT_BYTES >> 20);

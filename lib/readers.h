@@ -9,6 +9,7 @@
 #define RESDEX_READERS_H
 
 #include "resdex.h"
+#include "zipr.h"
 
 /* Text converted from the UN's PDFs, markdown-ish extracts, plain text. */
 resdex_status_t text_parse(resdex_doc_t *doc, const char *name, const char *data, size_t len,
@@ -20,5 +21,24 @@ resdex_status_t akn_parse(resdex_doc_t *doc, const char *name, const char *data,
 
 /* Is this XML (after an optional BOM and white space)? */
 int akn_looks_like_xml(const char *data, size_t len);
+
+/* Text extracted from a PDF or Word file (valid UTF-8 or not, checked
+ * here): empty, binary and UTF-8 checks, then text_parse(). */
+resdex_status_t reader_parse_text(resdex_doc_t *doc, const char *name, const char *text, size_t len,
+                                  char **message);
+
+/* PDF (pdf.c): does the buffer start like one ("%PDF-" in the first KiB)? */
+int pdf_looks_like_pdf(const void *data, size_t len);
+/* The text layer of a PDF, page furniture dropped, then the text parser.
+ * BAD_DOCUMENT for a damaged or encrypted PDF or one without text,
+ * TOO_LARGE past PDF_MAX_PAGES pages or RESDEX_MAX_INPUT_BYTES of text. */
+resdex_status_t pdf_parse(resdex_doc_t *doc, const char *name, const void *data, size_t len,
+                          char **message);
+
+/* Word (docx.c): is the open zip a Word package (word/document.xml)? */
+int docx_is_word(zipr_t *z);
+/* Paragraphs, numbering, footnotes and accepted tracked changes of a Word
+ * file, then the text parser; marks the resolutions tracked_changes. */
+resdex_status_t docx_parse(resdex_doc_t *doc, const char *name, zipr_t *z, char **message);
 
 #endif

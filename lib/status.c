@@ -54,6 +54,8 @@ resdex_status_to_string(resdex_status_t status)
         return "internal error";
     case RESDEX_STATUS_DB_READ_ONLY:
         return "index cannot be written (read-only or no permission)";
+    case RESDEX_STATUS_BAD_DOCUMENT:
+        return "unreadable PDF, Word file or zip archive";
     case RESDEX_STATUS_LAST_STATUS:
         break;
     }

@@ -90,6 +90,11 @@ describe_parsed_resolution(sprinter_t *sp, const resdex_resolution_t *res)
     sp_end(sp);
     sp_key(sp, "footnotes");
     describe_footnotes(sp, res->footnotes, res->n_footnotes);
+    /* Only for a Word file with tracked changes (read as accepted). */
+    if (res->tracked_changes) {
+        sp_key(sp, "tracked_changes");
+        sp_bool(sp, 1);
+    }
     sp_end(sp);
 }
 

@@ -41,3 +41,4 @@ include tests/daemon.mk
 include tests/query.mk
 include tests/similar.mk
 include tests/hostile.mk
+include tests/readers.mk

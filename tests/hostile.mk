@@ -6,7 +6,8 @@
 # through the same entry points as the fuzzer (and under ASan + UBSan in
 # the sanitizer build).
 FUZZ_REGRESS = tests/fuzz_regress_text tests/fuzz_regress_akn tests/fuzz_regress_gzip \
-	tests/fuzz_regress_query tests/fuzz_regress_index
+	tests/fuzz_regress_query tests/fuzz_regress_index tests/fuzz_regress_pdf \
+	tests/fuzz_regress_docx tests/fuzz_regress_zip
 check_PROGRAMS += $(FUZZ_REGRESS)
 tests_fuzz_regress_text_SOURCES = fuzz/fuzz_text.c fuzz/standalone.c fuzz/fuzz-common.h
 tests_fuzz_regress_text_CPPFLAGS = $(AM_CPPFLAGS)
@@ -28,6 +29,18 @@ tests_fuzz_regress_index_SOURCES = fuzz/fuzz_index.c fuzz/standalone.c fuzz/fuzz
 tests_fuzz_regress_index_CPPFLAGS = $(AM_CPPFLAGS)
 tests_fuzz_regress_index_LDADD = $(RESDEX_LIBS)
 nodist_EXTRA_tests_fuzz_regress_index_SOURCES = dummy.cxx
+tests_fuzz_regress_pdf_SOURCES = fuzz/fuzz_pdf.c fuzz/standalone.c fuzz/fuzz-common.h
+tests_fuzz_regress_pdf_CPPFLAGS = $(AM_CPPFLAGS)
+tests_fuzz_regress_pdf_LDADD = $(RESDEX_LIBS)
+nodist_EXTRA_tests_fuzz_regress_pdf_SOURCES = dummy.cxx
+tests_fuzz_regress_docx_SOURCES = fuzz/fuzz_zip.c fuzz/standalone.c fuzz/fuzz-common.h
+tests_fuzz_regress_docx_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_DOCX
+tests_fuzz_regress_docx_LDADD = $(RESDEX_LIBS)
+nodist_EXTRA_tests_fuzz_regress_docx_SOURCES = dummy.cxx
+tests_fuzz_regress_zip_SOURCES = fuzz/fuzz_zip.c fuzz/standalone.c fuzz/fuzz-common.h
+tests_fuzz_regress_zip_CPPFLAGS = $(AM_CPPFLAGS)
+tests_fuzz_regress_zip_LDADD = $(RESDEX_LIBS)
+nodist_EXTRA_tests_fuzz_regress_zip_SOURCES = dummy.cxx
 
 HOSTILE_TESTS = tests/hostile/fuzz-regress.sh tests/hostile/files.sh tests/hostile/xml.sh \
 	tests/hostile/queries.sh tests/hostile/crash.sh tests/hostile/diskfull.sh

@@ -38,7 +38,8 @@ check "stats: the same paragraph count in text" grep -q "^paragraphs *$P\$" "$T/
 mkdir "$T/c"
 cp "$top_srcdir"/corpus/ecosoc-2017-19.txt "$top_srcdir"/corpus/cnd-55-12.txt \
     "$top_srcdir"/corpus/ecosoc-2023-24.txt "$top_srcdir"/corpus/ecosoc-2021-23.txt "$T/c/"
-printf 'PK\003\004\000\000\001\002binary\000junk' >"$T/c/junk.txt"
+# (an ELF header: bytes starting "PK\3\4" would be read as a damaged zip archive)
+printf '\177ELF\002\001\001\000binary\000junk' >"$T/c/junk.txt"
 : >"$T/c/empty.txt"
 build_index "$T/c" "$T/db4"
 expect_status 0 "stats, four samples and two bad files" "$RESDEX" --db "$T/db4" stats
