@@ -139,9 +139,9 @@ load_meta(indexer_t *ix, meta_list_t *l, const char *prefix, const char *under, 
         return -1;
     }
     /* Long keys (filestate.h) do not sort by their path. */
-    if (is_state)
+    if (l->n > 1 && is_state)
         qsort(l->states, l->n, sizeof *l->states, compare_stored);
-    else
+    else if (l->n > 1)
         qsort(l->rejects, l->n, sizeof *l->rejects, compare_rejected_entries);
     return 0;
 }
