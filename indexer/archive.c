@@ -36,7 +36,13 @@ collect(const char *key, const char *value, void *ctx)
     }
     known_t *k = &l->v[l->n];
     memset(k, 0, sizeof *k);
-    k->source = strdup(key + strlen(META_MEMBER_PREFIX));
+    const char *source;
+    char *owned = NULL;
+    if (file_meta_decode(key, META_MEMBER_PREFIX, &source, &value, &owned) != 0) {
+        l->oom = 1;
+        return 1;
+    }
+    k->source = owned ? owned : strdup(source);
     k->valid = file_state_parse(value, &k->state) == 0;
     if (!k->source) {
         l->oom = 1;

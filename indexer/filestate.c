@@ -270,24 +270,36 @@ typedef struct meta_walk {
     int oom, stopped;
 } meta_walk_t;
 
+int
+file_meta_decode(const char *key, const char *prefix, const char **rel, const char **value,
+                 char **owned)
+{
+    unsigned long long len;
+    int used = 0;
+    const char *v = *value;
+    *owned = NULL;
+    *rel = key + strlen(prefix);
+    if (v[0] == '@' && sscanf(v, "@%llu:%n", &len, &used) == 1 && used > 0 &&
+        strnlen(v + used, len) == len) {
+        if (!(*owned = strndup(v + used, len)))
+            return -1;
+        *rel = *owned;
+        *value = v + used + len;
+    }
+    return 0;
+}
+
 static int
 meta_walk_one(const char *key, const char *value, void *ctx)
 {
     meta_walk_t *w = ctx;
-    const char *rel = key + strlen(w->prefix);
+    const char *rel;
     char *long_rel = NULL;
-    unsigned long long len;
-    int used = 0;
-    if (value[0] == '@' && sscanf(value, "@%llu:%n", &len, &used) == 1 && used > 0 &&
-        strnlen(value + used, len) == len) {
-        long_rel = strndup(value + used, len);
-        if (!long_rel) {
-            w->oom = 1;
-            return 1;
-        }
-        rel = long_rel;
-        value += used + len;
-    } else if (strlen(key) > META_KEY_PLAIN_MAX) {
+    if (file_meta_decode(key, w->prefix, &rel, &value, &long_rel) != 0) {
+        w->oom = 1;
+        return 1;
+    }
+    if (!long_rel && strlen(key) > META_KEY_PLAIN_MAX) {
         if (w->n_legacy == w->cap_legacy) {
             size_t cap = w->cap_legacy ? w->cap_legacy * 2 : 8;
             char **v = realloc(w->legacy, cap * sizeof *v);

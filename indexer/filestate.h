@@ -55,6 +55,12 @@ resdex_status_t file_meta_set(resdex_db_t *db, const char *prefix, const char *r
 /* The same for a file state, formatted. */
 resdex_status_t file_state_store(resdex_db_t *db, const char *rel, const file_state_t *fs);
 
+/* A listed key and its value as file_meta_set() wrote them: *rel the path
+ * (a long key's from its value, malloc()ed into *owned; otherwise pointing
+ * into key, *owned NULL) and *value moved past it. -1 when out of memory. */
+int file_meta_decode(const char *key, const char *prefix, const char **rel, const char **value,
+                     char **owned);
+
 /* Called with each path and its value (decoded); nonzero stops. */
 typedef int (*file_meta_fn)(const char *rel, const char *value, void *ctx);
 /* Call fn for every key with `prefix` whose path is `under` or below it

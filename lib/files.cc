@@ -3,6 +3,7 @@
  * contract between resdexd and its readers: resdexd(8), METADATA). */
 #include "db-private.hh"
 
+#include <algorithm>
 #include <cinttypes>
 #include <cstdio>
 #include <cstring>
@@ -36,16 +37,30 @@ resdex_db_list_files(resdex_db_t *db, resdex_file_kind_t kind, const char *under
         std::string prefix =
             kind == RESDEX_FILE_INDEXED ? RESDEX_META_FILE_PREFIX : RESDEX_META_REJECTED_PREFIX;
         std::string dir = under ? under : "";
-        std::string key_prefix = prefix + dir;
+        /* A path too long for a key of its own is cut in its key (resdexd's
+         * file_meta_key: prefix + the path's first bytes + "#" + a hash) and
+         * whole at the start of its value, "@<length>:<path>": list by no
+         * more of `under` than every cut keeps, and check the whole path. */
+        const size_t cut_min = 250 - 17 - 3 - prefix.size();
+        std::string key_prefix = prefix + dir.substr(0, std::min(dir.size(), cut_min));
         Xapian::Database &x = db->db();
         for (auto it = x.metadata_keys_begin(key_prefix); it != x.metadata_keys_end(key_prefix);
              ++it) {
             std::string key = *it;
             std::string path = key.substr(prefix.size());
-            /* "a" holds "a/b", not "ab". */
-            if (!dir.empty() && path.size() > dir.size() && path[dir.size()] != '/')
-                continue;
             std::string value = x.get_metadata(key);
+            unsigned long long len = 0;
+            int used = 0;
+            if (!value.empty() && value[0] == '@' &&
+                sscanf(value.c_str(), "@%llu:%n", &len, &used) == 1 && used > 0 &&
+                value.size() >= used + len) {
+                path = value.substr(used, len);
+                value.erase(0, used + len);
+            }
+            /* "a" holds "a/b", not "ab". */
+            if (!dir.empty() && (path.compare(0, dir.size(), dir) != 0 ||
+                                 (path.size() > dir.size() && path[dir.size()] != '/')))
+                continue;
             resdex_file_entry_t e = {};
             e.path = path.c_str();
             e.kind = kind;
