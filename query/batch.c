@@ -34,6 +34,11 @@ answer_line(sprinter_t *sp, resdex_db_t *db, const char *key, const char *line, 
             sp_key_string(sp, "error", m && *m ? m : resdex_status_to_string(st));
         } else {
             sp_key_int(sp, "total", (long long)resdex_results_total(r));
+            sp_key(sp, "hits");
+            sp_begin_list(sp);
+            for (size_t i = 0; i < resdex_results_count(r); i++)
+                hit(sp, r, i);
+            sp_end(sp);
             const char *lang = resdex_results_lang(r);
             if (lang) {
                 /* A search's: whether the total is exact, the language searched. */
@@ -41,11 +46,6 @@ answer_line(sprinter_t *sp, resdex_db_t *db, const char *key, const char *line, 
                 sp_bool(sp, resdex_results_total_is_exact(r));
                 sp_key_string(sp, "lang", lang);
             }
-            sp_key(sp, "hits");
-            sp_begin_list(sp);
-            for (size_t i = 0; i < resdex_results_count(r); i++)
-                hit(sp, r, i);
-            sp_end(sp);
             *found |= resdex_results_count(r) > 0;
         }
         resdex_results_destroy(r);

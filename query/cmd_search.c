@@ -56,7 +56,7 @@ static const opt_desc_t search_options[] = {
     {.name = "batch",
      .flag = &args.batch,
      .help = "one query per line on standard input, one JSON line each:\n"
-             "{\"query\",\"total\",\"total_exact\",\"lang\",\"hits\":[...]}\n"
+             "{\"query\",\"total\",\"hits\":[...],\"total_exact\",\"lang\"}\n"
              "or {\"query\",\"error\"}"},
     {.name = NULL},
 };

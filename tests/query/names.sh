@@ -14,7 +14,7 @@ FF=$(printf 'caf\377.txt')
 FE=$(printf 'bad\376.txt')
 cp "$top_srcdir/corpus/cnd-55-12.txt" "$T/c/$FF"
 cp "$top_srcdir/corpus/ecosoc-2017-19.txt" "$T/c/a\\b.txt"
-printf 'PK\003\004\000\000\001\002binary\000junk' >"$T/c/$FE"
+printf '\177ELF\002\001\001\000binary\000junk' >"$T/c/$FE"
 build_index "$T/c" "$T/db"
 rs() { "$RESDEX" --db "$T/db" "$@"; }
 

@@ -245,4 +245,24 @@ else
     echo "note: script(1) unavailable; terminal checks skipped"
 fi
 
+# Totals: an estimate says so; --exact and --count count every match.
+expect_status 0 "a common word" rs search States --limit 1
+est=$(sed -n 's/^hits 1 to 1 of \(about \)\{0,1\}\([0-9]*\);.*/\1\2/p' "$T/out")
+rs --count States >"$T/count"
+expect_status 0 "--exact" rs search States --limit 1 --exact
+check "--exact: the footer's total is --count's" grep -q "^hits 1 to 1 of $(cat "$T/count"); --offset 1 for more$" "$T/out"
+case $est in
+"about "*) pass ;;
+"$(cat "$T/count")") pass ;;
+*) fail "an estimated total must say 'about' (got '$est', --count $(cat "$T/count"))" ;;
+esac
+printf 'States\n' | rs search --batch --limit 1 --exact >"$T/batch"
+check "--batch --exact: total_exact true, the exact total" \
+    grep -q "^{\"query\":\"States\",\"total\":$(cat "$T/count"),.*\"total_exact\":true,\"lang\":\"en\"}$" "$T/batch"
+# The query fields in --help come from the library's schema.
+expect_status 0 "search --help" rs search --help
+for f in body year symbol kind verb tag lang cites title; do
+    check "search --help lists $f:" grep -q "^  $f:" "$T/out"
+done
+
 finish
