@@ -10,6 +10,10 @@
 
 #include "resdex.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Text converted from the UN's PDFs, markdown-ish extracts, plain text. */
 resdex_status_t text_parse(resdex_doc_t *doc, const char *name, const char *data, size_t len,
                            char **message);
@@ -20,5 +24,9 @@ resdex_status_t akn_parse(resdex_doc_t *doc, const char *name, const char *data,
 
 /* Is this XML (after an optional BOM and white space)? */
 int akn_looks_like_xml(const char *data, size_t len);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -10,6 +10,10 @@
 
 #include <stddef.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef struct tl_iter {
     const char *p, *end;
     unsigned line; /* 1-based number of the line last returned */
@@ -51,5 +55,9 @@ tl_start_t tl_start(const char *s, size_t n);
  * trailing spaces, emphasis markers, closing quotes and footnote markers
  * are skipped. 0 for an empty line. */
 char tl_last_char(const char *s, size_t n);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

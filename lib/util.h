@@ -7,6 +7,10 @@
 #include <stdarg.h>
 #include <stddef.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* A growable byte buffer with a hard size cap (after curl's dynbuf). The
  * content is always NUL-terminated once anything was reserved. */
 typedef struct buf {
@@ -40,5 +44,9 @@ int util_utf8_valid(const char *s, size_t n, unsigned *bad_line, size_t *bad_off
 /* Decode one UTF-8 code point at s (valid input assumed, n > 0); returns its
  * length in bytes and stores the code point. */
 size_t util_utf8_decode(const char *s, size_t n, unsigned *cp);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif
