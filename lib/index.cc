@@ -149,7 +149,8 @@ make_paragraph(Xapian::TermGenerator &tg, const char *source, size_t ri,
     size_t rec_len = 0;
     resdex_status_t st = record_encode(res, pi, id.c_str(), &rec, &rec_len);
     if (st != RESDEX_STATUS_SUCCESS)
-        throw std::bad_alloc();
+        throw resdex::Error{st, std::string(resdex_status_to_string(st)) +
+                                    " encoding the record of paragraph " + id};
     Xapian::Document doc;
     doc.set_data(std::string(rec, rec_len));
     free(rec);
@@ -245,11 +246,11 @@ template <typename F>
 resdex_status_t
 replace_source(resdex_db_t *db, const char *source, F add_all)
 {
-    if (!db || !source || !*source)
-        return RESDEX_STATUS_BAD_ARGUMENT;
-    if (resdex_status_t st = need_writable(db))
-        return st;
     return guarded(db, [&] {
+        if (!db || !source || !*source)
+            return RESDEX_STATUS_BAD_ARGUMENT;
+        if (resdex_status_t st = need_writable(db))
+            return st;
         db_begin_pending(db);
         Xapian::WritableDatabase &wdb = *db->wdb;
         wdb.delete_document(term(P_SOURCE, source));
@@ -285,12 +286,12 @@ struct resdex_prepared {
 extern "C" resdex_status_t
 resdex_prepare_doc(const char *source, const resdex_doc_t *doc, resdex_prepared_t **out)
 {
-    if (out)
-        *out = nullptr;
-    if (!source || !*source || !out)
-        return RESDEX_STATUS_BAD_ARGUMENT;
     resdex_prepared_t *p = nullptr;
     resdex_status_t st = guarded(nullptr, [&] {
+        if (out)
+            *out = nullptr;
+        if (!source || !*source || !out)
+            return RESDEX_STATUS_BAD_ARGUMENT;
         p = new resdex_prepared_t();
         p->source = source;
         if (doc)
@@ -308,9 +309,7 @@ resdex_prepare_doc(const char *source, const resdex_doc_t *doc, resdex_prepared_
 extern "C" resdex_status_t
 resdex_db_index_prepared(resdex_db_t *db, const resdex_prepared_t *prepared)
 {
-    if (!prepared)
-        return RESDEX_STATUS_BAD_ARGUMENT;
-    return replace_source(db, prepared->source.c_str(), [&](const auto &add) {
+    return replace_source(db, prepared ? prepared->source.c_str() : nullptr, [&](const auto &add) {
         for (const Xapian::Document &d : prepared->docs)
             add(d);
     });

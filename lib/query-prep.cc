@@ -4,9 +4,7 @@
 #include "record.h"
 #include "results.h"
 #include "terms.hh"
-extern "C" {
 #include "util.h"
-}
 
 #include <algorithm>
 #include <cstdlib>
@@ -54,6 +52,13 @@ all_digits(const std::string &s)
            std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+/* A query refused: BAD_QUERY with a message naming the filter at fault. */
+[[noreturn]] void
+refuse(const std::string &message)
+{
+    throw resdex::Error{RESDEX_STATUS_BAD_QUERY, message};
+}
+
 } // namespace
 
 Prepared
@@ -64,7 +69,7 @@ prepare(const std::string &q)
      * the messages and JSON output as garbage: refuse them here. */
     size_t bad = 0;
     if (!util_utf8_valid(q.data(), q.size(), nullptr, &bad))
-        throw "the query is not valid UTF-8 (byte " + std::to_string(bad + 1) + ")";
+        refuse("the query is not valid UTF-8 (byte " + std::to_string(bad + 1) + ")");
     size_t i = 0, n = q.size();
     bool in_quote = false;
     while (i < n) {
@@ -108,8 +113,8 @@ prepare(const std::string &q)
             /* field:"a quoted value" */
             size_t close = q.find('"', i + 1);
             if (close == std::string::npos)
-                throw std::string("unbalanced quote after ") + field + ": at position " +
-                    std::to_string(i + 1);
+                refuse("unbalanced quote after " + field + ": at position " +
+                       std::to_string(i + 1));
             value = q.substr(i + 1, close - i - 1);
             i = close + 1;
             quoted = true;
@@ -131,31 +136,31 @@ prepare(const std::string &q)
         value = Xapian::Unicode::tolower(value);
         std::string where = " (at position " + std::to_string(start + 1) + ")";
         if (value.empty())
-            throw field + ": needs a value" + where;
+            refuse(field + ": needs a value" + where);
         if (lfield == "year") {
             size_t dots = value.find("..");
             if (dots == std::string::npos) {
                 if (!all_digits(value) || value.size() != 4)
-                    throw "year:" + value + " is not a year: use year:2017 or year:2015..2023" +
-                        where;
+                    refuse("year:" + value + " is not a year: use year:2017 or year:2015..2023" +
+                           where);
                 out.text += lead + "year:" + value + trail;
                 continue;
             }
             std::string a = value.substr(0, dots), b = value.substr(dots + 2);
             if ((!a.empty() && (!all_digits(a) || a.size() != 4)) ||
                 (!b.empty() && (!all_digits(b) || b.size() != 4)))
-                throw "year:" + value + " is not a range of years: use year:2015..2023" + where;
+                refuse("year:" + value + " is not a range of years: use year:2015..2023" + where);
             unsigned from = a.empty() ? 1945 : std::stoul(a);
             unsigned to = b.empty() ? 2100 : std::stoul(b);
             if (from > to)
-                throw "year:" + value + " is a reversed range: " + std::to_string(from) +
-                    " is after " + std::to_string(to) + where;
+                refuse("year:" + value + " is a reversed range: " + std::to_string(from) +
+                       " is after " + std::to_string(to) + where);
             if (to - from > MAX_YEAR_SPAN)
-                throw "year:" + value + " spans more than " + std::to_string(MAX_YEAR_SPAN) +
-                    " years" + where;
+                refuse("year:" + value + " spans more than " + std::to_string(MAX_YEAR_SPAN) +
+                       " years" + where);
             if (lead.find_first_of("+-") != std::string::npos)
-                throw "year:" + value + ": a range cannot be negated or required with " + lead +
-                    where;
+                refuse("year:" + value + ": a range cannot be negated or required with " + lead +
+                       where);
             out.text += lead + "(";
             for (unsigned y = from; y <= to; y++)
                 out.text += (y == from ? "" : " ") + std::string("year:") + std::to_string(y);
@@ -165,18 +170,19 @@ prepare(const std::string &q)
         if (lfield == "kind") {
             out.has_kind = true;
             if (!one_of(value, {"preambular", "operative", "other"}))
-                throw "kind:" + value + " is not a kind: use preambular, operative or other" +
-                    where;
+                refuse("kind:" + value + " is not a kind: use preambular, operative or other" +
+                       where);
         } else if (lfield == "body") {
             if (value == "general-assembly" || value == "a")
                 value = "ga";
             else if (value == "e")
                 value = "ecosoc";
             if (!one_of(value, {"ga", "ecosoc", "ccpcj", "cnd"}))
-                throw "body:" + value + " is not a body: use ga, ecosoc, ccpcj or cnd" + where;
+                refuse("body:" + value + " is not a body: use ga, ecosoc, ccpcj or cnd" + where);
         } else if (lfield == "lang") {
             if (!one_of(value, {"en", "fr", "es", "ru", "ar", "zh"}))
-                throw "lang:" + value + " is not a language: use en, fr, es, ru, ar or zh" + where;
+                refuse("lang:" + value + " is not a language: use en, fr, es, ru, ar or zh" +
+                       where);
             out.lang = value;
         }
         if (quoted || value.find(' ') != std::string::npos)
@@ -186,7 +192,7 @@ prepare(const std::string &q)
         out.text += trail;
     }
     if (in_quote)
-        throw std::string("unbalanced quote: a phrase opened with \" is not closed");
+        refuse("unbalanced quote: a phrase opened with \" is not closed");
     return out;
 }
 
@@ -228,12 +234,12 @@ fill_hit(resdex_db_t *db, resdex_results_t *r, const Xapian::Document &doc, resd
 {
     resdex_hit_t *hit = results_add_hit(r);
     if (!hit)
-        throw std::bad_alloc();
+        resdex::out_of_memory("adding a hit");
     std::string data = doc.get_data();
     char *msg = nullptr;
     resdex_status_t st = record_decode(results_arena(r), data.data(), data.size(), hit, &msg);
     if (st != RESDEX_STATUS_SUCCESS) {
-        std::string m = msg ? msg : "corrupt record";
+        std::string m = msg ? msg : resdex_status_to_string(st);
         free(msg);
         return db_fail(db, st, "document " + std::to_string(doc.get_docid()) + ": " + m);
     }

@@ -29,7 +29,7 @@ struct Prepared {
 /* Rewrite the user's query for Xapian's QueryParser: lower-case the values
  * of filters (terms are lower-case), check them, and expand year ranges into
  * years (filters of one field are OR'ed by the parser). Throws a message
- * (std::string) naming the filter at fault. */
+ * (resdex::Error, BAD_QUERY) naming the filter at fault. */
 Prepared prepare(const std::string &q);
 
 /* The language of a query without lang:, from its script: Cyrillic is

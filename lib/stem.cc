@@ -1,12 +1,24 @@
 /* stem.cc - libstemmer as a Xapian::StemImplementation. */
 #include "stem.hh"
+#include "error.hh"
 
 #include <cstring>
 #include <libstemmer.h>
-#include <new>
 
 namespace
 {
+
+/* sb_stemmer_new() failed: a libstemmer built without the algorithm, or
+ * out of memory. */
+[[noreturn]] void
+fail_new(const char *algo)
+{
+    for (const char **a = sb_stemmer_list(); *a; a++)
+        if (std::strcmp(*a, algo) == 0)
+            resdex::out_of_memory("making a stemmer");
+    throw resdex::Error{RESDEX_STATUS_INTERNAL_ERROR,
+                        std::string("libstemmer has no '") + algo + "' stemmer"};
+}
 
 class SnowballStem : public Xapian::StemImplementation
 {
@@ -18,7 +30,7 @@ class SnowballStem : public Xapian::StemImplementation
         : stemmer(sb_stemmer_new(algo, "UTF_8")), algorithm(algo)
     {
         if (!stemmer)
-            throw std::bad_alloc();
+            fail_new(algo);
     }
     ~SnowballStem() override
     {
@@ -30,7 +42,7 @@ class SnowballStem : public Xapian::StemImplementation
             sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol *>(word.data()),
                             static_cast<int>(word.size()));
         if (!out) /* libstemmer's only failure is out of memory */
-            throw std::bad_alloc();
+            resdex::out_of_memory("stemming a word");
         return std::string(reinterpret_cast<const char *>(out),
                            static_cast<size_t>(sb_stemmer_length(stemmer)));
     }

@@ -14,7 +14,7 @@
 const char *resdex_stem_algorithm(const char *lang);
 
 /* A Xapian::Stem backed by libstemmer for `lang`; the empty (no-op) stemmer
- * when the language has no algorithm. Throws std::bad_alloc. */
+ * when the language has no algorithm. Throws resdex::Error. */
 Xapian::Stem resdex_stemmer(const char *lang);
 
 /* Text as the term generator and query parser should see it: for French,
