@@ -156,11 +156,11 @@ make_paragraph(Xapian::TermGenerator &tg, const char *source, size_t ri,
     free(rec);
 
     tg.set_document(doc);
-    tg.index_text(resdex_prepare_text(p->text, lang));
+    tg.index_text(prepare_text(p->text, lang));
     add_word_pairs(doc);
     if (res->title) {
         tg.increase_termpos();
-        tg.index_text(resdex_prepare_text(res->title, lang), 1, P_TITLE);
+        tg.index_text(prepare_text(res->title, lang), 1, P_TITLE);
     }
 
     std::string unique =
@@ -230,9 +230,9 @@ make_documents(const char *source, const resdex_doc_t *doc, F emit)
         if (ri == 0 || current_lang != lang) {
             current_lang = lang;
             tg = Xapian::TermGenerator();
-            tg.set_stemmer(resdex_stemmer(lang));
+            tg.set_stemmer(lang_stemmer(lang));
             tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
-            tg.set_flags(resdex_lang_is_cjk(lang) ? Xapian::TermGenerator::FLAG_CJK_NGRAM : 0);
+            tg.set_flags(lang_is_cjk(lang) ? Xapian::TermGenerator::FLAG_CJK_NGRAM : 0);
         }
         for (size_t pi = 0; pi < res->n_paragraphs; pi++)
             emit(make_paragraph(tg, source, ri, res, pi));

@@ -103,7 +103,7 @@ join_highlights(const std::string &s, const std::string &hs, const std::string &
         }
         std::string run = joined.substr(a + hs.size(), b - a - hs.size());
         out.append(joined, pos, a - pos);
-        if (run.find(' ') == std::string::npos && resdex_is_stopword(lang, run))
+        if (run.find(' ') == std::string::npos && is_stopword(lang, run))
             out += run;
         else
             out.append(joined, a, b + he.size() - a);
@@ -240,13 +240,13 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
     if (!lang_given)
         prep.lang = language_of_script(qtext);
     const char *lang = prep.lang.c_str();
-    Xapian::Stem stem = resdex_stemmer(lang);
+    Xapian::Stem stem = lang_stemmer(lang);
     Xapian::QueryParser qp;
     configure_parser(qp, x, stem);
-    qp.set_stopper(resdex_stopper(lang));
+    qp.set_stopper(lang_stopper(lang));
     Xapian::Query query;
     try {
-        prep.text = resdex_prepare_text(prep.text, lang);
+        prep.text = prepare_text(prep.text, lang);
         query = qp.parse_query(prep.text, QP_FLAGS);
     } catch (const Xapian::QueryParserError &e) {
         size_t at = operator_error_position(qtext);

@@ -245,16 +245,16 @@ candidate_query(const Input &in, unsigned elite)
 {
     Xapian::Document scratch;
     Xapian::TermGenerator tg;
-    tg.set_stemmer(resdex_stemmer(in.lang.c_str()));
+    tg.set_stemmer(lang_stemmer(in.lang.c_str()));
     tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
-    tg.set_flags(resdex_lang_is_cjk(in.lang.c_str()) ? Xapian::TermGenerator::FLAG_CJK_NGRAM : 0);
+    tg.set_flags(lang_is_cjk(in.lang.c_str()) ? Xapian::TermGenerator::FLAG_CJK_NGRAM : 0);
     /* Stopwords tell nothing of a paragraph, and their posting lists are
      * the longest: a short text made mostly of them cost 70 ms at 200k
      * paragraphs (bench/RESULTS.md). The exact step still compares every
      * word. A text of stopwords alone keeps them. */
     const Xapian::Stopper *stopper =
-        tuning.keep_stopwords ? nullptr : resdex_stopper(in.lang.c_str());
-    std::string prepared = resdex_prepare_text(in.text, in.lang.c_str());
+        tuning.keep_stopwords ? nullptr : lang_stopper(in.lang.c_str());
+    std::string prepared = prepare_text(in.text, in.lang.c_str());
     if (stopper) {
         tg.set_stopper(stopper);
         tg.set_stopper_strategy(Xapian::TermGenerator::STOP_ALL);

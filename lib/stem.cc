@@ -64,7 +64,7 @@ const LangAlgo lang_algorithms[] = {
 } // namespace
 
 const char *
-resdex_stem_algorithm(const char *lang)
+stem_algorithm(const char *lang)
 {
     if (!lang || !*lang)
         lang = "en";
@@ -75,16 +75,16 @@ resdex_stem_algorithm(const char *lang)
 }
 
 Xapian::Stem
-resdex_stemmer(const char *lang)
+lang_stemmer(const char *lang)
 {
-    const char *algo = resdex_stem_algorithm(lang);
+    const char *algo = stem_algorithm(lang);
     if (!algo)
         return Xapian::Stem();
     return Xapian::Stem(new SnowballStem(algo));
 }
 
 bool
-resdex_lang_is_cjk(const char *lang)
+lang_is_cjk(const char *lang)
 {
     return lang && std::strcmp(lang, "zh") == 0;
 }
@@ -109,7 +109,7 @@ is_elision(const std::string &text, size_t start, size_t end)
 }
 
 std::string
-resdex_prepare_text(const std::string &text, const char *lang)
+prepare_text(const std::string &text, const char *lang)
 {
     if (!lang || std::strcmp(lang, "fr") != 0)
         return text;

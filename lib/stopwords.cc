@@ -50,7 +50,7 @@ make(const Lang *l)
 } // namespace
 
 const Xapian::Stopper *
-resdex_stopper(const char *lang)
+lang_stopper(const char *lang)
 {
     /* Built once per language, on first use (thread-safe statics). */
     static Xapian::SimpleStopper *stoppers[] = {make(&LANGS[0]), make(&LANGS[1]), make(&LANGS[2]),
@@ -60,8 +60,8 @@ resdex_stopper(const char *lang)
 }
 
 bool
-resdex_is_stopword(const char *lang, const std::string &word)
+is_stopword(const char *lang, const std::string &word)
 {
-    const Xapian::Stopper *s = resdex_stopper(lang);
+    const Xapian::Stopper *s = lang_stopper(lang);
     return s && (*s)(Xapian::Unicode::tolower(word));
 }
