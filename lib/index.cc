@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -151,9 +152,9 @@ make_paragraph(Xapian::TermGenerator &tg, const char *source, size_t ri,
     if (st != RESDEX_STATUS_SUCCESS)
         throw resdex::Error{st, std::string(resdex_status_to_string(st)) +
                                     " encoding the record of paragraph " + id};
+    std::unique_ptr<char, void (*)(void *)> owned(rec, free); /* freed if set_data throws */
     Xapian::Document doc;
     doc.set_data(std::string(rec, rec_len));
-    free(rec);
 
     tg.set_document(doc);
     tg.index_text(prepare_text(p->text, lang));

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <memory>
 #include <string>
 
 namespace
@@ -239,8 +240,8 @@ fill_hit(resdex_db_t *db, resdex_results_t *r, const Xapian::Document &doc, resd
     char *msg = nullptr;
     resdex_status_t st = record_decode(results_arena(r), data.data(), data.size(), hit, &msg);
     if (st != RESDEX_STATUS_SUCCESS) {
+        std::unique_ptr<char, void (*)(void *)> owned(msg, free); /* freed if this throws */
         std::string m = msg ? msg : resdex_status_to_string(st);
-        free(msg);
         return db_fail(db, st, "document " + std::to_string(doc.get_docid()) + ": " + m);
     }
     *out = hit;

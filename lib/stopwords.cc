@@ -4,7 +4,9 @@
  * drafters search for ("not", "shall", "all", "other") are not in them. */
 #include "stopwords.hh"
 
+#include <array>
 #include <cstring>
+#include <memory>
 
 namespace
 {
@@ -38,13 +40,29 @@ find(const char *lang)
     return nullptr;
 }
 
-Xapian::SimpleStopper *
+const size_t N_LANGS = sizeof LANGS / sizeof LANGS[0] - 1;
+
+std::unique_ptr<Xapian::SimpleStopper>
 make(const Lang *l)
 {
-    auto *s = new Xapian::SimpleStopper();
+    auto s = std::make_unique<Xapian::SimpleStopper>();
     for (const char *const *w = l->words; *w; w++)
         s->add(*w);
     return s;
+}
+
+/* Every language's stopper, or none: when one cannot be built (out of
+ * memory) those already built are freed. */
+std::array<const Xapian::Stopper *, N_LANGS>
+make_all()
+{
+    std::unique_ptr<Xapian::SimpleStopper> built[N_LANGS];
+    for (size_t i = 0; i < N_LANGS; i++)
+        built[i] = make(&LANGS[i]);
+    std::array<const Xapian::Stopper *, N_LANGS> all;
+    for (size_t i = 0; i < N_LANGS; i++)
+        all[i] = built[i].release();
+    return all;
 }
 
 } // namespace
@@ -52,11 +70,11 @@ make(const Lang *l)
 const Xapian::Stopper *
 lang_stopper(const char *lang)
 {
-    /* Built once per language, on first use (thread-safe statics). */
-    static Xapian::SimpleStopper *stoppers[] = {make(&LANGS[0]), make(&LANGS[1]), make(&LANGS[2]),
-                                                make(&LANGS[3]), make(&LANGS[4])};
+    /* Built once, on first use (a thread-safe static; after a failure the
+     * next call tries again). */
+    static const std::array<const Xapian::Stopper *, N_LANGS> stoppers = make_all();
     const Lang *l = find(lang);
-    return l ? stoppers[l - LANGS] : nullptr;
+    return l ? stoppers[static_cast<size_t>(l - LANGS)] : nullptr;
 }
 
 bool

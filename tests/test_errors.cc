@@ -9,7 +9,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <dirent.h>
+#include <dlfcn.h>
+#include <execinfo.h>
 #include <fcntl.h>
 #include <functional>
 #include <new>
@@ -26,9 +27,26 @@ extern "C" {
 
 /* ---- Allocation failure on demand ---- */
 
-/* When armed, the n-th allocation from now fails (once). */
+/* When armed, the n-th allocation from now fails (once); or the first after
+ * it that Xapian does not make. Xapian 1.4 is not safe against allocations
+ * failing inside it: its matcher was seen to crash (Enquire::get_mset) after
+ * one. The library's own code, and its calls into C, are what is tested. */
 static long countdown = 0;
 static bool fired = false;
+
+/* Is an allocation being made from inside libxapian? */
+static bool
+inside_xapian(void)
+{
+    void *frames[64];
+    int n = backtrace(frames, 64);
+    for (int i = 1; i < n; i++) {
+        Dl_info info;
+        if (dladdr(frames[i], &info) && info.dli_fname && strstr(info.dli_fname, "libxapian"))
+            return true;
+    }
+    return false;
+}
 
 static void
 arm(long n)
@@ -47,10 +65,14 @@ static void *
 allocate(std::size_t size, bool nothrow)
 {
     if (countdown > 0 && --countdown == 0) {
-        fired = true;
-        if (nothrow)
-            return nullptr;
-        throw std::bad_alloc();
+        if (inside_xapian()) {
+            countdown = 1; /* the next one, then */
+        } else {
+            fired = true;
+            if (nothrow)
+                return nullptr;
+            throw std::bad_alloc();
+        }
     }
     void *p = std::malloc(size ? size : 1);
     if (!p && !nothrow)
@@ -197,10 +219,11 @@ build_index(const Fixture *f)
 
 /* Run `call` with the n-th allocation failing, for n = 1, 2, ... until a run
  * makes fewer than n allocations. Each run gives `expect` or OUT_OF_MEMORY
- * with a message, never an exception; at least one run fails. */
+ * with a message, never an exception. With `must_fail`, at least one run
+ * fails (a call that makes an allocation of its own, outside Xapian). */
 static void
 sweep(const char *name, resdex_db_t *db, resdex_status_t expect,
-      const std::function<resdex_status_t()> &call)
+      const std::function<resdex_status_t()> &call, bool must_fail = false)
 {
     long runs_out_of_memory = 0;
     for (long n = 1;; n++) {
@@ -232,7 +255,7 @@ sweep(const char *name, resdex_db_t *db, resdex_status_t expect,
         if (n > 100000)
             fail_msg("%s: more than %ld allocations", name, n);
     }
-    if (runs_out_of_memory == 0)
+    if (runs_out_of_memory == 0 && must_fail)
         fail_msg("%s: no run ran out of memory", name);
 }
 
@@ -245,24 +268,24 @@ test_oom_refusals(void **state)
     build_index(f);
     resdex_db_t *ro = open_db(f, RESDEX_DB_READ_ONLY);
     sweep("set_metadata read-only", ro, RESDEX_STATUS_BAD_ARGUMENT,
-          [&] { return resdex_db_set_metadata(ro, "file:a", "1"); });
+          [&] { return resdex_db_set_metadata(ro, "file:a", "1"); }, true);
     sweep("commit read-only", ro, RESDEX_STATUS_BAD_ARGUMENT,
-          [&] { return resdex_db_commit(ro); });
+          [&] { return resdex_db_commit(ro); }, true);
     sweep("unknown facet", ro, RESDEX_STATUS_BAD_ARGUMENT, [&] {
         return resdex_db_facet_counts(
             ro, "no-such-facet", [](const char *, uint64_t, void *) { return 0; }, nullptr);
-    });
+    }, true);
     sweep("bad query", ro, RESDEX_STATUS_BAD_QUERY, [&] {
         resdex_search_options_t o = {};
         o.query = "year:abcd";
         o.limit = 10;
         resdex_results_t *r = nullptr;
         return resdex_db_search(ro, &o, &r);
-    });
+    }, true);
     resdex_db_close(ro);
     resdex_db_t *rw = open_db(f, RESDEX_DB_READ_WRITE);
     sweep("merge nothing", rw, RESDEX_STATUS_BAD_ARGUMENT,
-          [&] { return resdex_db_merge_parts(rw, nullptr, 0, "/nonexistent/scratch"); });
+          [&] { return resdex_db_merge_parts(rw, nullptr, 0, "/nonexistent/scratch"); }, true);
     resdex_db_close(rw);
 }
 
@@ -279,7 +302,7 @@ test_oom_work(void **state)
             st = RESDEX_STATUS_INTERNAL_ERROR; /* a failure without a message */
         resdex_db_close(db);
         return st;
-    });
+    }, true);
     resdex_db_t *ro = open_db(f, RESDEX_DB_READ_ONLY);
     sweep("search", ro, RESDEX_STATUS_SUCCESS, [&] {
         resdex_search_options_t o = {};
@@ -293,7 +316,7 @@ test_oom_work(void **state)
             st = RESDEX_STATUS_INTERNAL_ERROR;
         resdex_results_destroy(r);
         return st;
-    });
+    }, true);
     sweep("similar", ro, RESDEX_STATUS_SUCCESS, [&] {
         resdex_similar_options_t o = {};
         o.text = "Encourages Member States to promote alternatives to imprisonment";
@@ -301,21 +324,71 @@ test_oom_work(void **state)
         resdex_status_t st = resdex_db_similar(ro, &o, &r);
         resdex_results_destroy(r);
         return st;
-    });
+    }, true);
     sweep("get_resolution", ro, RESDEX_STATUS_SUCCESS, [&] {
         resdex_results_t *r = nullptr;
         resdex_status_t st = resdex_db_get_resolution(ro, "E/RES/2017/19", nullptr, &r);
         resdex_results_destroy(r);
         return st;
     });
+    sweep("lineage", ro, RESDEX_STATUS_SUCCESS, [&] {
+        resdex_results_t *r = nullptr;
+        resdex_status_t st = resdex_db_lineage(ro, "E/RES/2017/19#1", "body:ecosoc", &r);
+        resdex_results_destroy(r);
+        return st;
+    });
+    sweep("counts", ro, RESDEX_STATUS_SUCCESS, [&] {
+        resdex_db_counts_t c;
+        return resdex_db_get_counts(ro, &c);
+    });
+    sweep("facet counts", ro, RESDEX_STATUS_SUCCESS, [&] {
+        return resdex_db_facet_counts(
+            ro, "year", [](const char *, uint64_t, void *) { return 0; }, nullptr);
+    });
+    sweep("get_metadata", ro, RESDEX_STATUS_NOT_FOUND, [&] {
+        char *v = nullptr;
+        resdex_status_t st = resdex_db_get_metadata(ro, "file:no-such-file", &v);
+        free(v);
+        return st;
+    });
+    sweep("list_metadata", ro, RESDEX_STATUS_SUCCESS, [&] {
+        return resdex_db_list_metadata(
+            ro, "resdex:", [](const char *, const char *, void *) { return 0; }, nullptr);
+    });
+    sweep("reopen", ro, RESDEX_STATUS_SUCCESS, [&] { return resdex_db_reopen(ro); });
     resdex_db_close(ro);
     resdex_db_t *rw = open_db(f, RESDEX_DB_READ_WRITE);
     resdex_doc_t *doc = make_doc();
     sweep("index_doc", rw, RESDEX_STATUS_SUCCESS,
+          [&] { return resdex_db_index_doc(rw, "e-2017-19.txt", doc); }, true);
+    /* Prepared without a handle: no message to keep, the status says. */
+    sweep("prepare_doc", nullptr, RESDEX_STATUS_SUCCESS, [&] {
+        resdex_prepared_t *p = nullptr;
+        resdex_status_t st = resdex_prepare_doc("e-2017-19.txt", doc, &p);
+        resdex_prepared_destroy(p);
+        return st;
+    });
+    resdex_prepared_t *prepared = nullptr;
+    assert_int_equal(resdex_prepare_doc("e-2017-19.txt", doc, &prepared), RESDEX_STATUS_SUCCESS);
+    sweep("index_prepared", rw, RESDEX_STATUS_SUCCESS,
+          [&] { return resdex_db_index_prepared(rw, prepared); });
+    resdex_prepared_destroy(prepared);
+    sweep("set_metadata", rw, RESDEX_STATUS_SUCCESS,
+          [&] { return resdex_db_set_metadata(rw, "file:e-2017-19.txt", "1 2 abc"); });
+    sweep("cancel", rw, RESDEX_STATUS_SUCCESS, [&] { return resdex_db_cancel(rw); });
+    sweep("remove_source", rw, RESDEX_STATUS_SUCCESS,
+          [&] { return resdex_db_remove_source(rw, "e-2017-19.txt"); });
+    sweep("index_doc again", rw, RESDEX_STATUS_SUCCESS,
           [&] { return resdex_db_index_doc(rw, "e-2017-19.txt", doc); });
     resdex_doc_destroy(doc);
-    assert_int_equal(resdex_db_commit(rw), RESDEX_STATUS_SUCCESS);
+    sweep("commit", rw, RESDEX_STATUS_SUCCESS, [&] { return resdex_db_commit(rw); });
     resdex_db_close(rw);
+    /* Whatever failed along the way, the index holds the paragraph. */
+    ro = open_db(f, RESDEX_DB_READ_ONLY);
+    resdex_db_counts_t c;
+    assert_int_equal(resdex_db_get_counts(ro, &c), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(c.paragraphs, 1);
+    resdex_db_close(ro);
 }
 
 /* ---- A C function failing inside a C++ entry point ---- */
@@ -423,7 +496,7 @@ test_locked_index(void **state)
             st = RESDEX_STATUS_INTERNAL_ERROR; /* a failure without a message */
         resdex_db_close(db);
         return st;
-    });
+    }, true);
     resdex_db_close(a);
 }
 
