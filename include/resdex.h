@@ -379,7 +379,8 @@ void resdex_prepared_destroy(resdex_prepared_t *prepared);
  * fails the handle keeps the empty index; if reopening fails after it,
  * the handle is unusable (close it).
  * Errors: BAD_ARGUMENT (the conditions above), DB_OPENING (a part cannot be
- * opened, or the index not reopened), XAPIAN_ERROR (a disk full, ...). */
+ * opened, or the index not reopened), FILE_ERROR (the merged index cannot
+ * be moved into place), XAPIAN_ERROR (a disk full, ...). */
 resdex_status_t resdex_db_merge_parts(resdex_db_t *db, const char *const *parts, size_t n_parts,
                                       const char *scratch);
 

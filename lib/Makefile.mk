@@ -22,7 +22,7 @@ lib_libresdex_a_SOURCES = \
 	lib/results.c lib/results.h \
 	lib/stem.cc lib/stem.hh lib/stopwords.cc lib/stopwords.hh lib/session.c lib/session.h \
 	lib/terms.hh lib/schema.cc lib/schema.hh \
-	lib/db-private.hh \
+	lib/db-private.hh lib/error.cc lib/error.hh \
 	lib/db.cc \
 	lib/index.cc \
 	lib/merge.cc \

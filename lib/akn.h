@@ -12,6 +12,10 @@
 
 #include <libxml/tree.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* The state of the reader while it walks one resolution (akn.c). */
 typedef struct akn_reader {
     resdex_doc_t *doc;
@@ -109,5 +113,9 @@ typedef struct akn_label {
  * of any script become ASCII numbers. Returns the bytes it takes (with the
  * white space after it), or 0 when s does not start with a label. */
 size_t akn_label_parse(const char *s, akn_label_t *label, unsigned flags);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

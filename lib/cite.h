@@ -16,6 +16,10 @@
 
 #include <stddef.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Call add(ctx, cite) for each document cited in text, normalised, in order
  * of appearance (duplicates allowed; the model drops them). `cite` is valid
  * during the call only. */
@@ -31,5 +35,9 @@ void cite_extract_in(const char *text, const char *speaker,
  * "https://undocs.org/en/A/RES/70/174" or "/en/A/RES/70/174", or a bare
  * symbol or number - into buf. Returns 1 when recognised, 0 otherwise. */
 int cite_normalise(const char *ref, char *buf, size_t size);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

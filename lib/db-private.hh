@@ -1,11 +1,13 @@
 /* db-private.hh - the database handle and the exception wall (private).
  *
- * Every extern "C" function in the library's .cc files runs its body through guarded(),
- * which turns every exception into a status and a message kept on the
- * handle: no exception ever crosses into C. */
+ * The body of every extern "C" function in the library's .cc files is one
+ * guarded() call, its argument checks inside: guarded() turns every
+ * exception into a status and a message kept on the handle (error.hh), so
+ * that no exception ever crosses into C. */
 #ifndef RESDEX_DB_PRIVATE_HH
 #define RESDEX_DB_PRIVATE_HH
 
+#include "error.hh"
 #include "resdex.h"
 
 #include <memory>
@@ -20,6 +22,8 @@ struct resdex_db {
     std::unique_ptr<Xapian::WritableDatabase> wdb;
     std::unique_ptr<Xapian::Database> rdb;
     std::string error;
+    /* When set, the message instead of `error`: one that needed no memory. */
+    const char *static_error = nullptr;
     /* Writers keep changes inside a Xapian transaction from the first change
      * to resdex_db_commit(), so that resdex_db_cancel() (or closing, or a
      * crash) drops a half-done batch instead of publishing it. */
@@ -48,43 +52,18 @@ void db_cancel_pending(resdex_db_t *db);
  * -1 with errno (EWOULDBLOCK: another writer holds it). `path` must exist. */
 int db_lock_folder(const std::string &path);
 
-/* Map a Xapian exception to a status (by its class) and keep its message. */
-resdex_status_t db_fail_xapian(resdex_db_t *db, const Xapian::Error &e);
-/* Keep a message on the handle and return st. */
-resdex_status_t db_fail(resdex_db_t *db, resdex_status_t st, const std::string &message);
-
 template <class F>
 resdex_status_t
 guarded(resdex_db_t *db, F body) noexcept
 {
     try {
-        if (db)
-            db->error.clear();
-        return body();
-    } catch (const Xapian::Error &e) {
-        return db ? db_fail_xapian(db, e) : RESDEX_STATUS_XAPIAN_ERROR;
-    } catch (const std::bad_alloc &) {
         if (db) {
-            try {
-                db->error = "out of memory";
-            } catch (...) {
-            }
+            db->error.clear();
+            db->static_error = nullptr;
         }
-        return RESDEX_STATUS_OUT_OF_MEMORY;
-    } catch (const std::exception &e) {
-        try {
-            if (db)
-                db->error = std::string("internal error: ") + e.what();
-        } catch (...) {
-        }
-        return RESDEX_STATUS_INTERNAL_ERROR;
+        return body();
     } catch (...) {
-        try {
-            if (db)
-                db->error = "internal error: unknown exception";
-        } catch (...) {
-        }
-        return RESDEX_STATUS_INTERNAL_ERROR;
+        return status_of_exception(db);
     }
 }
 

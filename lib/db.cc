@@ -15,50 +15,6 @@
 #include <unistd.h>
 #include <vector>
 
-resdex_status_t
-db_fail(resdex_db_t *db, resdex_status_t st, const std::string &message)
-{
-    if (db)
-        db->error = message;
-    return st;
-}
-
-resdex_status_t
-db_fail_xapian(resdex_db_t *db, const Xapian::Error &e)
-{
-    std::string type = e.get_type();
-    resdex_status_t st = RESDEX_STATUS_XAPIAN_ERROR;
-    if (type == "DatabaseLockError")
-        st = RESDEX_STATUS_DB_LOCKED;
-    else if (type == "DatabaseModifiedError")
-        st = RESDEX_STATUS_DB_MODIFIED;
-    else if (type == "DatabaseOpeningError" || type == "DatabaseNotFoundError" ||
-             type == "DatabaseVersionError" || type == "DatabaseCreateError")
-        st = RESDEX_STATUS_DB_OPENING;
-    else if (type == "DatabaseCorruptError")
-        st = RESDEX_STATUS_DB_CORRUPT;
-    else if (type == "QueryParserError" || type == "WildcardError")
-        st = RESDEX_STATUS_BAD_QUERY;
-    std::string msg = e.get_msg();
-    if (!e.get_context().empty())
-        msg += " (" + e.get_context() + ")";
-    /* The system's reason when there is one: "Error writing block 68" says
-     * nothing of a full disk, "(No space left on device)" does. */
-    const char *why = e.get_error_string();
-    if (why && *why)
-        msg += std::string(" (") + why + ")";
-    if (st == RESDEX_STATUS_DB_LOCKED)
-        msg = "index " + db->path + " is locked: another resdexd is writing to it";
-    else if (st == RESDEX_STATUS_DB_OPENING)
-        msg = "cannot open index " + db->path + ": " + msg;
-    else if (st == RESDEX_STATUS_DB_CORRUPT)
-        msg = "index " + db->path + " is damaged (" + type + ": " + msg +
-              "); remove it and run resdexd again to rebuild it";
-    else if (st != RESDEX_STATUS_BAD_QUERY)
-        msg = type + ": " + msg;
-    return db_fail(db, st, msg);
-}
-
 void
 db_begin_pending(resdex_db_t *db)
 {
@@ -215,9 +171,11 @@ lock_refused(resdex_db_t *db, const Xapian::DatabaseLockError &e)
     return lock_busy(db, lock);
 }
 
-/* A reader could not open the index: missing and unreadable said plainly. */
+/* A reader could not open the index: missing and unreadable said plainly;
+ * anything else is the Xapian error being handled, rethrown to the wall
+ * (call it only from a catch block). */
 static resdex_status_t
-read_refused(resdex_db_t *db, const Xapian::Error &e)
+read_refused(resdex_db_t *db)
 {
     struct stat st;
     if (stat(db->path.c_str(), &st) != 0 && errno == ENOENT)
@@ -226,7 +184,7 @@ read_refused(resdex_db_t *db, const Xapian::Error &e)
     if (access(db->path.c_str(), R_OK | X_OK) != 0 && (errno == EACCES || errno == EPERM))
         return db_fail(db, RESDEX_STATUS_DB_OPENING,
                        "cannot open index " + db->path + ": permission denied");
-    return db_fail_xapian(db, e);
+    throw;
 }
 
 int
@@ -318,8 +276,8 @@ resdex_db_open(const char *path, resdex_db_mode_t mode, resdex_db_t **out)
         } else {
             try {
                 db->rdb.reset(new Xapian::Database(path));
-            } catch (const Xapian::DatabaseOpeningError &e) {
-                return read_refused(db, e);
+            } catch (const Xapian::DatabaseOpeningError &) {
+                return read_refused(db);
             }
             std::string format = db->rdb->get_metadata(RESDEX_META_FORMAT);
             /* Empty and without a format: resdexd was stopped (or killed)
@@ -362,15 +320,17 @@ resdex_db_close(resdex_db_t *db)
 extern "C" const char *
 resdex_db_last_error(const resdex_db_t *db)
 {
-    return db ? db->error.c_str() : "no database handle";
+    if (!db)
+        return "no database handle";
+    return db->static_error ? db->static_error : db->error.c_str();
 }
 
 extern "C" resdex_status_t
 resdex_db_reopen(resdex_db_t *db)
 {
-    if (!db)
-        return RESDEX_STATUS_BAD_ARGUMENT;
     return guarded(db, [&] {
+        if (!db)
+            return RESDEX_STATUS_BAD_ARGUMENT;
         db->db().reopen();
         return RESDEX_STATUS_SUCCESS;
     });
@@ -392,10 +352,9 @@ need_writable(resdex_db_t *db)
 extern "C" resdex_status_t
 resdex_db_commit(resdex_db_t *db)
 {
-    resdex_status_t st = need_writable(db);
-    if (st != RESDEX_STATUS_SUCCESS)
-        return st;
     return guarded(db, [&] {
+        if (resdex_status_t st = need_writable(db))
+            return st;
         if (db->in_txn) {
             db->in_txn = false;
             db->wdb->commit_transaction();
@@ -409,10 +368,9 @@ resdex_db_commit(resdex_db_t *db)
 extern "C" resdex_status_t
 resdex_db_cancel(resdex_db_t *db)
 {
-    resdex_status_t st = need_writable(db);
-    if (st != RESDEX_STATUS_SUCCESS)
-        return st;
     return guarded(db, [&] {
+        if (resdex_status_t st = need_writable(db))
+            return st;
         db_cancel_pending(db);
         return RESDEX_STATUS_SUCCESS;
     });
@@ -421,12 +379,11 @@ resdex_db_cancel(resdex_db_t *db)
 extern "C" resdex_status_t
 resdex_db_set_metadata(resdex_db_t *db, const char *key, const char *value)
 {
-    resdex_status_t st = need_writable(db);
-    if (st != RESDEX_STATUS_SUCCESS)
-        return st;
-    if (!key || !*key)
-        return db_fail(db, RESDEX_STATUS_BAD_ARGUMENT, "empty metadata key");
     return guarded(db, [&] {
+        if (resdex_status_t st = need_writable(db))
+            return st;
+        if (!key || !*key)
+            return db_fail(db, RESDEX_STATUS_BAD_ARGUMENT, "empty metadata key");
         db_begin_pending(db);
         db->wdb->set_metadata(key, value ? value : "");
         return RESDEX_STATUS_SUCCESS;
@@ -436,11 +393,11 @@ resdex_db_set_metadata(resdex_db_t *db, const char *key, const char *value)
 extern "C" resdex_status_t
 resdex_db_get_metadata(resdex_db_t *db, const char *key, char **value)
 {
-    if (value)
-        *value = nullptr;
-    if (!db || !key || !value)
-        return RESDEX_STATUS_BAD_ARGUMENT;
     return guarded(db, [&] {
+        if (value)
+            *value = nullptr;
+        if (!db || !key || !value)
+            return RESDEX_STATUS_BAD_ARGUMENT;
         std::string v = db->db().get_metadata(key);
         if (v.empty())
             return RESDEX_STATUS_NOT_FOUND;
@@ -453,9 +410,9 @@ extern "C" resdex_status_t
 resdex_db_list_metadata(resdex_db_t *db, const char *prefix,
                         int (*fn)(const char *key, const char *value, void *ctx), void *ctx)
 {
-    if (!db || !fn)
-        return RESDEX_STATUS_BAD_ARGUMENT;
     return guarded(db, [&] {
+        if (!db || !fn)
+            return RESDEX_STATUS_BAD_ARGUMENT;
         std::string pfx = prefix ? prefix : "";
         Xapian::Database &x = db->db();
         for (auto it = x.metadata_keys_begin(pfx); it != x.metadata_keys_end(pfx); ++it) {
@@ -480,10 +437,10 @@ count_terms(Xapian::Database &x, const std::string &prefix)
 extern "C" resdex_status_t
 resdex_db_get_counts(resdex_db_t *db, resdex_db_counts_t *counts)
 {
-    if (!db || !counts)
-        return RESDEX_STATUS_BAD_ARGUMENT;
-    memset(counts, 0, sizeof *counts);
     return guarded(db, [&] {
+        if (!db || !counts)
+            return RESDEX_STATUS_BAD_ARGUMENT;
+        memset(counts, 0, sizeof *counts);
         Xapian::Database &x = db->db();
         counts->paragraphs = x.get_doccount();
         counts->resolutions = count_terms(x, P_RESKEY);
@@ -496,13 +453,13 @@ extern "C" resdex_status_t
 resdex_db_facet_counts(resdex_db_t *db, const char *facet,
                        int (*fn)(const char *value, uint64_t count, void *ctx), void *ctx)
 {
-    if (!db || !facet || !fn)
-        return RESDEX_STATUS_BAD_ARGUMENT;
-    const Field *f = schema_field(facet);
-    if (!f || f->type == FieldType::TEXT)
-        return db_fail(db, RESDEX_STATUS_BAD_ARGUMENT, std::string("unknown facet: ") + facet);
-    const char *prefix = f->prefix;
     return guarded(db, [&] {
+        if (!db || !facet || !fn)
+            return RESDEX_STATUS_BAD_ARGUMENT;
+        const Field *f = schema_field(facet);
+        if (!f || f->type == FieldType::TEXT)
+            return db_fail(db, RESDEX_STATUS_BAD_ARGUMENT, std::string("unknown facet: ") + facet);
+        const char *prefix = f->prefix;
         Xapian::Database &x = db->db();
         size_t plen = strlen(prefix);
         for (auto it = x.allterms_begin(prefix); it != x.allterms_end(prefix); ++it) {

@@ -14,6 +14,10 @@
 
 #include <stddef.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Highest mark recognised. */
 #define FN_MAX_MARK 999u
 
@@ -40,5 +44,9 @@ size_t fn_note_start(const char *s, size_t n, unsigned *mark);
 
 /* The length of the superscript digit at s (0 if none) and its value. */
 size_t fn_superscript(const char *s, size_t n, unsigned *digit);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

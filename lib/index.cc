@@ -13,6 +13,7 @@ extern "C" {
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -216,18 +217,19 @@ make_paragraph(Xapian::TermGenerator &tg, const char *source, size_t ri,
     size_t rec_len = 0;
     resdex_status_t st = record_encode(res, pi, id.c_str(), &rec, &rec_len);
     if (st != RESDEX_STATUS_SUCCESS)
-        throw std::bad_alloc();
+        throw resdex::Error{st, std::string(resdex_status_to_string(st)) +
+                                    " encoding the record of paragraph " + id};
+    std::unique_ptr<char, void (*)(void *)> owned(rec, free); /* freed if set_data throws */
     Xapian::Document doc;
     doc.set_data(std::string(rec, rec_len));
-    free(rec);
 
     tg.set_document(doc);
-    tg.index_text(resdex_prepare_text(p->text, lang));
+    tg.index_text(prepare_text(p->text, lang));
     add_folded_words(doc);
     add_word_pairs(doc);
     if (res->title) {
         tg.increase_termpos();
-        tg.index_text(resdex_prepare_text(res->title, lang), 1, P_TITLE);
+        tg.index_text(prepare_text(res->title, lang), 1, P_TITLE);
     }
 
     std::string unique =
@@ -290,9 +292,9 @@ make_documents(const char *source, const resdex_doc_t *doc, F emit)
         if (ri == 0 || current_lang != lang) {
             current_lang = lang;
             tg = Xapian::TermGenerator();
-            tg.set_stemmer(resdex_stemmer(lang));
+            tg.set_stemmer(lang_stemmer(lang));
             tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
-            tg.set_flags(resdex_lang_is_cjk(lang) ? Xapian::TermGenerator::FLAG_CJK_NGRAM : 0);
+            tg.set_flags(lang_is_cjk(lang) ? Xapian::TermGenerator::FLAG_CJK_NGRAM : 0);
         }
         for (size_t pi = 0; pi < res->n_paragraphs; pi++)
             emit(make_paragraph(tg, source, ri, res, pi));
@@ -306,11 +308,11 @@ template <typename F>
 resdex_status_t
 replace_source(resdex_db_t *db, const char *source, F add_all)
 {
-    if (!db || !source || !*source)
-        return RESDEX_STATUS_BAD_ARGUMENT;
-    if (resdex_status_t st = need_writable(db))
-        return st;
     return guarded(db, [&] {
+        if (!db || !source || !*source)
+            return RESDEX_STATUS_BAD_ARGUMENT;
+        if (resdex_status_t st = need_writable(db))
+            return st;
         db_begin_pending(db);
         Xapian::WritableDatabase &wdb = *db->wdb;
         std::string source_term = key_term(P_SOURCE, source);
@@ -351,12 +353,12 @@ struct resdex_prepared {
 extern "C" resdex_status_t
 resdex_prepare_doc(const char *source, const resdex_doc_t *doc, resdex_prepared_t **out)
 {
-    if (out)
-        *out = nullptr;
-    if (!source || !*source || !out)
-        return RESDEX_STATUS_BAD_ARGUMENT;
     resdex_prepared_t *p = nullptr;
     resdex_status_t st = guarded(nullptr, [&] {
+        if (out)
+            *out = nullptr;
+        if (!source || !*source || !out)
+            return RESDEX_STATUS_BAD_ARGUMENT;
         p = new resdex_prepared_t();
         p->source = source;
         if (doc)
@@ -374,9 +376,7 @@ resdex_prepare_doc(const char *source, const resdex_doc_t *doc, resdex_prepared_
 extern "C" resdex_status_t
 resdex_db_index_prepared(resdex_db_t *db, const resdex_prepared_t *prepared)
 {
-    if (!prepared)
-        return RESDEX_STATUS_BAD_ARGUMENT;
-    return replace_source(db, prepared->source.c_str(), [&](const auto &add) {
+    return replace_source(db, prepared ? prepared->source.c_str() : nullptr, [&](const auto &add) {
         for (const Xapian::Document &d : prepared->docs)
             add(d);
     });

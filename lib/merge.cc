@@ -30,13 +30,13 @@ swap_folders(const std::string &a, const std::string &b)
     if (renameat2(AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), RENAME_EXCHANGE) == 0)
         return;
     if (errno != EINVAL && errno != ENOSYS)
-        throw Xapian::DatabaseError("cannot move the merged index to " + b + ": " +
-                                    strerror(errno));
+        throw resdex::Error{RESDEX_STATUS_FILE_ERROR,
+                            "cannot move the merged index to " + b + ": " + strerror(errno)};
     std::string aside = b + ".old";
     if (rename(b.c_str(), aside.c_str()) != 0 || rename(a.c_str(), b.c_str()) != 0 ||
         rename(aside.c_str(), a.c_str()) != 0)
-        throw Xapian::DatabaseError("cannot move the merged index to " + b + ": " +
-                                    strerror(errno));
+        throw resdex::Error{RESDEX_STATUS_FILE_ERROR,
+                            "cannot move the merged index to " + b + ": " + strerror(errno)};
 }
 
 /* A test's hook (tests/daemon/swap.sh): with RESDEX_TEST_SWAP_PAUSE=FILE,
@@ -109,11 +109,11 @@ extern "C" resdex_status_t
 resdex_db_merge_parts(resdex_db_t *db, const char *const *parts, size_t n_parts,
                       const char *scratch)
 {
-    if (resdex_status_t st = need_writable(db))
-        return st;
-    if (!parts || n_parts == 0 || !scratch || !*scratch)
-        return db_fail(db, RESDEX_STATUS_BAD_ARGUMENT, "nothing to merge");
     return guarded(db, [&] {
+        if (resdex_status_t st = need_writable(db))
+            return st;
+        if (!parts || n_parts == 0 || !scratch || !*scratch)
+            return db_fail(db, RESDEX_STATUS_BAD_ARGUMENT, "nothing to merge");
         if (db->in_txn)
             return db_fail(db, RESDEX_STATUS_BAD_ARGUMENT,
                            "index " + db->path + " has uncommitted changes: commit them first");

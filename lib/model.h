@@ -16,6 +16,10 @@
 #include "resdex.h"
 #include "arena.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Limits that keep a hostile file from making the model, and the work done
  * on it (anchors, footnote linking, indexing), quadratic: far above any real
  * document (the largest resolution of the corpus has about 700 paragraphs
@@ -66,5 +70,9 @@ void model_drop_last_paragraph(resdex_resolution_t *res);
 
 /* Mutable access for readers that fix up fields after the fact. */
 resdex_paragraph_t *model_paragraph(resdex_resolution_t *res, size_t i);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -16,24 +16,31 @@
  * word and before a space is punctuation ("Note: ..."), and a colon between
  * digits ("10:30") is part of a word. */
 #include "query-prep.hh"
+#include "error.hh"
 #include "record.h"
 #include "results.h"
 #include "schema.hh"
 #include "stem.hh"
 #include "stopwords.hh"
 #include "terms.hh"
-extern "C" {
 #include "util.h"
-}
 
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace
 {
+
+/* A query refused: BAD_QUERY with a message saying what is wrong and where. */
+[[noreturn]] void
+refuse(const std::string &message)
+{
+    throw resdex::Error{RESDEX_STATUS_BAD_QUERY, message};
+}
 
 enum class Tok { WORD, PHRASE, FIELD, OP, OPEN, CLOSE };
 
@@ -76,8 +83,8 @@ check_distance(const std::string &t, size_t pos)
                   std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
     unsigned long v = digits ? std::strtoul(n.c_str(), nullptr, 10) : 0;
     if (v < 1 || v > MAX_NEAR_DISTANCE)
-        throw t + ": the distance is a whole number of words from 1 to " +
-            std::to_string(MAX_NEAR_DISTANCE) + where(pos);
+        refuse(t + ": the distance is a whole number of words from 1 to " +
+               std::to_string(MAX_NEAR_DISTANCE) + where(pos));
 }
 
 /* The leading letters of s if a colon follows them, else "". */
@@ -109,9 +116,9 @@ void
 unknown_field(const std::string &name, size_t pos)
 {
     std::string near = schema_nearest_field(lower(name));
-    throw "unknown field '" + name + "'" +
-        (near.empty() ? " (fields: " + field_list() + ")" : " — did you mean " + near + ":?") +
-        where(pos) + "; quote a word with a colon to search for it";
+    refuse("unknown field '" + name + "'" +
+           (near.empty() ? " (fields: " + field_list() + ")" : " — did you mean " + near + ":?") +
+           where(pos) + "; quote a word with a colon to search for it");
 }
 
 std::vector<Token>
@@ -144,7 +151,7 @@ scan(const std::string &q)
         if (q[i] == '"') {
             size_t close = q.find('"', i + 1);
             if (close == std::string::npos)
-                throw "unbalanced quote: the phrase opened" + where(i) + " is not closed";
+                refuse("unbalanced quote: the phrase opened" + where(i) + " is not closed");
             toks.push_back({Tok::PHRASE, start, lower(q.substr(i, close + 1 - i)), "", "", sign});
             i = close + 1;
             continue;
@@ -172,8 +179,8 @@ scan(const std::string &q)
             if (run.size() == name.size() + 1 && j < n && q[j] == '"') {
                 size_t close = q.find('"', j + 1);
                 if (close == std::string::npos)
-                    throw "unbalanced quote after " + name + ": at position " +
-                        std::to_string(j + 1);
+                    refuse("unbalanced quote after " + name + ": at position " +
+                           std::to_string(j + 1));
                 value = q.substr(j + 1, close - j - 1);
                 text += "\"" + lower(value) + "\"";
                 j = close + 1;
@@ -182,7 +189,7 @@ scan(const std::string &q)
                 text += lower(value);
             }
             if (f && value.empty())
-                throw name + ": needs a value" + where(start);
+                refuse(name + ": needs a value" + where(start));
             if (!f && !value.empty())
                 unknown_field(name, start);
             if (f)
@@ -431,7 +438,7 @@ language_of_words(Xapian::Database &x, const std::vector<std::string> &words)
         Xapian::Query lang(std::string(P_LANG) + l->code);
         size_t found = 0;
         Xapian::doccount count = 0;
-        Xapian::Stem stem = resdex_stemmer(l->code);
+        Xapian::Stem stem = lang_stemmer(l->code);
         for (size_t k = 0; k < words.size() && k < 12; k++) {
             /* The word as written (without accents), or a form of it. */
             Xapian::Query word(Xapian::Query::OP_OR, Xapian::Query(resdex_fold(words[k])),
@@ -480,7 +487,7 @@ parse_query(Xapian::Database &x, const std::string &text, QueryMode mode,
      * the messages and JSON output as garbage: refuse them here. */
     size_t bad = 0;
     if (!util_utf8_valid(text.data(), text.size(), nullptr, &bad))
-        throw "the query is not valid UTF-8 (byte " + std::to_string(bad + 1) + ")";
+        refuse("the query is not valid UTF-8 (byte " + std::to_string(bad + 1) + ")");
     std::vector<Token> toks = scan(text);
     Context ctx{toks, std::string()};
     ParsedQuery out;
@@ -494,8 +501,8 @@ parse_query(Xapian::Database &x, const std::string &text, QueryMode mode,
         if (t.type == Tok::WORD || t.type == Tok::PHRASE || text_field) {
             out.only_filters = false;
             if (mode == QueryMode::FILTERS)
-                throw "similar takes filters only (" + field_list() + "): '" +
-                    (text_field ? t.value : t.text) + "' is not a filter" + where(t.pos);
+                refuse("similar takes filters only (" + field_list() + "): '" +
+                       (text_field ? t.value : t.text) + "' is not a filter" + where(t.pos));
         }
         if (t.type == Tok::WORD && !t.sign && t.text.find_first_of("*()+-:") == std::string::npos)
             words++;
@@ -526,7 +533,7 @@ parse_query(Xapian::Database &x, const std::string &text, QueryMode mode,
         std::string s = t.text;
         char sign = t.sign;
         if (t.type == Tok::WORD || t.type == Tok::PHRASE)
-            s = resdex_prepare_text(s, out.lang);
+            s = prepare_text(s, out.lang);
         /* The parser takes no sign on a range: a range is a filter (+ says
          * nothing more), and -year:A..B is NOT year:A..B. */
         if (t.type == Tok::FIELD && sign && t.value.find("..") != std::string::npos) {
@@ -540,12 +547,12 @@ parse_query(Xapian::Database &x, const std::string &text, QueryMode mode,
     if (pure_negative)
         q = std::string(ALL_FIELD) + ":1 " + q;
 
-    out.stem = resdex_stemmer(out.lang);
+    out.stem = lang_stemmer(out.lang);
     Xapian::QueryParser qp;
     qp.set_database(x);
     qp.set_stemmer(out.stem);
     qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-    qp.set_stopper(resdex_stopper(out.lang));
+    qp.set_stopper(lang_stopper(out.lang));
     qp.set_default_op(Xapian::Query::OP_AND);
     qp.set_max_expansion(MAX_WILDCARD_EXPANSION, Xapian::Query::WILDCARD_LIMIT_ERROR);
     for (const Field *f = schema_fields; f->name; f++) {
@@ -564,17 +571,17 @@ parse_query(Xapian::Database &x, const std::string &text, QueryMode mode,
             out.phrase = qp.parse_query("\"" + q + "\"", QP_FLAGS);
     } catch (const Xapian::QueryParserError &e) {
         if (!ctx.error.empty())
-            throw ctx.error;
+            refuse(ctx.error);
         size_t at = dangling_operator(toks);
-        throw "cannot parse the query: " + e.get_msg() + (at == SIZE_MAX ? "" : where(at));
+        refuse("cannot parse the query: " + e.get_msg() + (at == SIZE_MAX ? "" : where(at)));
     } catch (const Xapian::WildcardError &) {
-        throw "a wildcard matches too many words (limit " + std::to_string(MAX_WILDCARD_EXPANSION) +
-            "): make the prefix longer";
+        refuse("a wildcard matches too many words (limit " +
+               std::to_string(MAX_WILDCARD_EXPANSION) + "): make the prefix longer");
     }
     if (!ctx.error.empty())
-        throw ctx.error;
+        refuse(ctx.error);
     if (out.query.empty() && mode == QueryMode::SEARCH)
-        throw std::string("empty query");
+        refuse("empty query");
     return out;
 }
 
@@ -583,13 +590,13 @@ fill_hit(resdex_db_t *db, resdex_results_t *r, const Xapian::Document &doc, resd
 {
     resdex_hit_t *hit = results_add_hit(r);
     if (!hit)
-        throw std::bad_alloc();
+        resdex::out_of_memory("adding a hit");
     std::string data = doc.get_data();
     char *msg = nullptr;
     resdex_status_t st = record_decode(results_arena(r), data.data(), data.size(), hit, &msg);
     if (st != RESDEX_STATUS_SUCCESS) {
-        std::string m = msg ? msg : "corrupt record";
-        free(msg);
+        std::unique_ptr<char, void (*)(void *)> owned(msg, free); /* freed if this throws */
+        std::string m = msg ? msg : resdex_status_to_string(st);
         return db_fail(db, st, "document " + std::to_string(doc.get_docid()) + ": " + m);
     }
     *out = hit;

@@ -37,7 +37,7 @@ enum class QueryMode {
 
 /* Parse `text`. Without lang:, the language is `lang_hint` when given, else
  * the one the query is written in (its script, then which language's
- * vocabulary in x its words belong to). Throws a message (std::string) that
+ * vocabulary in x its words belong to). Throws resdex::Error (BAD_QUERY) with a message that
  * says what is wrong and where ("(at position 7)"). */
 ParsedQuery parse_query(Xapian::Database &x, const std::string &text, QueryMode mode,
                         const std::string &lang_hint = std::string());

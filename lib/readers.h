@@ -11,6 +11,10 @@
 #include "resdex.h"
 #include "zipr.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Text converted from the UN's PDFs, markdown-ish extracts, plain text. */
 resdex_status_t text_parse(resdex_doc_t *doc, const char *name, const char *data, size_t len,
                            char **message);
@@ -40,5 +44,8 @@ int docx_is_word(zipr_t *z);
 /* Paragraphs, numbering, footnotes and accepted tracked changes of a Word
  * file, then the text parser; marks the resolutions tracked_changes. */
 resdex_status_t docx_parse(resdex_doc_t *doc, const char *name, zipr_t *z, char **message);
+#ifdef __cplusplus
+}
+#endif
 
 #endif

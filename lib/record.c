@@ -228,8 +228,13 @@ record_decode(arena_t *a, const char *data, size_t len, resdex_hit_t *hit, char 
     }
 
     json_error_t jerr;
+    memset(&jerr, 0, sizeof jerr);
     json_t *root = json_loadb(json, json_len, 0, &jerr);
     buf_free(&out);
+    /* Out of memory, not a corrupt record: jansson says so, or says nothing
+     * (it fails to start reading without setting an error). */
+    if (!root && (json_error_code(&jerr) == json_error_out_of_memory || !jerr.text[0]))
+        return util_fail(message, RESDEX_STATUS_OUT_OF_MEMORY, "stored record: out of memory");
     json_t *r = root ? json_object_get(root, "res") : NULL;
     json_t *par = root ? json_object_get(root, "par") : NULL;
     if (!json_is_object(r) || !json_is_object(par)) {

@@ -103,7 +103,7 @@ join_highlights(const std::string &s, const std::string &hs, const std::string &
         }
         std::string run = joined.substr(a + hs.size(), b - a - hs.size());
         out.append(joined, pos, a - pos);
-        if (run.find(' ') == std::string::npos && resdex_is_stopword(lang, run))
+        if (run.find(' ') == std::string::npos && is_stopword(lang, run))
             out += run;
         else
             out.append(joined, a, b + he.size() - a);
@@ -203,12 +203,7 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
         return db_fail(db, RESDEX_STATUS_BAD_QUERY,
                        "query is " + std::to_string(qtext.size()) + " bytes; the limit is " +
                            std::to_string(RESDEX_MAX_QUERY_BYTES));
-    ParsedQuery pq;
-    try {
-        pq = parse_query(x, qtext, QueryMode::SEARCH);
-    } catch (const std::string &m) {
-        return db_fail(db, RESDEX_STATUS_BAD_QUERY, m);
-    }
+    ParsedQuery pq = parse_query(x, qtext, QueryMode::SEARCH);
     results_set_lang(r, pq.lang);
     const char *lang = pq.lang;
     Xapian::Query query = pq.query, phrase = pq.phrase;
@@ -317,7 +312,7 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
         for (auto &s : spies)
             for (auto it = s.spy->top_values_begin(1000); it != s.spy->top_values_end(1000); ++it)
                 if (results_add_facet(r, s.name, (*it).c_str(), it.get_termfreq()) != 0)
-                    throw std::bad_alloc();
+                    resdex::out_of_memory("counting facets");
     }
     std::string hs = o->hl_start ? o->hl_start : "[";
     std::string he = o->hl_end ? o->hl_end : "]";
@@ -351,17 +346,17 @@ extern "C" resdex_status_t
 resdex_db_search(resdex_db_t *db, const resdex_search_options_t *options,
                  resdex_results_t **results)
 {
-    if (results)
-        *results = nullptr;
-    if (!db || !options || !results)
-        return RESDEX_STATUS_BAD_ARGUMENT;
     resdex_results_t *r = nullptr;
     resdex_status_t st = guarded(db, [&] {
+        if (results)
+            *results = nullptr;
+        if (!db || !options || !results)
+            return RESDEX_STATUS_BAD_ARGUMENT;
         return with_reopen(db, [&] {
             resdex_results_destroy(r);
             r = results_new();
             if (!r)
-                throw std::bad_alloc();
+                resdex::out_of_memory("making the results");
             return run_search(db, options, r);
         });
     });
@@ -377,17 +372,17 @@ extern "C" resdex_status_t
 resdex_db_get_resolution(resdex_db_t *db, const char *symbol, const char *lang,
                          resdex_results_t **results)
 {
-    if (results)
-        *results = nullptr;
-    if (!db || !symbol || !*symbol || !results)
-        return RESDEX_STATUS_BAD_ARGUMENT;
     resdex_results_t *r = nullptr;
     resdex_status_t st = guarded(db, [&] {
+        if (results)
+            *results = nullptr;
+        if (!db || !symbol || !*symbol || !results)
+            return RESDEX_STATUS_BAD_ARGUMENT;
         return with_reopen(db, [&]() -> resdex_status_t {
             resdex_results_destroy(r);
             r = results_new();
             if (!r)
-                throw std::bad_alloc();
+                resdex::out_of_memory("making the results");
             Xapian::Database &x = db->db();
             std::string sym = Xapian::Unicode::tolower(symbol);
             Xapian::Query q(std::string(P_SYMBOL) + sym);

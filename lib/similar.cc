@@ -90,15 +90,11 @@ parse_filters(resdex_db_t *db, const char *filters, Xapian::Query &out, std::str
     std::string f = filters ? filters : "";
     if (f.size() > RESDEX_MAX_QUERY_BYTES)
         return db_fail(db, RESDEX_STATUS_BAD_QUERY, "filters are too long");
-    try {
-        ParsedQuery pq = parse_query(db->db(), f, QueryMode::FILTERS);
-        if (!pq.query.empty())
-            out = pq.query;
-        if (pq.lang_given)
-            lang = pq.lang;
-    } catch (const std::string &m) {
-        return db_fail(db, RESDEX_STATUS_BAD_QUERY, m);
-    }
+    ParsedQuery pq = parse_query(db->db(), f, QueryMode::FILTERS);
+    if (!pq.query.empty())
+        out = pq.query;
+    if (pq.lang_given)
+        lang = pq.lang;
     return RESDEX_STATUS_SUCCESS;
 }
 
@@ -159,7 +155,7 @@ set_input_text(resdex_db_t *db, Input &in, const std::string &text)
     in.text = text;
     in.tokens.reset(diff_text_new(text.data(), text.size()));
     if (!in.tokens)
-        throw std::bad_alloc();
+        resdex::out_of_memory("reading the words of a text");
     if (diff_text_words(in.tokens.get()) == 0)
         return db_fail(db, RESDEX_STATUS_BAD_QUERY,
                        text.find_first_not_of(" \t\r\n\f\v") == std::string::npos
@@ -175,16 +171,16 @@ candidate_query(const Input &in, unsigned elite)
 {
     Xapian::Document scratch;
     Xapian::TermGenerator tg;
-    tg.set_stemmer(resdex_stemmer(in.lang.c_str()));
+    tg.set_stemmer(lang_stemmer(in.lang.c_str()));
     tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
-    tg.set_flags(resdex_lang_is_cjk(in.lang.c_str()) ? Xapian::TermGenerator::FLAG_CJK_NGRAM : 0);
+    tg.set_flags(lang_is_cjk(in.lang.c_str()) ? Xapian::TermGenerator::FLAG_CJK_NGRAM : 0);
     /* Stopwords tell nothing of a paragraph, and their posting lists are
      * the longest: a short text made mostly of them cost 70 ms at 200k
      * paragraphs (bench/RESULTS.md). The exact step still compares every
      * word. A text of stopwords alone keeps them. */
     const Xapian::Stopper *stopper =
-        tuning.keep_stopwords ? nullptr : resdex_stopper(in.lang.c_str());
-    std::string prepared = resdex_prepare_text(in.text, in.lang.c_str());
+        tuning.keep_stopwords ? nullptr : lang_stopper(in.lang.c_str());
+    std::string prepared = prepare_text(in.text, in.lang.c_str());
     if (stopper) {
         tg.set_stopper(stopper);
         tg.set_stopper_strategy(Xapian::TermGenerator::STOP_ALL);
@@ -262,7 +258,7 @@ rank_candidates(resdex_db_t *db, const Input &in, const Xapian::Query &restrict_
 
     ResultsPtr scratch(results_new());
     if (!scratch)
-        throw std::bad_alloc();
+        resdex::out_of_memory("making the results");
     /* Cheap bound first: the word overlap, which the similarity never
      * exceeds. Candidates below min_sim go without an alignment, and the
      * alignments stop once `want` candidates beat every bound left. */
@@ -284,10 +280,10 @@ rank_candidates(resdex_db_t *db, const Input &in, const Xapian::Query &restrict_
         const char *text = hit->paragraph->text;
         p.tokens.reset(diff_text_new(text, strlen(text)));
         if (!p.tokens)
-            throw std::bad_alloc();
+            resdex::out_of_memory("reading the words of a text");
         p.bound = diff_overlap(p.tokens.get(), in.tokens.get());
         if (p.bound < 0)
-            throw std::bad_alloc();
+            resdex::out_of_memory("comparing the texts");
         if (p.bound < min_sim)
             continue;
         const char *type = hit->resolution->doc_type;
@@ -304,7 +300,7 @@ rank_candidates(resdex_db_t *db, const Input &in, const Xapian::Query &restrict_
             break;
         if (diff_compare(p.tokens.get(), in.tokens.get(), nullptr, nullptr, nullptr, &p.c.stats) !=
             0)
-            throw std::bad_alloc();
+            resdex::out_of_memory("comparing the texts");
         p.c.similarity = diff_similarity(&p.c.stats, tuning.sequence_weight);
         if (p.c.similarity < min_sim)
             continue;
@@ -335,7 +331,7 @@ diff_table(resdex_results_t *r, size_t count)
     d.ops = static_cast<resdex_diff_op_t **>(arena_alloc(a, count * sizeof *d.ops));
     d.n = static_cast<size_t *>(arena_alloc(a, count * sizeof *d.n));
     if (!d.ops || !d.n)
-        throw std::bad_alloc();
+        resdex::out_of_memory("making the diffs");
     for (size_t i = 0; i < count; i++) {
         d.ops[i] = nullptr;
         d.n[i] = 0;
@@ -350,7 +346,7 @@ diff_into(resdex_results_t *r, DiffTable &d, size_t i, const diff_text_t *old_te
 {
     diff_stats_t st;
     if (diff_compare(old_text, new_text, results_arena(r), &d.ops[i], &d.n[i], &st) != 0)
-        throw std::bad_alloc();
+        resdex::out_of_memory("comparing the texts");
 }
 
 resdex_status_t
@@ -374,7 +370,7 @@ run_similar(resdex_db_t *db, const resdex_similar_options_t *o, resdex_results_t
             return st;
         ResultsPtr scratch(results_new());
         if (!scratch)
-            throw std::bad_alloc();
+            resdex::out_of_memory("making the results");
         const resdex_hit_t *hit = nullptr;
         st = decode(db, scratch.get(), doc, &hit);
         if (st != RESDEX_STATUS_SUCCESS)
@@ -419,7 +415,7 @@ run_similar(resdex_db_t *db, const resdex_similar_options_t *o, resdex_results_t
         hit->similarity = best[i].similarity;
         TextPtr t(diff_text_new(hit->paragraph->text, strlen(hit->paragraph->text)));
         if (!t)
-            throw std::bad_alloc();
+            resdex::out_of_memory("reading the words of a text");
         diff_into(r, table, i, t.get(), in.tokens.get());
     }
     results_set_diffs(r, table.ops, table.n, best.size());
@@ -441,7 +437,7 @@ run_lineage(resdex_db_t *db, const char *paragraph, const char *filters, resdex_
         return st;
     ResultsPtr scratch(results_new());
     if (!scratch)
-        throw std::bad_alloc();
+        resdex::out_of_memory("making the results");
 
     /* The chain, newest first: the paragraph itself, then each earlier
      * version found. */
@@ -465,7 +461,7 @@ run_lineage(resdex_db_t *db, const char *paragraph, const char *filters, resdex_
         texts.push_back(std::move(in.tokens));
         in.tokens.reset(diff_text_new(in.text.data(), in.text.size()));
         if (!in.tokens)
-            throw std::bad_alloc();
+            resdex::out_of_memory("reading the words of a text");
         if (step == LINEAGE_MAX_STEPS)
             break;
         std::string date = chain.back().get_value(SLOT_DATE);
@@ -528,11 +524,15 @@ with_results(resdex_db_t *db, resdex_results_t **results, F body)
 {
     resdex_results_t *r = nullptr;
     resdex_status_t st = guarded(db, [&] {
+        if (results)
+            *results = nullptr;
+        if (!results)
+            return RESDEX_STATUS_BAD_ARGUMENT;
         return with_reopen(db, [&] {
             resdex_results_destroy(r);
             r = results_new();
             if (!r)
-                throw std::bad_alloc();
+                resdex::out_of_memory("making the results");
             return body(r);
         });
     });
@@ -556,22 +556,20 @@ extern "C" resdex_status_t
 resdex_db_similar(resdex_db_t *db, const resdex_similar_options_t *options,
                   resdex_results_t **results)
 {
-    if (results)
-        *results = nullptr;
-    if (!db || !options || !results)
-        return RESDEX_STATUS_BAD_ARGUMENT;
-    return with_results(db, results,
-                        [&](resdex_results_t *r) { return run_similar(db, options, r); });
+    return with_results(db, results, [&](resdex_results_t *r) {
+        if (!db || !options)
+            return RESDEX_STATUS_BAD_ARGUMENT;
+        return run_similar(db, options, r);
+    });
 }
 
 extern "C" resdex_status_t
 resdex_db_lineage(resdex_db_t *db, const char *paragraph, const char *filters,
                   resdex_results_t **results)
 {
-    if (results)
-        *results = nullptr;
-    if (!db || !paragraph || !*paragraph || !results)
-        return RESDEX_STATUS_BAD_ARGUMENT;
-    return with_results(
-        db, results, [&](resdex_results_t *r) { return run_lineage(db, paragraph, filters, r); });
+    return with_results(db, results, [&](resdex_results_t *r) {
+        if (!db || !paragraph || !*paragraph)
+            return RESDEX_STATUS_BAD_ARGUMENT;
+        return run_lineage(db, paragraph, filters, r);
+    });
 }

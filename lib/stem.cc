@@ -2,6 +2,7 @@
  * (ICU's canonical decomposition without its combining marks). */
 #include "stem.hh"
 #include "schema.hh"
+#include "error.hh"
 
 #include <algorithm>
 #include <cstring>
@@ -14,6 +15,18 @@
 namespace
 {
 
+/* sb_stemmer_new() failed: a libstemmer built without the algorithm, or
+ * out of memory. */
+[[noreturn]] void
+fail_new(const char *algo)
+{
+    for (const char **a = sb_stemmer_list(); *a; a++)
+        if (std::strcmp(*a, algo) == 0)
+            resdex::out_of_memory("making a stemmer");
+    throw resdex::Error{RESDEX_STATUS_INTERNAL_ERROR,
+                        std::string("libstemmer has no '") + algo + "' stemmer"};
+}
+
 class SnowballStem : public Xapian::StemImplementation
 {
     struct sb_stemmer *stemmer;
@@ -24,7 +37,7 @@ class SnowballStem : public Xapian::StemImplementation
         : stemmer(sb_stemmer_new(algo, "UTF_8")), algorithm(algo)
     {
         if (!stemmer)
-            throw std::bad_alloc();
+            fail_new(algo);
     }
     ~SnowballStem() override
     {
@@ -39,7 +52,7 @@ class SnowballStem : public Xapian::StemImplementation
             sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol *>(folded.data()),
                             static_cast<int>(folded.size()));
         if (!out) /* libstemmer's only failure is out of memory */
-            throw std::bad_alloc();
+            resdex::out_of_memory("stemming a word");
         return std::string(reinterpret_cast<const char *>(out),
                            static_cast<size_t>(sb_stemmer_length(stemmer)));
     }
@@ -52,16 +65,16 @@ class SnowballStem : public Xapian::StemImplementation
 } // namespace
 
 const char *
-resdex_stem_algorithm(const char *lang)
+stem_algorithm(const char *lang)
 {
     const Language *l = schema_language(lang && *lang ? lang : "en");
     return l ? l->stemmer : nullptr;
 }
 
 Xapian::Stem
-resdex_stemmer(const char *lang)
+lang_stemmer(const char *lang)
 {
-    const char *algo = resdex_stem_algorithm(lang);
+    const char *algo = stem_algorithm(lang);
     if (!algo)
         return Xapian::Stem();
     return Xapian::Stem(new SnowballStem(algo));
@@ -104,7 +117,7 @@ resdex_fold(const std::string &word)
 }
 
 bool
-resdex_lang_is_cjk(const char *lang)
+lang_is_cjk(const char *lang)
 {
     const Language *l = schema_language(lang);
     return l && l->script == Script::HAN;
@@ -130,7 +143,7 @@ is_elision(const std::string &text, size_t start, size_t end)
 }
 
 std::string
-resdex_prepare_text(const std::string &text, const char *lang)
+prepare_text(const std::string &text, const char *lang)
 {
     if (!lang || std::strcmp(lang, "fr") != 0)
         return text;

@@ -11,24 +11,24 @@
 
 /* The Snowball algorithm for a two-letter language code ("en" -> "english");
  * NULL for languages stemmed by no algorithm (Chinese, unknown codes). */
-const char *resdex_stem_algorithm(const char *lang);
+const char *stem_algorithm(const char *lang);
 
 /* A Xapian::Stem backed by libstemmer for `lang`; the empty (no-op) stemmer
  * when the language has no algorithm. It stems the word without its accents
- * (resdex_fold). Throws std::bad_alloc. */
-Xapian::Stem resdex_stemmer(const char *lang);
+ * (resdex_fold). Throws resdex::Error. */
+Xapian::Stem lang_stemmer(const char *lang);
 
 /* Text as the term generator and query parser should see it: for French,
  * elided articles and pronouns are split from their word ("l'emprisonnement"
  * -> "l emprisonnement", "qu’il" -> "qu il"), which Xapian would otherwise
  * keep as one word. Other languages: unchanged. */
-std::string resdex_prepare_text(const std::string &text, const char *lang);
+std::string prepare_text(const std::string &text, const char *lang);
 
 /* `word` without its accents and other combining marks ("criminalité" ->
  * "criminalite", Arabic vowel signs dropped); ASCII comes back as it is. */
 std::string resdex_fold(const std::string &word);
 
 /* Does `lang` want Xapian's CJK n-gram tokenising (Chinese)? */
-bool resdex_lang_is_cjk(const char *lang);
+bool lang_is_cjk(const char *lang);
 
 #endif

@@ -24,7 +24,7 @@ make_all()
 } // namespace
 
 const Xapian::Stopper *
-resdex_stopper(const char *lang)
+lang_stopper(const char *lang)
 {
     /* Built once, on first use (thread-safe statics). */
     static const std::vector<std::unique_ptr<Xapian::SimpleStopper>> stoppers = make_all();
@@ -35,8 +35,8 @@ resdex_stopper(const char *lang)
 }
 
 bool
-resdex_is_stopword(const char *lang, const std::string &word)
+is_stopword(const char *lang, const std::string &word)
 {
-    const Xapian::Stopper *s = resdex_stopper(lang);
+    const Xapian::Stopper *s = lang_stopper(lang);
     return s && (*s)(Xapian::Unicode::tolower(word));
 }

@@ -12,9 +12,9 @@
 
 /* The stopper for a two-letter language code; NULL for languages without a
  * list (Chinese, unknown codes). Static storage: never freed. */
-const Xapian::Stopper *resdex_stopper(const char *lang);
+const Xapian::Stopper *lang_stopper(const char *lang);
 
 /* Is `word` (any case) a stopword of `lang`? */
-bool resdex_is_stopword(const char *lang, const std::string &word);
+bool is_stopword(const char *lang, const std::string &word);
 
 #endif

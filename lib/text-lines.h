@@ -10,6 +10,10 @@
 
 #include <stddef.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef struct tl_iter {
     const char *p, *end;
     unsigned line; /* 1-based number of the line last returned */
@@ -56,5 +60,9 @@ size_t tl_number_too_long(const char *s, size_t n);
  * trailing spaces, emphasis markers, closing quotes and footnote markers
  * are skipped. 0 for an empty line. */
 char tl_last_char(const char *s, size_t n);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

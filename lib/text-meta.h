@@ -5,6 +5,10 @@
 
 #include <stddef.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* The body named at s[0..n) ("General Assembly", "Economic and Social
  * Council", "Commission on Crime Prevention and Criminal Justice",
  * "Commission on Narcotic Drugs", "Security Council", "Human Rights
@@ -32,5 +36,9 @@ const char *meta_language(const char *s, size_t n);
  * "E" (ECOSOC), "E/CN.15" (CCPCJ), "E/CN.7" (CND), "S" (SC), "A/HRC"
  * (HRC); NULL for others. */
 const char *meta_series(const char *body);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -8,6 +8,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* A growable byte buffer with a hard size cap (after curl's dynbuf). The
  * content is always NUL-terminated once anything was reserved. */
 typedef struct buf {
@@ -45,5 +49,8 @@ size_t util_utf8_decode(const char *s, size_t n, unsigned *cp);
 /* 64-bit FNV-1a of s[0..n): a stable hash (the same on every machine and
  * build), not a cryptographic one. */
 uint64_t util_fnv1a(const char *s, size_t n);
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -11,6 +11,10 @@
 
 #include <stddef.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef enum verb_kind { VERB_NONE = 0, VERB_PREAMBULAR, VERB_OPERATIVE } verb_kind_t;
 
 /* The verb phrase at the start of plain text s[0..n): its kind and its
@@ -25,5 +29,9 @@ int verb_emphasis(const char *raw, size_t n, size_t *off, size_t *len);
 /* The kind of a phrase the lists do not know (taken from emphasis): a
  * participle or adjective is preambular, anything else operative. */
 verb_kind_t verb_guess(const char *s, size_t n);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -13,6 +13,11 @@ tests_test_stem_LDADD = $(TEST_LIBS)
 tests_test_db_SOURCES = tests/test_db.c tests/corrupt.cc tests/testutil.h
 tests_test_db_CPPFLAGS = $(TEST_CPPFLAGS) $(XAPIAN_CFLAGS)
 tests_test_db_LDADD = $(TEST_LIBS)
+# The C/C++ seam broken on purpose: allocations that fail, a damaged index.
+check_PROGRAMS += tests/test_errors
+tests_test_errors_SOURCES = tests/test_errors.cc
+tests_test_errors_CPPFLAGS = $(TEST_CPPFLAGS) $(JANSSON_CFLAGS)
+tests_test_errors_LDADD = $(TEST_LIBS) $(JANSSON_LIBS)
 
 
 check_PROGRAMS += tests/test_session
@@ -21,7 +26,7 @@ tests_test_session_CPPFLAGS = $(TEST_CPPFLAGS)
 tests_test_session_LDADD = $(TEST_LIBS)
 nodist_EXTRA_tests_test_session_SOURCES = dummy.cxx
 
-TESTS += tests/test_reader tests/test_stem tests/test_db tests/test_session
+TESTS += tests/test_reader tests/test_stem tests/test_db tests/test_errors tests/test_session
 
 # Compares JSON Lines files (golden tests).
 check_PROGRAMS += tests/json_equal

@@ -28,7 +28,7 @@ test_english_matches_xapian(void **)
         "gender, age and other specific circumstances of offenders, including their vulnerability, "
         "and the objective of their rehabilitation and reintegration into society recalling "
         "reaffirming noting bearing mindful requests invites decides generously organizations";
-    Xapian::Stem ours = resdex_stemmer("en");
+    Xapian::Stem ours = lang_stemmer("en");
     Xapian::Stem theirs("english");
     std::istringstream in(text);
     std::string w;
@@ -50,7 +50,7 @@ static void
 test_english_corpus_words(void **)
 {
     const char *files[] = {"/corpus/ecosoc-2017-19.txt", "/corpus/ecosoc-2021-23.txt"};
-    Xapian::Stem ours = resdex_stemmer("en");
+    Xapian::Stem ours = lang_stemmer("en");
     Xapian::Stem theirs("english");
     std::set<std::string> words;
     for (const char *f : files) {
@@ -73,21 +73,21 @@ test_english_corpus_words(void **)
 static void
 test_other_languages(void **)
 {
-    assert_string_equal(resdex_stem_algorithm("fr"), "french");
-    assert_string_equal(resdex_stem_algorithm("ru"), "russian");
-    assert_string_equal(resdex_stem_algorithm("ar"), "arabic");
-    assert_string_equal(resdex_stem_algorithm("es"), "spanish");
-    assert_null(resdex_stem_algorithm("zh"));
-    assert_null(resdex_stem_algorithm("xx"));
-    assert_true(resdex_lang_is_cjk("zh"));
-    assert_false(resdex_lang_is_cjk("en"));
-    Xapian::Stem fr = resdex_stemmer("fr");
+    assert_string_equal(stem_algorithm("fr"), "french");
+    assert_string_equal(stem_algorithm("ru"), "russian");
+    assert_string_equal(stem_algorithm("ar"), "arabic");
+    assert_string_equal(stem_algorithm("es"), "spanish");
+    assert_null(stem_algorithm("zh"));
+    assert_null(stem_algorithm("xx"));
+    assert_true(lang_is_cjk("zh"));
+    assert_false(lang_is_cjk("en"));
+    Xapian::Stem fr = lang_stemmer("fr");
     assert_string_equal(fr("encourage").c_str(), Xapian::Stem("french")("encourage").c_str());
     assert_string_equal(fr("recommandations").c_str(), "recommand");
-    Xapian::Stem ru = resdex_stemmer("ru");
+    Xapian::Stem ru = lang_stemmer("ru");
     assert_string_equal(ru("преступности").c_str(), Xapian::Stem("russian")("преступности").c_str());
     /* No algorithm: words come back as they are. */
-    Xapian::Stem zh = resdex_stemmer("zh");
+    Xapian::Stem zh = lang_stemmer("zh");
     assert_string_equal(zh("犯罪").c_str(), "犯罪");
     assert_true(zh.is_none());
 }
@@ -97,7 +97,7 @@ static void
 test_term_generator_uses_it(void **)
 {
     Xapian::TermGenerator tg;
-    tg.set_stemmer(resdex_stemmer("en"));
+    tg.set_stemmer(lang_stemmer("en"));
     tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
     Xapian::Document doc;
     tg.set_document(doc);
@@ -108,7 +108,7 @@ test_term_generator_uses_it(void **)
     assert_true(terms.count("Zimprison") == 1);
     assert_true(terms.count("Zaltern") == 1);
     assert_true(terms.count("imprisonment") == 1);
-    assert_string_equal(resdex_stemmer("en").get_description().c_str(),
+    assert_string_equal(lang_stemmer("en").get_description().c_str(),
                         "Xapian::Stem(libstemmer(english))");
 }
 
