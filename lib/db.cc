@@ -9,6 +9,7 @@
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
+#include <memory>
 #include <string>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -88,36 +89,36 @@ lock_holder(const std::string &lock)
     struct stat want;
     if (stat(lock.c_str(), &want) != 0)
         return 0;
-    DIR *procs = opendir("/proc");
+    /* The strings below may throw (out of memory): the folders and the
+     * file are closed by their owners then. */
+    using Dir = std::unique_ptr<DIR, int (*)(DIR *)>;
+    using File = std::unique_ptr<FILE, int (*)(FILE *)>;
+    Dir procs(opendir("/proc"), closedir);
     if (!procs)
         return 0;
     pid_t found = 0;
-    while (struct dirent *p = readdir(procs)) {
+    while (struct dirent *p = readdir(procs.get())) {
         if (found || p->d_name[0] < '1' || p->d_name[0] > '9')
             continue;
         std::string fds = std::string("/proc/") + p->d_name + "/fd";
-        DIR *d = opendir(fds.c_str());
+        Dir d(opendir(fds.c_str()), closedir);
         if (!d)
             continue;
-        while (struct dirent *f = readdir(d)) {
+        while (struct dirent *f = readdir(d.get())) {
             struct stat st;
             if (f->d_name[0] == '.' || stat((fds + "/" + f->d_name).c_str(), &st) != 0 ||
                 st.st_dev != want.st_dev || st.st_ino != want.st_ino)
                 continue;
             std::string info = std::string("/proc/") + p->d_name + "/fdinfo/" + f->d_name;
-            FILE *in = fopen(info.c_str(), "re");
+            File in(fopen(info.c_str(), "re"), fclose);
             char line[256];
-            while (in && fgets(line, sizeof line, in))
+            while (in && fgets(line, sizeof line, in.get()))
                 if (strncmp(line, "lock:", 5) == 0 && strstr(line, "WRITE"))
                     found = static_cast<pid_t>(atol(p->d_name));
-            if (in)
-                fclose(in);
             if (found)
                 break;
         }
-        closedir(d);
     }
-    closedir(procs);
     return found;
 }
 
@@ -130,11 +131,10 @@ lock_busy(resdex_db_t *db, const std::string &held)
     std::string who = "another resdexd";
     if (holder > 0) {
         char comm[64] = "";
-        FILE *in = fopen(("/proc/" + std::to_string(holder) + "/comm").c_str(), "re");
-        if (in && fgets(comm, sizeof comm, in))
+        std::unique_ptr<FILE, int (*)(FILE *)> in(
+            fopen(("/proc/" + std::to_string(holder) + "/comm").c_str(), "re"), fclose);
+        if (in && fgets(comm, sizeof comm, in.get()))
             comm[strcspn(comm, "\n")] = '\0';
-        if (in)
-            fclose(in);
         who = std::string("another ") + (*comm ? comm : "process") + " (pid " +
               std::to_string(holder) + ")";
     }

@@ -12,11 +12,13 @@ namespace
 std::vector<std::unique_ptr<Xapian::SimpleStopper>>
 make_all()
 {
+    /* All or none: a throw (out of memory) frees those already built. */
     std::vector<std::unique_ptr<Xapian::SimpleStopper>> out;
     for (const Language *l = schema_languages; l->code; l++) {
-        out.emplace_back(new Xapian::SimpleStopper());
+        auto stopper = std::make_unique<Xapian::SimpleStopper>();
         for (const char *const *w = l->stopwords; *w; w++)
-            out.back()->add(*w);
+            stopper->add(*w);
+        out.push_back(std::move(stopper));
     }
     return out;
 }

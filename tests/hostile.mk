@@ -46,4 +46,4 @@ HOSTILE_TESTS = tests/hostile/fuzz-regress.sh tests/hostile/files.sh tests/hosti
 	tests/hostile/queries.sh tests/hostile/crash.sh tests/hostile/diskfull.sh
 TESTS += $(HOSTILE_TESTS)
 EXTRA_DIST += $(HOSTILE_TESTS) tests/hostile/hostile-lib.sh tests/hostile/gen-corpus.awk \
-	tests/fuzz-regress doc/guarantees.md
+	tests/hostile/diskfull-xapian.supp tests/fuzz-regress doc/guarantees.md
