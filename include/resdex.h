@@ -435,6 +435,14 @@ resdex_status_t resdex_db_list_metadata(resdex_db_t *db, const char *prefix,
  * "file:PATH" and "rejected:PATH", see resdexd(8)). */
 #define RESDEX_META_FILE_PREFIX     "file:"
 #define RESDEX_META_REJECTED_PREFIX "rejected:"
+/* A PATH too long for a key of its own (prefix and path over
+ * RESDEX_META_KEY_PLAIN_MAX bytes) is cut in its key, which ends in "#" and
+ * 16 hex digits of a hash of the whole path (RESDEX_META_KEY_HASH_BYTES) and
+ * is at most RESDEX_META_KEY_LONG bytes; its value then opens with
+ * "@<length>:<path>". resdex_db_list_files gives the whole path. */
+#define RESDEX_META_KEY_PLAIN_MAX  240
+#define RESDEX_META_KEY_LONG       250
+#define RESDEX_META_KEY_HASH_BYTES 17
 /* The time (ISO 8601 UTC) of resdexd's last commit, and the corpus folder
  * (absolute) the index follows: read them with resdex_db_get_metadata. */
 #define RESDEX_META_LAST_UPDATE "resdex:last-update"

@@ -206,9 +206,9 @@ file_read(const char *path, char **data, size_t *len, struct stat *st, char **re
  * whole path: "@<length>:<path><value>". A plain key is never that long, so
  * the two never meet; an index written before this had plain keys up to 253
  * bytes, and file_meta_list() moves those to the long form. */
-#define META_KEY_PLAIN_MAX 240
-#define META_KEY_LONG      250
-#define HASH_SUFFIX        17 /* "#" and 16 hex digits */
+#define META_KEY_PLAIN_MAX RESDEX_META_KEY_PLAIN_MAX
+#define META_KEY_LONG      RESDEX_META_KEY_LONG
+#define HASH_SUFFIX        RESDEX_META_KEY_HASH_BYTES /* "#" and 16 hex digits */
 /* The shortest cut of a long key's path (a UTF-8 cut backs up <= 3 bytes). */
 #define LONG_CUT_MIN(plen) (META_KEY_LONG - HASH_SUFFIX - 3 - (plen))
 

@@ -41,7 +41,8 @@ resdex_db_list_files(resdex_db_t *db, resdex_file_kind_t kind, const char *under
          * file_meta_key: prefix + the path's first bytes + "#" + a hash) and
          * whole at the start of its value, "@<length>:<path>": list by no
          * more of `under` than every cut keeps, and check the whole path. */
-        const size_t cut_min = 250 - 17 - 3 - prefix.size();
+        const size_t cut_min =
+            RESDEX_META_KEY_LONG - RESDEX_META_KEY_HASH_BYTES - 3 - prefix.size();
         std::string key_prefix = prefix + dir.substr(0, std::min(dir.size(), cut_min));
         Xapian::Database &x = db->db();
         for (auto it = x.metadata_keys_begin(key_prefix); it != x.metadata_keys_end(key_prefix);

@@ -104,6 +104,22 @@ sort_notes(size_t *v, size_t n, const note_t *notes)
     }
 }
 
+/* Append ni to the notes shown (*v, n used of *cap). -1 when out of memory. */
+static int
+push_shown(size_t **v, size_t *n, size_t *cap, size_t ni)
+{
+    if (*n == *cap) {
+        size_t more = *cap ? *cap * 2 : 32;
+        size_t *p = realloc(*v, more * sizeof *p);
+        if (!p)
+            return -1;
+        *v = p;
+        *cap = more;
+    }
+    (*v)[(*n)++] = ni;
+    return 0;
+}
+
 static void
 build_paragraphs(ctx_t *c, linker_t *l)
 {
@@ -150,16 +166,10 @@ build_paragraphs(ctx_t *c, linker_t *l)
                 if (ni == SIZE_MAX)
                     continue;
                 cite_extract_in(c->fclean.data + notes[ni].coff, pp->speaker, add_cite, &sink);
-                if (n_shown == cap_shown) {
-                    cap_shown = cap_shown ? cap_shown * 2 : 32;
-                    size_t *v = realloc(shown, cap_shown * sizeof *v);
-                    if (!v) {
-                        c->oom = 1;
-                        break;
-                    }
-                    shown = v;
+                if (push_shown(&shown, &n_shown, &cap_shown, ni) != 0) {
+                    c->oom = 1;
+                    break;
                 }
-                shown[n_shown++] = ni;
             }
             for (; t < c->tags.n && tags[t].par < p; t++)
                 ;
@@ -176,16 +186,10 @@ build_paragraphs(ctx_t *c, linker_t *l)
         for (size_t ni = 0; ni < c->notes.n && !c->oom; ni++) {
             if (notes[ni].res != r)
                 continue;
-            if (n_shown == cap_shown) {
-                cap_shown = cap_shown ? cap_shown * 2 : 32;
-                size_t *v = realloc(shown, cap_shown * sizeof *v);
-                if (!v) {
-                    c->oom = 1;
-                    break;
-                }
-                shown = v;
+            if (push_shown(&shown, &n_shown, &cap_shown, ni) != 0) {
+                c->oom = 1;
+                break;
             }
-            shown[n_shown++] = ni;
         }
         sort_notes(shown, n_shown, notes);
         for (size_t k = 0; k < n_shown; k++) {
