@@ -519,6 +519,16 @@ typedef struct resdex_query_field {
 /* The i-th field (from 0), NULL past the last. Static storage. */
 const resdex_query_field_t *resdex_query_field_at(size_t i);
 
+/* The languages resdex reads and searches: the two-letter code ("fr", as
+ * lang: and show --lang take it) and the English name ("French"). */
+typedef struct resdex_language {
+    const char *code;
+    const char *name;
+} resdex_language_t;
+
+/* The i-th language (from 0), NULL past the last. Static storage. */
+const resdex_language_t *resdex_language_at(size_t i);
+
 /* Longest query accepted, in bytes. */
 #define RESDEX_MAX_QUERY_BYTES 8192u
 

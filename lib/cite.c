@@ -16,6 +16,7 @@
  * Assembly in its resolution 65/230"); a bare "resolution 2002/12" numbered
  * by year is ECOSOC's, a bare "resolution 76/181" the General Assembly's. */
 #include "cite.h"
+#include "bodies.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -155,26 +156,16 @@ trim_end(const char *text, size_t end)
     return end;
 }
 
-static const struct {
-    const char *name, *body;
-} named[] = {
-    {"Commission on Crime Prevention and Criminal Justice", "CCPCJ"},
-    {"Commission on Narcotic Drugs", "CND"},
-    {"Economic and Social Council", "ECOSOC"},
-    {"General Assembly", "GA"},
-    {"Security Council", "SC"},
-    {"Human Rights Council", "HRC"},
-    {"Assembly", "GA"},
-    {NULL, NULL},
-};
-
 /* The body named just before text[end] ("General Assembly"), or NULL. */
 static const char *
 body_before(const char *text, size_t end, const char *speaker)
 {
-    for (size_t k = 0; named[k].name; k++)
-        if (ends_with(text, end, named[k].name))
-            return named[k].body;
+    const char *name, *code;
+    for (size_t k = 0; (name = schema_body_name(k, &code)); k++)
+        if (ends_with(text, end, name))
+            return code;
+    if (ends_with(text, end, "Assembly")) /* "the Assembly, in its resolution" */
+        return "GA";
     if (ends_with(text, end, "Commission")) /* "Commission resolution 26/1" */
         return speaker && (eq(speaker, "CND") || eq(speaker, "CCPCJ")) ? speaker : "CCPCJ";
     if (ends_with(text, end, "Council"))

@@ -232,6 +232,7 @@ lock_index(resdex_db_t *db)
 extern "C" resdex_status_t
 resdex_db_open(const char *path, resdex_db_mode_t mode, resdex_db_t **out)
 {
+    /* The handle comes before the wall: the wall keeps its message on it. */
     if (!out)
         return RESDEX_STATUS_BAD_ARGUMENT;
     *out = nullptr;
@@ -312,6 +313,7 @@ resdex_db_close(resdex_db_t *db)
             db->wdb->close();
         return RESDEX_STATUS_SUCCESS;
     });
+    /* After the wall, which needs the handle: these cannot throw. */
     if (db->lock_fd >= 0)
         close(db->lock_fd);
     delete db;

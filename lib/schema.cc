@@ -1,5 +1,6 @@
 /* schema.cc - the fields, bodies and languages; see schema.hh. */
 #include "schema.hh"
+#include "bodies.h"
 #include "terms.hh"
 
 #include <algorithm>
@@ -40,6 +41,7 @@ const Body schema_bodies[] = {
      "E/CN.15/RES/"},
     {"CND", "cnd", "Commission on Narcotic Drugs", nullptr, "E/CN.7/RES/"},
     {"SC", "sc", "Security Council", "s security-council", "S/RES/"},
+    {"HRC", "hrc", "Human Rights Council", nullptr, "A/HRC/RES/"},
     {nullptr, nullptr, nullptr, nullptr, nullptr},
 };
 
@@ -245,4 +247,31 @@ resdex_query_field_at(size_t i)
         return nullptr;
     }
     return i < rows.size() ? &rows[i] : nullptr;
+}
+
+extern "C" const resdex_language_t *
+resdex_language_at(size_t i)
+{
+    static std::vector<resdex_language_t> rows;
+    static std::once_flag once;
+    try {
+        std::call_once(once, [] {
+            for (const Language *l = schema_languages; l->code; l++)
+                rows.push_back({l->code, l->name});
+        });
+    } catch (...) {
+        return nullptr;
+    }
+    return i < rows.size() ? &rows[i] : nullptr;
+}
+
+extern "C" const char *
+schema_body_name(size_t i, const char **code)
+{
+    for (size_t k = 0; schema_bodies[k].code; k++)
+        if (k == i) {
+            *code = schema_bodies[k].code;
+            return schema_bodies[k].name;
+        }
+    return nullptr;
 }

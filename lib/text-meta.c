@@ -1,32 +1,21 @@
 /* text-meta.c - bodies, dates, ordinals, language; see text-meta.h. */
 #include "text-meta.h"
+#include "bodies.h"
 
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
-static const struct {
-    const char *name, *code;
-} bodies[] = {
-    /* Longest names first: "Commission on ..." before "Commission". */
-    {"Commission on Crime Prevention and Criminal Justice", "CCPCJ"},
-    {"Commission on Narcotic Drugs", "CND"},
-    {"Economic and Social Council", "ECOSOC"},
-    {"General Assembly", "GA"},
-    {"Security Council", "SC"},
-    {"Human Rights Council", "HRC"},
-    {NULL, NULL},
-};
-
 const char *
 meta_body_at(const char *s, size_t n, size_t *len)
 {
-    for (size_t i = 0; bodies[i].name; i++) {
-        size_t k = strlen(bodies[i].name);
-        if (n >= k && memcmp(s, bodies[i].name, k) == 0) {
+    const char *name, *code;
+    for (size_t i = 0; (name = schema_body_name(i, &code)); i++) {
+        size_t k = strlen(name);
+        if (n >= k && memcmp(s, name, k) == 0) {
             if (len)
                 *len = k;
-            return bodies[i].code;
+            return code;
         }
     }
     return NULL;

@@ -15,8 +15,6 @@
 #include <string.h>
 #include <strings.h>
 
-static const char *const all_langs[] = {"en", "fr", "es", "ru", "ar", "zh", NULL};
-
 /* The part of a paragraph's id after '#'. */
 static const char *
 anchor_of_id(const char *id)
@@ -283,10 +281,11 @@ static const opt_desc_t show_options[] = {
     {.name = "lang",
      .string = &lang_opt,
      .metavar = "LANGS",
-     .missing = "a language (en, fr, es, ru, ar, zh, a list, or all)",
-     .help = "the language(s) to show: en, fr, es, ru, ar, zh, a list\n"
-             "(en,fr) or all; default English when indexed, else the\n"
-             "first language indexed"},
+     .missing = "a language (a code as lang: takes, a list, or all)",
+     .help = "the language(s) to show: a code as lang: takes (en, fr,\n"
+             "...; resdex search --help lists them), a list (en,fr) or\n"
+             "all; default English when indexed, else the first\n"
+             "language indexed"},
     {.name = NULL},
 };
 
@@ -296,6 +295,7 @@ run_show(const global_options_t *g, char **targets, int n_targets)
     int status = EXIT_ERROR;
     resdex_db_t *db = NULL;
     char *langs_buf = NULL;
+    const char **langs = NULL;
     sprinter_t *sp = NULL;
     layout_t l;
     layout_init(&l);
@@ -303,31 +303,44 @@ run_show(const global_options_t *g, char **targets, int n_targets)
         fprintf(stderr, "resdex show: what to show? (usage: resdex show SYMBOL[#ANCHOR])\n");
         goto DONE;
     }
-    /* The languages: NULL (the default), a list, or all six. */
-    const char *langs[8] = {NULL};
+    /* The languages: NULL (the default), a list, or every one resdex knows. */
+    size_t n_known = 0;
+    while (resdex_language_at(n_known))
+        n_known++;
+    if (!(langs = calloc(n_known + 1, sizeof *langs))) {
+        fprintf(stderr, "resdex show: out of memory\n");
+        goto DONE;
+    }
     size_t n_langs = 1;
     int explicit_all = 0;
     if (lang_opt) {
         if (!strcmp(lang_opt, "all")) {
             explicit_all = 1;
-            for (n_langs = 0; all_langs[n_langs]; n_langs++)
-                langs[n_langs] = all_langs[n_langs];
+            for (n_langs = 0; n_langs < n_known; n_langs++)
+                langs[n_langs] = resdex_language_at(n_langs)->code;
+        } else if (!(langs_buf = strdup(lang_opt))) {
+            fprintf(stderr, "resdex show: out of memory\n");
+            goto DONE;
         } else {
-            langs_buf = strdup(lang_opt);
             n_langs = 0;
             for (char *save = NULL, *t = strtok_r(langs_buf, ",", &save); t;
                  t = strtok_r(NULL, ",", &save)) {
-                int ok = 0;
-                for (size_t k = 0; all_langs[k]; k++)
-                    ok |= !strcasecmp(t, all_langs[k]);
-                if (!ok || n_langs >= 6) {
-                    fprintf(stderr,
-                            "resdex show: --lang wants en, fr, es, ru, ar or zh (a list, or "
-                            "all), not '%s'\n",
-                            t);
+                const char *known = NULL;
+                for (size_t k = 0; k < n_known && !known; k++)
+                    if (!strcasecmp(t, resdex_language_at(k)->code))
+                        known = resdex_language_at(k)->code;
+                if (!known) {
+                    fprintf(stderr, "resdex show: --lang wants");
+                    for (size_t k = 0; k < n_known; k++)
+                        fprintf(stderr, "%s %s", k ? "," : "", resdex_language_at(k)->code);
+                    fprintf(stderr, " (a list, or all), not '%s'\n", t);
                     goto DONE;
                 }
-                langs[n_langs++] = t;
+                int again = 0;
+                for (size_t k = 0; k < n_langs; k++)
+                    again |= langs[k] == known;
+                if (!again)
+                    langs[n_langs++] = known;
             }
             if (!n_langs) {
                 fprintf(stderr, "resdex show: --lang is empty\n");
@@ -366,6 +379,7 @@ DONE:
     sprinter_destroy(sp);
     resdex_db_close(db);
     free(langs_buf);
+    free((void *)langs);
     return status;
 }
 

@@ -243,7 +243,7 @@ static const query_case_t cases[] = {
     {"year:2017..2015", 0, 0, NULL, NULL, "year:2017..2015 is a reversed range", "(at position 1)"},
     {"year:1700..2017", 0, 0, NULL, NULL, "spans more than 200 years", "(at position 1)"},
     {"prison body:unesco", 0, 0, NULL, NULL,
-     "body:unesco is not a body: use ga, ecosoc, ccpcj, cnd or sc", "(at position 8)"},
+     "body:unesco is not a body: use ga, ecosoc, ccpcj, cnd, sc or hrc", "(at position 8)"},
     {"kind:foo", 0, 0, NULL, NULL, "kind:foo is not a kind: use preambular, operative or other",
      "(at position 1)"},
     {"lang:pt", 0, 0, NULL, NULL, "lang:pt is not a language", "(at position 1)"},
