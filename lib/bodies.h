@@ -14,6 +14,11 @@ extern "C" {
  * code ("GA") in *code; NULL past the last. Static storage. */
 const char *schema_body_name(size_t i, const char **code);
 
+/* The document series of the body with this code ("CCPCJ" -> "E/CN.15",
+ * "GA" -> "A"; its resolutions are E/CN.15/RES/...), NULL when unknown.
+ * Static storage. */
+const char *schema_body_series(const char *code);
+
 #ifdef __cplusplus
 }
 #endif

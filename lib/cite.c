@@ -27,9 +27,9 @@ typedef struct emit {
     void *ctx;
 } emit_t;
 
-/* String equality by hand: GCC 12 at -O2 folds strcmp() against the body
- * codes of the table below wrongly (series_of("CND") came back NULL), so
- * the codes are compared without the builtin. */
+/* String equality by hand: GCC 12 at -O2 folded strcmp() against body
+ * codes wrongly here (the series of "CND" came back NULL), so the codes
+ * are compared without the builtin. */
 static int
 eq(const char *a, const char *b)
 {
@@ -188,26 +188,6 @@ owner_of_its(const char *text, size_t its, const char *speaker)
     return b ? b : speaker;
 }
 
-static const char *
-series_of(const char *body)
-{
-    if (!body)
-        return NULL;
-    if (eq(body, "GA"))
-        return "A";
-    if (eq(body, "ECOSOC"))
-        return "E";
-    if (eq(body, "CCPCJ"))
-        return "E/CN.15";
-    if (eq(body, "CND"))
-        return "E/CN.7";
-    if (eq(body, "SC"))
-        return "S";
-    if (eq(body, "HRC"))
-        return "A/HRC";
-    return NULL;
-}
-
 /* One reference after "resolution(s)": the parts found. */
 typedef struct ref {
     char first[8];  /* "70", "2017", "S-30", "217" */
@@ -293,7 +273,7 @@ emit_ref(const emit_t *e, const ref_t *r, const char *body, int decision)
         body = by_year ? "ECOSOC" : "GA";
     if (by_year && (eq(body, "GA") || eq(body, "SC")))
         body = "ECOSOC"; /* only ECOSOC numbers its resolutions by year */
-    const char *series = series_of(body);
+    const char *series = schema_body_series(body);
     if (!series)
         return;
     char part[2] = {r->part, '\0'};

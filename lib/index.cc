@@ -112,9 +112,9 @@ std::string
 cite_number(const std::string &cite)
 {
     for (const Body *b = schema_bodies; b->code; b++) {
-        size_t n = strlen(b->series);
-        if (cite.compare(0, n, b->series) == 0)
-            return cite.substr(n);
+        std::string series = std::string(b->series) + "/RES/";
+        if (cite.compare(0, series.size(), series) == 0)
+            return cite.substr(series.size());
     }
     return std::string();
 }

@@ -35,13 +35,12 @@ const Field schema_fields[] = {
 };
 
 const Body schema_bodies[] = {
-    {"GA", "ga", "General Assembly", "a general-assembly", "A/RES/"},
-    {"ECOSOC", "ecosoc", "Economic and Social Council", "e", "E/RES/"},
-    {"CCPCJ", "ccpcj", "Commission on Crime Prevention and Criminal Justice", nullptr,
-     "E/CN.15/RES/"},
-    {"CND", "cnd", "Commission on Narcotic Drugs", nullptr, "E/CN.7/RES/"},
-    {"SC", "sc", "Security Council", "s security-council", "S/RES/"},
-    {"HRC", "hrc", "Human Rights Council", nullptr, "A/HRC/RES/"},
+    {"GA", "ga", "General Assembly", "a general-assembly", "A"},
+    {"ECOSOC", "ecosoc", "Economic and Social Council", "e", "E"},
+    {"CCPCJ", "ccpcj", "Commission on Crime Prevention and Criminal Justice", nullptr, "E/CN.15"},
+    {"CND", "cnd", "Commission on Narcotic Drugs", nullptr, "E/CN.7"},
+    {"SC", "sc", "Security Council", "s security-council", "S"},
+    {"HRC", "hrc", "Human Rights Council", nullptr, "A/HRC"},
     {nullptr, nullptr, nullptr, nullptr, nullptr},
 };
 
@@ -273,5 +272,14 @@ schema_body_name(size_t i, const char **code)
             *code = schema_bodies[k].code;
             return schema_bodies[k].name;
         }
+    return nullptr;
+}
+
+extern "C" const char *
+schema_body_series(const char *code)
+{
+    for (const Body *b = schema_bodies; code && b->code; b++)
+        if (!std::strcmp(code, b->code))
+            return b->series;
     return nullptr;
 }

@@ -63,7 +63,7 @@ struct Body {
     const char *key;  /* the filter value and term: "ecosoc" */
     const char *name; /* as printed: "Economic and Social Council" */
     const char *aliases;
-    const char *series; /* the symbol of its resolutions, before the number */
+    const char *series; /* its document series: "E/CN.15" (resolutions E/CN.15/RES/...) */
 };
 extern const Body schema_bodies[];
 

@@ -2,6 +2,7 @@
  * the whole file is read (pass 2); see text-reader.h. */
 #include "text-reader.h"
 #include "text-meta.h"
+#include "bodies.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -94,7 +95,7 @@ tx_complete_context(ctx_t *c, size_t i, const char *data, size_t len)
         (unsigned)atoi(num) == c->session_no)
         r->session = c->session;
     char buf[128];
-    const char *series = meta_series(r->body);
+    const char *series = schema_body_series(r->body);
     if (info->symbol) {
         r->symbol = info->symbol;
     } else if (info->draft) {

@@ -192,23 +192,3 @@ meta_language(const char *s, size_t n)
         return "es";
     return "en";
 }
-
-const char *
-meta_series(const char *body)
-{
-    if (!body)
-        return NULL;
-    if (strcmp(body, "GA") == 0)
-        return "A";
-    if (strcmp(body, "ECOSOC") == 0)
-        return "E";
-    if (strcmp(body, "CCPCJ") == 0)
-        return "E/CN.15";
-    if (strcmp(body, "CND") == 0)
-        return "E/CN.7";
-    if (strcmp(body, "SC") == 0)
-        return "S";
-    if (strcmp(body, "HRC") == 0)
-        return "A/HRC";
-    return NULL;
-}

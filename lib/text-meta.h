@@ -32,11 +32,6 @@ size_t meta_ordinal_at(const char *s, size_t n, unsigned *value);
 /* The text's language by its commonest short words: "en", "fr" or "es". */
 const char *meta_language(const char *s, size_t n);
 
-/* The United Nations symbol series of a body's resolutions: "A" (GA),
- * "E" (ECOSOC), "E/CN.15" (CCPCJ), "E/CN.7" (CND), "S" (SC), "A/HRC"
- * (HRC); NULL for others. */
-const char *meta_series(const char *body);
-
 #ifdef __cplusplus
 }
 #endif
