@@ -5,10 +5,11 @@
  *  - names never read (walk_name_skipped: dotfiles and dot-folders such as
  *    .git, editor backups and swap files), and VCS folders without a dot
  *    (CVS, RCS);
- *  - paths matching a pattern of --exclude GLOB or of the corpus's
- *    .resdexignore (gitignore-like: one glob a line, "#" starts a comment;
- *    a pattern without "/" matches a name at any depth, one with "/" the
- *    path from the corpus, a leading "/" only anchors it; a trailing "/"
+ *  - paths matching a pattern of --exclude GLOB or of a .resdexignore at the
+ *    top of the corpus or in a folder of it (gitignore-like: one glob a
+ *    line, "#" starts a comment, for that folder and below; a pattern
+ *    without "/" matches a name at any depth, one with "/" the path from
+ *    the folder of its file, a leading "/" only anchors it; a trailing "/"
  *    matches folders only; "*" and "?" do not match "/"; what is below an
  *    excluded folder is excluded). Excluded files already indexed are
  *    removed from the index.
@@ -22,10 +23,11 @@
 
 #include <stddef.h>
 
-/* Read corpus/.resdexignore (if any) and take the --exclude patterns (kept,
- * not copied). 0, or -1 when the file cannot be read (logged). */
+/* Read the corpus's .resdexignore files (the top one, then each folder's,
+ * parents first) and take the --exclude patterns. 0, or -1 when a file
+ * cannot be read (logged). */
 int ignore_load(const char *corpus, const char *const *excludes, size_t n);
-/* Read .resdexignore again (a full reconcile: SIGHUP), with the same
+/* Read the .resdexignore files again (a full reconcile: SIGHUP), with the same
  * --exclude patterns. */
 int ignore_reload(const char *corpus);
 void ignore_free(void);

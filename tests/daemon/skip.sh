@@ -68,6 +68,29 @@ check "SIGHUP: the new pattern excludes its file" not_indexed ecosoc-2021-23.txt
 check "SIGHUP: the pattern no longer there lets its files back" has_meta file:drafts/a.txt
 stop_daemon
 
+# A .resdexignore in a folder applies below that folder, its paths from there.
+rm -f "$T/c/.resdexignore"
+mkdir -p "$T/c/sub/deep" "$T/c/sub/kept" "$T/c/other"
+cp "$SAMPLES/ecosoc-2017-19.txt" "$T/c/sub/one.txt"
+cp "$SAMPLES/ecosoc-2021-23.txt" "$T/c/sub/deep/two.txt"
+cp "$SAMPLES/ecosoc-2023-24.txt" "$T/c/sub/kept/three.txt"
+cp "$SAMPLES/cnd-55-12.txt" "$T/c/other/one.txt"
+mkdir -p "$T/c/sub/kept/gone"
+cp "$SAMPLES/cnd-55-12.txt" "$T/c/sub/kept/gone/four.txt"
+printf 'one.txt\n/deep/\n' >"$T/c/sub/.resdexignore"
+printf 'gone/\n' >"$T/c/sub/kept/.resdexignore"
+expect_status 0 "nested .resdexignore" "$RESDEXD" --once --db "$T/db" --corpus "$T/c"
+check "nested: sub/one.txt excluded by sub/.resdexignore" not_indexed sub/one.txt
+check "nested: other/one.txt (same name, another folder) indexed" has_meta file:other/one.txt
+check "nested: /deep/ anchored at sub/ excludes sub/deep/two.txt" not_indexed sub/deep/two.txt
+check "nested: sub/kept/three.txt indexed" has_meta file:sub/kept/three.txt
+check "nested: a deeper .resdexignore (sub/kept/) is read too" not_indexed sub/kept/gone/four.txt
+printf 'gone/\n' >"$T/c/.resdexignore"
+printf '/deep/\n' >"$T/c/sub/.resdexignore"
+expect_status 0 "nested: patterns changed" "$RESDEXD" --once --db "$T/db" --corpus "$T/c"
+check "nested: sub/one.txt back once its pattern is gone" has_meta file:sub/one.txt
+rm -rf "$T/c/sub" "$T/c/other" "$T/c/.resdexignore"
+
 # The UN's corpus as shipped.
 shared_or_skip
 cp -r "$SHARED/corpus/akn" "$T/akn"
