@@ -4,7 +4,8 @@
  * Signals are read from a signalfd in the main loop, never handled in a
  * handler: SIGTERM and SIGINT end the loop (the batch in progress is
  * committed, each of its files being complete), SIGHUP asks for a full
- * reconcile. During a long reconcile the signalfd is polled between files. */
+ * reconcile, SIGUSR1 for a compaction once what is under way is committed.
+ * During a long reconcile the signalfd is polled between files. */
 #include "clock.h"
 #include "compact.h"
 #include "filestate.h"
@@ -50,8 +51,9 @@ typedef struct options {
 /* What the signals asked for, read from the signalfd. */
 typedef struct signals {
     int fd;
-    int stop;   /* SIGTERM, SIGINT */
-    int reload; /* SIGHUP */
+    int stop;    /* SIGTERM, SIGINT */
+    int reload;  /* SIGHUP */
+    int compact; /* SIGUSR1 */
 } signals_t;
 
 static void
@@ -81,7 +83,8 @@ usage(FILE *out)
             "  --help, --version\n"
             "\n"
             "exit status: 0 done, 1 some files rejected (--once), 2 error\n"
-            "signals: SIGTERM/SIGINT commit and exit, SIGHUP reconcile everything\n",
+            "signals: SIGTERM/SIGINT commit and exit, SIGHUP reconcile everything,\n"
+            "         SIGUSR1 compact the index (watching)\n",
             corpus ? corpus : "none here");
 }
 
@@ -236,6 +239,7 @@ signals_init(signals_t *s)
     sigaddset(&set, SIGTERM);
     sigaddset(&set, SIGINT);
     sigaddset(&set, SIGHUP);
+    sigaddset(&set, SIGUSR1);
     memset(s, 0, sizeof *s);
     if (sigprocmask(SIG_BLOCK, &set, NULL) != 0)
         return -1;
@@ -253,6 +257,9 @@ signals_read(signals_t *s)
         if (si.ssi_signo == SIGHUP) {
             log_info("SIGHUP: reconciling the whole corpus");
             s->reload = 1;
+        } else if (si.ssi_signo == SIGUSR1) {
+            log_info("SIGUSR1: compacting the index once the changes under way are committed");
+            s->compact = 1;
         } else {
             log_info("%s: committing and exiting", si.ssi_signo == SIGINT ? "SIGINT" : "SIGTERM");
             s->stop = 1;
@@ -337,6 +344,16 @@ watch_loop(indexer_t *ix, watcher_t *w, signals_t *sig, watch_batch_t *retry)
             }
             continue;
         }
+        /* Asked to compact: now, with nothing uncommitted (a batch due is
+         * applied first, above). */
+        if (sig->compact) {
+            sig->compact = 0;
+            if (compact_maybe(ix, 1) != 0) {
+                rc = -1;
+                break;
+            }
+            continue;
+        }
         int timeout = watch_batch_due_in(&batch, now);
         if (!watch_batch_empty(retry)) {
             uint64_t due = retry->first_ms + RETRY_MS;
@@ -388,7 +405,11 @@ compact_now(const char *db_path, const char *scratch)
     }
     resdex_db_t *db = NULL;
     int status = EXIT_FATAL;
-    if (resdex_db_open(db_path, RESDEX_DB_READ_WRITE, &db) != RESDEX_STATUS_SUCCESS) {
+    resdex_status_t opened = resdex_db_open(db_path, RESDEX_DB_READ_WRITE, &db);
+    if (opened == RESDEX_STATUS_DB_LOCKED) {
+        log_error("%s; a watching resdexd compacts its index when sent SIGUSR1",
+                  resdex_db_last_error(db));
+    } else if (opened != RESDEX_STATUS_SUCCESS) {
         log_error("%s", resdex_db_last_error(db));
     } else {
         indexer_t ix = {.db = db, .db_path = db_path, .scratch = scratch};
@@ -515,8 +536,9 @@ main(int argc, char **argv)
     }
     reconcile_result_t r = indexer_reconcile(&ix, "");
     if (r == RECONCILE_FATAL || indexer_commit(&ix) != 0 ||
-        (r == RECONCILE_DONE && compact_maybe(&ix, 0) != 0))
+        (r == RECONCILE_DONE && compact_maybe(&ix, sig.compact) != 0))
         goto DONE;
+    sig.compact = 0;
     if (o.once) {
         /* Interrupted by a signal: a clean stop, not a verdict on the files. */
         status = ix.n_rejected > 0 && r == RECONCILE_DONE ? EXIT_REJECTED : EXIT_OK;

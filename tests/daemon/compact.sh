@@ -59,6 +59,24 @@ for q in 'prison' '"technical assistance"'; do
     check "'$q': the same hits" sh -c "test -s '$T/a.json' && cmp -s '$T/a.json' '$T/b.json'"
 done
 
+# A watching resdexd compacts when sent SIGUSR1; --compact beside it says so.
+start_daemon
+expect_status 2 "--compact beside a watching resdexd: refused" "$RESDEXD" --compact --db "$T/db"
+check "... saying that SIGUSR1 asks the daemon" grep -q 'is locked: .*SIGUSR1' "$T/err"
+kill -USR1 "$DPID"
+check "SIGUSR1: the watching daemon compacts" wait_until 60 grep -q "info: compacted $T/db: " "$T/d.log"
+gone=$(cd "$T/c" && find . -type f | sort | head -n 1 | sed 's|^\./||')
+rm "$T/c/$gone"
+check "SIGUSR1: it goes on watching (the removal of $gone is indexed)" \
+    wait_until 60 not_indexed "$gone"
+check "SIGUSR1: still running" kill -0 "$DPID"
+stop_daemon
+expect_status 0 "after SIGUSR1: what is left answers as a fresh build" \
+    "$RESDEXD" --jobs 1 --once --db "$T/fresh2" --corpus "$T/c"
+dump "$T/db" | grep -v '^resdex:' >"$T/a"
+dump "$T/fresh2" | grep -v '^resdex:' >"$T/b"
+check "after SIGUSR1: the index holds what a fresh build holds" cmp -s "$T/a" "$T/b"
+
 expect_status 2 "--compact: a missing index" "$RESDEXD" --compact --db "$T/nowhere"
 check "--compact: the missing index is named" grep -q "$T/nowhere" "$T/err"
 finish
