@@ -241,6 +241,15 @@ make_paragraph(Xapian::TermGenerator &tg, const char *source, size_t ri,
     std::string number = lower(symbol_number(res));
     if (!number.empty())
         doc.add_boolean_term(term(P_SYMBOL, number));
+    /* A part of a multi-part resolution ("75/101 a", A/RES/75/101A) is
+     * also found by the whole's number and symbol. */
+    size_t sp = number.rfind(' ');
+    if (sp != std::string::npos && sp + 2 == number.size() && number[sp + 1] >= 'a' &&
+        number[sp + 1] <= 'z') {
+        doc.add_boolean_term(term(P_SYMBOL, number.substr(0, sp)));
+        if (symbol.size() > 1 && symbol.back() == number.back())
+            doc.add_boolean_term(term(P_SYMBOL, symbol.substr(0, symbol.size() - 1)));
+    }
     doc.add_boolean_term(term(P_RESKEY, symbol + "@" + lang));
     doc.add_boolean_term(term(P_ANCHOR, anchor));
     doc.add_boolean_term(term(P_KIND, resdex_kind_to_string(p->kind)));

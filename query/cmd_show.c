@@ -203,6 +203,16 @@ list_anchors(const resdex_results_t *r, FILE *out)
         fputs(" ...", out);
 }
 
+/* The paragraph of r with this anchor (case aside), or NULL. */
+static const resdex_hit_t *
+find_anchor(const resdex_results_t *r, const char *anchor)
+{
+    for (size_t i = 0; i < resdex_results_count(r); i++)
+        if (strcasecmp(anchor_of(resdex_results_get(r, i)), anchor) == 0)
+            return resdex_results_get(r, i);
+    return NULL;
+}
+
 /* Show one target in one language. Returns EXIT_FOUND, EXIT_NOTHING (with a
  * message) or EXIT_ERROR (with a message). */
 /* A resolution (it has "paragraphs") or one paragraph (a hit). */
@@ -245,25 +255,53 @@ show_one(resdex_db_t *db, const char *target, const char *lang, int quiet_missin
         fprintf(stderr, "resdex show: %s\n", m && *m ? m : resdex_status_to_string(st));
         goto DONE;
     }
-    if (anchor) {
-        const resdex_hit_t *found = NULL;
-        for (size_t i = 0; i < resdex_results_count(r) && !found; i++)
-            if (strcasecmp(anchor_of(resdex_results_get(r, i)), anchor) == 0)
-                found = resdex_results_get(r, i);
-        if (!found) {
-            const resdex_hit_t *first = resdex_results_get(r, 0);
-            fprintf(stderr,
-                    "resdex show: %s has no paragraph %s (it has: ", first->resolution->symbol,
-                    anchor);
-            list_anchors(r, stderr);
-            fputs(")\n", stderr);
-            status = EXIT_NOTHING;
+    /* Asked for the whole of a multi-part resolution (75/101), the index
+     * answered with its part A: the other parts follow, B, C, ... */
+    const resdex_resolution_t *res = resdex_results_get(r, 0)->resolution;
+    size_t nn = res->number ? strlen(res->number) : 0, ns = res->symbol ? strlen(res->symbol) : 0;
+    int whole = nn > 2 && res->number[nn - 2] == ' ' && res->number[nn - 1] == 'A' && ns > 1 &&
+                res->symbol[ns - 1] == 'A' && strcasecmp(res->number, symbol) != 0 &&
+                strcasecmp(res->symbol, symbol) != 0;
+    char *part = whole ? strdup(res->symbol) : NULL;
+    if (whole && !part) {
+        fprintf(stderr, "resdex show: out of memory\n");
+        goto DONE;
+    }
+    const resdex_hit_t *found = anchor ? find_anchor(r, anchor) : NULL;
+    if (!anchor)
+        describe_resolution(sp, r);
+    for (char letter = 'B'; part && letter <= 'Z' && !found; letter++) {
+        part[ns - 1] = letter;
+        resdex_results_t *next = NULL;
+        st = resdex_db_get_resolution(db, part, lang, &next);
+        if (st == RESDEX_STATUS_NOT_FOUND)
+            break; /* no more parts */
+        if (st != RESDEX_STATUS_SUCCESS) {
+            fprintf(stderr, "resdex show: %s\n", resdex_db_last_error(db));
+            free(part);
             goto DONE;
         }
-        describe_hit(sp, found);
-    } else {
-        describe_resolution(sp, r);
+        if (!anchor) {
+            describe_resolution(sp, next);
+        } else if ((found = find_anchor(next, anchor))) {
+            resdex_results_destroy(r);
+            r = next;
+            next = NULL;
+        }
+        resdex_results_destroy(next);
     }
+    free(part);
+    if (anchor && !found) {
+        const resdex_hit_t *first = resdex_results_get(r, 0);
+        fprintf(stderr, "resdex show: %s has no paragraph %s (%s has: ",
+                whole ? symbol : first->resolution->symbol, anchor, first->resolution->symbol);
+        list_anchors(r, stderr);
+        fputs(")\n", stderr);
+        status = EXIT_NOTHING;
+        goto DONE;
+    }
+    if (found)
+        describe_hit(sp, found);
     if (sprinter_failed(sp)) {
         fprintf(stderr, "resdex show: cannot write the output\n");
         goto DONE;

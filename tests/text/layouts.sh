@@ -48,8 +48,18 @@ check "symbol:A/RES/75/101B" is "$(ids_of symbol:A/RES/75/101B)" \
     "$(lines 'A/RES/75/101B#1' 'A/RES/75/101B#2')"
 check "symbol:\"75/101 A\": one unnumbered operative paragraph and its items" \
     is "$(ids_of 'symbol:"75/101 A"')" "$(lines 'A/RES/75/101A#(a)' 'A/RES/75/101A#(b)' 'A/RES/75/101A#o1')"
+check "symbol:75/101 finds both parts" is "$(ids_of symbol:75/101)" \
+    "$(lines 'A/RES/75/101A#(a)' 'A/RES/75/101A#(b)' 'A/RES/75/101A#o1' 'A/RES/75/101B#1' 'A/RES/75/101B#2')"
+check "symbol:A/RES/75/101 finds both parts" is "$(count_of symbol:A/RES/75/101)" 5
 expect_status 0 "show A/RES/75/101B" rs show A/RES/75/101B
 check "show: part B's title" has "$T/out" "United Nations global communications policies and activities"
 check "show: part B's number" has "$T/out" "GA resolution 75/101 B · 2020-12-10"
 hasnt "$T/out" "Information in the service of humanity"
+expect_status 0 "show 75/101: the whole, part after part" rs show 75/101
+check "show 75/101: part A, then part B" is "$(grep -o '^A/RES/75/101[A-Z] ' "$T/out" | tr -d ' ' | tr '\n' ' ')" \
+    "A/RES/75/101A A/RES/75/101B "
+check "show 75/101: part B's operative 2" has "$T/out" "Requests the Department to continue to report"
+expect_status 0 "show 75/101#2: the part that has operative 2" rs show '75/101#2'
+check "show 75/101#2: part B's" has "$T/out" "A/RES/75/101B#2"
+expect_status 1 "show 75/101#9: no part has it" rs show '75/101#9'
 finish
