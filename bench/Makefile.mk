@@ -32,6 +32,8 @@ BENCH_BINS += bench/fts5$(EXEEXT)
 endif
 CLEANFILES += $(EXTRA_PROGRAMS)
 EXTRA_DIST += bench/run bench/readers bench/buildcmp bench/summarize bench/plot.gp bench/RESULTS.md
+EXTRA_DIST += bench/similar-eval bench/similar_eval.c bench/similar-series.txt \
+	bench/RESULTS-similar.md bench/results
 
 BENCH_SIZES = 50000 200000
 BENCH_REAL = yes

@@ -2,14 +2,31 @@
  *
  * resdex is a paragraph-level full-text search engine over United Nations
  * crime-prevention resolutions. This header is the only public interface of
- * its core library: the indexing daemon (resdexd), the query tool (resdex),
- * the tests and the benchmarks use nothing else.
+ * its core library, installed as libresdex.so (`pkg-config --cflags --libs
+ * resdex`), which exports these functions and nothing else. The indexing
+ * daemon (resdexd) and the query tool (resdex) call nothing else of it
+ * (tests/libapi/symbols.sh checks both); the unit tests and some benchmarks
+ * also test the library's internals, through its private headers in lib/.
  *
  * Conventions, for every function below:
  *
  *  - Functions that can fail return a resdex_status_t; RESDEX_STATUS_SUCCESS
  *    is 0. Output parameters are marked OUT and are set to NULL (or 0) on
- *    failure, so that a caller never frees garbage.
+ *    failure, so that a caller never frees garbage. A NULL where a handle,
+ *    an option structure or an OUT parameter is required is BAD_ARGUMENT.
+ *
+ *  - Every function that takes a resdex_db_t can also fail, besides the
+ *    statuses its comment names, with OUT_OF_MEMORY, DB_MODIFIED (the
+ *    revision it read was discarded by the writer: resdex_db_reopen() and
+ *    call again; the searches below do so themselves), DB_CORRUPT,
+ *    XAPIAN_ERROR (any other error of Xapian, its text in the message) and
+ *    INTERNAL_ERROR (an exception resdex did not expect). No exception ever
+ *    leaves the library.
+ *
+ *  - Writing: a function marked "writable db only" fails with BAD_ARGUMENT
+ *    on a handle opened RESDEX_DB_READ_ONLY, and with DB_OPENING when the
+ *    handle lost its index in a failed swap (resdex_db_merge_parts,
+ *    resdex_db_compact: close it).
  *
  *  - Memory: a pointer returned by a function named *_new, *_open, *_parse*
  *    or *_search* is owned by the caller and released with the matching
@@ -128,9 +145,12 @@ const char *resdex_status_to_string(resdex_status_t status);
  * BAD_GZIP (truncated or corrupt stream), TOO_LARGE, OUT_OF_MEMORY. */
 resdex_status_t resdex_read_file(const char *path, char **data, size_t *len, char **message);
 
-/* The same for a buffer already in memory: when it is gzip, *data is the
- * decompressed copy; otherwise a copy of the input. `name` is used in
- * messages only. */
+/* The same for a buffer already in memory: when it is gzip, *data (OUT) is
+ * the decompressed copy; otherwise a copy of the input; malloc()ed, with a
+ * NUL not counted in *len (OUT), and the caller frees it. `in` stays the
+ * caller's. `name` is used in messages only. Errors: BAD_ARGUMENT (a NULL
+ * name, data or len, or in NULL with in_len > 0), BAD_GZIP, TOO_LARGE
+ * (more than RESDEX_MAX_INPUT_BYTES of text), OUT_OF_MEMORY. */
 resdex_status_t resdex_read_buffer(const char *name, const void *in, size_t in_len, char **data,
                                    size_t *len, char **message);
 
@@ -235,7 +255,8 @@ resdex_status_t resdex_parse_buffer(const char *name, const char *data, size_t l
                                     resdex_doc_t **doc, char **message);
 
 /* A member of an archive that cannot be read or parsed (resdex_parse_archive):
- * its status and message, which names the archive and the member. */
+ * its status and message, which names the archive and the member (borrowed,
+ * valid during the call only). */
 typedef void (*resdex_error_fn)(void *ctx, resdex_status_t st, const char *message);
 
 /* resdex_parse_buffer for a zip archive of documents (resdex_is_archive),
@@ -273,12 +294,15 @@ resdex_status_t resdex_archive_foreach(const char *name, const void *data, size_
 /* Longest line the text reader accepts (1 MiB). */
 #define RESDEX_MAX_LINE_BYTES (1024u * 1024u)
 
+/* How many resolutions doc holds (0 for NULL). */
 size_t resdex_doc_count(const resdex_doc_t *doc);
-/* The i-th resolution (0-based, in document order); NULL when out of range. */
+/* The i-th resolution (0-based, in document order); NULL when out of range.
+ * Borrowed: it and every pointer in it live as long as doc. */
 const resdex_resolution_t *resdex_doc_get(const resdex_doc_t *doc, size_t i);
+/* Free doc and everything borrowed from it. NULL is a no-op. */
 void resdex_doc_destroy(resdex_doc_t *doc);
 
-/* The footnote of `res` with this mark, or NULL. */
+/* The footnote of `res` with this mark, or NULL. Borrowed from res. */
 const resdex_footnote_t *resdex_resolution_footnote(const resdex_resolution_t *res,
                                                     const char *mark);
 
@@ -328,17 +352,20 @@ resdex_status_t resdex_db_open(const char *path, resdex_db_mode_t mode, resdex_d
  * discarded, never half-published. NULL is a no-op. */
 void resdex_db_close(resdex_db_t *db);
 
-/* The message of the last failed call on db (or "" after success). Valid
- * until the next call on db. */
+/* The message of the last failed call on db (or "" after success). Borrowed
+ * from db: valid until the next call on db. "no database handle" for NULL. */
 const char *resdex_db_last_error(const resdex_db_t *db);
 
-/* Move a reader to the latest committed revision (after DB_MODIFIED). */
+/* Move a reader to the latest committed revision (after DB_MODIFIED).
+ * Errors: BAD_ARGUMENT (NULL), those of any call on a database. */
 resdex_status_t resdex_db_reopen(resdex_db_t *db);
 
 /* Replace everything indexed from `source` (a corpus-relative file name) by
  * the paragraphs of `doc`, one Xapian document per paragraph, stemmed with
  * the stemmer of each resolution's language. Not visible to readers until
- * resdex_db_commit(). `doc` may be NULL to only remove. Writable db only. */
+ * resdex_db_commit(). `doc` may be NULL to only remove; it stays the
+ * caller's. Writable db only. Errors: BAD_ARGUMENT (a NULL or empty
+ * source), OUT_OF_MEMORY, XAPIAN_ERROR (a disk full, ...). */
 resdex_status_t resdex_db_index_doc(resdex_db_t *db, const char *source, const resdex_doc_t *doc);
 
 /* resdex_db_index_doc in two halves, so that the costlier one can run on
@@ -355,11 +382,13 @@ resdex_status_t resdex_prepare_doc(const char *source, const resdex_doc_t *doc,
 
 /* Replace everything indexed from the prepared set's source by its
  * paragraphs: the same as resdex_db_index_doc(db, source, doc). The set is
- * not consumed (destroy it after). Writable db only. */
+ * not consumed (it stays the caller's: destroy it after). Writable db
+ * only. Errors: as resdex_db_index_doc. */
 resdex_status_t resdex_db_index_prepared(resdex_db_t *db, const resdex_prepared_t *prepared);
 
 /* How many paragraphs a prepared set holds (0 for NULL). */
 size_t resdex_prepared_paragraphs(const resdex_prepared_t *prepared);
+/* Free a prepared set. NULL is a no-op. */
 void resdex_prepared_destroy(resdex_prepared_t *prepared);
 
 /* Fill an empty index with the content of other indexes, merged: how
@@ -396,7 +425,8 @@ resdex_status_t resdex_db_merge_parts(resdex_db_t *db, const char *const *parts,
  * DB_OPENING (not reopened after the swap: close the handle). */
 resdex_status_t resdex_db_compact(resdex_db_t *db, const char *scratch);
 
-/* *bytes (OUT): the size of the index's files on disk. */
+/* *bytes (OUT): the size of the index's files on disk (0 on failure).
+ * Errors: BAD_ARGUMENT, DB_OPENING (the index's folder cannot be read). */
 resdex_status_t resdex_db_disk_bytes(resdex_db_t *db, uint64_t *bytes);
 
 /* How far the writer is in a long reconcile (a new index built in parts
@@ -411,22 +441,31 @@ typedef struct resdex_progress {
 } resdex_progress_t;
 
 /* Publish (p) or withdraw (NULL) the writer's progress, at once visible to
- * every reader, without a commit. Writable db only. */
+ * every reader, without a commit. *p stays the caller's (copied).
+ * Writable db only. Errors: XAPIAN_ERROR (the progress file beside the
+ * index cannot be written or removed; the message has the OS's reason). */
 resdex_status_t resdex_db_set_progress(resdex_db_t *db, const resdex_progress_t *p);
 /* *p (OUT): the progress of the reconcile running now. NOT_FOUND when none
  * runs (or its writer died). */
 resdex_status_t resdex_db_get_progress(resdex_db_t *db, resdex_progress_t *p);
 
-/* Remove every paragraph indexed from `source` (nothing there: success). */
+/* Remove every paragraph indexed from `source` (nothing there: success),
+ * visible at the next resdex_db_commit. Writable db only. Errors:
+ * BAD_ARGUMENT (NULL or empty source). */
 resdex_status_t resdex_db_remove_source(resdex_db_t *db, const char *source);
 
 /* User metadata (the daemon keeps file states here), written with the same
- * commit as the paragraphs. An empty value deletes the key. */
+ * commit as the paragraphs. An empty value deletes the key. Both strings
+ * stay the caller's (copied). Writable db only. Errors: BAD_ARGUMENT (an
+ * empty key). */
 resdex_status_t resdex_db_set_metadata(resdex_db_t *db, const char *key, const char *value);
-/* *value (OUT) is malloc()ed; NOT_FOUND when the key is absent. */
+/* The value of a metadata key: *value (OUT) is malloc()ed and the caller
+ * frees it; NULL on failure. Errors: NOT_FOUND (no such key, or an empty
+ * value), BAD_ARGUMENT, OUT_OF_MEMORY. */
 resdex_status_t resdex_db_get_metadata(resdex_db_t *db, const char *key, char **value);
 /* Call fn for every metadata key starting with prefix, in key order; fn
- * returns nonzero to stop early. The strings are valid during the call. */
+ * returns nonzero to stop early (still SUCCESS). The strings are borrowed,
+ * valid during the call only. Errors: BAD_ARGUMENT (NULL db or fn). */
 resdex_status_t resdex_db_list_metadata(resdex_db_t *db, const char *prefix,
                                         int (*fn)(const char *key, const char *value, void *ctx),
                                         void *ctx);
@@ -469,7 +508,9 @@ typedef struct resdex_file_entry {
 
 /* Call fn for every file of that kind at or below the corpus-relative
  * folder `under` (NULL or "": all), in path order; fn returns nonzero to
- * stop. The entry's strings are valid during the call only. */
+ * stop (still SUCCESS). The entry and its strings are borrowed, valid
+ * during the call only; a value that is not well formed is reported with
+ * valid 0. Errors: BAD_ARGUMENT (NULL db or fn). */
 resdex_status_t resdex_db_list_files(resdex_db_t *db, resdex_file_kind_t kind, const char *under,
                                      int (*fn)(const resdex_file_entry_t *e, void *ctx), void *ctx);
 
@@ -477,9 +518,11 @@ resdex_status_t resdex_db_list_files(resdex_db_t *db, resdex_file_kind_t kind, c
  * INDEXED fields. 0, or -1 when it is not well formed (e unchanged). */
 int resdex_file_state_parse(const char *value, resdex_file_entry_t *e);
 
-/* Make every change since the last commit durable and visible, atomically. */
+/* Make every change since the last commit durable and visible, atomically.
+ * Writable db only. Errors: XAPIAN_ERROR (a disk full, ...: the index keeps
+ * its last commit). */
 resdex_status_t resdex_db_commit(resdex_db_t *db);
-/* Drop every change since the last commit. */
+/* Drop every change since the last commit. Writable db only. */
 resdex_status_t resdex_db_cancel(resdex_db_t *db);
 
 /* Statistics. */
@@ -488,10 +531,14 @@ typedef struct resdex_db_counts {
     uint64_t resolutions; /* distinct (symbol, language) pairs */
     uint64_t sources;     /* distinct source files with paragraphs */
 } resdex_db_counts_t;
+/* *counts (OUT, the caller's structure) filled in. Errors: BAD_ARGUMENT. */
 resdex_status_t resdex_db_get_counts(resdex_db_t *db, resdex_db_counts_t *counts);
 
 /* For a facet of the index ("kind", "lang", "body", "year", "verb"), call fn
- * with each value and how many paragraphs have it. */
+ * with each value and how many paragraphs have it, in value order; fn
+ * returns nonzero to stop (still SUCCESS). The value is borrowed, valid
+ * during the call only. Errors: BAD_ARGUMENT (an unknown facet, named in
+ * the message; NULL db, facet or fn). */
 resdex_status_t resdex_db_facet_counts(resdex_db_t *db, const char *facet,
                                        int (*fn)(const char *value, uint64_t count, void *ctx),
                                        void *ctx);
@@ -572,21 +619,28 @@ typedef struct resdex_hit {
 
 typedef struct resdex_results resdex_results_t;
 
-/* Run a search. *results (OUT) is owned by the caller. A database changed
- * under the reader is reopened and the search retried once.
- * Errors: BAD_QUERY (message with the position or the filter at fault),
- * CORRUPT_RECORD, DB_*, XAPIAN_ERROR. */
+/* Run a search. *results (OUT) is owned by the caller (destroy it with
+ * resdex_results_destroy); NULL on failure. options and its strings stay the
+ * caller's. When the writer discards the revision being read, the search
+ * reopens the database and starts again, up to 3 times; then DB_MODIFIED.
+ * Errors: BAD_QUERY (message with the position or the filter at fault;
+ * also a query over RESDEX_MAX_QUERY_BYTES), BAD_ARGUMENT, CORRUPT_RECORD,
+ * DB_MODIFIED, DB_CORRUPT, XAPIAN_ERROR, OUT_OF_MEMORY. */
 resdex_status_t resdex_db_search(resdex_db_t *db, const resdex_search_options_t *options,
                                  resdex_results_t **results);
 
 /* Every paragraph of a resolution, in document order, as hits. `symbol` is
  * a full symbol ("E/RES/2017/19") or a number ("2017/19"); `lang` picks a
- * language (NULL: English when present, else the first indexed). NOT_FOUND
- * when there is no such resolution. */
+ * language (NULL: English when present, else the first indexed).
+ * *results (OUT) is owned by the caller (resdex_results_destroy); NULL on
+ * failure. Each hit's rank is the paragraph's position (from 1), its score
+ * 0. Reopens as resdex_db_search does. Errors: NOT_FOUND (no such
+ * resolution, or not in that language: the message says which),
+ * BAD_ARGUMENT, CORRUPT_RECORD, those of any call on a database. */
 resdex_status_t resdex_db_get_resolution(resdex_db_t *db, const char *symbol, const char *lang,
                                          resdex_results_t **results);
 
-size_t resdex_results_count(const resdex_results_t *results); /* hits held */
+size_t resdex_results_count(const resdex_results_t *results); /* hits held (0 for NULL) */
 /* Matches in the whole index (for a search grouped by resolution: the
  * resolutions): exact, or Xapian's estimate when resdex_results_total_is_exact
  * says so. resdex_db_similar's total is an upper bound (see there). */
@@ -599,14 +653,19 @@ int resdex_results_total_is_exact(const resdex_results_t *results);
  * its words belong to). Borrowed ("en"), valid as long as `results`; NULL
  * for results that are not a search's. */
 const char *resdex_results_lang(const resdex_results_t *results);
-/* The i-th hit, NULL when out of range. */
+/* The i-th hit, NULL when out of range. Borrowed: the hit and every
+ * pointer in it live as long as results. */
 const resdex_hit_t *resdex_results_get(const resdex_results_t *results, size_t i);
 
 /* With options.facets: call fn for each value of a facet ("body", "year",
- * "verb") among all matches, most frequent first. */
+ * "verb") among all matches, most frequent first; fn returns nonzero to
+ * stop. The value is borrowed, valid during the call only. Nothing is
+ * called for results without facets or an unknown facet. */
 void resdex_results_facets(const resdex_results_t *results, const char *facet,
                            int (*fn)(const char *value, uint64_t count, void *ctx), void *ctx);
 
+/* Free results and everything borrowed from it (hits, diffs, facets).
+ * NULL is a no-op. */
 void resdex_results_destroy(resdex_results_t *results);
 
 /* ------------------------------------------------------------------------ */
@@ -648,7 +707,8 @@ typedef struct resdex_similar_options {
     double min_similarity; /* hits below are left out; 0 means RESDEX_SIMILAR_DEFAULT_MIN */
 } resdex_similar_options_t;
 
-/* Find the precedents of a text. *results (OUT) is owned by the caller;
+/* Find the precedents of a text. *results (OUT) is owned by the caller
+ * (resdex_results_destroy; NULL on failure); options stays the caller's;
  * hits are ranked by similarity (1.0, exact reuse, first), ties to adopted
  * resolutions before drafts carried in reports, then newest first. Each
  * hit's score is its candidate weight (BM25), its similarity the word-level
@@ -671,7 +731,8 @@ resdex_status_t resdex_db_similar(resdex_db_t *db, const resdex_similar_options_
  * paragraph itself; the diff and similarity of hit i compare it with the next
  * newer version: hit i + 1, or for the last hit the paragraph itself.
  * `filters` as in resdex_similar_options_t (NULL for none). An empty chain
- * is success with no hits. Errors: as resdex_db_similar. */
+ * is success with no hits. Both reopen as resdex_db_search does.
+ * Errors: as resdex_db_similar. */
 resdex_status_t resdex_db_lineage(resdex_db_t *db, const char *paragraph, const char *filters,
                                   resdex_results_t **results);
 

@@ -1,6 +1,16 @@
-# libresdex: the core library, linked by both programs, the tests and the benchmarks.
-noinst_LIBRARIES += lib/libresdex.a
-lib_libresdex_a_SOURCES = \
+# libresdex: the core library.
+#
+# Its objects are built once, into the convenience library libresdex-core.la
+# (not installed), which resdex, resdexd, the tests and the benchmarks link
+# statically: the tests of internals call what is not exported. libresdex.la
+# is the same objects as the shared library libresdex.so that `make install`
+# installs, with include/resdex.h and resdex.pc, for other programs. It
+# exports only the names that start with resdex_ (lib/resdex.sym; checked by
+# tests/lib/symbols.sh against include/resdex.h). A new source file goes into
+# lib_libresdex_core_la_SOURCES; a new public function needs only its
+# declaration in include/resdex.h and a name that starts with resdex_.
+noinst_LTLIBRARIES += lib/libresdex-core.la
+lib_libresdex_core_la_SOURCES = \
 	include/resdex.h \
 	lib/arena.c lib/arena.h \
 	lib/util.c lib/util.h \
@@ -32,10 +42,26 @@ lib_libresdex_a_SOURCES = \
 	lib/query-prep.cc lib/query-prep.hh \
 	lib/similar.cc lib/similar.h \
 	lib/diff.c lib/diff.h
-lib_libresdex_a_CPPFLAGS = $(AM_CPPFLAGS) $(XAPIAN_CFLAGS) $(ZLIB_CFLAGS) $(LIBXML_CFLAGS) \
+lib_libresdex_core_la_CPPFLAGS = $(AM_CPPFLAGS) $(XAPIAN_CFLAGS) $(ZLIB_CFLAGS) $(LIBXML_CFLAGS) \
 	$(JANSSON_CFLAGS) $(ICU_CFLAGS) $(POPPLER_CFLAGS) $(LIBZIP_CFLAGS)
-
-# What a program linking libresdex.a needs (it must link with the C++ driver:
-# see nodist_EXTRA_*_SOURCES = dummy.cxx in the program fragments).
-RESDEX_LIBS = lib/libresdex.a $(XAPIAN_LIBS) $(STEMMER_LIBS) $(LIBXML_LIBS) $(JANSSON_LIBS) \
+# The libraries libresdex uses.
+RESDEX_DEP_LIBS = $(XAPIAN_LIBS) $(STEMMER_LIBS) $(LIBXML_LIBS) $(JANSSON_LIBS) \
 	$(ZLIB_LIBS) $(ICU_LIBS) $(POPPLER_LIBS) $(LIBZIP_LIBS)
+
+# The installed library: the convenience library whole, the exports cut to
+# resdex_* by the version script. Version-info policy: configure.ac.
+lib_LTLIBRARIES += lib/libresdex.la
+lib_libresdex_la_SOURCES =
+nodist_EXTRA_lib_libresdex_la_SOURCES = lib/dummy-so.cxx
+lib_libresdex_la_LIBADD = lib/libresdex-core.la $(RESDEX_DEP_LIBS)
+lib_libresdex_la_LDFLAGS = -version-info $(RESDEX_LT_VERSION_INFO) -no-undefined \
+	-Wl,--version-script=$(srcdir)/lib/resdex.sym
+EXTRA_lib_libresdex_la_DEPENDENCIES = lib/resdex.sym
+include_HEADERS += include/resdex.h
+pkgconfigdir = $(libdir)/pkgconfig
+pkgconfig_DATA += lib/resdex.pc
+EXTRA_DIST += lib/resdex.sym lib/resdex.pc.in
+
+# What a program linking libresdex-core.la needs (it must link with the C++
+# driver: see nodist_EXTRA_*_SOURCES = dummy.cxx in the program fragments).
+RESDEX_LIBS = lib/libresdex-core.la $(RESDEX_DEP_LIBS)

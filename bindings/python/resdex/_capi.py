@@ -1,0 +1,213 @@
+"""The C interface of libresdex (include/resdex.h) as ctypes sees it.
+
+The structures mirror the header's: only their leading fields are read, so
+fields the library appends at the end of a structure do not break them.
+Strings are c_char_p (bytes or None); pointers the caller owns are c_void_p
+so that ctypes does not copy and lose them before they are freed.
+"""
+
+import ctypes
+import ctypes.util
+import os
+
+c_char_pp = ctypes.POINTER(ctypes.c_char_p)
+
+
+class Footnote(ctypes.Structure):
+    _fields_ = [("mark", ctypes.c_char_p), ("text", ctypes.c_char_p)]
+
+
+class Paragraph(ctypes.Structure):
+    _fields_ = [
+        ("kind", ctypes.c_int),
+        ("number", ctypes.c_int),
+        ("item", ctypes.c_char_p),
+        ("verb", ctypes.c_char_p),
+        ("text", ctypes.c_char_p),
+        ("n_marks", ctypes.c_size_t),
+        ("marks", c_char_pp),
+        ("n_tags", ctypes.c_size_t),
+        ("tags", c_char_pp),
+        ("n_cites", ctypes.c_size_t),
+        ("cites", c_char_pp),
+        ("line_first", ctypes.c_uint),
+        ("line_last", ctypes.c_uint),
+    ]
+
+
+CONTEXT_STRINGS = ("symbol", "number", "body", "doc_type", "title", "date", "session",
+                   "agenda_item", "meeting", "recommended_by", "recommends_to", "lang",
+                   "source")
+
+
+class Resolution(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_char_p) for name in CONTEXT_STRINGS] + [
+        ("n_paragraphs", ctypes.c_size_t),
+        ("paragraphs", ctypes.POINTER(Paragraph)),
+        ("n_footnotes", ctypes.c_size_t),
+        ("footnotes", ctypes.POINTER(Footnote)),
+        ("line_first", ctypes.c_uint),
+        ("line_last", ctypes.c_uint),
+        ("tracked_changes", ctypes.c_int),
+    ]
+
+
+class Hit(ctypes.Structure):
+    _fields_ = [
+        ("rank", ctypes.c_uint),
+        ("score", ctypes.c_double),
+        ("id", ctypes.c_char_p),
+        ("resolution", ctypes.POINTER(Resolution)),
+        ("paragraph", ctypes.POINTER(Paragraph)),
+        ("n_footnotes", ctypes.c_size_t),
+        ("footnotes", ctypes.POINTER(Footnote)),
+        ("snippet", ctypes.c_char_p),
+        ("similarity", ctypes.c_double),
+    ]
+
+
+class SearchOptions(ctypes.Structure):
+    _fields_ = [
+        ("query", ctypes.c_char_p),
+        ("offset", ctypes.c_uint),
+        ("limit", ctypes.c_uint),
+        ("all_kinds", ctypes.c_int),
+        ("sort", ctypes.c_int),
+        ("facets", ctypes.c_int),
+        ("snippets", ctypes.c_int),
+        ("hl_start", ctypes.c_char_p),
+        ("hl_end", ctypes.c_char_p),
+        ("snippet_bytes", ctypes.c_uint),
+        ("group_by_resolution", ctypes.c_int),
+        ("exact_total", ctypes.c_int),
+    ]
+
+
+class SimilarOptions(ctypes.Structure):
+    _fields_ = [
+        ("text", ctypes.c_char_p),
+        ("paragraph", ctypes.c_char_p),
+        ("exclude_id", ctypes.c_char_p),
+        ("filters", ctypes.c_char_p),
+        ("limit", ctypes.c_uint),
+        ("min_similarity", ctypes.c_double),
+    ]
+
+
+class DiffOp(ctypes.Structure):
+    _fields_ = [("op", ctypes.c_int), ("text", ctypes.c_char_p)]
+
+
+class Counts(ctypes.Structure):
+    _fields_ = [("paragraphs", ctypes.c_uint64), ("resolutions", ctypes.c_uint64),
+                ("sources", ctypes.c_uint64)]
+
+
+class FileEntry(ctypes.Structure):
+    _fields_ = [
+        ("path", ctypes.c_char_p),
+        ("kind", ctypes.c_int),
+        ("valid", ctypes.c_int),
+        ("size", ctypes.c_uint64),
+        ("mtime_ns", ctypes.c_int64),
+        ("hash", ctypes.c_uint64),
+        ("paragraphs", ctypes.c_uint64),
+        ("since", ctypes.c_char_p),
+        ("reason", ctypes.c_char_p),
+    ]
+
+
+class Progress(ctypes.Structure):
+    _fields_ = [
+        ("building", ctypes.c_int),
+        ("files_done", ctypes.c_uint64),
+        ("files_total", ctypes.c_uint64),
+        ("paragraphs", ctypes.c_uint64),
+        ("eta_seconds", ctypes.c_int64),
+        ("started", ctypes.c_int64),
+        ("updated", ctypes.c_int64),
+    ]
+
+
+COUNT_FN = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_char_p, ctypes.c_uint64, ctypes.c_void_p)
+FILE_FN = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.POINTER(FileEntry), ctypes.c_void_p)
+
+# The status codes, in the order of resdex_status_t (tests/libapi/python.sh
+# checks them against the header).
+STATUS_NAMES = (
+    "SUCCESS", "OUT_OF_MEMORY", "FILE_ERROR", "BINARY_INPUT", "BAD_UTF8", "TOO_LARGE",
+    "BAD_GZIP", "BAD_XML", "NO_RESOLUTION", "DB_OPENING", "DB_LOCKED", "DB_MODIFIED",
+    "DB_CORRUPT", "XAPIAN_ERROR", "CORRUPT_RECORD", "BAD_QUERY", "BAD_ARGUMENT", "NOT_FOUND",
+    "INTERNAL_ERROR", "DB_READ_ONLY", "BAD_DOCUMENT",
+)
+FILE_INDEXED, FILE_REJECTED = 0, 1
+SORTS = {"relevance": 0, "date": 1}
+
+db_p = ctypes.c_void_p
+results_p = ctypes.c_void_p
+status = ctypes.c_int
+
+# name: (restype, argtypes)
+PROTOTYPES = {
+    "resdex_version": (ctypes.c_char_p, []),
+    "resdex_status_to_string": (ctypes.c_char_p, [status]),
+    "resdex_kind_to_string": (ctypes.c_char_p, [ctypes.c_int]),
+    "resdex_diff_kind_to_string": (ctypes.c_char_p, [ctypes.c_int]),
+    "resdex_db_default_path": (ctypes.c_void_p, []),
+    "resdex_db_open": (status, [ctypes.c_char_p, ctypes.c_int, ctypes.POINTER(db_p)]),
+    "resdex_db_close": (None, [db_p]),
+    "resdex_db_last_error": (ctypes.c_char_p, [db_p]),
+    "resdex_db_search": (status, [db_p, ctypes.POINTER(SearchOptions),
+                                  ctypes.POINTER(results_p)]),
+    "resdex_db_get_resolution": (status, [db_p, ctypes.c_char_p, ctypes.c_char_p,
+                                          ctypes.POINTER(results_p)]),
+    "resdex_db_similar": (status, [db_p, ctypes.POINTER(SimilarOptions),
+                                   ctypes.POINTER(results_p)]),
+    "resdex_db_lineage": (status, [db_p, ctypes.c_char_p, ctypes.c_char_p,
+                                   ctypes.POINTER(results_p)]),
+    "resdex_results_count": (ctypes.c_size_t, [results_p]),
+    "resdex_results_total": (ctypes.c_uint64, [results_p]),
+    "resdex_results_total_is_exact": (ctypes.c_int, [results_p]),
+    "resdex_results_lang": (ctypes.c_char_p, [results_p]),
+    "resdex_results_get": (ctypes.POINTER(Hit), [results_p, ctypes.c_size_t]),
+    "resdex_results_destroy": (None, [results_p]),
+    "resdex_hit_diff": (ctypes.c_size_t, [results_p, ctypes.c_size_t,
+                                          ctypes.POINTER(ctypes.POINTER(DiffOp))]),
+    "resdex_db_get_counts": (status, [db_p, ctypes.POINTER(Counts)]),
+    "resdex_db_facet_counts": (status, [db_p, ctypes.c_char_p, COUNT_FN, ctypes.c_void_p]),
+    "resdex_db_list_files": (status, [db_p, ctypes.c_int, ctypes.c_char_p, FILE_FN,
+                                      ctypes.c_void_p]),
+    "resdex_db_get_progress": (status, [db_p, ctypes.POINTER(Progress)]),
+    "resdex_db_get_metadata": (status, [db_p, ctypes.c_char_p,
+                                        ctypes.POINTER(ctypes.c_void_p)]),
+    "resdex_db_disk_bytes": (status, [db_p, ctypes.POINTER(ctypes.c_uint64)]),
+}
+
+
+def _load():
+    """libresdex: $RESDEX_LIBRARY (a path), else the installed libresdex.so.0
+    as the dynamic linker finds it (LD_LIBRARY_PATH, then ldconfig's cache)."""
+    path = os.environ.get("RESDEX_LIBRARY")
+    names = [path] if path else ["libresdex.so.0", ctypes.util.find_library("resdex")]
+    error = None
+    for name in names:
+        if not name:
+            continue
+        try:
+            return ctypes.CDLL(name)
+        except OSError as e:
+            error = e
+    raise ImportError("libresdex not found (install resdex, or set RESDEX_LIBRARY to "
+                      "the path of libresdex.so): %s" % error)
+
+
+lib = _load()
+for _name, (_res, _args) in PROTOTYPES.items():
+    _f = getattr(lib, _name)
+    _f.restype = _res
+    _f.argtypes = _args
+
+# What the library hands over is malloc()ed: freed with the C library's free.
+libc = ctypes.CDLL(None)
+libc.free.restype = None
+libc.free.argtypes = [ctypes.c_void_p]

@@ -1,0 +1,17 @@
+#!/bin/bash
+# The Python bindings over the library just built (tests/libapi/test_python.py),
+# with the system's python3 (no module from outside the standard library).
+. "$top_srcdir/tests/lib.sh"
+[ "${PYTHON:-:}" != : ] || { echo "SKIP: configure found no python3" >&2; exit 77; }
+check "index the samples" "$RESDEXD" --once --db "$T/db" --corpus "$top_srcdir/corpus" -q
+export RESDEX RESDEX_TEST_DB="$T/db" RESDEX_HEADER="$top_srcdir/include/resdex.h"
+export RESDEX_LIBRARY="$top_builddir/lib/.libs/libresdex.so"
+export PYTHONPATH="$top_srcdir/bindings/python" PYTHONDONTWRITEBYTECODE=1
+# A sanitized library needs its runtime loaded before python; python's own
+# allocations are not ours to check for leaks (the test checks ours).
+if ${NM:-nm} -D "$RESDEX_LIBRARY" | grep -q ' U __asan_init'; then
+    LD_PRELOAD="$(${CC:-cc} -print-file-name=libasan.so)"
+    export LD_PRELOAD ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
+fi
+check "the Python tests pass" "$PYTHON" "$top_srcdir/tests/libapi/test_python.py"
+finish
