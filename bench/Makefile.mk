@@ -46,7 +46,7 @@ bench: bench-programs
 	$(SHELL) $(top_srcdir)/bench/run --builddir '$(abs_top_builddir)' \
 		--work '$(BENCH_WORK)' --results '$(BENCH_RESULTS)' \
 		--sizes '$(BENCH_SIZES)' --real '$(BENCH_REAL)' \
-		--seeds '$(abs_top_srcdir)/corpus' --akn '$(abs_top_srcdir)/../shared/corpus/akn'
+		--seeds '$(abs_top_srcdir)/corpus' --akn '$(abs_top_srcdir)/corpus/akn'
 
 bench-clean:
 	rm -rf '$(BENCH_WORK)'

@@ -12,10 +12,11 @@ install-systemd-unit:
 	        >"$(DESTDIR)$(systemdsystemunitdir)/resdexd.service" && \
 	    echo "installed $(DESTDIR)$(systemdsystemunitdir)/resdexd.service"; \
 	fi
-uninstall-local:
+uninstall-local: uninstall-systemd-unit
+uninstall-systemd-unit:
 	@if test -n "$(systemdsystemunitdir)"; then \
 	    rm -f "$(DESTDIR)$(systemdsystemunitdir)/resdexd.service"; \
 	fi
-.PHONY: install-systemd-unit
+.PHONY: install-systemd-unit uninstall-systemd-unit
 # distcheck installs as a user into its own prefix.
 AM_DISTCHECK_CONFIGURE_FLAGS = --with-systemdsystemunitdir='$${libdir}/systemd/system'

@@ -1,6 +1,6 @@
 # Tests of the akn area: the AKN4UN reader on hand-written fragments
-# (tests/data/akn), on every file of the shared corpus, and `resdex parse`
-# on a real file.
+# (tests/data/akn), on every file of the UN corpus (corpus/akn) and its one
+# malformed file (tests/data/akn-malformed), and `resdex parse` on real files.
 check_PROGRAMS += tests/test_akn tests/test_akn_corpus
 tests_test_akn_SOURCES = tests/test_akn.c tests/testutil.h
 tests_test_akn_CPPFLAGS = $(TEST_CPPFLAGS)
@@ -13,4 +13,4 @@ nodist_EXTRA_tests_test_akn_corpus_SOURCES = dummy.cxx
 
 AKN_SHELL_TESTS = tests/akn/parse.sh
 TESTS += tests/test_akn tests/test_akn_corpus $(AKN_SHELL_TESTS)
-EXTRA_DIST += $(AKN_SHELL_TESTS) tests/data/akn
+EXTRA_DIST += $(AKN_SHELL_TESTS) tests/data/akn tests/data/akn-malformed

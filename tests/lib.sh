@@ -1,6 +1,7 @@
 # lib.sh - shared by the end-to-end shell tests. Source it:  . "$top_srcdir/tests/lib.sh"
 # Provides: RESDEX, RESDEXD (the built programs), a scratch dir $T removed at
-# exit, fail/assert helpers, and shared_or_skip for tests that need ../shared.
+# exit, fail/assert helpers, the shipped corpus's two parts (SAMPLE_FILES,
+# samples_corpus, UN_CORPUS), and shared_or_skip for tests that need ../shared.
 set -u
 : "${top_srcdir:?run through make check}" "${top_builddir:?run through make check}"
 RESDEX="$top_builddir/query/resdex"
@@ -23,6 +24,16 @@ expect_status() {
     local want=$1 d=$2; shift 2
     "$@" >"$T/out" 2>"$T/err"; local got=$?
     if [ "$got" -eq "$want" ]; then pass; else fail "$d: exit $got, expected $want; stderr: $(head -c 300 "$T/err")"; fi
+}
+# The shipped corpus/ holds two things a test names explicitly (indexing
+# all of corpus/ means 429 files): the five sample documents, SAMPLE_FILES
+# (corpus/*.txt; samples_corpus DIR copies them into a fresh folder DIR),
+# and the UN's AKN4UN texts, UN_CORPUS (corpus/akn: 424 gzipped XML files of
+# GA and ECOSOC resolutions in six languages, with manifests and a README).
+SAMPLE_FILES=$(ls "$top_srcdir"/corpus/*.txt)
+UN_CORPUS="$top_srcdir/corpus/akn"
+samples_corpus() {
+    rm -rf "$1" && mkdir -p "$1" && cp $SAMPLE_FILES "$1"/ && chmod u+w "$1"/*
 }
 # The shared corpus (../shared beside the project). Absent: skip (77), unless
 # RESDEX_REQUIRE_SHARED=1 (CI), when its absence is a failure.

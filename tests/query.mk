@@ -1,6 +1,6 @@
 # Tests of the query area: end-to-end scripts of resdex search, show and
 # stats on an index of the shipped samples (show-lang.sh: a few AKN4UN files
-# of the shared corpus in three languages; skipped without ../shared;
+# of the UN corpus, corpus/akn, in three languages;
 # pairs.sh: the phrase boost's word pairs change no result; options.sh: the
 # option parser, a table of option positions; names.sh: file names that are
 # not UTF-8, kept in every output).

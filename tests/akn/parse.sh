@@ -1,12 +1,12 @@
 #!/bin/sh
-# resdex parse on real AKN4UN files of the shared corpus: JSON with the
-# resolution's metadata and paragraphs; exit 2 and the file named on stderr
-# for the malformed one.
+# resdex parse on real AKN4UN files of the shipped UN corpus (corpus/akn,
+# gzipped as shipped): JSON with the resolution's metadata and paragraphs;
+# exit 2 and the file named on stderr for the UN's malformed one
+# (tests/data/akn-malformed).
 . "$top_srcdir/tests/lib.sh"
-shared_or_skip
-AKN="$SHARED/corpus/akn"
+AKN="$UN_CORPUS"
 
-f="$AKN/ecosoc/2023/English/E_RES_2023_24-2314955E.xml"
+f="$AKN/ecosoc/2023/English/E_RES_2023_24-2314955E.xml.gz"
 expect_status 0 "parse --json an ECOSOC resolution" "$RESDEX" parse --json "$f"
 cp "$T/out" "$T/json"
 check "one resolution" test "$(wc -l <"$T/json")" -eq 1
@@ -21,24 +21,25 @@ check "a footnote" grep -q 'E/CN.15/2023/13' "$T/json"
 check "no tab leaks" sh -c "! grep -q '\\\\t' '$T/json'"
 
 # Same content in another language: same symbol, lang fr.
-f="$AKN/ecosoc/2023/French/E_RES_2023_24-2314955F.xml"
+f="$AKN/ecosoc/2023/French/E_RES_2023_24-2314955F.xml.gz"
 if [ -f "$f" ]; then
     expect_status 0 "parse --json the French version" "$RESDEX" parse --json "$f"
     check "French symbol" grep -q '"symbol": *"E/RES/2023/24"' "$T/out"
     check "French lang" grep -q '"lang": *"fr"' "$T/out"
 fi
 
-# A gzip copy reads the same.
-gzip -c "$AKN/ecosoc/2023/English/E_RES_2023_24-2314955E.xml" >"$T/res.xml.gz"
-expect_status 0 "parse a gzip copy" "$RESDEX" parse --json "$T/res.xml.gz"
-check "gzip copy has the same symbol" grep -q '"symbol": *"E/RES/2023/24"' "$T/out"
+# A plain copy reads the same.
+gunzip -c "$AKN/ecosoc/2023/English/E_RES_2023_24-2314955E.xml.gz" >"$T/res.xml"
+expect_status 0 "parse a plain copy" "$RESDEX" parse --json "$T/res.xml"
+check "plain copy has the same symbol" grep -q '"symbol": *"E/RES/2023/24"' "$T/out"
 
-bad="$AKN/ecosoc/2023/Arabic/E_RES_2023_23-2314954A.xml"
+gunzip -c "$top_srcdir/tests/data/akn-malformed/E_RES_2023_23-2314954A.xml.gz" >"$T/E_RES_2023_23-2314954A.xml"
+bad="$T/E_RES_2023_23-2314954A.xml"
 expect_status 2 "the malformed file" "$RESDEX" parse --json "$bad"
 check "its name and line on stderr" grep -q 'E_RES_2023_23-2314954A.xml:[0-9][0-9]*: malformed XML' "$T/err"
 check "nothing on stdout" test ! -s "$T/out"
 
 # A good file and the bad one: the good one is printed, exit 2.
-expect_status 2 "a good and a bad file" "$RESDEX" parse --json "$AKN/ecosoc/2023/English/E_RES_2023_24-2314955E.xml" "$bad"
+expect_status 2 "a good and a bad file" "$RESDEX" parse --json "$AKN/ecosoc/2023/English/E_RES_2023_24-2314955E.xml.gz" "$bad"
 
 finish

@@ -40,7 +40,7 @@ for jobs in 2 3; do
 done
 
 # A later change goes into the merged index the usual way.
-cp "$SAMPLES/$(ls "$SAMPLES" | head -n 1)" "$T/big/d0/late.txt"
+cp "$(ls "$SAMPLES"/*.txt | head -n 1)" "$T/big/d0/late.txt"
 expect_status 1 "merged index: a new file is added" \
     "$RESDEXD" --jobs 2 --verbose --once --db "$T/j2" --corpus "$T/big"
 check "merged index: the reconcile saw one new file, no parts" \

@@ -21,7 +21,7 @@ now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
 # make_corpus DIR: a fresh folder with copies of the sample corpus.
 make_corpus() {
-    rm -rf "$1" && mkdir -p "$1" && cp "$SAMPLES"/*.txt "$1"/ && chmod u+w "$1"/*
+    samples_corpus "$1"
 }
 
 # make_copies DIR N: N copies of each sample in 6 subfolders (make_big: 60).

@@ -1,6 +1,6 @@
 #!/bin/sh
 # A storm (issue 22): random file operations on a copy of a corpus (the
-# samples, and some AKN files of ../shared/corpus/akn when present) while
+# samples, and 12 AKN files of corpus/akn, unzipped) while
 # resdexd watches and readers search: files created, rewritten, appended to,
 # renamed, moved between folders, deleted; folders moved; symbolic links to
 # folders made and removed; names over 240 bytes; resdexd killed with
@@ -25,12 +25,9 @@ c=$T/c
 pool=$T/pool
 mkdir -p "$pool" "$c/d0" "$c/d1" "$c/d2/sub" "$c/d3"
 cp "$SAMPLES"/*.txt "$pool/"
-akn="$top_srcdir/../shared/corpus/akn"
-if [ -d "$akn" ]; then
-    find "$akn" -name '*.xml' -size -200k | sort | head -n 12 | while read -r f; do
-        cp "$f" "$pool/"
-    done
-fi
+find "$UN_CORPUS" -name '*.xml.gz' -size -40k | sort | head -n 12 | while read -r f; do
+    gunzip -c "$f" >"$pool/$(basename "$f" .gz)"
+done
 n_pool=$(ls "$pool" | wc -l)
 # A start: every pool file once, spread over the folders.
 k=0

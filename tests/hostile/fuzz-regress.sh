@@ -16,10 +16,10 @@ for t in text akn gzip query index pdf docx zip; do
         [ -d "$d" ] && dirs="$dirs $d"
     done
     case $t in
-    text) dirs="$dirs $top_srcdir/corpus" ;;
-    akn) dirs="$dirs $top_srcdir/tests/data/akn" ;;
+    text) dirs="$dirs $SAMPLE_FILES" ;;
+    akn) dirs="$dirs $top_srcdir/tests/data/akn $top_srcdir/tests/data/akn-malformed" ;;
     pdf | docx | zip) [ -d "$T/$t" ] && dirs="$dirs $T/$t" ;;
-    index) dirs="$dirs $top_srcdir/corpus $top_srcdir/tests/data/akn $top_srcdir/fuzz/seeds/akn
+    index) dirs="$dirs $SAMPLE_FILES $top_srcdir/tests/data/akn $top_srcdir/fuzz/seeds/akn
         $top_srcdir/fuzz/seeds/text" ;;
     esac
     [ -n "$dirs" ] || continue

@@ -1,5 +1,6 @@
 # query-lib.sh - shared by the query tool's end-to-end tests: an index of the
-# five shipped samples in $T/db (built once per script), and helpers.
+# five shipped samples (copied to $T/samples) in $T/db (built once per
+# script), and helpers.
 # Source after tests/lib.sh. Expected values in the tests come from reading
 # the sample documents in corpus/, not from earlier output.
 
@@ -15,7 +16,8 @@ build_index() {
 }
 
 if [ -z "${QUERY_NO_SAMPLES:-}" ]; then
-    build_index "$top_srcdir/corpus" "$T/db"
+    samples_corpus "$T/samples"
+    build_index "$T/samples" "$T/db"
 fi
 
 # rs ARGS...: resdex on the samples' index.

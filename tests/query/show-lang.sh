@@ -1,16 +1,15 @@
 #!/bin/sh
 # resdex show --lang and lang: on AKN4UN files of one resolution in three
-# languages (GA 80/229 in English, French and Russian, from the shared
+# languages (GA 80/229 in English, French and Russian, from the shipped UN
 # corpus, copied at test time): English by default, --lang fr the French,
 # --lang en,fr both; a search in one language; the query's script picks it.
 . "$top_srcdir/tests/lib.sh"
-shared_or_skip
 QUERY_NO_SAMPLES=1
 . "$top_srcdir/tests/query/query-lib.sh"
 
 mkdir "$T/akn"
 for l in English French Russian; do
-    cp "$SHARED"/corpus/akn/ga/80session/$l/A_RES_80_229*.xml "$T/akn/" || { echo "FAIL: no A/RES/80/229 in $l" >&2; exit 1; }
+    cp "$UN_CORPUS"/ga/80session/$l/A_RES_80_229*.xml.gz "$T/akn/" || { echo "FAIL: no A/RES/80/229 in $l" >&2; exit 1; }
 done
 chmod u+w "$T"/akn/*
 build_index "$T/akn" "$T/db"

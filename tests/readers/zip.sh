@@ -1,14 +1,17 @@
 #!/bin/sh
-# zip.sh - zip archives of AKN files from the shared corpus: every member is
+# zip.sh - zip archives of AKN files from the UN corpus: every member is
 # a document with "ARCHIVE!MEMBER" as its source, in `resdex parse` and in
 # the index; hostile archives (a zip bomb, "../" and absolute member names,
 # an encrypted member, a truncated archive) are refused with a message that
 # names the archive and the member, and never touch the file system.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/readers/readers-lib.sh"
-shared_or_skip
-AKN="$SHARED/corpus/akn/ga/75session/English"
-[ -d "$AKN" ] || { echo "SKIP: $AKN missing" >&2; exit 77; }
+# The UN's English files of session 75, unzipped as the UN publishes them.
+AKN="$T/akn75"
+mkdir -p "$AKN"
+for f in "$UN_CORPUS"/ga/75session/English/*.xml.gz; do
+    gunzip -c "$f" >"$AKN/$(basename "$f" .gz)"
+done
 
 # An archive as the UN publishes them: a folder of AKN files, and a picture.
 mkdir -p "$T/src/ga75"

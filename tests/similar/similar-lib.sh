@@ -4,7 +4,8 @@
 # Build it once per script; the daemon may refuse files that are not
 # resolutions (such as the corpus's Makefile fragment), so its exit status is
 # not what matters: the index must answer.
-"$RESDEXD" --once --db "$T/db" --corpus "$top_srcdir/corpus" >"$T/resdexd.log" 2>&1
+samples_corpus "$T/samples"
+"$RESDEXD" --once --db "$T/db" --corpus "$T/samples" >"$T/resdexd.log" 2>&1
 if ! "$RESDEX" --db "$T/db" similar --text "Member States" >/dev/null 2>"$T/err" &&
     grep -q "cannot open" "$T/err"; then
     echo "FAIL: no index of the samples; resdexd said:" >&2
