@@ -29,6 +29,7 @@ lib_libresdex_a_SOURCES = \
 	lib/progress.cc \
 	lib/files.cc \
 	lib/search.cc \
+	lib/sametext.cc lib/sametext.hh \
 	lib/query-prep.cc lib/query-prep.hh \
 	lib/similar.cc lib/similar.h \
 	lib/diff.c lib/diff.h

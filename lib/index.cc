@@ -1,6 +1,7 @@
 /* index.cc - turning a parsed document into Xapian documents. */
 #include "db-private.hh"
 #include "record.h"
+#include "sametext.hh"
 #include "schema.hh"
 #include "session.h"
 #include "stem.hh"
@@ -275,6 +276,11 @@ make_paragraph(Xapian::TermGenerator &tg, const char *source, size_t ri,
     doc.add_value(SLOT_ORDER, Xapian::sortable_serialise(static_cast<double>(ri) * 100000.0 +
                                                          static_cast<double>(pi)));
     doc.add_value(SLOT_RESKEY, symbol + "@" + lang);
+    std::string same = same_text_key(p->text);
+    if (!same.empty()) {
+        doc.add_value(SLOT_SAME, same);
+        doc.add_boolean_term(P_SAME + same);
+    }
     return doc;
 }
 
