@@ -28,7 +28,7 @@ lib_libresdex_a_SOURCES = \
 	lib/merge.cc \
 	lib/progress.cc \
 	lib/files.cc \
-	lib/search.cc \
+	lib/search.cc lib/search-tuning.h \
 	lib/sametext.cc lib/sametext.hh \
 	lib/query-prep.cc lib/query-prep.hh \
 	lib/similar.cc lib/similar.h \

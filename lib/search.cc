@@ -4,6 +4,7 @@
 #include "query-prep.hh"
 #include "record.h"
 #include "results.h"
+#include "search-tuning.h"
 #include "stem.hh"
 #include "stopwords.hh"
 #include "terms.hh"
@@ -24,7 +25,7 @@ const unsigned MAX_LIMIT = 100000;
 const unsigned MAX_ALSO = 1000;
 /* The title's words weigh this much beside the paragraph's own
  * (bench/RESULTS.md "Resolution-level relevance"). */
-const double TITLE_WEIGHT = 1.0;
+search_tuning_t tuning = {1.0};
 
 /* A fixed, sorted set of documents as a posting list (a filter). */
 class DocidSource : public Xapian::PostingSource
@@ -291,11 +292,11 @@ with_title_boost(const Xapian::Query &q)
     title_terms(q, terms);
     std::sort(terms.begin(), terms.end());
     terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
-    if (terms.empty())
+    if (terms.empty() || tuning.title_weight <= 0)
         return q;
     Xapian::Query title(Xapian::Query::OP_OR, terms.begin(), terms.end());
     return Xapian::Query(Xapian::Query::OP_AND_MAYBE, q,
-                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, title, TITLE_WEIGHT));
+                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, title, tuning.title_weight));
 }
 
 /* How a folded paragraph is cited in a hit's `also`: "78/229 ¶67",
@@ -579,6 +580,12 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
 }
 
 } // namespace
+
+extern "C" search_tuning_t *
+search_tuning_get(void)
+{
+    return &tuning;
+}
 
 extern "C" resdex_status_t
 resdex_db_search(resdex_db_t *db, const resdex_search_options_t *options,
