@@ -30,6 +30,7 @@ lib_libresdex_a_SOURCES = \
 	lib/files.cc \
 	lib/search.cc lib/search-tuning.h \
 	lib/sametext.cc lib/sametext.hh \
+	lib/synonyms.cc lib/synonyms.hh \
 	lib/query-prep.cc lib/query-prep.hh \
 	lib/similar.cc lib/similar.h \
 	lib/diff.c lib/diff.h
