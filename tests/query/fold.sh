@@ -107,4 +107,27 @@ rs search --exact --limit 1 "$MLA" >"$T/out"
 check "--exact: the footer's total" grep -q "^hits 1 to 1 of $n ([0-9]* paragraphs); --offset 1 for more$" "$T/out"
 check "--no-fold --count = the paragraphs" is "$(rs search --no-fold --count "$MLA")" \
     "$(rs search --count --json "$MLA" | sed 's/.*"paragraphs":\([0-9]*\).*/\1/')"
+
+# Cited by: 75/196 76/187 77/237 78/229 ("Welcoming also Economic and Social
+# Council resolution 2017/19 of 6 July 2017 on promoting and encouraging the
+# implementation of alternatives to imprisonment ...") and 80/229
+# ("Recalling Economic and Social Council resolution 2017/19 ...") cite
+# 2017/19; nothing here cites its draft in the report.
+expect_status 0 "show --json 2017/19" rs show --json 2017/19
+check "show: cited by five" subset '{"symbol":"E/RES/2017/19","cited_by":5}' "$T/out"
+check "show: the five, newest first" \
+    is "$(grep -o '"citing":\[.*' "$T/out" | grep -o '"id":"[^"#]*' | cut -d'"' -f4 | tr '\n' ' ')" \
+    "A/RES/80/229 A/RES/78/229 A/RES/77/237 A/RES/76/187 A/RES/75/196 "
+check "show: the citing paragraph's text" has "$T/out" '"text":"Recalling Economic and Social Council resolution 2017/19 of 6'
+expect_status 0 "show 2017/19" rs show 2017/19
+check "show: 'Cited by 5 resolutions'" grep -qx 'Cited by 5 resolutions' "$T/out"
+check "show: 80/229 first" is "$(sed -n '/^Cited by/{n;p;}' "$T/out")" '  A/RES/80/229#pp52'
+expect_status 0 "show --json the draft" rs show --json E/2017/30/DR.B.II
+check "the draft: cited by none" subset '{"cited_by":0,"citing":[]}' "$T/out"
+expect_status 0 "show 80/229: nothing here cites it" rs show 80/229
+check "show 80/229: no 'Cited by'" hasnt "$T/out" 'Cited by'
+expect_status 0 "hits carry cited_by" rs search --json --limit 1 "$ALT" proportionality
+check "the hit of 2017/19: cited_by 5" subset '{"id":"E/RES/2017/19#3","cited_by":5}' "$T/out"
+expect_status 0 "a paragraph of show carries it" rs show --json '2017/19#3'
+check "show 2017/19#3: cited_by 5" subset '{"id":"E/RES/2017/19#3","cited_by":5}' "$T/out"
 finish
