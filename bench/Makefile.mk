@@ -22,6 +22,7 @@ bench_fts5_SOURCES = bench/fts5.c
 bench_fts5_CPPFLAGS = $(AM_CPPFLAGS) $(SQLITE_CFLAGS)
 bench_fts5_LDADD = $(SQLITE_LIBS)
 bench_resdex_lib_SOURCES = bench/resdex_lib.c
+bench_resdex_lib_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/lib
 nodist_EXTRA_bench_resdex_lib_SOURCES = dummy.cxx
 bench_resdex_lib_LDADD = $(RESDEX_LIBS)
 # Resolution-level relevance (bench/title-eval; not part of make bench).
