@@ -9,7 +9,7 @@
 # $(BENCH_WORK) in the build tree; the small result tables and plots to
 # bench/results/ in the source tree (see bench/RESULTS.md).
 EXTRA_PROGRAMS = bench/gencorpus bench/genqueries bench/batchtime bench/bare_xapian bench/fts5 \
-	bench/resdex_lib
+	bench/resdex_lib bench/title_eval
 
 bench_gencorpus_SOURCES = bench/gencorpus.c bench/vocab.h
 bench_gencorpus_LDADD = -lm
@@ -22,8 +22,14 @@ bench_fts5_SOURCES = bench/fts5.c
 bench_fts5_CPPFLAGS = $(AM_CPPFLAGS) $(SQLITE_CFLAGS)
 bench_fts5_LDADD = $(SQLITE_LIBS)
 bench_resdex_lib_SOURCES = bench/resdex_lib.c
+bench_resdex_lib_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/lib
 nodist_EXTRA_bench_resdex_lib_SOURCES = dummy.cxx
 bench_resdex_lib_LDADD = $(RESDEX_LIBS)
+# Resolution-level relevance (bench/title-eval; not part of make bench).
+bench_title_eval_SOURCES = bench/title_eval.c
+bench_title_eval_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/lib
+nodist_EXTRA_bench_title_eval_SOURCES = dummy.cxx
+bench_title_eval_LDADD = $(RESDEX_LIBS)
 
 BENCH_BINS = bench/gencorpus$(EXEEXT) bench/genqueries$(EXEEXT) bench/batchtime$(EXEEXT) \
 	bench/bare_xapian$(EXEEXT) bench/resdex_lib$(EXEEXT)
@@ -31,6 +37,7 @@ if HAVE_SQLITE
 BENCH_BINS += bench/fts5$(EXEEXT)
 endif
 CLEANFILES += $(EXTRA_PROGRAMS)
+EXTRA_DIST += bench/title-eval bench/title-judgments.tsv
 EXTRA_DIST += bench/run bench/readers bench/buildcmp bench/summarize bench/plot.gp bench/RESULTS.md
 EXTRA_DIST += bench/similar-eval bench/similar_eval.c bench/similar-series.txt \
 	bench/RESULTS-similar.md bench/results

@@ -1,18 +1,21 @@
 /* resdex_lib.c - libresdex driven directly, without the daemon or the CLI.
  *
  *   resdex_lib index DB DIR [--commit-every N]
- *   resdex_lib search DB [--all] [--query QUERY]
+ *   resdex_lib search DB [--all] [--no-fold] [--title-weight W] [--query QUERY]
  *
  * `index` parses every file under DIR and indexes it with
  * resdex_db_index_doc(), committing every N files (default 1,000) and at the
  * end; `search` speaks the batch protocol of the other competitors (one query
  * per line on stdin, one JSON line per query, flushed): the top 10 with
- * snippets, operative paragraphs only unless --all.
+ * snippets, operative paragraphs only unless --all; --no-fold and
+ * --title-weight (0: the title not used; search-tuning.h) to measure what
+ * folding and the title cost (bench/RESULTS.md, issue 14).
  *
  * It separates the library's own cost from the programs' (resdexd's
  * reconcile and file states, the CLI's start-up and JSON writer), and lets
  * the harness measure the library before those programs exist. */
 #include "resdex.h"
+#include "search-tuning.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -129,7 +132,7 @@ json_string(FILE *f, const char *s)
 }
 
 static int
-do_search(const char *dbpath, int all, const char *one_query)
+do_search(const char *dbpath, int all, int no_fold, const char *one_query)
 {
     resdex_db_t *db = NULL;
     if (resdex_db_open(dbpath, RESDEX_DB_READ_ONLY, &db) != RESDEX_STATUS_SUCCESS) {
@@ -149,6 +152,7 @@ do_search(const char *dbpath, int all, const char *one_query)
         o.query = line;
         o.limit = 10;
         o.all_kinds = all;
+        o.no_fold = no_fold;
         o.snippets = 1;
         resdex_results_t *res = NULL;
         fputs("{\"query\":", stdout);
@@ -186,17 +190,21 @@ main(int argc, char **argv)
         return do_index(argv[2], argv[3], every ? every : 1);
     }
     if (argc >= 3 && !strcmp(argv[1], "search")) {
-        int all = 0;
+        int all = 0, no_fold = 0;
         const char *query = NULL;
         for (int i = 3; i < argc; i++) {
             if (!strcmp(argv[i], "--all"))
                 all = 1;
+            else if (!strcmp(argv[i], "--no-fold"))
+                no_fold = 1;
+            else if (!strcmp(argv[i], "--title-weight") && i + 1 < argc)
+                search_tuning_get()->title_weight = atof(argv[++i]);
             else if (!strcmp(argv[i], "--query") && i + 1 < argc)
                 query = argv[++i];
         }
-        return do_search(argv[2], all, query);
+        return do_search(argv[2], all, no_fold, query);
     }
     fprintf(stderr, "usage: resdex_lib index DB DIR [--commit-every N] | "
-                    "resdex_lib search DB [--all] [--query QUERY]\n");
+                    "resdex_lib search DB [--all] [--no-fold] [--title-weight W] [--query QUERY]\n");
     return 2;
 }

@@ -600,7 +600,22 @@ typedef struct resdex_search_options {
      * makes a search 1.5-2x slower (bench/RESULTS.md).
      * resdex_results_total_is_exact() says which. */
     int exact_total;
+    /* Nonzero: every matching paragraph its own hit. Zero (the default): a
+     * search folds the paragraphs whose texts are the same once normalised
+     * (case, white space, quotation marks, footnote marks and the closing
+     * ";"/"." ignored) into one hit, shown as the newest adopted text, the
+     * others in its `also`; the total then counts folded hits and
+     * resdex_results_paragraphs the paragraphs. Not with
+     * group_by_resolution, nor on an index built before folding existed. */
+    int no_fold;
 } resdex_search_options_t;
+
+/* Another paragraph folded into a hit: its id ("A/RES/78/229#67") and how
+ * to cite it ("78/229 ¶67"). Strings owned by the results. */
+typedef struct resdex_also {
+    const char *id;
+    const char *cite;
+} resdex_also_t;
 
 typedef struct resdex_hit {
     unsigned rank;  /* 1-based, counting the offset */
@@ -615,6 +630,14 @@ typedef struct resdex_hit {
     const char *snippet; /* NULL unless asked for */
     /* similar only: word-level similarity in [0,1]; otherwise 0. */
     double similarity;
+    /* A folded search: the other matching paragraphs with the same text,
+     * newest adopted first (the order of resdex(1) "Folding"); none
+     * otherwise. Owned by the results. */
+    size_t n_also;
+    const resdex_also_t *also;
+    /* Search and show: how many resolutions in the hit's language cite its
+     * resolution (a cites: term of theirs names its symbol). */
+    unsigned cited_by;
 } resdex_hit_t;
 
 typedef struct resdex_results resdex_results_t;
@@ -648,6 +671,9 @@ uint64_t resdex_results_total(const resdex_results_t *results);
 /* 1 when resdex_results_total is exact, 0 when it is an estimate (a search
  * with many matches, without options.exact_total). */
 int resdex_results_total_is_exact(const resdex_results_t *results);
+/* A search: the matching paragraphs, before folding or grouping (exact or
+ * estimated as resdex_results_total is); resdex_results_total otherwise. */
+uint64_t resdex_results_paragraphs(const resdex_results_t *results);
 /* The language a search searched: its lang: filter, else the one the query
  * is written in (its script, then which language's vocabulary in the index
  * its words belong to). Borrowed ("en"), valid as long as `results`; NULL

@@ -38,7 +38,9 @@ lib_libresdex_core_la_SOURCES = \
 	lib/merge.cc \
 	lib/progress.cc \
 	lib/files.cc \
-	lib/search.cc \
+	lib/search.cc lib/search-tuning.h \
+	lib/sametext.cc lib/sametext.hh \
+	lib/synonyms.cc lib/synonyms.hh \
 	lib/query-prep.cc lib/query-prep.hh \
 	lib/similar.cc lib/similar.h \
 	lib/diff.c lib/diff.h

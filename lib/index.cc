@@ -1,9 +1,11 @@
 /* index.cc - turning a parsed document into Xapian documents. */
 #include "db-private.hh"
 #include "record.h"
+#include "sametext.hh"
 #include "schema.hh"
 #include "session.h"
 #include "stem.hh"
+#include "synonyms.hh"
 #include "terms.hh"
 extern "C" {
 #include "util.h"
@@ -284,14 +286,23 @@ make_paragraph(Xapian::TermGenerator &tg, const char *source, size_t ri,
     doc.add_value(SLOT_ORDER, Xapian::sortable_serialise(static_cast<double>(ri) * 100000.0 +
                                                          static_cast<double>(pi)));
     doc.add_value(SLOT_RESKEY, symbol + "@" + lang);
+    std::string same = same_text_key(p->text);
+    if (!same.empty()) {
+        doc.add_value(SLOT_SAME, same);
+        doc.add_boolean_term(P_SAME + same);
+    }
     return doc;
 }
 
+/* The synonyms a file's paragraphs define (synonyms.hh), key and value. */
+using Synonyms = std::vector<std::pair<std::string, std::string>>;
+
 /* Every paragraph of `doc`, in order, each stemmed with its resolution's
- * language, given to emit(const Xapian::Document &). */
+ * language, given to emit(const Xapian::Document &); the synonyms its
+ * paragraphs define added to *syn. */
 template <class F>
 void
-make_documents(const char *source, const resdex_doc_t *doc, F emit)
+make_documents(const char *source, const resdex_doc_t *doc, F emit, Synonyms *syn)
 {
     Xapian::TermGenerator tg;
     std::string current_lang;
@@ -305,9 +316,14 @@ make_documents(const char *source, const resdex_doc_t *doc, F emit)
             tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
             tg.set_flags(lang_is_cjk(lang) ? Xapian::TermGenerator::FLAG_CJK_NGRAM : 0);
         }
-        for (size_t pi = 0; pi < res->n_paragraphs; pi++)
+        for (size_t pi = 0; pi < res->n_paragraphs; pi++) {
             emit(make_paragraph(tg, source, ri, res, pi));
+            for (auto &pair : mine_synonyms(res->paragraphs[pi].text))
+                syn->push_back(std::move(pair));
+        }
     }
+    std::sort(syn->begin(), syn->end());
+    syn->erase(std::unique(syn->begin(), syn->end()), syn->end());
 }
 
 /* Replace everything indexed from `source` by the documents add_all gives
@@ -330,7 +346,10 @@ replace_source(resdex_db_t *db, const char *source, F add_all)
         std::string old = term(P_SOURCE, source);
         if (old != source_term)
             wdb.delete_document(old);
-        add_all([&](const Xapian::Document &d) { wdb.add_document(d); });
+        Synonyms syn;
+        add_all([&](const Xapian::Document &d) { wdb.add_document(d); }, &syn);
+        for (const auto &kv : syn)
+            wdb.add_synonym(kv.first, kv.second);
         return RESDEX_STATUS_SUCCESS;
     });
 }
@@ -340,15 +359,15 @@ replace_source(resdex_db_t *db, const char *source, F add_all)
 extern "C" resdex_status_t
 resdex_db_remove_source(resdex_db_t *db, const char *source)
 {
-    return replace_source(db, source, [](const auto &) {});
+    return replace_source(db, source, [](const auto &, Synonyms *) {});
 }
 
 extern "C" resdex_status_t
 resdex_db_index_doc(resdex_db_t *db, const char *source, const resdex_doc_t *doc)
 {
-    return replace_source(db, source, [&](const auto &add) {
+    return replace_source(db, source, [&](const auto &add, Synonyms *syn) {
         if (doc)
-            make_documents(source, doc, add);
+            make_documents(source, doc, add, syn);
     });
 }
 
@@ -357,6 +376,7 @@ resdex_db_index_doc(resdex_db_t *db, const char *source, const resdex_doc_t *doc
 struct resdex_prepared {
     std::string source;
     std::vector<Xapian::Document> docs;
+    Synonyms synonyms;
 };
 
 extern "C" resdex_status_t
@@ -371,7 +391,9 @@ resdex_prepare_doc(const char *source, const resdex_doc_t *doc, resdex_prepared_
         p = new resdex_prepared_t();
         p->source = source;
         if (doc)
-            make_documents(source, doc, [&](const Xapian::Document &d) { p->docs.push_back(d); });
+            make_documents(
+                source, doc, [&](const Xapian::Document &d) { p->docs.push_back(d); },
+                &p->synonyms);
         return RESDEX_STATUS_SUCCESS;
     });
     if (st != RESDEX_STATUS_SUCCESS) {
@@ -385,10 +407,12 @@ resdex_prepare_doc(const char *source, const resdex_doc_t *doc, resdex_prepared_
 extern "C" resdex_status_t
 resdex_db_index_prepared(resdex_db_t *db, const resdex_prepared_t *prepared)
 {
-    return replace_source(db, prepared ? prepared->source.c_str() : nullptr, [&](const auto &add) {
-        for (const Xapian::Document &d : prepared->docs)
-            add(d);
-    });
+    return replace_source(db, prepared ? prepared->source.c_str() : nullptr,
+                          [&](const auto &add, Synonyms *syn) {
+                              for (const Xapian::Document &d : prepared->docs)
+                                  add(d);
+                              *syn = prepared->synonyms;
+                          });
 }
 
 extern "C" size_t

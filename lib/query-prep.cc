@@ -22,6 +22,7 @@
 #include "schema.hh"
 #include "stem.hh"
 #include "stopwords.hh"
+#include "synonyms.hh"
 #include "terms.hh"
 #include "util.h"
 
@@ -460,6 +461,20 @@ language_of_words(Xapian::Database &x, const std::vector<std::string> &words)
     return best;
 }
 
+/* The synonyms the index has for the words of text (synonyms.hh), each a
+ * quoted phrase, OR-ed (at most 8); "" when none. */
+std::string
+synonym_of(Xapian::Database &x, const std::string &text)
+{
+    std::string key = synonym_words(text), out;
+    if (key.empty())
+        return key;
+    int n = 0;
+    for (auto it = x.synonyms_begin(key); it != x.synonyms_end(key) && n < 8; ++it, n++)
+        out += (out.empty() ? "\"" : " OR \"") + *it + "\"";
+    return out;
+}
+
 const unsigned QP_FLAGS = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                           Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
                           Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_CJK_NGRAM;
@@ -528,12 +543,16 @@ parse_query(Xapian::Database &x, const std::string &text, QueryMode mode,
             out.lang = language_of_words(x, query_words(toks));
     }
 
-    std::string q;
+    std::string q, q_syn;
     for (const Token &t : toks) {
         std::string s = t.text;
         char sign = t.sign;
         if (t.type == Tok::WORD || t.type == Tok::PHRASE)
             s = prepare_text(s, out.lang);
+        /* A word or phrase the corpus names otherwise ("INTERPOL", "the
+         * International Criminal Police Organization") finds both. */
+        std::string syn =
+            (t.type == Tok::WORD || t.type == Tok::PHRASE) && !sign ? synonym_of(x, t.text) : "";
         /* The parser takes no sign on a range: a range is a filter (+ says
          * nothing more), and -year:A..B is NOT year:A..B. */
         if (t.type == Tok::FIELD && sign && t.value.find("..") != std::string::npos) {
@@ -541,11 +560,21 @@ parse_query(Xapian::Database &x, const std::string &text, QueryMode mode,
                 s = "(NOT " + s + ")";
             sign = 0;
         }
+        std::string s_syn = syn.empty() ? s : "(" + s + " OR " + syn + ")";
+        q_syn += (q.empty() ? "" : " ") + std::string(sign ? 1 : 0, sign) + s_syn;
         q += (q.empty() ? "" : " ") + std::string(sign ? 1 : 0, sign) + s;
     }
+    /* The whole query a name spelt out without quotes. */
+    if (plain && words >= 2) {
+        std::string syn = synonym_of(x, text);
+        if (!syn.empty())
+            q_syn = "(" + q_syn + ") OR " + syn;
+    }
     bool pure_negative = !toks.empty() && !has_positive(toks);
-    if (pure_negative)
+    if (pure_negative) {
         q = std::string(ALL_FIELD) + ":1 " + q;
+        q_syn = std::string(ALL_FIELD) + ":1 " + q_syn;
+    }
 
     out.stem = lang_stemmer(out.lang);
     Xapian::QueryParser qp;
@@ -566,7 +595,7 @@ parse_query(Xapian::Database &x, const std::string &text, QueryMode mode,
     }
     qp.add_boolean_prefix(ALL_FIELD, (new AllProcessor())->release());
     try {
-        out.query = qp.parse_query(q, QP_FLAGS);
+        out.query = qp.parse_query(q_syn, QP_FLAGS);
         if (plain && words >= 2)
             out.phrase = qp.parse_query("\"" + q + "\"", QP_FLAGS);
     } catch (const Xapian::QueryParserError &e) {

@@ -14,8 +14,9 @@ struct resdex_results {
     resdex_hit_t *hits;
     size_t n, cap;
     uint64_t total;
-    int estimated;    /* the total is an estimate */
-    const char *lang; /* the language searched (static storage), NULL when none */
+    uint64_t paragraphs; /* before folding; UINT64_MAX: unset (the total) */
+    int estimated;       /* the total is an estimate */
+    const char *lang;    /* the language searched (static storage), NULL when none */
     facet_count_t *facets;
     size_t n_facets, cap_facets;
     /* similar and lineage: a diff per hit (in the arena) */
@@ -28,8 +29,10 @@ resdex_results_t *
 results_new(void)
 {
     resdex_results_t *r = calloc(1, sizeof *r);
-    if (r)
+    if (r) {
         arena_init(&r->arena);
+        r->paragraphs = UINT64_MAX;
+    }
     return r;
 }
 
@@ -59,6 +62,20 @@ void
 results_set_total(resdex_results_t *r, uint64_t total)
 {
     r->total = total;
+}
+
+void
+results_set_paragraphs(resdex_results_t *r, uint64_t paragraphs)
+{
+    r->paragraphs = paragraphs;
+}
+
+uint64_t
+resdex_results_paragraphs(const resdex_results_t *results)
+{
+    if (!results)
+        return 0;
+    return results->paragraphs == UINT64_MAX ? results->total : results->paragraphs;
 }
 
 void

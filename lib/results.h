@@ -17,6 +17,8 @@ resdex_hit_t *results_add_hit(resdex_results_t *r);
 void results_set_total(resdex_results_t *r, uint64_t total);
 /* Nonzero: the total is Xapian's estimate, not an exact count. */
 void results_set_total_estimated(resdex_results_t *r, int estimated);
+/* The matching paragraphs before folding or grouping (resdex_results_paragraphs). */
+void results_set_paragraphs(resdex_results_t *r, uint64_t paragraphs);
 /* The language searched: a string of static storage (schema_languages). */
 void results_set_lang(resdex_results_t *r, const char *lang);
 /* Record a facet count (facets are kept in the order added). 0 on success. */

@@ -4,6 +4,7 @@
 #include "query-prep.hh"
 #include "record.h"
 #include "results.h"
+#include "search-tuning.h"
 #include "stem.hh"
 #include "stopwords.hh"
 #include "terms.hh"
@@ -11,6 +12,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <map>
+#include <unordered_set>
 #include <string>
 #include <vector>
 
@@ -18,6 +21,11 @@ namespace
 {
 
 const unsigned MAX_LIMIT = 100000;
+/* At most this many paragraphs folded into one hit are listed. */
+const unsigned MAX_ALSO = 1000;
+/* The title's words weigh this much beside the paragraph's own
+ * (bench/RESULTS.md "Resolution-level relevance"). */
+search_tuning_t tuning = {1.0};
 
 /* A fixed, sorted set of documents as a posting list (a filter). */
 class DocidSource : public Xapian::PostingSource
@@ -70,6 +78,59 @@ class DocidSource : public Xapian::PostingSource
         return ids[pos];
     }
 };
+
+/* Counts the matches it is shown and, when told a collapse slot, the hits
+ * they collapse to. Xapian's collapsed bounds stay apart and its
+ * uncollapsed estimate is off even when it sees every match (8 to 52 hits
+ * and 15 paragraphs of 17 for "alternatives to imprisonment" on the samples
+ * and the UN corpus): when the match sees them all, the totals are these. */
+class CountSpy : public Xapian::MatchSpy
+{
+    Xapian::valueno slot;
+    std::unordered_set<std::string> keys;
+    Xapian::doccount no_key = 0;
+
+  public:
+    Xapian::doccount seen = 0;
+    explicit CountSpy(Xapian::valueno s) : slot(s)
+    {
+    }
+    void operator()(const Xapian::Document &doc, double) override
+    {
+        seen++;
+        if (slot == Xapian::BAD_VALUENO)
+            return;
+        std::string v = doc.get_value(slot);
+        if (v.empty())
+            no_key++;
+        else
+            keys.insert(std::move(v));
+    }
+    Xapian::doccount hits() const
+    {
+        return slot == Xapian::BAD_VALUENO ? seen
+                                           : static_cast<Xapian::doccount>(keys.size()) + no_key;
+    }
+};
+
+/* The totals of a search whose match was m: counted by the spy when the
+ * match saw every document (all_seen: it was asked to check them all, or
+ * the page is not full, or the spy saw fewer than it was asked to check),
+ * else Xapian's estimates. */
+void
+set_totals(resdex_results_t *r, const Xapian::MSet &m, const CountSpy &spy, bool all_seen)
+{
+    if (all_seen) {
+        results_set_total(r, spy.hits());
+        results_set_paragraphs(r, spy.seen);
+        results_set_total_estimated(r, 0);
+        return;
+    }
+    results_set_total(r, m.get_matches_estimated());
+    results_set_paragraphs(
+        r, std::max({m.get_uncollapsed_matches_estimated(), m.get_matches_estimated(), spy.seen}));
+    results_set_total_estimated(r, m.get_matches_lower_bound() != m.get_matches_upper_bound());
+}
 
 /* Xapian highlights each matched term on its own; show a matched phrase as
  * one run by joining highlights separated only by spaces. A run that is
@@ -194,6 +255,171 @@ phrase_pairs(const Xapian::Query &phrase)
     return Xapian::Query(Xapian::Query::OP_AND, pairs.begin(), pairs.end());
 }
 
+/* The title terms (P_TITLE) of the words a query searches for, not those
+ * it excludes or only filters by: "Zvictim" -> "ZSvictim", "unodc" -> "Sunodc". */
+void
+title_terms(const Xapian::Query &q, std::vector<std::string> &out)
+{
+    switch (q.get_type()) {
+    case Xapian::Query::LEAF_TERM: {
+        std::string t = *q.get_terms_begin();
+        if (t.empty())
+            return;
+        if (t[0] == 'Z' && t.size() > 1 && !(t[1] >= 'A' && t[1] <= 'Z'))
+            out.push_back("Z" P_TITLE + t.substr(1));
+        else if (!(t[0] >= 'A' && t[0] <= 'Z'))
+            out.push_back(P_TITLE + t);
+        return;
+    }
+    case Xapian::Query::OP_AND_NOT:
+    case Xapian::Query::OP_FILTER:
+        if (q.get_num_subqueries() > 0)
+            title_terms(q.get_subquery(0), out);
+        return;
+    default:
+        for (size_t i = 0; i < q.get_num_subqueries(); i++)
+            title_terms(q.get_subquery(i), out);
+    }
+}
+
+/* q, with the paragraphs of resolutions whose titles have its words ranked
+ * higher (the matches stay the same): the resolution devoted to a topic
+ * above those that mention it in passing. */
+Xapian::Query
+with_title_boost(const Xapian::Query &q)
+{
+    std::vector<std::string> terms;
+    title_terms(q, terms);
+    std::sort(terms.begin(), terms.end());
+    terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+    if (terms.empty() || tuning.title_weight <= 0)
+        return q;
+    Xapian::Query title(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, q,
+                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, title, tuning.title_weight));
+}
+
+/* How a folded paragraph is cited in a hit's `also`: "78/229 ¶67",
+ * "E/2017/30 DR.B.II ¶3". The one place a citation string of a hit is
+ * made for `also`. */
+std::string
+also_cite(const resdex_hit_t &h)
+{
+    const resdex_resolution_t *res = h.resolution;
+    const char *hash = h.id ? std::strrchr(h.id, '#') : nullptr;
+    std::string anchor = hash ? hash + 1 : "";
+    bool draft = res->doc_type && std::strncmp(res->doc_type, "draft", 5) == 0;
+    std::string doc;
+    if (res->number && !draft) {
+        doc = res->number;
+    } else {
+        doc = res->symbol;
+        size_t slash = doc.rfind('/');
+        if (draft && slash != std::string::npos)
+            doc[slash] = ' ';
+    }
+    return anchor.empty() ? doc : doc + " ¶" + anchor;
+}
+
+/* The order of a fold (resdex(1) "Folding"): an adopted text before a draft
+ * carried in a report, then the newest (by date), then by id. */
+struct FoldMember {
+    resdex_hit_t hit;
+    std::string date;
+    bool draft;
+};
+
+bool
+fold_before(const FoldMember &a, const FoldMember &b)
+{
+    if (a.draft != b.draft)
+        return !a.draft;
+    if (a.date != b.date)
+        return a.date > b.date;
+    return std::strcmp(a.hit.id, b.hit.id) < 0;
+}
+
+/* The hit for `head`, a match of `match`: with folding, the newest adopted
+ * text among the matches that have head's same-text key, and the others in
+ * its `also`; else head itself. */
+resdex_status_t
+add_hit(resdex_db_t *db, resdex_results_t *r, const Xapian::Query &match, bool fold,
+        const Xapian::Document &head, resdex_hit_t **out)
+{
+    Xapian::Database &x = db->db();
+    std::string key = fold ? head.get_value(SLOT_SAME) : std::string();
+    if (key.empty() || x.get_termfreq(P_SAME + key) < 2)
+        return fill_hit(db, r, head, out);
+    Xapian::Enquire e(x);
+    e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, match, Xapian::Query(P_SAME + key)));
+    e.set_weighting_scheme(Xapian::BoolWeight());
+    Xapian::MSet m = e.get_mset(0, MAX_ALSO + 1);
+    std::vector<FoldMember> members;
+    for (auto it = m.begin(); it != m.end(); ++it) {
+        Xapian::Document d = it.get_document();
+        FoldMember f{};
+        std::string data = d.get_data();
+        char *msg = nullptr;
+        resdex_status_t st =
+            record_decode(results_arena(r), data.data(), data.size(), &f.hit, &msg);
+        if (st != RESDEX_STATUS_SUCCESS) {
+            std::unique_ptr<char, void (*)(void *)> owned(msg, free);
+            std::string why = msg ? msg : resdex_status_to_string(st);
+            return db_fail(db, st, "document " + std::to_string(d.get_docid()) + ": " + why);
+        }
+        f.date = d.get_value(SLOT_DATE);
+        const char *type = f.hit.resolution->doc_type;
+        f.draft = type && std::strncmp(type, "draft", 5) == 0;
+        members.push_back(std::move(f));
+    }
+    if (members.size() < 2)
+        return fill_hit(db, r, head, out);
+    std::sort(members.begin(), members.end(), fold_before);
+    resdex_hit_t *hit = results_add_hit(r);
+    if (!hit)
+        resdex::out_of_memory("adding a hit");
+    *hit = members[0].hit;
+    size_t n = members.size() - 1;
+    auto *also =
+        static_cast<resdex_also_t *>(arena_alloc(results_arena(r), n * sizeof(resdex_also_t)));
+    if (!also)
+        resdex::out_of_memory("folding a hit");
+    for (size_t i = 0; i < n; i++) {
+        also[i].id = members[i + 1].hit.id;
+        also[i].cite = arena_strdup(results_arena(r), also_cite(members[i + 1].hit).c_str());
+        if (!also[i].cite)
+            resdex::out_of_memory("folding a hit");
+    }
+    hit->also = also;
+    hit->n_also = n;
+    *out = hit;
+    return RESDEX_STATUS_SUCCESS;
+}
+
+/* How many resolutions in `lang` cite `symbol` (its own paragraphs left
+ * out), counted once per symbol in `memo`. */
+unsigned
+cited_by(Xapian::Database &x, const char *symbol, const char *lang,
+         std::map<std::string, unsigned> &memo)
+{
+    std::string sym = Xapian::Unicode::tolower(symbol);
+    std::string l = lang ? lang : "en";
+    auto found = memo.find(sym + "@" + l);
+    if (found != memo.end())
+        return found->second;
+    Xapian::Query q(Xapian::Query::OP_FILTER, Xapian::Query(P_CITES + sym),
+                    Xapian::Query(P_LANG + l));
+    q = Xapian::Query(Xapian::Query::OP_AND_NOT, q, Xapian::Query(P_RESKEY + sym + "@" + l));
+    Xapian::Enquire e(x);
+    e.set_query(q);
+    e.set_weighting_scheme(Xapian::BoolWeight());
+    e.set_collapse_key(SLOT_RESKEY);
+    Xapian::MSet m = e.get_mset(0, x.get_doccount());
+    unsigned n = m.size();
+    memo[sym + "@" + l] = n;
+    return n;
+}
+
 resdex_status_t
 run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *r)
 {
@@ -206,7 +432,7 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
     ParsedQuery pq = parse_query(x, qtext, QueryMode::SEARCH);
     results_set_lang(r, pq.lang);
     const char *lang = pq.lang;
-    Xapian::Query query = pq.query, phrase = pq.phrase;
+    Xapian::Query query = with_title_boost(pq.query), phrase = pq.phrase;
     /* A filter that every paragraph passes (the language in an index of one
      * language, as most are) is left out: Xapian would still walk its
      * posting list, 13% of the CPU time of one-word queries at 200k
@@ -239,8 +465,14 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
     else
         enquire.set_sort_by_relevance_then_value(SLOT_DATE, true);
 
+    bool fold = !o->no_fold && !o->group_by_resolution && x.get_metadata(RESDEX_META_FOLD) == "1";
     if (o->group_by_resolution)
         enquire.set_collapse_key(SLOT_RESKEY);
+    else if (fold)
+        enquire.set_collapse_key(SLOT_SAME);
+    Xapian::valueno collapse = o->group_by_resolution ? SLOT_RESKEY
+                               : fold                 ? SLOT_SAME
+                                                      : Xapian::BAD_VALUENO;
     Xapian::ValueCountMatchSpy body_spy(SLOT_BODY), year_spy(SLOT_YEAR), verb_spy(SLOT_VERB);
     if (o->facets) {
         enquire.add_matchspy(&body_spy);
@@ -273,6 +505,10 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
         Xapian::Enquire words(x);
         words.set_query(plain);
         words.set_sort_by_relevance_then_value(SLOT_DATE, true);
+        if (fold)
+            words.set_collapse_key(SLOT_SAME);
+        CountSpy spy(collapse);
+        words.add_matchspy(&spy);
         Xapian::MSet m = words.get_mset(0, k, check);
         for (auto it = m.begin(); it != m.end(); ++it)
             ids.push_back(*it);
@@ -289,6 +525,8 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
         }
         lifted.set_query(filtered(Xapian::Query(Xapian::Query::OP_AND, words_query, has_phrase)));
         lifted.set_sort_by_relevance_then_value(SLOT_DATE, true);
+        if (fold)
+            lifted.set_collapse_key(SLOT_SAME);
         Xapian::MSet ml = lifted.get_mset(0, k);
         for (auto it = ml.begin(); it != ml.end(); ++it)
             ids.push_back(*it);
@@ -296,13 +534,12 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
             Xapian::Query(Xapian::Query::OP_FILTER, query,
                           Xapian::Query((new DocidSource(std::move(ids)))->release())));
         mset = enquire.get_mset(o->offset, limit);
-        results_set_total(r, m.get_matches_estimated());
-        results_set_total_estimated(r, m.get_matches_lower_bound() != m.get_matches_upper_bound());
+        set_totals(r, m, spy, check >= ndocs || m.size() < k || spy.seen < check);
     } else {
+        CountSpy spy(collapse);
+        enquire.add_matchspy(&spy);
         mset = enquire.get_mset(o->offset, limit, check);
-        results_set_total(r, mset.get_matches_estimated());
-        results_set_total_estimated(r, mset.get_matches_lower_bound() !=
-                                           mset.get_matches_upper_bound());
+        set_totals(r, mset, spy, check >= ndocs || mset.size() < limit || spy.seen < check);
     }
     if (o->facets) {
         struct {
@@ -316,11 +553,13 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
     }
     std::string hs = o->hl_start ? o->hl_start : "[";
     std::string he = o->hl_end ? o->hl_end : "]";
+    std::map<std::string, unsigned> cites_memo;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         resdex_hit_t *hit = nullptr;
-        resdex_status_t st = fill_hit(db, r, it.get_document(), &hit);
+        resdex_status_t st = add_hit(db, r, plain, fold, it.get_document(), &hit);
         if (st != RESDEX_STATUS_SUCCESS)
             return st;
+        hit->cited_by = cited_by(x, hit->resolution->symbol, hit->resolution->lang, cites_memo);
         hit->rank = o->offset + it.get_rank() - mset.get_firstitem() + 1;
         hit->score = it.get_weight();
         if (o->snippets) {
@@ -341,6 +580,12 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
 }
 
 } // namespace
+
+extern "C" search_tuning_t *
+search_tuning_get(void)
+{
+    return &tuning;
+}
 
 extern "C" resdex_status_t
 resdex_db_search(resdex_db_t *db, const resdex_search_options_t *options,
@@ -421,6 +666,7 @@ resdex_db_get_resolution(resdex_db_t *db, const char *symbol, const char *lang,
             std::string first_key = mset.begin().get_document().get_value(SLOT_RESKEY);
             results_set_total(r, 0);
             uint64_t n = 0;
+            std::map<std::string, unsigned> memo;
             for (auto it = mset.begin(); it != mset.end(); ++it) {
                 Xapian::Document d = it.get_document();
                 if (d.get_value(SLOT_RESKEY) != first_key)
@@ -430,6 +676,7 @@ resdex_db_get_resolution(resdex_db_t *db, const char *symbol, const char *lang,
                 if (s != RESDEX_STATUS_SUCCESS)
                     return s;
                 hit->rank = static_cast<unsigned>(++n);
+                hit->cited_by = cited_by(x, hit->resolution->symbol, hit->resolution->lang, memo);
             }
             results_set_total(r, n);
             return RESDEX_STATUS_SUCCESS;

@@ -20,6 +20,10 @@
  * (P_PAIR): written when an index is created empty, so an index built
  * before pairs existed never has it, and searches do without them. */
 #define RESDEX_META_PAIRS "resdex:pairs"
+/* Metadata key, "1" when every paragraph has its same-text key (P_SAME,
+ * SLOT_SAME): written, like pairs, when an index is created empty; an index
+ * built before folding has none and its searches do not fold. */
+#define RESDEX_META_FOLD "resdex:fold"
 
 /* Boolean term prefixes (query field in comments). */
 #define P_UNIQUE     "Q"    /* source \x1f resolution-index \x1f paragraph-index */
@@ -36,6 +40,7 @@
 #define P_CITES      "XC"   /* cites:  a/res/70/174 and 70/174 */
 #define P_TITLE      "S"    /* title:  free text of the resolution's title */
 #define P_PAIR       "XP"   /* (no field) two body words at adjacent positions */
+#define P_SAME       "XH"   /* (no field) the same-text key (sametext.hh), to find a fold */
 
 /* The term of the body words a and b standing one after the other ("XPa b":
  * the TermGenerator never puts a space in a term), empty when it would pass
@@ -56,5 +61,6 @@ pair_term(const std::string &a, const std::string &b)
 #define SLOT_VERB   3 /* the verb phrase as printed, with a capital: "Calls upon" */
 #define SLOT_ORDER  4 /* sortable_serialise(resolution * 100000 + paragraph) */
 #define SLOT_RESKEY 5 /* symbol@lang: collapse key to group hits by resolution */
+#define SLOT_SAME   6 /* the same-text key (sametext.hh): collapse key to fold repeats */
 
 #endif

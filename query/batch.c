@@ -45,6 +45,7 @@ answer_line(sprinter_t *sp, resdex_db_t *db, const char *key, const char *line, 
                 sp_key(sp, "total_exact");
                 sp_bool(sp, resdex_results_total_is_exact(r));
                 sp_key_string(sp, "lang", lang);
+                sp_key_int(sp, "paragraphs", (long long)resdex_results_paragraphs(r));
             }
             *found |= resdex_results_count(r) > 0;
         }

@@ -16,7 +16,7 @@
 #include <string.h>
 
 typedef struct search_args {
-    int all, full, group, count, facets, batch, sort, exact;
+    int all, full, group, count, facets, batch, sort, exact, no_fold;
     unsigned limit, offset;
     int json;    /* the global --json */
     char *query; /* malloc()ed: the words joined by spaces */
@@ -50,13 +50,17 @@ static const opt_desc_t search_options[] = {
      .flag = &args.exact,
      .help = "count every match, so that the total is exact (slower; without it\n"
              "a large total is an estimate, printed \"about N\")"},
+    {.name = "no-fold",
+     .flag = &args.no_fold,
+     .help = "every matching paragraph its own hit (by default the paragraphs with\n"
+             "the same text are one hit, the newest adopted, the others \"also in\")"},
     {.name = "facets",
      .flag = &args.facets,
      .help = "only the counts of matches by body, year and verb"},
     {.name = "batch",
      .flag = &args.batch,
      .help = "one query per line on standard input, one JSON line each:\n"
-             "{\"query\",\"total\",\"hits\":[...],\"total_exact\",\"lang\"}\n"
+             "{\"query\",\"total\",\"hits\":[...],\"total_exact\",\"lang\",\"paragraphs\"}\n"
              "or {\"query\",\"error\"}"},
     {.name = NULL},
 };
@@ -112,6 +116,7 @@ options_for(const search_args_t *a, const layout_t *l, const char *query,
     o->snippet_bytes = a->full ? 1000000 : 0;
     o->group_by_resolution = a->group;
     o->exact_total = a->exact;
+    o->no_fold = a->no_fold;
 }
 
 /* The library's message for a failed call on db, prefixed for the user. */
@@ -138,6 +143,7 @@ describe_facets(sprinter_t *sp, const resdex_results_t *r, const char *query)
     sp_begin_map(sp);
     sp_key_string(sp, "query", query);
     sp_key_int(sp, "total", (long long)resdex_results_total(r));
+    sp_key_int(sp, "paragraphs", (long long)resdex_results_paragraphs(r));
     sp_key(sp, "facets");
     sp_begin_map(sp);
     for (size_t i = 0; i < 3; i++) {
@@ -161,7 +167,12 @@ facets_layout(const json_t *o, void *ctx, FILE *out)
 {
     const layout_t *l = ((search_text_t *)ctx)->l;
     const json_t *facets = json_object_get(o, "facets");
-    fprintf(out, "%s%lld matching paragraphs%s\n", l->bold, sp_get_int(o, "total"), l->reset);
+    long long hits = sp_get_int(o, "total"), paragraphs = sp_get_int(o, "paragraphs");
+    if (hits != paragraphs)
+        fprintf(out, "%s%lld hits, %lld matching paragraphs%s\n", l->bold, hits, paragraphs,
+                l->reset);
+    else
+        fprintf(out, "%s%lld matching paragraphs%s\n", l->bold, paragraphs, l->reset);
     for (size_t i = 0; i < 3; i++) {
         fprintf(out, "%s:\n", facet_names[i]);
         const char *value;
@@ -220,15 +231,17 @@ search_hit(sprinter_t *sp, const resdex_results_t *results, size_t i)
 static void
 print_footer(const resdex_results_t *r, unsigned offset, size_t n, const layout_t *l)
 {
-    uint64_t total = resdex_results_total(r);
+    uint64_t total = resdex_results_total(r), paragraphs = resdex_results_paragraphs(r);
     int exact = resdex_results_total_is_exact(r);
     const char *lang = resdex_results_lang(r);
     int other_lang = lang && strcmp(lang, "en") != 0;
     int more = (uint64_t)offset + n < total;
-    if (!more && exact && !other_lang)
+    if (!more && exact && !other_lang && paragraphs == total)
         return;
     printf("\n%shits %u to %zu of %s%llu", l->dim, offset + 1, (size_t)offset + n,
            exact ? "" : "about ", (unsigned long long)total);
+    if (paragraphs != total)
+        printf(" (%s%llu paragraphs)", exact ? "" : "about ", (unsigned long long)paragraphs);
     if (other_lang)
         printf(" in lang:%s", lang);
     if (more)
@@ -279,6 +292,7 @@ run_search(const global_options_t *g, char **words, int n_words)
         sp_begin_map(sp);
         sp_key_string(sp, "query", a->query);
         sp_key_int(sp, "total", (long long)total);
+        sp_key_int(sp, "paragraphs", (long long)resdex_results_paragraphs(r));
         sp_end(sp);
     } else if (a->facets) {
         describe_facets(sp, r, a->query);

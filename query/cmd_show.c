@@ -58,10 +58,56 @@ collect_footnotes(const resdex_results_t *r, const resdex_footnote_t ***out)
     return n;
 }
 
-/* A resolution: its context fields, "paragraphs" (each with its "id" and
- * its footnotes' marks), "footnotes" (each once). */
+/* How many of the resolutions citing a resolution `show` lists. */
+#define CITING_SHOWN 5
+
+/* The resolutions (in its language) whose paragraphs cite res, newest
+ * first, one paragraph each: a search of cites:SYMBOL in every kind of
+ * paragraph, grouped by resolution. NULL after a message when it fails. */
+static resdex_results_t *
+find_citing(resdex_db_t *db, const resdex_resolution_t *res)
+{
+    char query[512];
+    snprintf(query, sizeof query, "cites:%s -symbol:%s lang:%s", res->symbol, res->symbol,
+             res->lang ? res->lang : "en");
+    resdex_search_options_t o = {0};
+    o.query = query;
+    o.limit = CITING_SHOWN;
+    o.all_kinds = 1;
+    o.sort = RESDEX_SORT_DATE;
+    o.snippets = 1;
+    o.group_by_resolution = 1;
+    o.exact_total = 1;
+    resdex_results_t *r = NULL;
+    if (resdex_db_search(db, &o, &r) != RESDEX_STATUS_SUCCESS) {
+        fprintf(stderr, "resdex show: who cites %s: %s\n", res->symbol, resdex_db_last_error(db));
+        return NULL;
+    }
+    return r;
+}
+
+/* "cited_by": how many resolutions cite it; "citing": the first of them
+ * (newest first), a paragraph each: {"id", "text"}. */
 static void
-describe_resolution(sprinter_t *sp, const resdex_results_t *r)
+describe_citing(sprinter_t *sp, const resdex_results_t *citing)
+{
+    sp_key_int(sp, "cited_by", (long long)resdex_results_total(citing));
+    sp_key(sp, "citing");
+    sp_begin_list(sp);
+    for (size_t i = 0; i < resdex_results_count(citing); i++) {
+        const resdex_hit_t *h = resdex_results_get(citing, i);
+        sp_begin_map(sp);
+        sp_key_string(sp, "id", h->id);
+        sp_key_string(sp, "text", h->snippet ? h->snippet : h->paragraph->text);
+        sp_end(sp);
+    }
+    sp_end(sp);
+}
+
+/* A resolution: its context fields, "paragraphs" (each with its "id" and
+ * its footnotes' marks), "footnotes" (each once), then who cites it. */
+static void
+describe_resolution(sprinter_t *sp, const resdex_results_t *r, const resdex_results_t *citing)
 {
     const resdex_hit_t *first = resdex_results_get(r, 0);
     sp_begin_map(sp);
@@ -81,6 +127,7 @@ describe_resolution(sprinter_t *sp, const resdex_results_t *r)
         describe_footnote(sp, notes[i]);
     sp_end(sp);
     free(notes);
+    describe_citing(sp, citing);
     sp_end(sp);
 }
 
@@ -167,6 +214,17 @@ resolution_layout(const json_t *o, void *ctx, FILE *out)
     if (json_array_size(notes))
         fprintf(out, "\n%sFootnotes%s\n", l->bold, l->reset);
     print_footnotes(notes, l, 0, out);
+    long long cited = sp_get_int(o, "cited_by");
+    const json_t *citing = json_object_get(o, "citing");
+    if (cited > 0) {
+        fprintf(out, "\n%sCited by %lld resolution%s%s%s\n", l->bold, cited, cited == 1 ? "" : "s",
+                (long long)json_array_size(citing) < cited ? " (the newest)" : "", l->reset);
+        json_array_foreach(citing, i, p)
+        {
+            fprintf(out, "  %s%s%s\n    ", l->bold, sp_get_string(p, "id"), l->reset);
+            layout_wrap(l, out, sp_get_string(p, "text"), 4);
+        }
+    }
     return ferror(out) ? -1 : 0;
 }
 
@@ -201,6 +259,18 @@ list_anchors(const resdex_results_t *r, FILE *out)
         fprintf(out, "%s%s", i ? " " : "", anchor_of(resdex_results_get(r, i)));
     if (n > 40)
         fputs(" ...", out);
+}
+
+/* A whole resolution, with who cites it. 0, or -1 (with a message). */
+static int
+show_whole(resdex_db_t *db, sprinter_t *sp, const resdex_results_t *r)
+{
+    resdex_results_t *citing = find_citing(db, resdex_results_get(r, 0)->resolution);
+    if (!citing)
+        return -1;
+    describe_resolution(sp, r, citing);
+    resdex_results_destroy(citing);
+    return 0;
 }
 
 /* The paragraph of r with this anchor (case aside), or NULL. */
@@ -268,8 +338,10 @@ show_one(resdex_db_t *db, const char *target, const char *lang, int quiet_missin
         goto DONE;
     }
     const resdex_hit_t *found = anchor ? find_anchor(r, anchor) : NULL;
-    if (!anchor)
-        describe_resolution(sp, r);
+    if (!anchor && show_whole(db, sp, r) != 0) {
+        free(part);
+        goto DONE;
+    }
     for (char letter = 'B'; part && letter <= 'Z' && !found; letter++) {
         part[ns - 1] = letter;
         resdex_results_t *next = NULL;
@@ -282,7 +354,11 @@ show_one(resdex_db_t *db, const char *target, const char *lang, int quiet_missin
             goto DONE;
         }
         if (!anchor) {
-            describe_resolution(sp, next);
+            if (show_whole(db, sp, next) != 0) {
+                resdex_results_destroy(next);
+                free(part);
+                goto DONE;
+            }
         } else if ((found = find_anchor(next, anchor))) {
             resdex_results_destroy(r);
             r = next;

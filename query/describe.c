@@ -123,10 +123,26 @@ describe_hit_fields(sprinter_t *sp, const resdex_hit_t *hit)
 }
 
 void
+describe_fold_fields(sprinter_t *sp, const resdex_hit_t *hit)
+{
+    sp_key(sp, "also");
+    sp_begin_list(sp);
+    for (size_t i = 0; i < hit->n_also; i++) {
+        sp_begin_map(sp);
+        sp_key_string(sp, "id", hit->also[i].id);
+        sp_key_string(sp, "cite", hit->also[i].cite);
+        sp_end(sp);
+    }
+    sp_end(sp);
+    sp_key_int(sp, "cited_by", hit->cited_by);
+}
+
+void
 describe_hit(sprinter_t *sp, const resdex_hit_t *hit)
 {
     sp_begin_map(sp);
     describe_hit_fields(sp, hit);
+    describe_fold_fields(sp, hit);
     sp_end(sp);
 }
 

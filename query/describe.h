@@ -37,7 +37,11 @@ void describe_parsed_resolution(sprinter_t *sp, const resdex_resolution_t *res);
  * "paragraph":{..., "snippet"},"footnotes":[...],"tags":[...],"cites":[...] */
 void describe_hit_fields(sprinter_t *sp, const resdex_hit_t *hit);
 
-/* A search hit as one map. */
+/* A search or show hit's "also": [{"id","cite"}] (the paragraphs folded
+ * into it) and "cited_by" (resolutions citing its resolution). */
+void describe_fold_fields(sprinter_t *sp, const resdex_hit_t *hit);
+
+/* A search hit as one map: describe_hit_fields, describe_fold_fields. */
 void describe_hit(sprinter_t *sp, const resdex_hit_t *hit);
 
 /* Hit i of a resdex_db_similar or resdex_db_lineage result: the hit's keys

@@ -102,5 +102,32 @@ print_hit(const json_t *hit, const layout_t *l, const char *before, FILE *out)
     fputc('\n', out);
     fprintf(out, "%*s", indent, "");
     layout_wrap(l, out, snippet ? snippet : sp_get_string(par, "text"), indent);
+    print_also(json_object_get(hit, "also"), l, indent, out);
     print_footnotes(json_object_get(hit, "footnotes"), l, indent, out);
+}
+
+void
+print_also(const json_t *also, const layout_t *l, int indent, FILE *out)
+{
+    if (!json_array_size(also))
+        return;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    if (!m)
+        return;
+    fputs("also in ", m);
+    size_t i;
+    const json_t *a;
+    json_array_foreach(also, i, a)
+    {
+        const char *cite = sp_get_string(a, "cite");
+        fprintf(m, "%s%s", i ? ", " : "", cite ? cite : sp_get_string(a, "id"));
+    }
+    if (fclose(m) == 0) {
+        fprintf(out, "%*s%s", indent, "", l->dim);
+        layout_wrap(l, out, buf, indent);
+        fputs(l->reset, out);
+    }
+    free(buf);
 }

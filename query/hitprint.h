@@ -27,6 +27,10 @@ void print_paragraph_label(const json_t *par, const layout_t *l, FILE *out);
  * starting at `indent`. */
 void print_footnotes(const json_t *notes, const layout_t *l, int indent, FILE *out);
 
+/* A hit's "also" (the paragraphs folded into it), when there are any, as one
+ * dim line at indent: "also in 78/229 ¶67, E/2017/30 DR.B.II ¶3". */
+void print_also(const json_t *also, const layout_t *l, int indent, FILE *out);
+
 /* One search hit: rank, id and adoption; the title; the paragraph's label;
  * its snippet (or text); its footnotes. `before` is printed first (a blank
  * line between hits). */

@@ -3,11 +3,14 @@
 # of the UN corpus, corpus/akn, in three languages;
 # pairs.sh: the phrase boost's word pairs change no result; options.sh: the
 # option parser, a table of option positions; names.sh: file names that are
-# not UTF-8, kept in every output).
+# not UTF-8, kept in every output; fold.sh: repeats folded into one hit, on
+# samples and seven GA resolutions of the shared corpus; relevance.sh: the
+# resolution devoted to a topic first, on the GA eightieth session).
 QUERY_SHELL_TESTS = tests/query/search.sh tests/query/filters.sh \
 	tests/query/batch.sh tests/query/errors.sh tests/query/show.sh \
 	tests/query/show-lang.sh tests/query/stats.sh tests/query/concurrent.sh \
-	tests/query/pairs.sh tests/query/options.sh tests/query/names.sh
+	tests/query/pairs.sh tests/query/options.sh tests/query/names.sh \
+	tests/query/fold.sh tests/query/relevance.sh
 TESTS += $(QUERY_SHELL_TESTS)
 EXTRA_DIST += $(QUERY_SHELL_TESTS) tests/query/query-lib.sh
 

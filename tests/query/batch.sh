@@ -20,7 +20,7 @@ sed -n 2p "$T/out" >"$T/l2"
 check "batch: a bad query answered with an error" \
     grep -q '^{"query":"year:abc","error":"year:abc is not a year[^"]*"}$' "$T/l2"
 sed -n 3p "$T/out" >"$T/l3"
-check "batch: nothing found" is "$(cat "$T/l3")" '{"query":"zzzqqqxx","total":0,"hits":[],"total_exact":true,"lang":"en"}'
+check "batch: nothing found" is "$(cat "$T/l3")" '{"query":"zzzqqqxx","total":0,"hits":[],"total_exact":true,"lang":"en","paragraphs":0}'
 sed -n 4p "$T/out" >"$T/l4"
 check "batch: after an error, the next query is answered" \
     subset '{"query":"\"working paper\"","total":1,"hits":[{"id":"E/RES/2023/24#9","footnotes":[{"mark":"7","text":"E/CN.15/2023/13."}]}]}' "$T/l4"
@@ -41,15 +41,15 @@ check "bad bytes: nothing on stderr" test ! -s "$T/err"
 
 # The hits are search --json's, for the same options.
 ALT='"alternatives to imprisonment"'
-rs search --json --limit 4 "$ALT" >"$T/hits.json"
-{ printf '{"query":"\\"alternatives to imprisonment\\"","total":15,"hits":['; paste -sd, "$T/hits.json" | tr -d '\n'; printf '],"total_exact":true,"lang":"en"}\n'; } >"$T/expected-batch.json"
-echo "$ALT" | rs search --batch --limit 4 >"$T/out"
-check "batch --limit 4: the hits of search --json --limit 4, total 15" "$JSON_EQUAL" "$T/expected-batch.json" "$T/out"
+rs search --no-fold --json --limit 4 "$ALT" >"$T/hits.json"
+{ printf '{"query":"\\"alternatives to imprisonment\\"","total":15,"hits":['; paste -sd, "$T/hits.json" | tr -d '\n'; printf '],"total_exact":true,"lang":"en","paragraphs":15}\n'; } >"$T/expected-batch.json"
+echo "$ALT" | rs search --no-fold --batch --limit 4 >"$T/out"
+check "batch --no-fold --limit 4: the hits of search --json --limit 4, total 15" "$JSON_EQUAL" "$T/expected-batch.json" "$T/out"
 echo "$ALT" | rs search --batch --limit 4 --offset 4 >"$T/out"
 check "batch --offset 4: ranks 5 to 8" \
     is "$(grep -o '"rank":[0-9]*' "$T/out" | cut -d: -f2 | tr '\n' ' ')" "5 6 7 8 "
 printf 'modi operandi\n' | rs search --batch >"$T/out"
-check "batch: operative only by default" is "$(cat "$T/out")" '{"query":"modi operandi","total":0,"hits":[],"total_exact":true,"lang":"en"}'
+check "batch: operative only by default" is "$(cat "$T/out")" '{"query":"modi operandi","total":0,"hits":[],"total_exact":true,"lang":"en","paragraphs":0}'
 printf 'modi operandi\n' | rs search --batch --all >"$T/out"
 check "batch --all: the preamble too" grep -qF '"id":"E/RES/2021/23#pp6"' "$T/out"
 printf 'cooperation academia\n' | rs search --batch --sort date >"$T/out"

@@ -7,9 +7,9 @@
 
 ALT='"alternatives to imprisonment"'
 # ids_of ARGS...: the sorted ids of a search with a big limit.
-ids_of() { rs search --limit 1000 "$@" >"$T/out" 2>"$T/err"; hit_ids | LC_ALL=C sort; }
+ids_of() { rs search --no-fold --limit 1000 "$@" >"$T/out" 2>"$T/err"; hit_ids | LC_ALL=C sort; }
 # count_of ARGS...: search --count.
-count_of() { rs search --count "$@" 2>"$T/err"; }
+count_of() { rs search --no-fold --count "$@" 2>"$T/err"; }
 # only_prefix PREFIX: every hit's id starts with PREFIX, and there is one.
 only_prefix() { [ -n "$(hit_ids)" ] && ! hit_ids | grep -v "^$1" >&2; }
 

@@ -1,0 +1,87 @@
+/* sametext.cc - the normalised text of a paragraph; see sametext.hh. */
+#include "sametext.hh"
+extern "C" {
+#include "util.h"
+}
+
+#include <cstdio>
+#include <xapian.h>
+
+namespace
+{
+
+bool
+left_out(unsigned c)
+{
+    switch (c) {
+    case '"':
+    case '\'':
+    case 0x00AB:
+    case 0x00BB:
+    case 0x2039:
+    case 0x203A: /* quotes */
+    case 0x00B9:
+    case 0x00B2:
+    case 0x00B3: /* ¹ ² ³ */
+    case 0x00AD:
+    case 0x200B:
+    case 0x200C:
+    case 0x200D:
+    case 0x2060:
+    case 0xFEFF:
+        return true;
+    default:
+        return (c >= 0x2018 && c <= 0x201F) || (c >= 0x2070 && c <= 0x209F);
+    }
+}
+
+bool
+ends_with(const std::string &s, const char *tail)
+{
+    size_t n = std::char_traits<char>::length(tail);
+    return s.size() >= n && s.compare(s.size() - n, n, tail) == 0;
+}
+
+} // namespace
+
+std::string
+same_text(const char *text)
+{
+    std::string out;
+    bool space = false;
+    for (Xapian::Utf8Iterator it(text ? text : ""); it != Xapian::Utf8Iterator(); ++it) {
+        unsigned c = *it;
+        if (left_out(c))
+            continue;
+        if (Xapian::Unicode::is_whitespace(c) || c == 0x00A0 || c == 0x202F) {
+            space = !out.empty();
+            continue;
+        }
+        if (space)
+            out += ' ';
+        space = false;
+        Xapian::Unicode::append_utf8(out, Xapian::Unicode::tolower(c));
+    }
+    for (;;) {
+        if (!out.empty() && (out.back() == ';' || out.back() == '.' || out.back() == ',' ||
+                             out.back() == ':' || out.back() == ' '))
+            out.pop_back();
+        else if (ends_with(out, "; and") || ends_with(out, "; or"))
+            out.resize(out.size() - (out.back() == 'd' ? 4 : 3));
+        else
+            break;
+    }
+    return out;
+}
+
+std::string
+same_text_key(const char *text)
+{
+    std::string s = same_text(text);
+    if (s.empty())
+        return s;
+    char hex[17];
+    snprintf(hex, sizeof hex, "%016llx",
+             static_cast<unsigned long long>(util_fnv1a(s.data(), s.size())));
+    return hex;
+}
