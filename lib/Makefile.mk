@@ -7,7 +7,7 @@ lib_libresdex_a_SOURCES = \
 	lib/status.c \
 	lib/paths.c \
 	lib/reader.c \
-	lib/model.c lib/model.h \
+	lib/model.c lib/model.h lib/embedded.c \
 	lib/parse.c lib/readers.h \
 	lib/zipr.c lib/zipr.h lib/docx.c lib/pdf.c \
 	lib/text.c lib/text-reader.h lib/text-heads.c lib/text-paras.c lib/text-context.c \

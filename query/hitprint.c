@@ -5,6 +5,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+int
+embedded_in(const char *symbol, const char *doc_type, const char **number)
+{
+    *number = NULL;
+    if (!symbol || !doc_type || !strstr(doc_type, "draft"))
+        return 0;
+    size_t n = strlen(symbol);
+    const char *res = strstr(symbol, "/RES/");
+    if (n < 4 || strcmp(symbol + n - 3, "/DR") != 0 || !res)
+        return 0;
+    *number = res + 5;
+    return (int)(symbol + n - 3 - *number);
+}
+
 void
 print_adoption(const json_t *res, const layout_t *l, FILE *out)
 {
@@ -23,6 +37,12 @@ print_adoption(const json_t *res, const layout_t *l, FILE *out)
     }
     if (number)
         fprintf(out, "%s%s", sep, number);
+    const char *container = NULL;
+    int container_len = embedded_in(sp_get_string(res, "symbol"), doc_type, &container);
+    if (container_len && by) {
+        fprintf(out, " recommended by %s in resolution %.*s", by, container_len, container);
+        by = NULL;
+    }
     if (date)
         fprintf(out, " %s· %s%s", l->dim, l->reset, date);
     if (by)

@@ -10,8 +10,14 @@
 #include <jansson.h>
 #include <stdio.h>
 
+/* A draft carried inside a resolution ("E/RES/2024/11/DR", doc_type a
+ * draft's): the length of the carrying resolution's number and *number at
+ * it ("2024/11"); else 0. */
+int embedded_in(const char *symbol, const char *doc_type, const char **number);
+
 /* "ECOSOC resolution 2017/19 · 2017-07-06 · recommended by CCPCJ": who
- * adopted what, when (no newline). */
+ * adopted what, when (no newline). A draft inside a resolution reads "GA
+ * draft resolution recommended by ECOSOC in resolution 2024/11". */
 void print_adoption(const json_t *res, const layout_t *l, FILE *out);
 
 /* "<id>  <adoption>" and a newline; on a terminal wrapped to its width, the
