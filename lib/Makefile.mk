@@ -24,7 +24,7 @@ lib_libresdex_a_SOURCES = \
 	lib/terms.hh lib/schema.cc lib/schema.hh \
 	lib/db-private.hh lib/error.cc lib/error.hh \
 	lib/db.cc \
-	lib/index.cc \
+	lib/index.cc lib/provenance.cc lib/provenance.hh \
 	lib/merge.cc \
 	lib/progress.cc \
 	lib/files.cc \

@@ -68,6 +68,7 @@ describe_resolution(sprinter_t *sp, const resdex_results_t *r)
     const resdex_hit_t *first = resdex_results_get(r, 0);
     sp_begin_map(sp);
     describe_context_fields(sp, first->resolution);
+    describe_provenance_fields(sp, r, 0);
     sp_key(sp, "paragraphs");
     sp_begin_list(sp);
     for (size_t i = 0; i < resdex_results_count(r); i++) {
@@ -114,6 +115,7 @@ print_header(const json_t *res, const layout_t *l, FILE *out)
         }
     }
     fprintf(out, "%s%s", l->reset, *sep ? "\n" : "");
+    print_chain(res, l, out);
 }
 
 /* One paragraph in the resolution's layout: its anchor in a gutter, its
@@ -249,9 +251,10 @@ show_one(resdex_db_t *db, const char *target, const char *lang, int quiet_missin
     }
     if (anchor) {
         const resdex_hit_t *found = NULL;
+        size_t at = 0;
         for (size_t i = 0; i < resdex_results_count(r) && !found; i++)
             if (strcasecmp(anchor_of(resdex_results_get(r, i)), anchor) == 0)
-                found = resdex_results_get(r, i);
+                found = resdex_results_get(r, at = i);
         if (!found) {
             const resdex_hit_t *first = resdex_results_get(r, 0);
             fprintf(stderr,
@@ -262,7 +265,7 @@ show_one(resdex_db_t *db, const char *target, const char *lang, int quiet_missin
             status = EXIT_NOTHING;
             goto DONE;
         }
-        describe_hit(sp, found);
+        describe_hit(sp, r, at);
     } else {
         describe_resolution(sp, r);
     }

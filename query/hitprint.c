@@ -47,10 +47,43 @@ print_adoption(const json_t *res, const layout_t *l, FILE *out)
         fprintf(out, " %s· %s%s", l->dim, l->reset, date);
     if (by)
         fprintf(out, " %s· recommended by %s%s", l->dim, by, l->reset);
+    const char *adopted_as = sp_get_string(res, "adopted_as");
+    if (adopted_as)
+        fprintf(out, " %s· adopted as %s%s", l->dim, adopted_as, l->reset);
+    const json_t *from = json_object_get(res, "from");
+    for (size_t i = 0; i < json_array_size(from); i++)
+        fprintf(out, "%s%s%s%s", l->dim, i ? ", " : " · adopted from ",
+                json_string_value(json_array_get(from, i)), l->reset);
     if (to)
         fprintf(out, " %s· recommends a draft to %s%s", l->dim, to, l->reset);
     if (lang && strcmp(lang, "en") != 0)
         fprintf(out, " %s· %s%s", l->dim, lang, l->reset);
+}
+
+void
+print_chain(const json_t *res, const layout_t *l, FILE *out)
+{
+    const char *symbol = sp_get_string(res, "symbol"),
+               *adopted_as = sp_get_string(res, "adopted_as");
+    const json_t *from = json_object_get(res, "from");
+    size_t n_from = json_array_size(from);
+    if (!symbol || (!adopted_as && !n_from))
+        return;
+    /* Where the chain starts: the draft, or the drafts, and the resolution
+     * that carries a draft inside it. */
+    const char *first = n_from ? json_string_value(json_array_get(from, 0)) : symbol;
+    const char *first_type = n_from ? "draft resolution" : sp_get_string(res, "doc_type");
+    const char *container = NULL;
+    int container_len = embedded_in(first, first_type, &container);
+    fprintf(out, "%schain  ", l->dim);
+    if (container_len)
+        fprintf(out, "%.*s → ", (int)strlen(first) - 3, first);
+    for (size_t i = 0; i < n_from; i++)
+        fprintf(out, "%s%s", i ? ", " : "", json_string_value(json_array_get(from, i)));
+    fprintf(out, "%s%s%s%s%s", n_from ? " → " : "", l->reset, l->bold, symbol, l->reset);
+    if (adopted_as)
+        fprintf(out, "%s → %s%s", l->dim, adopted_as, l->reset);
+    fputc('\n', out);
 }
 
 void

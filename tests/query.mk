@@ -3,11 +3,12 @@
 # of the shared corpus in three languages; skipped without ../shared;
 # pairs.sh: the phrase boost's word pairs change no result; options.sh: the
 # option parser, a table of option positions; names.sh: file names that are
-# not UTF-8, kept in every output).
+# not UTF-8, kept in every output; provenance.sh: drafts and the texts adopted
+# from them, with the samples' report and two AKN4UN files).
 QUERY_SHELL_TESTS = tests/query/search.sh tests/query/filters.sh \
 	tests/query/batch.sh tests/query/errors.sh tests/query/show.sh \
 	tests/query/show-lang.sh tests/query/stats.sh tests/query/concurrent.sh \
-	tests/query/pairs.sh tests/query/options.sh tests/query/names.sh
+	tests/query/pairs.sh tests/query/options.sh tests/query/names.sh tests/query/provenance.sh
 TESTS += $(QUERY_SHELL_TESTS)
 EXTRA_DIST += $(QUERY_SHELL_TESTS) tests/query/query-lib.sh
 

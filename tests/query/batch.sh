@@ -13,7 +13,7 @@ check "batch: nothing on stderr" test ! -s "$T/err"
 check "batch: one line per query" is "$(wc -l <"$T/out" | tr -d ' ')" 5
 check "batch: valid JSON Lines" valid_json "$T/out"
 sed -n 1p "$T/out" >"$T/l1"
-check "batch: the first answer" subset '{"query":"\"cultural diversity\"","total":1,"hits":[{"rank":1,"id":"E/RES/2023/24/DR#4","resolution":{"symbol":"E/RES/2023/24/DR","number":null,"body":"GA","date":null},"paragraph":{"kind":"operative","number":4,"verb":"Recognizes"},"footnotes":[],"tags":[],"cites":[]}]}' "$T/l1"
+check "batch: the first answer" subset '{"query":"\"cultural diversity\"","total":1,"hits":[{"rank":1,"id":"E/RES/2023/24/DR#4","resolution":{"symbol":"E/RES/2023/24/DR","number":null,"body":"GA","date":null,"adopted_as":null,"from":[]},"paragraph":{"kind":"operative","number":4,"verb":"Recognizes"},"footnotes":[],"tags":[],"cites":[]}]}' "$T/l1"
 check "batch: fields in order" grep -q '^{"query":"\\"cultural diversity\\"","total":1,"hits":\[{"rank":1,"score":' "$T/l1"
 check "batch: the snippet highlighted" grep -qF '[cultural diversity]' "$T/l1"
 sed -n 2p "$T/out" >"$T/l2"
