@@ -790,6 +790,33 @@ typedef struct resdex_diff_op {
  * 0 and *ops = NULL for other results, or when i is out of range. */
 size_t resdex_hit_diff(const resdex_results_t *results, size_t i, const resdex_diff_op_t **ops);
 
+/* ------------------------------------------------------------------------ */
+/* Provenance: drafts and the resolutions adopted from them                 */
+/* ------------------------------------------------------------------------ */
+/* A draft carried in a session report ("E/2017/30/DR.B.II") or inside an
+ * ECOSOC resolution ("E/RES/2024/11/DR") is linked to the resolution
+ * adopted from it (E/RES/2017/19, A/RES/79/188) when, in one language, all
+ * of these hold: the adopting body is the draft's; the titles are the same
+ * (case, punctuation and white space aside); the adoption year is the
+ * draft's year or the next; and at least half of the draft's operative
+ * paragraphs (at least one) are in the adopted text word for word (case,
+ * punctuation, quotes, dashes and white space aside). A title alone never
+ * links. Every paragraph stores its resolution's keys when it is indexed
+ * (body and title, the text of each operative paragraph); the links are
+ * resolved from those keys when results are made, so they are right
+ * whatever order the two files were indexed or removed in, and across
+ * several databases. Search, show, similar and lineage results carry them. */
+
+/* The symbol of the resolution adopted from hit i's resolution when that is
+ * a draft ("E/RES/2017/19"), else NULL (no link, or not a draft). Borrowed:
+ * valid as long as `results`. */
+const char *resdex_hit_adopted_as(const resdex_results_t *results, size_t i);
+
+/* The drafts hit i's resolution was adopted from, oldest report first
+ * ("E/2017/30/DR.B.II"): their number, and *drafts (OUT, borrowed: valid as
+ * long as `results`) set to their symbols; 0 and NULL when none. */
+size_t resdex_hit_from(const resdex_results_t *results, size_t i, const char *const **drafts);
+
 #ifdef __cplusplus
 }
 #endif

@@ -17,7 +17,7 @@ lib_libresdex_core_la_SOURCES = \
 	lib/status.c \
 	lib/paths.c \
 	lib/reader.c \
-	lib/model.c lib/model.h \
+	lib/model.c lib/model.h lib/embedded.c \
 	lib/parse.c lib/readers.h \
 	lib/zipr.c lib/zipr.h lib/docx.c lib/pdf.c \
 	lib/text.c lib/text-reader.h lib/text-heads.c lib/text-paras.c lib/text-context.c \
@@ -34,7 +34,7 @@ lib_libresdex_core_la_SOURCES = \
 	lib/terms.hh lib/schema.cc lib/schema.hh lib/bodies.h \
 	lib/db-private.hh lib/error.cc lib/error.hh \
 	lib/db.cc \
-	lib/index.cc \
+	lib/index.cc lib/provenance.cc lib/provenance.hh \
 	lib/merge.cc \
 	lib/progress.cc \
 	lib/files.cc \

@@ -330,11 +330,14 @@ read_paragraph(akn_reader_t *r, const xmlNode *p, resdex_kind_t kind, int *seen_
         number = r->last_number;
         item = label.item;
     }
+    size_t before = r->res->n_paragraphs;
     emit(r, &t, text, kind, number, item, p);
     akn_text_free(&t);
     read_lists(r, p, kind, number, item);
 
     if (draft) {
+        if (r->res->n_paragraphs > before)
+            model_mark_draft(r->doc, r->res, r->res->n_paragraphs - 1);
         r->last_number = 0;
         read_draft_parts(r, draft);
     }
@@ -428,6 +431,8 @@ static void
 read_components(akn_reader_t *r, const xmlNode *comps)
 {
     r->res->recommends_to = model_str(r->doc, "GA");
+    if (r->res->n_paragraphs)
+        model_mark_draft(r->doc, r->res, r->res->n_paragraphs - 1);
     for (const xmlNode *c = comps->children; c; c = c->next) {
         if (!akn_is(c, "component"))
             continue;

@@ -1,5 +1,6 @@
 /* index.cc - turning a parsed document into Xapian documents. */
 #include "db-private.hh"
+#include "provenance.hh"
 #include "record.h"
 #include "sametext.hh"
 #include "schema.hh"
@@ -276,6 +277,8 @@ make_paragraph(Xapian::TermGenerator &tg, const char *source, size_t ri,
         if (!n.empty())
             doc.add_boolean_term(term(P_CITES, lower(n)));
     }
+
+    provenance_add_terms(doc, res, p);
 
     doc.add_value(SLOT_DATE, date_key(res->date).empty() ? year : date_key(res->date));
     doc.add_value(SLOT_YEAR, year);

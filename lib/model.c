@@ -22,6 +22,13 @@ struct resdex_doc {
     size_t n_res;
     int failed;
     const char *over_limit; /* the limit a hostile input hit (model.h), or NULL */
+    /* Resolutions that carry a draft for another body, and the paragraph
+     * after which it starts (model_mark_draft). */
+    struct draft_mark {
+        const resdex_resolution_t *res;
+        size_t at;
+    } * drafts;
+    size_t n_drafts;
 };
 
 /* Hit a limit: sticky, and every later addition is refused at once, so that
@@ -84,6 +91,7 @@ resdex_doc_destroy(resdex_doc_t *doc)
     for (size_t i = 0; i < doc->n_res; i++)
         free_resolution_arrays(doc->res[i]);
     free(doc->res);
+    free(doc->drafts);
     arena_free(&doc->arena);
     free(doc);
 }
@@ -154,6 +162,62 @@ model_add_resolution(resdex_doc_t *doc)
     memset(r, 0, sizeof *r);
     doc->res[doc->n_res++] = r;
     return r;
+}
+
+resdex_resolution_t *
+model_insert_resolution(resdex_doc_t *doc, size_t pos)
+{
+    if (pos > doc->n_res || !model_add_resolution(doc))
+        return NULL;
+    resdex_resolution_t *r = doc->res[doc->n_res - 1];
+    memmove(&doc->res[pos + 1], &doc->res[pos], (doc->n_res - 1 - pos) * sizeof *doc->res);
+    doc->res[pos] = r;
+    return r;
+}
+
+void
+model_mark_draft(resdex_doc_t *doc, const resdex_resolution_t *res, size_t at)
+{
+    struct draft_mark *m = grow(doc, doc->drafts, doc->n_drafts, sizeof *m);
+    if (!m)
+        return;
+    doc->drafts = m;
+    m[doc->n_drafts].res = res;
+    m[doc->n_drafts].at = at;
+    doc->n_drafts++;
+}
+
+int
+model_take_draft_mark(resdex_doc_t *doc, const resdex_resolution_t *res, size_t *at)
+{
+    for (size_t i = 0; i < doc->n_drafts; i++) {
+        if (doc->drafts[i].res != res)
+            continue;
+        *at = doc->drafts[i].at;
+        doc->drafts[i] = doc->drafts[--doc->n_drafts];
+        return 1;
+    }
+    return 0;
+}
+
+void
+model_move_paragraphs(resdex_doc_t *doc, resdex_resolution_t *from, size_t first,
+                      resdex_resolution_t *to)
+{
+    size_t before = to->n_paragraphs;
+    for (size_t i = first; i < from->n_paragraphs; i++) {
+        resdex_paragraph_t *pars =
+            grow(doc, (void *)to->paragraphs, to->n_paragraphs, sizeof *pars);
+        if (!pars) {
+            to->n_paragraphs = before; /* failed is set; `from` still owns them all */
+            return;
+        }
+        to->paragraphs = pars;
+        pars[to->n_paragraphs++] = from->paragraphs[i];
+    }
+    /* Shrinking keeps the capacity rule (needs_growth) true. */
+    if (first < from->n_paragraphs)
+        from->n_paragraphs = first;
 }
 
 void

@@ -47,6 +47,20 @@ const char *model_strn(resdex_doc_t *doc, const char *s, size_t n);
 /* A new, empty resolution at the end of the document; all fields NULL/0. The
  * caller sets the string fields with model_str(). */
 resdex_resolution_t *model_add_resolution(resdex_doc_t *doc);
+/* A new, empty resolution at index pos (0 <= pos <= count), the ones from
+ * pos on moving one place down; NULL on failure or past the limit. */
+resdex_resolution_t *model_insert_resolution(resdex_doc_t *doc, size_t pos);
+/* A reader's note that res carries a draft for another body whose
+ * paragraphs follow paragraph `at` (ECOSOC's "Recommends to the General
+ * Assembly the adoption of the following draft resolution:"); embedded.c
+ * makes the draft a resolution of its own once the file is read. */
+void model_mark_draft(resdex_doc_t *doc, const resdex_resolution_t *res, size_t at);
+/* The mark of res, if any (1 and *at set), which is then forgotten; else 0. */
+int model_take_draft_mark(resdex_doc_t *doc, const resdex_resolution_t *res, size_t *at);
+/* Move the paragraphs of `from` from index `first` on to the end of `to`
+ * (their lists go with them). On failure nothing moves. */
+void model_move_paragraphs(resdex_doc_t *doc, resdex_resolution_t *from, size_t first,
+                           resdex_resolution_t *to);
 /* Remove the last resolution (e.g. one that turned out to be empty). */
 void model_drop_last_resolution(resdex_doc_t *doc);
 /* Move every resolution of src (and the memory they use) to the end of

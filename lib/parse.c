@@ -225,8 +225,8 @@ parse_zip(resdex_doc_t *d, const char *name, const char *data, size_t len, int d
 
 /* Bytes as read (gzip already undone): the reader by content. */
 static resdex_status_t
-parse_content(resdex_doc_t *d, const char *name, const char *data, size_t len, int depth,
-              char **message)
+read_content(resdex_doc_t *d, const char *name, const char *data, size_t len, int depth,
+             char **message)
 {
     if (pdf_looks_like_pdf(data, len))
         return pdf_parse(d, name, data, len, message);
@@ -245,7 +245,7 @@ parse_content(resdex_doc_t *d, const char *name, const char *data, size_t len, i
         return st;
     /* A compressed PDF or zip ("x.pdf.gz"). */
     if (gzip && (pdf_looks_like_pdf(plain, plain_len) || zipr_looks_like_zip(plain, plain_len))) {
-        st = parse_content(d, name, plain, plain_len, depth, message);
+        st = read_content(d, name, plain, plain_len, depth, message);
         free(plain);
         return st;
     }
@@ -256,6 +256,18 @@ parse_content(resdex_doc_t *d, const char *name, const char *data, size_t len, i
         st = akn_looks_like_xml(text, text_len) ? akn_parse(d, name, text, text_len, message)
                                                 : text_parse(d, name, text, text_len, message);
     free(plain);
+    return st;
+}
+
+/* read_content, then the drafts the readers found inside resolutions made
+ * resolutions of their own. */
+static resdex_status_t
+parse_content(resdex_doc_t *d, const char *name, const char *data, size_t len, int depth,
+              char **message)
+{
+    resdex_status_t st = read_content(d, name, data, len, depth, message);
+    if (st == RESDEX_STATUS_SUCCESS)
+        embedded_split_drafts(d);
     return st;
 }
 

@@ -44,6 +44,11 @@ int docx_is_word(zipr_t *z);
 /* Paragraphs, numbering, footnotes and accepted tracked changes of a Word
  * file, then the text parser; marks the resolutions tracked_changes. */
 resdex_status_t docx_parse(resdex_doc_t *doc, const char *name, zipr_t *z, char **message);
+
+/* A draft a reader marked inside a resolution (model_mark_draft) becomes a
+ * resolution of its own, right after it (embedded.c). parse.c calls it on
+ * every file read. */
+void embedded_split_drafts(resdex_doc_t *doc);
 #ifdef __cplusplus
 }
 #endif

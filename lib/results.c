@@ -23,6 +23,9 @@ struct resdex_results {
     const resdex_diff_op_t *const *diff_ops;
     const size_t *diff_n;
     size_t n_diffs;
+    /* provenance per hit (provenance.cc; in the arena) */
+    const results_prov_t *prov;
+    size_t n_prov;
 };
 
 resdex_results_t *
@@ -181,4 +184,29 @@ resdex_results_destroy(resdex_results_t *results)
     free(results->facets);
     arena_free(&results->arena);
     free(results);
+}
+
+void
+results_set_provenance(resdex_results_t *r, const results_prov_t *prov, size_t n)
+{
+    r->prov = prov;
+    r->n_prov = n;
+}
+
+const char *
+resdex_hit_adopted_as(const resdex_results_t *results, size_t i)
+{
+    return results && i < results->n_prov ? results->prov[i].adopted_as : NULL;
+}
+
+size_t
+resdex_hit_from(const resdex_results_t *results, size_t i, const char *const **drafts)
+{
+    if (drafts)
+        *drafts = NULL;
+    if (!results || i >= results->n_prov || !results->prov[i].n_from)
+        return 0;
+    if (drafts)
+        *drafts = results->prov[i].from;
+    return results->prov[i].n_from;
 }

@@ -32,6 +32,16 @@ void results_set_diffs(resdex_results_t *r, const resdex_diff_op_t *const *ops, 
 /* The runs of hit i (borrowed), or 0 and NULL when there are none. */
 size_t results_diff(const resdex_results_t *r, size_t i, const resdex_diff_op_t **ops);
 
+/* Where hit i's resolution comes from (provenance.cc): the symbol adopted
+ * from it when it is a draft, the drafts it was adopted from. */
+typedef struct results_prov {
+    const char *adopted_as;
+    const char *const *from;
+    size_t n_from;
+} results_prov_t;
+/* prov[0..n) (in the arena) for hits 0..n. */
+void results_set_provenance(resdex_results_t *r, const results_prov_t *prov, size_t n);
+
 #ifdef __cplusplus
 }
 #endif

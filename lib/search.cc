@@ -1,6 +1,7 @@
 /* search.cc - queries: ranking, snippets, result pages (the filter syntax is
  * in query-prep.cc, shared with similar). */
 #include "db-private.hh"
+#include "provenance.hh"
 #include "query-prep.hh"
 #include "record.h"
 #include "results.h"
@@ -576,6 +577,7 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
             hit->snippet = arena_strdup(results_arena(r), snip.c_str());
         }
     }
+    provenance_fill(db->db(), r);
     return RESDEX_STATUS_SUCCESS;
 }
 
@@ -679,6 +681,7 @@ resdex_db_get_resolution(resdex_db_t *db, const char *symbol, const char *lang,
                 hit->cited_by = cited_by(x, hit->resolution->symbol, hit->resolution->lang, memo);
             }
             results_set_total(r, n);
+            provenance_fill(x, r);
             return RESDEX_STATUS_SUCCESS;
         });
     });

@@ -8,6 +8,7 @@
  * which keyword relevance alone does not reward. */
 #include "db-private.hh"
 #include "diff.h"
+#include "provenance.hh"
 #include "query-prep.hh"
 #include "record.h"
 #include "results.h"
@@ -420,6 +421,7 @@ run_similar(resdex_db_t *db, const resdex_similar_options_t *o, resdex_results_t
     }
     results_set_diffs(r, table.ops, table.n, best.size());
     results_set_total(r, kept);
+    provenance_fill(db->db(), r);
     return RESDEX_STATUS_SUCCESS;
 }
 
@@ -464,6 +466,20 @@ run_lineage(resdex_db_t *db, const char *paragraph, const char *filters, resdex_
             resdex::out_of_memory("reading the words of a text");
         if (step == LINEAGE_MAX_STEPS)
             break;
+        /* The stored link first: a text adopted from a draft had its
+         * earlier version in that draft, the paragraph with the same text
+         * (provenance.cc). */
+        Xapian::Database &x = db->db();
+        Xapian::docid drafted = 0;
+        std::string reskey = Xapian::Unicode::tolower(hit->resolution->symbol) + "@" + in.lang;
+        for (const std::string &k : provenance_links(x, reskey).from_keys)
+            if ((drafted = provenance_same_text(x, k, chain.back())))
+                break;
+        if (drafted) {
+            chain.push_back(x.get_document(drafted));
+            sims.push_back(1.0);
+            continue;
+        }
         std::string date = chain.back().get_value(SLOT_DATE);
         std::string symbol = Xapian::Unicode::tolower(hit->resolution->symbol);
         if (date.empty())
@@ -515,6 +531,7 @@ run_lineage(resdex_db_t *db, const char *paragraph, const char *filters, resdex_
     }
     results_set_diffs(r, table.ops, table.n, n);
     results_set_total(r, n);
+    provenance_fill(db->db(), r);
     return RESDEX_STATUS_SUCCESS;
 }
 

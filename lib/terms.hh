@@ -41,6 +41,13 @@
 #define P_TITLE      "S"    /* title:  free text of the resolution's title */
 #define P_PAIR       "XP"   /* (no field) two body words at adjacent positions */
 #define P_SAME       "XH"   /* (no field) the same-text key (sametext.hh), to find a fold */
+/* Provenance (provenance.cc; no field): a resolution's key, the hash of its
+ * language, body and title, as a draft's or as an adopted text's; the hash
+ * of an operative paragraph's text. */
+#define P_PROV         "XL"
+#define P_PROV_DRAFT   "XLD"
+#define P_PROV_ADOPTED "XLA"
+#define P_PROV_TEXT    "XLH"
 
 /* The term of the body words a and b standing one after the other ("XPa b":
  * the TermGenerator never puts a space in a term), empty when it would pass

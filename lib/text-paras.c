@@ -420,7 +420,14 @@ tx_dispatch(ctx_t *c, unit_t *u)
     if (u->start == TL_NONE && starts_with(p, "Recommends to the ") &&
         strstr(p, "following draft")) {
         c->res->recommends_to = meta_body_after(p, strlen(p), "Recommends to the ");
-        add_par(c, RESDEX_KIND_OTHER, raw, rn, u->first, u->last);
+        if (add_par(c, RESDEX_KIND_OTHER, raw, rn, u->first, u->last)) {
+            /* The draft follows this paragraph: its index in the resolution
+             * (embedded.c). */
+            size_t at = 0;
+            for (size_t i = c->pars.n; i-- > 0 && VEC_AT(c->pars, par_t, i)->res == c->res_idx;)
+                at++;
+            model_mark_draft(c->doc, c->res, at - 1);
+        }
         c->joinable = 0;
         goto DONE;
     }

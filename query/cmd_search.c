@@ -222,7 +222,7 @@ search_line(resdex_db_t *db, const char *line, void *ctx, resdex_results_t **res
 static void
 search_hit(sprinter_t *sp, const resdex_results_t *results, size_t i)
 {
-    describe_hit(sp, resdex_results_get(results, i));
+    describe_hit(sp, results, i);
 }
 
 /* After the hits, when there is something to say: which hits these are of
@@ -298,7 +298,7 @@ run_search(const global_options_t *g, char **words, int n_words)
         describe_facets(sp, r, a->query);
     } else {
         for (size_t i = 0; i < n; i++)
-            describe_hit(sp, resdex_results_get(r, i));
+            describe_hit(sp, r, i);
         if (!a->json && n)
             print_footer(r, a->offset, n, &l);
     }

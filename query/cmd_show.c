@@ -112,6 +112,7 @@ describe_resolution(sprinter_t *sp, const resdex_results_t *r, const resdex_resu
     const resdex_hit_t *first = resdex_results_get(r, 0);
     sp_begin_map(sp);
     describe_context_fields(sp, first->resolution);
+    describe_provenance_fields(sp, r, 0);
     sp_key(sp, "paragraphs");
     sp_begin_list(sp);
     for (size_t i = 0; i < resdex_results_count(r); i++) {
@@ -159,6 +160,7 @@ print_header(const json_t *res, const layout_t *l, FILE *out)
         }
     }
     fprintf(out, "%s%s", l->reset, *sep ? "\n" : "");
+    print_chain(res, l, out);
 }
 
 /* One paragraph in the resolution's layout: its anchor in a gutter, its
@@ -273,14 +275,15 @@ show_whole(resdex_db_t *db, sprinter_t *sp, const resdex_results_t *r)
     return 0;
 }
 
-/* The paragraph of r with this anchor (case aside), or NULL. */
-static const resdex_hit_t *
+/* The index of r's paragraph with this anchor (case aside), or NO_ANCHOR. */
+#define NO_ANCHOR ((size_t)-1)
+static size_t
 find_anchor(const resdex_results_t *r, const char *anchor)
 {
     for (size_t i = 0; i < resdex_results_count(r); i++)
         if (strcasecmp(anchor_of(resdex_results_get(r, i)), anchor) == 0)
-            return resdex_results_get(r, i);
-    return NULL;
+            return i;
+    return NO_ANCHOR;
 }
 
 /* Show one target in one language. Returns EXIT_FOUND, EXIT_NOTHING (with a
@@ -337,7 +340,8 @@ show_one(resdex_db_t *db, const char *target, const char *lang, int quiet_missin
         fprintf(stderr, "resdex show: out of memory\n");
         goto DONE;
     }
-    const resdex_hit_t *found = anchor ? find_anchor(r, anchor) : NULL;
+    size_t at = anchor ? find_anchor(r, anchor) : NO_ANCHOR;
+    int found = at != NO_ANCHOR;
     if (!anchor && show_whole(db, sp, r) != 0) {
         free(part);
         goto DONE;
@@ -359,7 +363,7 @@ show_one(resdex_db_t *db, const char *target, const char *lang, int quiet_missin
                 free(part);
                 goto DONE;
             }
-        } else if ((found = find_anchor(next, anchor))) {
+        } else if ((found = (at = find_anchor(next, anchor)) != NO_ANCHOR)) {
             resdex_results_destroy(r);
             r = next;
             next = NULL;
@@ -377,7 +381,7 @@ show_one(resdex_db_t *db, const char *target, const char *lang, int quiet_missin
         goto DONE;
     }
     if (found)
-        describe_hit(sp, found);
+        describe_hit(sp, r, at);
     if (sprinter_failed(sp)) {
         fprintf(stderr, "resdex show: cannot write the output\n");
         goto DONE;

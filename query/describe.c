@@ -99,8 +99,19 @@ describe_parsed_resolution(sprinter_t *sp, const resdex_resolution_t *res)
 }
 
 void
-describe_hit_fields(sprinter_t *sp, const resdex_hit_t *hit)
+describe_provenance_fields(sprinter_t *sp, const resdex_results_t *results, size_t i)
 {
+    sp_key_string(sp, "adopted_as", resdex_hit_adopted_as(results, i));
+    const char *const *from = NULL;
+    size_t n = resdex_hit_from(results, i, &from);
+    sp_key(sp, "from");
+    sp_strings(sp, from, n);
+}
+
+void
+describe_hit_fields(sprinter_t *sp, const resdex_results_t *results, size_t i)
+{
+    const resdex_hit_t *hit = resdex_results_get(results, i);
     sp_key_int(sp, "rank", hit->rank);
     sp_key(sp, "score");
     sp_real(sp, hit->score);
@@ -108,6 +119,7 @@ describe_hit_fields(sprinter_t *sp, const resdex_hit_t *hit)
     sp_key(sp, "resolution");
     sp_begin_map(sp);
     describe_context_fields(sp, hit->resolution);
+    describe_provenance_fields(sp, results, i);
     sp_end(sp);
     sp_key(sp, "paragraph");
     sp_begin_map(sp);
@@ -138,11 +150,11 @@ describe_fold_fields(sprinter_t *sp, const resdex_hit_t *hit)
 }
 
 void
-describe_hit(sprinter_t *sp, const resdex_hit_t *hit)
+describe_hit(sprinter_t *sp, const resdex_results_t *results, size_t i)
 {
     sp_begin_map(sp);
-    describe_hit_fields(sp, hit);
-    describe_fold_fields(sp, hit);
+    describe_hit_fields(sp, results, i);
+    describe_fold_fields(sp, resdex_results_get(results, i));
     sp_end(sp);
 }
 
@@ -155,7 +167,7 @@ describe_similar_hit(sprinter_t *sp, const resdex_results_t *results, size_t i, 
     const resdex_diff_op_t *ops = NULL;
     size_t n = resdex_hit_diff(results, i, &ops);
     sp_begin_map(sp);
-    describe_hit_fields(sp, hit);
+    describe_hit_fields(sp, results, i);
     sp_key(sp, "similarity");
     sp_real(sp, (double)(long)(hit->similarity * 1000.0) / 1000.0);
     sp_key(sp, "diff");

@@ -33,16 +33,23 @@ void describe_paragraph_in_order(sprinter_t *sp, const resdex_paragraph_t *p, co
  * cites}], "footnotes": [{mark, text}]. */
 void describe_parsed_resolution(sprinter_t *sp, const resdex_resolution_t *res);
 
-/* One search hit's keys: "rank","score","id","resolution":{...},
- * "paragraph":{..., "snippet"},"footnotes":[...],"tags":[...],"cites":[...] */
-void describe_hit_fields(sprinter_t *sp, const resdex_hit_t *hit);
+/* Provenance of hit i's resolution: "adopted_as" (the symbol adopted from
+ * it when it is a draft, else null) and "from" (the drafts it was adopted
+ * from, a list, empty when none). */
+void describe_provenance_fields(sprinter_t *sp, const resdex_results_t *results, size_t i);
 
 /* A search or show hit's "also": [{"id","cite"}] (the paragraphs folded
  * into it) and "cited_by" (resolutions citing its resolution). */
 void describe_fold_fields(sprinter_t *sp, const resdex_hit_t *hit);
 
-/* A search hit as one map: describe_hit_fields, describe_fold_fields. */
-void describe_hit(sprinter_t *sp, const resdex_hit_t *hit);
+/* Hit i's keys: "rank","score","id","resolution":{..., "adopted_as",
+ * "from"}, "paragraph":{..., "snippet"},"footnotes":[...],"tags":[...],
+ * "cites":[...] */
+void describe_hit_fields(sprinter_t *sp, const resdex_results_t *results, size_t i);
+
+/* Hit i of a search (or show) as one map: describe_hit_fields, then
+ * describe_fold_fields. */
+void describe_hit(sprinter_t *sp, const resdex_results_t *results, size_t i);
 
 /* Hit i of a resdex_db_similar or resdex_db_lineage result: the hit's keys
  * plus "similarity" (three decimals, never rounded up to 1 unless exact)

@@ -5,6 +5,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+int
+embedded_in(const char *symbol, const char *doc_type, const char **number)
+{
+    *number = NULL;
+    if (!symbol || !doc_type || !strstr(doc_type, "draft"))
+        return 0;
+    size_t n = strlen(symbol);
+    const char *res = strstr(symbol, "/RES/");
+    if (n < 4 || strcmp(symbol + n - 3, "/DR") != 0 || !res)
+        return 0;
+    *number = res + 5;
+    return (int)(symbol + n - 3 - *number);
+}
+
 void
 print_adoption(const json_t *res, const layout_t *l, FILE *out)
 {
@@ -23,14 +37,53 @@ print_adoption(const json_t *res, const layout_t *l, FILE *out)
     }
     if (number)
         fprintf(out, "%s%s", sep, number);
+    const char *container = NULL;
+    int container_len = embedded_in(sp_get_string(res, "symbol"), doc_type, &container);
+    if (container_len && by) {
+        fprintf(out, " recommended by %s in resolution %.*s", by, container_len, container);
+        by = NULL;
+    }
     if (date)
         fprintf(out, " %s· %s%s", l->dim, l->reset, date);
     if (by)
         fprintf(out, " %s· recommended by %s%s", l->dim, by, l->reset);
+    const char *adopted_as = sp_get_string(res, "adopted_as");
+    if (adopted_as)
+        fprintf(out, " %s· adopted as %s%s", l->dim, adopted_as, l->reset);
+    const json_t *from = json_object_get(res, "from");
+    for (size_t i = 0; i < json_array_size(from); i++)
+        fprintf(out, "%s%s%s%s", l->dim, i ? ", " : " · adopted from ",
+                json_string_value(json_array_get(from, i)), l->reset);
     if (to)
         fprintf(out, " %s· recommends a draft to %s%s", l->dim, to, l->reset);
     if (lang && strcmp(lang, "en") != 0)
         fprintf(out, " %s· %s%s", l->dim, lang, l->reset);
+}
+
+void
+print_chain(const json_t *res, const layout_t *l, FILE *out)
+{
+    const char *symbol = sp_get_string(res, "symbol"),
+               *adopted_as = sp_get_string(res, "adopted_as");
+    const json_t *from = json_object_get(res, "from");
+    size_t n_from = json_array_size(from);
+    if (!symbol || (!adopted_as && !n_from))
+        return;
+    /* Where the chain starts: the draft, or the drafts, and the resolution
+     * that carries a draft inside it. */
+    const char *first = n_from ? json_string_value(json_array_get(from, 0)) : symbol;
+    const char *first_type = n_from ? "draft resolution" : sp_get_string(res, "doc_type");
+    const char *container = NULL;
+    int container_len = embedded_in(first, first_type, &container);
+    fprintf(out, "%schain  ", l->dim);
+    if (container_len)
+        fprintf(out, "%.*s → ", (int)strlen(first) - 3, first);
+    for (size_t i = 0; i < n_from; i++)
+        fprintf(out, "%s%s", i ? ", " : "", json_string_value(json_array_get(from, i)));
+    fprintf(out, "%s%s%s%s%s", n_from ? " → " : "", l->reset, l->bold, symbol, l->reset);
+    if (adopted_as)
+        fprintf(out, "%s → %s%s", l->dim, adopted_as, l->reset);
+    fputc('\n', out);
 }
 
 void

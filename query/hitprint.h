@@ -10,9 +10,24 @@
 #include <jansson.h>
 #include <stdio.h>
 
+/* A draft carried inside a resolution ("E/RES/2024/11/DR", doc_type a
+ * draft's): the length of the carrying resolution's number and *number at
+ * it ("2024/11"); else 0. */
+int embedded_in(const char *symbol, const char *doc_type, const char **number);
+
 /* "ECOSOC resolution 2017/19 · 2017-07-06 · recommended by CCPCJ": who
- * adopted what, when (no newline). */
+ * adopted what, when (no newline); then the provenance: " · adopted as
+ * E/RES/2017/19" for a draft, " · from E/2017/30/DR.B.II" for a text adopted
+ * from one. A draft inside a resolution reads "GA draft resolution
+ * recommended by ECOSOC in resolution 2024/11". */
 void print_adoption(const json_t *res, const layout_t *l, FILE *out);
+
+/* The provenance chain of a resolution's context map ("adopted_as",
+ * "from"), one line: "chain  E/2017/30/DR.B.II → E/RES/2017/19", or for a
+ * draft carried inside a resolution "chain  E/RES/2024/11 →
+ * E/RES/2024/11/DR → A/RES/79/188", the resolution itself in bold. Nothing
+ * when it has no link. */
+void print_chain(const json_t *res, const layout_t *l, FILE *out);
 
 /* "<id>  <adoption>" and a newline; on a terminal wrapped to its width, the
  * lines after the first starting at `indent` (the first line's cursor is

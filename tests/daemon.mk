@@ -8,9 +8,10 @@ nodist_EXTRA_tests_index_dump_SOURCES = dummy.cxx
 TESTS += tests/daemon/once.sh tests/daemon/watch.sh tests/daemon/signals.sh \
 	tests/daemon/badfiles.sh tests/daemon/crash.sh tests/daemon/bulk.sh tests/daemon/longnames.sh \
 	tests/daemon/openerrors.sh tests/daemon/links.sh tests/daemon/swap.sh tests/daemon/compact.sh \
-	tests/daemon/identity.sh tests/daemon/skip.sh tests/daemon/progress.sh tests/daemon/storm.sh
+	tests/daemon/identity.sh tests/daemon/skip.sh tests/daemon/progress.sh tests/daemon/storm.sh \
+	tests/daemon/provenance.sh
 EXTRA_DIST += tests/daemon/daemon-lib.sh tests/daemon/once.sh tests/daemon/watch.sh \
 	tests/daemon/signals.sh tests/daemon/badfiles.sh tests/daemon/crash.sh \
 	tests/daemon/bulk.sh tests/daemon/longnames.sh tests/daemon/openerrors.sh tests/daemon/links.sh \
 	tests/daemon/swap.sh tests/daemon/compact.sh tests/daemon/identity.sh \
-	tests/daemon/skip.sh tests/daemon/progress.sh tests/daemon/storm.sh
+	tests/daemon/skip.sh tests/daemon/progress.sh tests/daemon/storm.sh tests/daemon/provenance.sh

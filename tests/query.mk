@@ -5,12 +5,14 @@
 # option parser, a table of option positions; names.sh: file names that are
 # not UTF-8, kept in every output; fold.sh: repeats folded into one hit, on
 # samples and seven GA resolutions of the shared corpus; relevance.sh: the
-# resolution devoted to a topic first, on the GA eightieth session).
+# resolution devoted to a topic first, on the GA eightieth session;
+# provenance.sh: drafts and the texts adopted from them, with the samples'
+# report and two AKN4UN files).
 QUERY_SHELL_TESTS = tests/query/search.sh tests/query/filters.sh \
 	tests/query/batch.sh tests/query/errors.sh tests/query/show.sh \
 	tests/query/show-lang.sh tests/query/stats.sh tests/query/concurrent.sh \
 	tests/query/pairs.sh tests/query/options.sh tests/query/names.sh \
-	tests/query/fold.sh tests/query/relevance.sh
+	tests/query/fold.sh tests/query/relevance.sh tests/query/provenance.sh
 TESTS += $(QUERY_SHELL_TESTS)
 EXTRA_DIST += $(QUERY_SHELL_TESTS) tests/query/query-lib.sh
 

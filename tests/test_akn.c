@@ -57,9 +57,9 @@ static const char *const one_para = "<paragraph><num>1.</num><content><p xml:spa
                                     "\t<span class=\"italic\">Decides</span> to act.</p>"
                                     "</content></paragraph>";
 
-/* Parse xml (freed here) and expect success with one resolution. */
+/* Parse xml (freed here) and expect success with n resolutions; the first. */
 static const resdex_resolution_t *
-parse_ok(char *xml, resdex_doc_t **doc)
+parse_n(char *xml, resdex_doc_t **doc, size_t n)
 {
     char *message = NULL;
     resdex_status_t st = resdex_parse_buffer("frag.xml", xml, strlen(xml), doc, &message);
@@ -67,8 +67,47 @@ parse_ok(char *xml, resdex_doc_t **doc)
         fail_msg("parse failed: %s", message ? message : "(no message)");
     free(message);
     free(xml);
-    assert_int_equal(resdex_doc_count(*doc), 1);
+    assert_int_equal(resdex_doc_count(*doc), n);
     return resdex_doc_get(*doc, 0);
+}
+
+/* Parse xml (freed here) and expect success with one resolution. */
+static const resdex_resolution_t *
+parse_ok(char *xml, resdex_doc_t **doc)
+{
+    return parse_n(xml, doc, 1);
+}
+
+/* An ECOSOC resolution carrying a draft: ECOSOC's own part is its operative
+ * paragraph 1, "Recommends ..."; the draft (doc's second resolution, which
+ * is returned) is the General Assembly's, SYMBOL/DR, under the same title. */
+static const resdex_resolution_t *
+expect_carried_draft(const resdex_doc_t *doc)
+{
+    const resdex_resolution_t *r = resdex_doc_get(doc, 0);
+    assert_string_equal(r->symbol, "E/RES/2023/24");
+    assert_string_equal(r->body, "ECOSOC");
+    assert_string_equal(r->recommends_to, "GA");
+    assert_int_equal(r->n_paragraphs, 1);
+    const resdex_paragraph_t *p = &r->paragraphs[0];
+    assert_int_equal(p->kind, RESDEX_KIND_OPERATIVE);
+    assert_int_equal(p->number, 1);
+    assert_string_equal(p->verb, "Recommends");
+    assert_string_equal(p->text, "Recommends to the General Assembly the adoption of the "
+                                 "following draft resolution:");
+    const resdex_resolution_t *d = resdex_doc_get(doc, 1);
+    assert_string_equal(d->symbol, "E/RES/2023/24/DR");
+    assert_string_equal(d->body, "GA");
+    assert_string_equal(d->doc_type, "draft resolution");
+    assert_string_equal(d->recommended_by, "ECOSOC");
+    assert_null(d->number);
+    assert_null(d->date);
+    assert_null(d->recommends_to);
+    if (r->title)
+        assert_string_equal(d->title, r->title);
+    assert_string_equal(d->lang, "en");
+    assert_string_equal(d->source, r->source);
+    return d;
 }
 
 static resdex_status_t
@@ -439,27 +478,23 @@ test_embedded_draft(void **state)
         "</list></paragraph>\n"
         "</embeddedStructure>\n</p></content></paragraph>";
     resdex_doc_t *doc = NULL;
-    const resdex_resolution_t *r = parse_ok(akn(ECOSOC_URI, "eng", "", body, ""), &doc);
-    assert_string_equal(r->symbol, "E/RES/2023/24");
-    assert_string_equal(r->body, "ECOSOC");
-    assert_string_equal(r->recommends_to, "GA");
-    assert_int_equal(r->n_paragraphs, 6);
-    const resdex_paragraph_t *p = para(r, 0);
-    assert_int_equal(p->kind, RESDEX_KIND_OTHER);
-    assert_string_equal(p->text, "Recommends to the General Assembly the adoption of the "
-                                 "following draft resolution:");
-    assert_int_equal(para(r, 1)->kind, RESDEX_KIND_PREAMBULAR);
-    assert_string_equal(para(r, 1)->text, "Recalling the Congress,");
-    assert_string_equal(para(r, 1)->marks[0], "1");
-    assert_int_equal(para(r, 2)->kind, RESDEX_KIND_PREAMBULAR); /* before paragraph 1 */
-    assert_string_equal(para(r, 2)->verb, "Praising");
-    assert_int_equal(para(r, 3)->kind, RESDEX_KIND_OPERATIVE);
-    assert_int_equal(para(r, 3)->number, 1);
-    assert_string_equal(para(r, 3)->verb, "Encourages");
+    parse_n(akn(ECOSOC_URI, "eng", "", body, ""), &doc, 2);
+    const resdex_resolution_t *r = expect_carried_draft(doc);
+    assert_int_equal(r->n_paragraphs, 5);
+    assert_int_equal(para(r, 0)->kind, RESDEX_KIND_PREAMBULAR);
+    assert_string_equal(para(r, 0)->text, "Recalling the Congress,");
+    assert_string_equal(para(r, 0)->marks[0], "1");
+    assert_int_equal(para(r, 1)->kind, RESDEX_KIND_PREAMBULAR); /* before paragraph 1 */
+    assert_string_equal(para(r, 1)->verb, "Praising");
+    assert_int_equal(para(r, 2)->kind, RESDEX_KIND_OPERATIVE);
+    assert_int_equal(para(r, 2)->number, 1);
+    assert_string_equal(para(r, 2)->verb, "Encourages");
+    assert_int_equal(para(r, 3)->number, 2);
     assert_int_equal(para(r, 4)->number, 2);
-    assert_int_equal(para(r, 5)->number, 2);
-    assert_string_equal(para(r, 5)->item, "a");
+    assert_string_equal(para(r, 4)->item, "a");
+    /* The footnote goes with the draft's paragraph that carries it. */
     assert_non_null(resdex_resolution_footnote(r, "1"));
+    assert_null(resdex_resolution_footnote(resdex_doc_get(doc, 0), "1"));
     resdex_doc_destroy(doc);
 }
 
@@ -482,17 +517,16 @@ test_component_draft(void **state)
         "Declaration</p></content></paragraph></mainBody></doc></attachment></attachments>"
         "</statement></component></components>";
     resdex_doc_t *doc = NULL;
-    const resdex_resolution_t *r = parse_ok(akn(ECOSOC_URI, "eng", "", body, after), &doc);
-    assert_string_equal(r->recommends_to, "GA");
-    assert_int_equal(r->n_paragraphs, 4);
-    assert_int_equal(para(r, 0)->kind, RESDEX_KIND_OTHER);
-    assert_int_equal(para(r, 1)->kind, RESDEX_KIND_PREAMBULAR);
-    assert_string_equal(para(r, 1)->verb, "Emphasizing");
-    assert_int_equal(para(r, 2)->kind, RESDEX_KIND_OPERATIVE);
-    assert_int_equal(para(r, 2)->number, 1);
-    assert_string_equal(para(r, 2)->verb, "Expresses its satisfaction");
-    assert_int_equal(para(r, 3)->kind, RESDEX_KIND_OTHER);
-    assert_string_equal(para(r, 3)->text, "Kyoto Declaration");
+    parse_n(akn(ECOSOC_URI, "eng", "", body, after), &doc, 2);
+    const resdex_resolution_t *r = expect_carried_draft(doc);
+    assert_int_equal(r->n_paragraphs, 3);
+    assert_int_equal(para(r, 0)->kind, RESDEX_KIND_PREAMBULAR);
+    assert_string_equal(para(r, 0)->verb, "Emphasizing");
+    assert_int_equal(para(r, 1)->kind, RESDEX_KIND_OPERATIVE);
+    assert_int_equal(para(r, 1)->number, 1);
+    assert_string_equal(para(r, 1)->verb, "Expresses its satisfaction");
+    assert_int_equal(para(r, 2)->kind, RESDEX_KIND_OTHER); /* its annex */
+    assert_string_equal(para(r, 2)->text, "Kyoto Declaration");
     resdex_doc_destroy(doc);
 }
 

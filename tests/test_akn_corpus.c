@@ -22,6 +22,7 @@ typedef struct summary {
     char *symbol, *lang;
     char *numbers; /* operative "number(item)" anchors, sorted, joined by " " */
     size_t operative, operative_items, preambular, preambular_items;
+    size_t drafts; /* 1 when the file's resolution carries a draft */
 } summary_t;
 
 static char corpus[4200];
@@ -71,37 +72,57 @@ summarise(summary_t *s, char **message)
     resdex_status_t st = resdex_parse_file(full, &doc, message);
     if (st != RESDEX_STATUS_SUCCESS)
         return st;
-    assert_int_equal(resdex_doc_count(doc), 1);
+    /* One resolution, or an ECOSOC resolution and the GA draft it carries
+     * (embedded.c): SYMBOL/DR, right after it. */
+    size_t n_res = resdex_doc_count(doc);
+    assert_true(n_res == 1 || n_res == 2);
     const resdex_resolution_t *res = resdex_doc_get(doc, 0);
     s->symbol = strdup(res->symbol);
     s->lang = strdup(res->lang ? res->lang : "?");
-    char **anchors = calloc(res->n_paragraphs + 1, sizeof *anchors);
-    size_t n = 0, len = 1;
-    for (size_t i = 0; i < res->n_paragraphs; i++) {
-        const resdex_paragraph_t *p = &res->paragraphs[i];
-        assert_non_null(p->text);
-        assert_true(p->text[0] != '\0');
-        /* No leaked layout: no tab, newline, double or edge space. */
-        assert_null(strpbrk(p->text, "\t\r\n"));
-        assert_null(strstr(p->text, "  "));
-        assert_true(p->text[0] != ' ' && p->text[strlen(p->text) - 1] != ' ');
-        if (p->kind == RESDEX_KIND_PREAMBULAR) {
-            if (p->item)
-                s->preambular_items++;
-            else
-                s->preambular++;
-        } else if (p->kind == RESDEX_KIND_OPERATIVE) {
-            if (p->item)
-                s->operative_items++;
-            else
-                s->operative++;
-            char buf[64];
-            snprintf(buf, sizeof buf, "%d(%s)", p->number, p->item ? p->item : "");
-            anchors[n] = strdup(buf);
-            len += strlen(buf) + 1;
-            n++;
-        }
+    s->drafts = n_res - 1;
+    if (n_res == 2) {
+        const resdex_resolution_t *d = resdex_doc_get(doc, 1);
+        char want[256];
+        snprintf(want, sizeof want, "%s/DR", res->symbol);
+        assert_string_equal(d->symbol, want);
+        assert_string_equal(d->body, "GA");
+        assert_string_equal(d->doc_type, "draft resolution");
+        assert_string_equal(d->recommended_by, "ECOSOC");
+        assert_string_equal(res->recommends_to, "GA");
+        assert_null(d->date);
     }
+    size_t total = 0;
+    for (size_t r = 0; r < n_res; r++)
+        total += resdex_doc_get(doc, r)->n_paragraphs;
+    char **anchors = calloc(total + 1, sizeof *anchors);
+    size_t n = 0, len = 1;
+    for (size_t r = 0; r < n_res; r++)
+        for (size_t i = 0; i < resdex_doc_get(doc, r)->n_paragraphs; i++) {
+            res = resdex_doc_get(doc, r);
+            const resdex_paragraph_t *p = &res->paragraphs[i];
+            assert_non_null(p->text);
+            assert_true(p->text[0] != '\0');
+            /* No leaked layout: no tab, newline, double or edge space. */
+            assert_null(strpbrk(p->text, "\t\r\n"));
+            assert_null(strstr(p->text, "  "));
+            assert_true(p->text[0] != ' ' && p->text[strlen(p->text) - 1] != ' ');
+            if (p->kind == RESDEX_KIND_PREAMBULAR) {
+                if (p->item)
+                    s->preambular_items++;
+                else
+                    s->preambular++;
+            } else if (p->kind == RESDEX_KIND_OPERATIVE) {
+                if (p->item)
+                    s->operative_items++;
+                else
+                    s->operative++;
+                char buf[64];
+                snprintf(buf, sizeof buf, "%d(%s)", p->number, p->item ? p->item : "");
+                anchors[n] = strdup(buf);
+                len += strlen(buf) + 1;
+                n++;
+            }
+        }
     qsort(anchors, n, sizeof *anchors, by_string);
     s->numbers = calloc(1, len);
     for (size_t i = 0; i < n; i++) {
@@ -161,7 +182,11 @@ xpath_count(xmlXPathContextPtr xp, const char *expr)
 /* The English counts against the XML, counted with XPath:
  *  - operative paragraphs = numbered mainBody paragraphs (not in annexes),
  *    including those of a draft embedded in paragraph 1 or carried as a
- *    component;
+ *    component (counted in the draft's resolution), and ECOSOC's
+ *    unnumbered paragraph 1 that carries or announces the draft
+ *    ("Recommends ...");
+ *  - drafts = the mainBody paragraph carrying an embeddedStructure, or the
+ *    statement's components;
  *  - operative items = list points there, and unnumbered paragraphs that
  *    begin "(a)" (75/195 prints its items so);
  *  - preambular paragraphs = preamble containers (not the enacting formula),
@@ -175,6 +200,9 @@ test_english_counts(void **state)
     static const char *const ops =
         "//a:mainBody[not(ancestor::a:attachment)]/a:paragraph[a:num] | "
         "//a:embeddedStructure/a:paragraph[a:num] | "
+        "//a:mainBody[not(ancestor::a:attachment)]/a:paragraph[not(a:num)][.//a:embeddedStructure] "
+        "| "
+        "//a:mainBody[not(ancestor::a:attachment)][../a:components]/a:paragraph[not(a:num)] | "
         "//a:mainBody[not(ancestor::a:attachment)][count(a:paragraph)=1]"
         "[not(.//a:embeddedStructure)][not(../a:components)]/a:paragraph[not(a:num)]";
     static const char *const op_items =
@@ -202,6 +230,14 @@ test_english_counts(void **state)
         size_t want[4] = {xpath_count(xp, ops), xpath_count(xp, op_items), xpath_count(xp, pre),
                           xpath_count(xp, pre_items)};
         size_t got[4] = {s->operative, s->operative_items, s->preambular, s->preambular_items};
+        /* A draft inside operative paragraph 1 is a resolution of its own. */
+        static const char *const drafts =
+            "//a:mainBody/a:paragraph[.//a:embeddedStructure] | /*/a:statement/a:components";
+        if (s->drafts != xpath_count(xp, drafts)) {
+            print_error("%s: %zu drafts, the XML carries %zu\n", s->path, s->drafts,
+                        xpath_count(xp, drafts));
+            wrong++;
+        }
         static const char *const what[4] = {"operative paragraphs", "operative items",
                                             "preambular paragraphs", "preambular items"};
         for (int k = 0; k < 4; k++)

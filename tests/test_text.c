@@ -375,7 +375,9 @@ test_recommended_draft(void **state)
               "Recalling its resolution 77/232 of 15 December 2022,\n\n"
               "1. *Encourages* Member States to act;\n\n"
               "*43rd plenary meeting\n25 July 2023*\n");
-    assert_int_equal(resdex_doc_count(doc), 1);
+    /* ECOSOC's resolution (the formula and its operative paragraph 1,
+     * "Recommends ..."), then the draft, a resolution of its own. */
+    assert_int_equal(resdex_doc_count(doc), 2);
     const resdex_resolution_t *r = resdex_doc_get(doc, 0);
     assert_string_equal(r->symbol, "E/RES/2023/24");
     assert_string_equal(r->body, "ECOSOC");
@@ -383,13 +385,28 @@ test_recommended_draft(void **state)
     assert_string_equal(r->date, "2023-07-25");
     assert_string_equal(r->session, "2023 session");
     assert_string_equal(r->meeting, "43rd plenary meeting");
-    assert_int_equal(r->n_paragraphs, 5);
-    assert_int_equal(par(r, 1)->kind, RESDEX_KIND_OTHER);
-    assert_int_equal(par(r, 2)->kind, RESDEX_KIND_OTHER);
-    assert_int_equal(par(r, 3)->kind, RESDEX_KIND_PREAMBULAR);
+    assert_int_equal(r->n_paragraphs, 2);
+    assert_int_equal(par(r, 0)->kind, RESDEX_KIND_OTHER);
+    assert_int_equal(par(r, 1)->kind, RESDEX_KIND_OPERATIVE);
+    assert_int_equal(par(r, 1)->number, 1);
+    assert_string_equal(par(r, 1)->verb, "Recommends");
+    const resdex_resolution_t *d = resdex_doc_get(doc, 1);
+    assert_string_equal(d->symbol, "E/RES/2023/24/DR");
+    assert_string_equal(d->body, "GA");
+    assert_string_equal(d->doc_type, "draft resolution");
+    assert_string_equal(d->recommended_by, "ECOSOC");
+    assert_string_equal(d->title, "Reducing reoffending");
+    assert_string_equal(d->session, "2023 session");
+    assert_null(d->date);
+    assert_null(d->meeting);
+    assert_int_equal(d->n_paragraphs, 3);
+    assert_int_equal(par(d, 0)->kind, RESDEX_KIND_OTHER); /* "The General Assembly," */
+    assert_int_equal(par(d, 1)->kind, RESDEX_KIND_PREAMBULAR);
     /* "its" is the General Assembly's, whose draft this is. */
-    assert_cites(par(r, 3), "A/RES/77/232");
-    assert_int_equal(par(r, 4)->number, 1);
+    assert_cites(par(d, 1), "A/RES/77/232");
+    assert_int_equal(par(d, 2)->kind, RESDEX_KIND_OPERATIVE);
+    assert_int_equal(par(d, 2)->number, 1);
+    assert_string_equal(par(d, 2)->verb, "Encourages");
     resdex_doc_destroy(doc);
 }
 

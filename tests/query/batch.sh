@@ -13,7 +13,7 @@ check "batch: nothing on stderr" test ! -s "$T/err"
 check "batch: one line per query" is "$(wc -l <"$T/out" | tr -d ' ')" 5
 check "batch: valid JSON Lines" valid_json "$T/out"
 sed -n 1p "$T/out" >"$T/l1"
-check "batch: the first answer" subset '{"query":"\"cultural diversity\"","total":1,"hits":[{"rank":1,"id":"E/RES/2023/24#4","resolution":{"symbol":"E/RES/2023/24","number":"2023/24","body":"ECOSOC","date":"2023-07-25"},"paragraph":{"kind":"operative","number":4,"verb":"Recognizes"},"footnotes":[],"tags":[],"cites":[]}]}' "$T/l1"
+check "batch: the first answer" subset '{"query":"\"cultural diversity\"","total":1,"hits":[{"rank":1,"id":"E/RES/2023/24/DR#4","resolution":{"symbol":"E/RES/2023/24/DR","number":null,"body":"GA","date":null,"adopted_as":null,"from":[]},"paragraph":{"kind":"operative","number":4,"verb":"Recognizes"},"footnotes":[],"tags":[],"cites":[]}]}' "$T/l1"
 check "batch: fields in order" grep -q '^{"query":"\\"cultural diversity\\"","total":1,"hits":\[{"rank":1,"score":' "$T/l1"
 check "batch: the snippet highlighted" grep -qF '[cultural diversity]' "$T/l1"
 sed -n 2p "$T/out" >"$T/l2"
@@ -23,7 +23,7 @@ sed -n 3p "$T/out" >"$T/l3"
 check "batch: nothing found" is "$(cat "$T/l3")" '{"query":"zzzqqqxx","total":0,"hits":[],"total_exact":true,"lang":"en","paragraphs":0}'
 sed -n 4p "$T/out" >"$T/l4"
 check "batch: after an error, the next query is answered" \
-    subset '{"query":"\"working paper\"","total":1,"hits":[{"id":"E/RES/2023/24#9","footnotes":[{"mark":"7","text":"E/CN.15/2023/13."}]}]}' "$T/l4"
+    subset '{"query":"\"working paper\"","total":1,"hits":[{"id":"E/RES/2023/24/DR#9","footnotes":[{"mark":"7","text":"E/CN.15/2023/13."}]}]}' "$T/l4"
 sed -n 5p "$T/out" >"$T/l5"
 check "batch: an empty line is answered with an error" grep -q '^{"query":"","error":"[^"]*"}$' "$T/l5"
 
@@ -51,9 +51,9 @@ check "batch --offset 4: ranks 5 to 8" \
 printf 'modi operandi\n' | rs search --batch >"$T/out"
 check "batch: operative only by default" is "$(cat "$T/out")" '{"query":"modi operandi","total":0,"hits":[],"total_exact":true,"lang":"en","paragraphs":0}'
 printf 'modi operandi\n' | rs search --batch --all >"$T/out"
-check "batch --all: the preamble too" grep -qF '"id":"E/RES/2021/23#pp6"' "$T/out"
+check "batch --all: the preamble too" grep -qF '"id":"E/RES/2021/23/DR#pp6"' "$T/out"
 printf 'cooperation academia\n' | rs search --batch --sort date >"$T/out"
-check "batch --sort date: 2021/23 12 first" grep -q '"hits":\[{"rank":1,"score":[^,]*,"id":"E/RES/2021/23#12"' "$T/out"
+check "batch --sort date: 2021/23 12 first" grep -q '"hits":\[{"rank":1,"score":[^,]*,"id":"E/RES/2021/23/DR#12"' "$T/out"
 printf '"cultural diversity"\r\n' | rs search --batch >"$T/out"
 check "batch: a CRLF line ending is not part of the query" grep -q '^{"query":"\\"cultural diversity\\"","total":1,' "$T/out"
 
@@ -78,10 +78,10 @@ exec 3>"$T/in" 4<"$T/res"
 echo '"cultural diversity"' >&3
 IFS= read -r first <&4
 check "lock step: the first answer before the second query" \
-    sh -c "printf '%s' '$first' | grep -qF '\"id\":\"E/RES/2023/24#4\"'"
+    sh -c "printf '%s' '$first' | grep -qF '\"id\":\"E/RES/2023/24/DR#4\"'"
 echo '"working paper"' >&3
 IFS= read -r second <&4
-check "lock step: the second answer" sh -c "printf '%s' '$second' | grep -qF '\"id\":\"E/RES/2023/24#9\"'"
+check "lock step: the second answer" sh -c "printf '%s' '$second' | grep -qF '\"id\":\"E/RES/2023/24/DR#9\"'"
 exec 3>&-
 wait "$pid"
 check "lock step: exit 0 at the end of input" test $? -eq 0

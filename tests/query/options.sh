@@ -52,9 +52,9 @@ show: --json after the symbol|--db $DB show --json E/RES/2017/19#3|--db $DB show
 show: global options after|--db $DB --json show E/RES/2017/19#3|show E/RES/2017/19#3 --json --db $DB
 show: --lang before the command|--db $DB show --lang en E/RES/2017/19|--lang=en --db $DB show E/RES/2017/19
 show: a whole resolution, text|--db $DB show 2017/19|show 2017/19 --db=$DB
-similar: options after the paragraph|--db $DB similar --json --limit 1 E/RES/2021/23#5|similar E/RES/2021/23#5 --limit 1 --json --db $DB
-similar: options before the command|--db $DB similar --json --limit 1 E/RES/2021/23#5|--json --limit=1 --db $DB similar E/RES/2021/23#5
-similar: text layout|--db $DB similar --limit 1 E/RES/2021/23#5|similar E/RES/2021/23#5 --db $DB --limit 1
+similar: options after the paragraph|--db $DB similar --json --limit 1 E/RES/2021/23/DR#5|similar E/RES/2021/23/DR#5 --limit 1 --json --db $DB
+similar: options before the command|--db $DB similar --json --limit 1 E/RES/2021/23/DR#5|--json --limit=1 --db $DB similar E/RES/2021/23/DR#5
+similar: text layout|--db $DB similar --limit 1 E/RES/2021/23/DR#5|similar E/RES/2021/23/DR#5 --db $DB --limit 1
 stats: --json before the command (resdex --json stats is stats)|--db $DB stats --json|--json --db $DB stats
 stats: global options after|--db $DB stats --json|stats --json --db $DB
 stats: text|--db $DB stats|stats --db $DB
@@ -67,7 +67,7 @@ EOF
 
 # resdex --json stats is stats, not a search for "stats".
 expect_status 0 "--json stats" "$RESDEX" --db "$DB" --json stats
-check "--json stats: the stats object" subset '{"files":5,"resolutions":17}' "$T/out"
+check "--json stats: the stats object" subset '{"files":5,"resolutions":19}' "$T/out"
 
 # "--" ends the options.
 expect_status 0 "-- -word: a query word" "$RESDEX" --db "$DB" --json -- -zzzqqq diversity
@@ -100,7 +100,7 @@ with a value|resdex search: unknown option '--bogus'|--db $DB search --bogus=3 p
 show: after the symbol|resdex show: unknown option '--bogus'|--db $DB show 2017/19 --bogus
 show: a single dash|resdex show: unknown option '-x'|--db $DB show -x 2017/19
 show: another command's option|resdex show: unknown option '--limit'|--db $DB show --limit 3 2017/19
-similar: before the command|resdex similar: unknown option '--bogus'|--db $DB --bogus similar E/RES/2021/23#5
+similar: before the command|resdex similar: unknown option '--bogus'|--db $DB --bogus similar E/RES/2021/23/DR#5
 stats: before the command|resdex stats: unknown option '--bogus'|--db $DB --bogus stats
 stats: after|resdex stats: unknown option '--bogus'|--db $DB stats --bogus
 stats: another command's option|resdex stats: unknown option '--limit'|--db $DB stats --limit 3
@@ -108,8 +108,8 @@ parse: after the file|resdex parse: unknown option '--bogus'|parse $F --bogus
 a flag given a value|resdex stats: --json takes no value|--db $DB stats --json=yes
 a value missing at the end|resdex search: --limit needs a value|--db $DB prison --limit
 a bad keyword|resdex search: --sort is relevance or date, not 'size'|--db $DB prison --sort size
-similar: --limit out of range|resdex similar: --limit wants a whole number from 1 to 1000, not '0'|--db $DB similar --limit 0 E/RES/2021/23#5
-similar: --min out of range|resdex similar: --min wants a number from 0 to 1, not '2'|--db $DB similar --min 2 E/RES/2021/23#5
+similar: --limit out of range|resdex similar: --limit wants a whole number from 1 to 1000, not '0'|--db $DB similar --limit 0 E/RES/2021/23/DR#5
+similar: --min out of range|resdex similar: --min wants a number from 0 to 1, not '2'|--db $DB similar --min 2 E/RES/2021/23/DR#5
 EOF
 
 # --help is generated from the command's table: every option is in it.

@@ -42,10 +42,19 @@ expect_status 0 "show 55/12" rs show 55/12
 check "55/12: pp1-pp5, then 1 and 4" is "$(anchors)" "pp1 pp2 pp3 pp4 pp5 1 4 "
 check "55/12: the page's last line is not a paragraph" hasnt "$T/out" 'View document'
 check "55/12: no footnotes" hasnt "$T/out" 'Footnotes'
-# 2023/24 (sample 003): three heading lines, 7 preambular, 12 operative.
+# 2023/24 (sample 003): the formula "The Economic and Social Council" and
+# its operative 1, "Recommends to the General Assembly the adoption of the
+# following draft resolution:"; the draft it carries, a resolution of its
+# own: its formula "The General Assembly,", 7 preambular, 12 operative, and
+# the 7 footnotes.
 expect_status 0 "show 2023/24" rs show 2023/24
-check "2023/24: in order" is "$(anchors)" "x1 x2 x3 pp1 pp2 pp3 pp4 pp5 pp6 pp7 1 2 3 4 5 6 7 8 9 10 11 12 "
-check "2023/24: footnote 7, at the very end of the document" is "$(tail -n 1 "$T/out")" '[7] E/CN.15/2023/13.'
+check "2023/24: its own paragraphs" is "$(anchors)" "x1 1 "
+check "2023/24: 1 is Recommends" grep -qF '     1  Recommends to the General Assembly the adoption of the following draft resolution:' "$T/out"
+check "2023/24: no footnotes of its own" hasnt "$T/out" 'Footnotes'
+expect_status 0 "show the draft 2023/24 carries" rs show E/RES/2023/24/DR
+check "the draft: named for 2023/24" grep -qxF 'E/RES/2023/24/DR  GA draft resolution recommended by ECOSOC in resolution 2023/24' "$T/out"
+check "the draft: in order" is "$(anchors)" "x1 pp1 pp2 pp3 pp4 pp5 pp6 pp7 1 2 3 4 5 6 7 8 9 10 11 12 "
+check "the draft: footnote 7, at the very end of the document" is "$(tail -n 1 "$T/out")" '[7] E/CN.15/2023/13.'
 
 # One paragraph.
 expect_status 0 "show 2017/19#5" rs show 'E/RES/2017/19#5'
@@ -66,16 +75,16 @@ expect_status 0 "show an unnumbered operative paragraph" rs show 'E/CN.15/DEC/26
 check "#o1: the decision's text" grep -q '^ *o1  At its 9th meeting, on 25 May, the Commission on Crime Prevention' "$T/out"
 check "#o1: operative, no number" grep -q '^E/CN.15/DEC/26/1#o1  operative' "$T/out"
 expect_status 0 "show an anchor in capitals" rs show '26/1#6(D)'
-expect_status 0 "show two paragraphs" rs show '2017/19#1' '2021/23#5'
-check "two paragraphs: 2017/19 1 then 2021/23 5" before 'E/RES/2017/19#1 ' 'E/RES/2021/23#5 '
+expect_status 0 "show two paragraphs" rs show '2017/19#1' '2021/23/DR#5'
+check "two paragraphs: 2017/19 1 then 2021/23 5" before 'E/RES/2017/19#1 ' 'E/RES/2021/23/DR#5 '
 check "2021/23 5: the added clause" has "$T/out" 'including their vulnerability, such as in relation to health, and the objective'
 
 # Unknown.
 expect_status 1 "an unknown symbol" rs show E/RES/2017/99
 check "an unknown symbol: nothing on stdout" test ! -s "$T/out"
 expect_status 1 "an unknown number" rs show 1999/1
-expect_status 1 "an unknown anchor" rs show '2023/24#13'
-check "an unknown anchor: the anchors listed" has "$T/err" '(it has: x1 x2 x3 pp1 pp2 pp3 pp4 pp5 pp6 pp7 1 2 3 4 5 6 7 8 9 10 11 12)'
+expect_status 1 "an unknown anchor" rs show '2023/24/DR#13'
+check "an unknown anchor: the anchors listed" has "$T/err" '(it has: x1 pp1 pp2 pp3 pp4 pp5 pp6 pp7 1 2 3 4 5 6 7 8 9 10 11 12)'
 expect_status 1 "an unknown preambular anchor" rs show '55/12#pp6'
 expect_status 1 "one of two unknown" rs show '2017/19#1' '2017/19#99'
 check "one of two unknown: the other shown" grep -q '^E/RES/2017/19#1 ' "$T/out"
@@ -96,10 +105,10 @@ check "--json: the footnotes at the end" grep -q '"footnotes":\[{"mark":"1","tex
 check "--json: ten footnotes" is "$(grep -o '{"mark":"[0-9]*"' "$T/out" | wc -l | tr -d ' ')" 10
 
 # --json, a paragraph: a hit object, as search --json gives.
-expect_status 0 "show --json a paragraph" rs show --json '2023/24#9'
+expect_status 0 "show --json a paragraph" rs show --json '2023/24/DR#9'
 check "--json paragraph: valid, one line" sh -c "'$JSON_EQUAL' '$T/out' '$T/out' && [ \$(wc -l <'$T/out') -eq 1 ]"
-check "--json paragraph: a hit object" subset '{"id":"E/RES/2023/24#9","resolution":{"symbol":"E/RES/2023/24","number":"2023/24","body":"ECOSOC","date":"2023-07-25","lang":"en","source":"ecosoc-2023-24.txt"},"paragraph":{"kind":"operative","number":9,"item":null,"verb":"Takes note","text":"Takes note of the working paper prepared by the Secretariat examining preliminary areas for consideration by the open-ended intergovernmental expert group;"},"footnotes":[{"mark":"7","text":"E/CN.15/2023/13."}],"tags":[],"cites":["E/CN.15/2023/13"]}' "$T/out"
-check "--json paragraph: the hit fields" grep -q '^{"rank":[0-9]*,"score":[0-9.]*,"id":"E/RES/2023/24#9","resolution":{' "$T/out"
+check "--json paragraph: a hit object" subset '{"id":"E/RES/2023/24/DR#9","resolution":{"symbol":"E/RES/2023/24/DR","number":null,"body":"GA","date":null,"lang":"en","source":"ecosoc-2023-24.txt","doc_type":"draft resolution","recommended_by":"ECOSOC","adopted_as":null,"from":[]},"paragraph":{"kind":"operative","number":9,"item":null,"verb":"Takes note","text":"Takes note of the working paper prepared by the Secretariat examining preliminary areas for consideration by the open-ended intergovernmental expert group;"},"footnotes":[{"mark":"7","text":"E/CN.15/2023/13."}],"tags":[],"cites":["E/CN.15/2023/13"]}' "$T/out"
+check "--json paragraph: the hit fields" grep -q '^{"rank":[0-9]*,"score":[0-9.]*,"id":"E/RES/2023/24/DR#9","resolution":{' "$T/out"
 rs search --json '"working paper"' >"$T/hit.json"
 check "--json paragraph: the same as search's hit but rank, score, snippet" \
     is "$(sed 's/^{"rank":[0-9]*,"score":[^,]*,//; s/,"snippet":"[^"]*"//; s/,"snippet":null//' "$T/out")" \

@@ -64,7 +64,7 @@ printf 'abc\0def' >"$T/binary"
 expect_status 2 "binary standard input" sh -c "'$RESDEX' --db '$T/db' similar - <'$T/binary'"
 
 # --batch: one JSON line per input line, errors included.
-printf '%s\n' 'E/RES/2021/23#5' "$P1" '' 'E/RES/2021/23#99' >"$T/batch.in"
+printf '%s\n' 'E/RES/2021/23/DR#5' "$P1" '' 'E/RES/2021/23/DR#99' >"$T/batch.in"
 expect_status 0 "--batch" sh -c "'$RESDEX' --db '$T/db' similar --batch --limit 2 <'$T/batch.in'"
 check "--batch: one line per input" test "$(wc -l <"$T/out")" -eq 4
 check "--batch: a paragraph id" sh -c "sed -n 1p '$T/out' | grep -qF '\"hits\":[{\"rank\":1,\"score\":' "
@@ -74,7 +74,7 @@ check "--batch: an empty line is an error" sh -c "sed -n 3p '$T/out' | grep -qF 
 check "--batch: an unknown paragraph is an error" sh -c "sed -n 4p '$T/out' | grep -qF '\"error\":\"no paragraph'"
 # A line that is not UTF-8 is answered with its input (the bad byte as
 # U+FFFD) and an error; the next line is answered as usual.
-printf 'Encourages \377 Member States\n%s\n' 'E/RES/2021/23#5' >"$T/batch.in"
+printf 'Encourages \377 Member States\n%s\n' 'E/RES/2021/23/DR#5' >"$T/batch.in"
 expect_status 0 "--batch, a line not UTF-8" sh -c "'$RESDEX' --db '$T/db' similar --batch --limit 1 <'$T/batch.in'"
 ufffd=$(printf '\357\277\275')
 check "--batch: not UTF-8 is an error naming the input" sh -c "sed -n 1p '$T/out' | grep -qF '{\"input\":\"Encourages $ufffd Member States\",\"error\":\"the input is not valid UTF-8'"
@@ -83,7 +83,7 @@ expect_status 2 "--batch takes no other input" similar --batch --text "Member St
 
 # Usage errors.
 expect_status 2 "no input" similar
-expect_status 2 "two inputs" similar --text "Member States" 'E/RES/2021/23#5'
+expect_status 2 "two inputs" similar --text "Member States" 'E/RES/2021/23/DR#5'
 expect_status 2 "bad --limit" similar --limit 0 --text "Member States"
 expect_status 2 "bad --min" similar --min 2 --text "Member States"
 expect_status 2 "unknown option" similar --frobnicate --text "Member States"
