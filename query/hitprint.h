@@ -13,12 +13,19 @@
 /* "ECOSOC resolution 2017/19 · 2017-07-06 · recommended by CCPCJ": who
  * adopted what, when (no newline). */
 void print_adoption(const json_t *res, const layout_t *l, FILE *out);
+/* " · adopted without a vote", " · recorded vote 139–3–38" from a
+ * resolution's "adoption" map; nothing when the method is unknown. */
+void print_adoption_method(const json_t *adoption, const layout_t *l, FILE *out);
 
 /* "<id>  <adoption>" and a newline; on a terminal wrapped to its width, the
  * lines after the first starting at `indent` (the first line's cursor is
  * taken to be there already). */
 void print_id_adoption(const char *id, const json_t *res, const layout_t *l, int indent, FILE *out);
 
+/* The lines of a resolution's header in show: "draft: SYMBOL",
+ * "sponsors: ...", "additional sponsors: ...", "SDGs: 16, 5",
+ * "subjects: ..." (each only when known). */
+void print_sponsorship(const json_t *res, const layout_t *l, FILE *out);
 /* "operative 5(a) · Also encourages", "preambular · Recalling": what the
  * paragraph is (no newline). */
 void print_paragraph_label(const json_t *par, const layout_t *l, FILE *out);
