@@ -559,8 +559,11 @@ typedef struct resdex_db_counts {
 } resdex_db_counts_t;
 resdex_status_t resdex_db_get_counts(resdex_db_t *db, resdex_db_counts_t *counts);
 
-/* For a facet of the index ("kind", "lang", "body", "year", "verb"), call fn
- * with each value and how many paragraphs have it. */
+/* For a facet of the index ("kind", "lang", "body", "year", "verb",
+ * "adopted", "sdg", "subject", "sponsor", "voted": any filter field of
+ * resdex_query_field_at), call fn with each value and how many paragraphs
+ * have it. The names of subject, sponsor and voted come folded ("trafficking
+ * in persons", "japan=in_favour"). */
 resdex_status_t resdex_db_facet_counts(resdex_db_t *db, const char *facet,
                                        int (*fn)(const char *value, uint64_t count, void *ctx),
                                        void *ctx);
