@@ -1,6 +1,6 @@
 # Manual pages.
 dist_man_MANS += doc/resdex.1 doc/resdexd.8
-EXTRA_DIST += doc/resdexd.service doc/guarantees.md
+EXTRA_DIST += doc/resdexd.service doc/guarantees.md doc/data-extract.md
 
 # The systemd unit, its ExecStart pointed at the installed resdexd
 # (configure --with-systemdsystemunitdir; empty: not installed).

@@ -201,6 +201,65 @@ typedef struct resdex_paragraph {
     unsigned line_first, line_last;
 } resdex_paragraph_t;
 
+/* How a text was adopted: by consensus (without a vote), by a recorded
+ * vote, or not known (the source does not say, or says something resdex
+ * does not recognise). */
+typedef enum resdex_adoption_method {
+    RESDEX_ADOPTION_UNKNOWN = 0,
+    RESDEX_ADOPTION_CONSENSUS = 1, /* "adopted without a vote" */
+    RESDEX_ADOPTION_VOTE = 2       /* "recorded vote" */
+} resdex_adoption_method_t;
+
+/* "without a vote", "recorded vote" (static storage); NULL for UNKNOWN. */
+const char *resdex_adoption_method_to_string(resdex_adoption_method_t method);
+
+/* How one State voted in a recorded vote. */
+typedef enum resdex_vote {
+    RESDEX_VOTE_IN_FAVOUR = 0,
+    RESDEX_VOTE_AGAINST = 1,
+    RESDEX_VOTE_ABSTAINING = 2
+} resdex_vote_t;
+
+/* "in_favour", "against", "abstaining" (static storage). */
+const char *resdex_vote_to_string(resdex_vote_t vote);
+
+typedef struct resdex_voter {
+    const char *state; /* as printed in the source: "JAPAN" */
+    resdex_vote_t vote;
+} resdex_voter_t;
+
+/* What the source says about how a resolution was adopted (AKN4UN's
+ * <analysis><parliamentary><voting>, <workflow> and <classification>, or
+ * the UN's metadata extract). Every pointer belongs to what the resolution
+ * belongs to. Lists are empty (n 0, pointer NULL) when not given. */
+typedef struct resdex_adoption {
+    resdex_adoption_method_t method;
+    /* The counts as printed; -1 when not given. For a recorded vote whose
+     * list of voters disagrees with its count, the count as printed (and a
+     * warning). */
+    int in_favour, against, abstaining;
+    const char *draft; /* the draft's symbol: "A/C.3/80/L.4/Rev.1"; NULL when not given */
+    size_t n_sponsors; /* the draft's sponsors, as printed ("Russian Federation") */
+    const char *const *sponsors;
+    size_t n_additional_sponsors; /* those who joined later */
+    const char *const *additional_sponsors;
+    size_t n_sdgs; /* Sustainable Development Goals, 1..17, in the source's order */
+    const int *sdgs;
+    size_t n_subjects; /* UNBIS thesaurus labels as printed: "TRAFFICKING IN PERSONS" */
+    const char *const *subjects;
+    size_t n_voters; /* a recorded vote: each State and its vote, in the source's order */
+    const resdex_voter_t *voters;
+    /* What was wrong with the metadata ("NAME: line 94: <count
+     * refersTo=\"inFavour\"> says 139 but lists 138 voters"): the file is
+     * read all the same. */
+    size_t n_warnings;
+    const char *const *warnings;
+    /* Where it was read: "akn" (the resolution's own file), "akn:en" (the
+     * English file of the same symbol, for a language whose file gives
+     * none), "extract" (the UN's metadata_data_extract.jsonl). */
+    const char *from;
+} resdex_adoption_t;
+
 typedef struct resdex_resolution {
     /* Canonical symbol: "E/RES/2017/19", "A/RES/70/174"; for the Commissions
      * "E/CN.15/RES/26/1" (CCPCJ), "E/CN.7/RES/55/12" (CND); for drafts carried
@@ -231,7 +290,17 @@ typedef struct resdex_resolution {
      * (insertions kept, deletions dropped); 0 otherwise. Not stored in the
      * index: `resdex parse` reports it. */
     int tracked_changes;
+    /* How it was adopted; NULL when the source says nothing about it (text
+     * files, an index built before resdex read it). On hits and
+     * resdex_db_get_resolution's results it comes from the index's store
+     * of adoption metadata (see resdex_adoption_t.from). */
+    const resdex_adoption_t *adoption;
 } resdex_resolution_t;
+
+/* How `res` was adopted: consensus, vote or unknown (NULL res, or no
+ * adoption metadata: UNKNOWN). For the callers that prefer agreed
+ * language adopted by consensus as precedent (resdex check, folding). */
+resdex_adoption_method_t resdex_resolution_adoption_method(const resdex_resolution_t *res);
 
 typedef struct resdex_doc resdex_doc_t;
 
@@ -534,11 +603,11 @@ typedef struct resdex_db_counts {
 /* *counts (OUT, the caller's structure) filled in. Errors: BAD_ARGUMENT. */
 resdex_status_t resdex_db_get_counts(resdex_db_t *db, resdex_db_counts_t *counts);
 
-/* For a facet of the index ("kind", "lang", "body", "year", "verb"), call fn
- * with each value and how many paragraphs have it, in value order; fn
- * returns nonzero to stop (still SUCCESS). The value is borrowed, valid
- * during the call only. Errors: BAD_ARGUMENT (an unknown facet, named in
- * the message; NULL db, facet or fn). */
+/* For a facet of the index ("kind", "lang", "body", "year", "verb",
+ * "adopted", "sdg", "subject", "sponsor", "voted": any filter field of
+ * resdex_query_field_at), call fn with each value and how many paragraphs
+ * have it. The names of subject, sponsor and voted come folded ("trafficking
+ * in persons", "japan=in_favour"). */
 resdex_status_t resdex_db_facet_counts(resdex_db_t *db, const char *facet,
                                        int (*fn)(const char *value, uint64_t count, void *ctx),
                                        void *ctx);
@@ -585,8 +654,8 @@ typedef struct resdex_search_options {
     unsigned limit;    /* hits to return (0: none, only counts, then exact) */
     int all_kinds;     /* nonzero: every kind, not only operative paragraphs */
     resdex_sort_t sort;
-    int facets;                    /* nonzero: count body, year and verb over all matches */
-    int snippets;                  /* nonzero: compute a highlighted snippet per hit */
+    int facets;   /* nonzero: count body, year, verb and adopted over all matches */
+    int snippets; /* nonzero: compute a highlighted snippet per hit */
     const char *hl_start, *hl_end; /* snippet highlight markers ("[", "]" if NULL) */
     /* Snippet length, in bytes of text (0: 300). A paragraph shorter than this
      * comes back whole, highlighted. */

@@ -26,7 +26,7 @@ lib_libresdex_core_la_SOURCES = \
 	lib/text-meta.c lib/text-meta.h \
 	lib/footnotes.c lib/footnotes.h \
 	lib/verbs.c lib/verbs.h \
-	lib/akn.c lib/akn.h lib/akn-text.c lib/akn-meta.c \
+	lib/akn.c lib/akn.h lib/akn-text.c lib/akn-meta.c lib/adoption.c lib/adoption.h lib/extract.c \
 	lib/cite.c lib/cite.h \
 	lib/record.c lib/record.h \
 	lib/results.c lib/results.h \

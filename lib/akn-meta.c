@@ -2,11 +2,15 @@
  * body and number from the FRBR work URI, date and language from the FRBR
  * metadata, session, agenda item and proponent from the cover page, title
  * from the preface, meeting from the conclusions (see the list in akn.c);
- * and the small tree helpers the reader shares. */
+ * how it was adopted from the meta's analysis, workflow and classification
+ * (see read_adoption); and the small tree helpers the reader shares. */
+#include "adoption.h"
 #include "akn.h"
 #include "model.h"
 
+#include <errno.h>
 #include <limits.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -154,9 +158,174 @@ two_letter_language(const char *code)
     return code; /* two letters already, or a language resdex does not know */
 }
 
+/* ---------------------------------------------------------------------- */
+/* How it was adopted                                                     */
+
+/* A count's value: a whole number as printed, else -1 (and a warning). */
+static int
+read_count(akn_reader_t *r, resdex_adoption_t *ad, const xmlNode *c)
+{
+    const char *v = akn_attr(r, c, "value");
+    char *end = NULL;
+    errno = 0;
+    long n = v ? strtol(v, &end, 10) : -1;
+    if (!v || end == v || *end || errno || n < 0 || n > 100000) {
+        adoption_warn(model_arena(r->doc), ad, "%s: line %u: <count refersTo=\"%s\"> has %s%s%s",
+                      r->name, akn_line_of(c), akn_attr(r, c, "refersTo"),
+                      v ? "the value \"" : "no value", v ? v : "", v ? "\", not a number" : "");
+        return -1;
+    }
+    return (int)n;
+}
+
+/* <voting outcome="adoptedWithoutVote|adoptedRecordedVote"> with a <count
+ * value="139" refersTo="inFavour"> (against, abstaining) each, and for a
+ * recorded vote its <akn4un:voters><organization>STATE</organization>. */
+static void
+read_voting(akn_reader_t *r, resdex_adoption_t *ad, const xmlNode *voting)
+{
+    arena_t *a = model_arena(r->doc);
+    const char *outcome = akn_attr(r, voting, "outcome");
+    if (outcome && strcmp(outcome, "adoptedWithoutVote") == 0)
+        ad->method = RESDEX_ADOPTION_CONSENSUS;
+    else if (outcome && strcmp(outcome, "adoptedRecordedVote") == 0)
+        ad->method = RESDEX_ADOPTION_VOTE;
+    else
+        adoption_warn(a, ad,
+                      "%s: line %u: <voting outcome=\"%s\">: not an outcome resdex knows "
+                      "(adoptedWithoutVote, adoptedRecordedVote): the method is unknown",
+                      r->name, akn_line_of(voting), outcome ? outcome : "");
+    static const char *const refers[] = {"inFavour", "against", "abstaining"};
+    int counted = 0;
+    for (const xmlNode *c = voting->children; c; c = c->next) {
+        if (!akn_is(c, "count"))
+            continue;
+        const char *to = akn_attr(r, c, "refersTo");
+        int k = -1;
+        for (int i = 0; i < 3; i++)
+            if (to && strcmp(to, refers[i]) == 0)
+                k = i;
+        if (k < 0) {
+            adoption_warn(a, ad,
+                          "%s: line %u: <count refersTo=\"%s\">: not in favour, against "
+                          "or abstaining: left out",
+                          r->name, akn_line_of(c), to ? to : "");
+            continue;
+        }
+        int n = read_count(r, ad, c);
+        int *slot = k == 0 ? &ad->in_favour : k == 1 ? &ad->against : &ad->abstaining;
+        *slot = n;
+        counted++;
+        size_t listed = 0;
+        for (const xmlNode *o = akn_child(c, "voters") ? akn_child(c, "voters")->children : NULL; o;
+             o = o->next)
+            if (akn_is(o, "organization")) {
+                const char *state = akn_text_of(r, o);
+                if (state) {
+                    adoption_add_voter(a, ad, state, (resdex_vote_t)k);
+                    listed++;
+                }
+            }
+        if (listed > 0 && n >= 0 && listed != (size_t)n)
+            adoption_warn(a, ad,
+                          "%s: line %u: <count refersTo=\"%s\"> says %d but lists %zu "
+                          "voters (the count is kept as printed)",
+                          r->name, akn_line_of(c), to, n, listed);
+    }
+    if (ad->method == RESDEX_ADOPTION_VOTE && counted == 0)
+        adoption_warn(a, ad, "%s: line %u: a recorded vote without counts", r->name,
+                      akn_line_of(voting));
+}
+
+/* <step outcome="draftResolution" as="A/C.3/80/L.4/Rev.1" by="Belarus,
+ * China, ..."> and <step outcome="draftResolutionAdditionalSponsors" by=...>. */
+static void
+read_workflow(akn_reader_t *r, resdex_adoption_t *ad, const xmlNode *workflow)
+{
+    arena_t *a = model_arena(r->doc);
+    for (const xmlNode *s = workflow->children; s; s = s->next) {
+        if (!akn_is(s, "step"))
+            continue;
+        const char *outcome = akn_attr(r, s, "outcome");
+        if (!outcome)
+            continue;
+        if (strcmp(outcome, "draftResolution") == 0) {
+            const char *as = akn_attr(r, s, "as");
+            if (as && *as && !ad->draft)
+                ad->draft = as;
+            adoption_add_sponsor_list(a, ad, akn_attr(r, s, "by"), 0);
+        } else if (strcmp(outcome, "draftResolutionAdditionalSponsors") == 0) {
+            adoption_add_sponsor_list(a, ad, akn_attr(r, s, "by"), 1);
+        }
+    }
+}
+
+/* <classification><keyword dictionary="SDGO" value="16"> (a goal) and
+ * dictionary "UNBIS Thesaurus" (a subject, showAs as printed). The "UNBIS"
+ * concepts that gloss each goal ("civil_society") are the subjects only of
+ * a file that has no thesaurus label (`fallback`). */
+static void
+read_classification(akn_reader_t *r, resdex_adoption_t *ad, resdex_adoption_t *fallback,
+                    const xmlNode *cl)
+{
+    arena_t *a = model_arena(r->doc);
+    for (const xmlNode *k = cl->children; k; k = k->next) {
+        if (!akn_is(k, "keyword"))
+            continue;
+        const char *dict = akn_attr(r, k, "dictionary");
+        const char *value = akn_attr(r, k, "value");
+        if (!dict)
+            continue;
+        if (strcmp(dict, "SDGO") == 0) {
+            char *end = NULL;
+            long g = value ? strtol(value, &end, 10) : 0;
+            if (!value || end == value || *end || g < 1 || g > 17)
+                adoption_warn(a, ad,
+                              "%s: line %u: <keyword dictionary=\"SDGO\" value=\"%s\">: "
+                              "not a goal from 1 to 17: left out",
+                              r->name, akn_line_of(k), value ? value : "");
+            else
+                adoption_add_sdg(a, ad, (int)g);
+        } else if (strcmp(dict, "UNBIS Thesaurus") == 0 || strcmp(dict, "UNBIS") == 0) {
+            const char *label = akn_attr(r, k, "showAs");
+            adoption_add_subject(a, strcmp(dict, "UNBIS") == 0 ? fallback : ad,
+                                 label && *label ? label : value);
+        }
+    }
+}
+
+/* What the meta says about how the text was adopted; nothing when it says
+ * nothing (res->adoption stays as it was: a part's the collection's). */
+static void
+read_adoption(akn_reader_t *r, const xmlNode *meta)
+{
+    resdex_adoption_t *ad = adoption_new(model_arena(r->doc), "akn");
+    resdex_adoption_t *glosses = adoption_new(model_arena(r->doc), "akn");
+    if (!ad || !glosses)
+        return;
+    for (const xmlNode *c = meta->children; c; c = c->next) {
+        if (akn_is(c, "classification"))
+            read_classification(r, ad, glosses, c);
+        else if (akn_is(c, "workflow"))
+            read_workflow(r, ad, c);
+        else if (akn_is(c, "analysis")) {
+            const xmlNode *voting = akn_child(akn_child(c, "parliamentary"), "voting");
+            if (voting)
+                read_voting(r, ad, voting);
+        }
+    }
+    if (ad->n_subjects == 0) {
+        ad->subjects = glosses->subjects;
+        ad->n_subjects = glosses->n_subjects;
+    }
+    if (!adoption_is_empty(ad))
+        r->res->adoption = ad;
+}
+
 static void
 read_meta(akn_reader_t *r, const xmlNode *meta)
 {
+    read_adoption(r, meta);
     const xmlNode *work = akn_descendant(meta, "FRBRWork");
     const char *uri = akn_attr(r, akn_child(work, "FRBRthis"), "value");
     if (!uri)

@@ -482,6 +482,7 @@ inherit(resdex_resolution_t *res, const resdex_resolution_t *from)
     res->meeting = from->meeting;
     res->recommended_by = from->recommended_by;
     res->lang = from->lang;
+    res->adoption = from->adoption;
 }
 
 /* The letter of part `ordinal` (0, 1, ...) of a multi-part resolution: as

@@ -269,6 +269,7 @@ resdex_db_open(const char *path, resdex_db_mode_t mode, resdex_db_t **out)
                 db->wdb->set_metadata(RESDEX_META_FORMAT, RESDEX_INDEX_FORMAT);
                 db->wdb->set_metadata(RESDEX_META_PAIRS, "1");
                 db->wdb->set_metadata(RESDEX_META_FOLD, "1");
+                db->wdb->set_metadata(RESDEX_META_ADOPTION, "1");
                 db->wdb->commit();
             } else if (format != RESDEX_INDEX_FORMAT) {
                 return db_fail(db, RESDEX_STATUS_DB_OPENING,

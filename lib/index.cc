@@ -1,4 +1,5 @@
 /* index.cc - turning a parsed document into Xapian documents. */
+#include "adoption.h"
 #include "db-private.hh"
 #include "provenance.hh"
 #include "record.h"
@@ -205,6 +206,34 @@ verb_facet(const char *verb)
     return out + v.substr(static_cast<size_t>(it.raw() - v.data()));
 }
 
+/* The filters of how the resolution was adopted (its file's own metadata,
+ * the same on each of its paragraphs): adopted:, sdg:, subject:, sponsor:,
+ * voted:, and SLOT_ADOPTED. */
+void
+add_adoption_terms(Xapian::Document &doc, const resdex_adoption_t *ad)
+{
+    if (!ad)
+        return;
+    const char *method = ad->method == RESDEX_ADOPTION_CONSENSUS ? "consensus"
+                         : ad->method == RESDEX_ADOPTION_VOTE    ? "vote"
+                                                                 : nullptr;
+    if (method) {
+        doc.add_boolean_term(term(P_ADOPTED, method));
+        doc.add_value(SLOT_ADOPTED, method);
+    }
+    for (size_t i = 0; i < ad->n_sdgs; i++)
+        doc.add_boolean_term(term(P_SDG, std::to_string(ad->sdgs[i])));
+    for (size_t i = 0; i < ad->n_subjects; i++)
+        doc.add_boolean_term(term(P_SUBJECT, schema_fold_name(ad->subjects[i])));
+    for (size_t i = 0; i < ad->n_sponsors; i++)
+        doc.add_boolean_term(term(P_SPONSOR, schema_fold_name(ad->sponsors[i])));
+    for (size_t i = 0; i < ad->n_additional_sponsors; i++)
+        doc.add_boolean_term(term(P_SPONSOR, schema_fold_name(ad->additional_sponsors[i])));
+    for (size_t i = 0; i < ad->n_voters; i++)
+        doc.add_boolean_term(term(P_VOTED, schema_fold_name(ad->voters[i].state) + "=" +
+                                               resdex_vote_to_string(ad->voters[i].vote)));
+}
+
 /* The Xapian document of paragraph pi of resolution ri. */
 Xapian::Document
 make_paragraph(Xapian::TermGenerator &tg, const char *source, size_t ri,
@@ -294,11 +323,90 @@ make_paragraph(Xapian::TermGenerator &tg, const char *source, size_t ri,
         doc.add_value(SLOT_SAME, same);
         doc.add_boolean_term(P_SAME + same);
     }
+    add_adoption_terms(doc, res->adoption);
     return doc;
 }
 
 /* The synonyms a file's paragraphs define (synonyms.hh), key and value. */
 using Synonyms = std::vector<std::pair<std::string, std::string>>;
+
+/* The store key of a resolution's adoption metadata (terms.hh); empty when
+ * it has none or the key would pass Xapian's limit. */
+std::string
+adoption_key(const resdex_resolution_t *res)
+{
+    if (!res->adoption || adoption_is_empty(res->adoption) || !res->symbol)
+        return std::string();
+    bool extract = res->adoption->from && std::strcmp(res->adoption->from, "extract") == 0;
+    std::string key =
+        std::string(ADOPTION_KEY_PREFIX) + res->symbol +
+        (extract ? std::string("#extract") : "@" + std::string(res->lang ? res->lang : "en"));
+    return key.size() <= 240 ? key : std::string();
+}
+
+/* The (key, value) pairs of the store that the resolutions of doc make. */
+using StoreEntries = std::vector<std::pair<std::string, std::string>>;
+
+StoreEntries
+adoption_entries(const char *source, const resdex_doc_t *doc)
+{
+    StoreEntries out;
+    for (size_t ri = 0; doc && ri < resdex_doc_count(doc); ri++) {
+        const resdex_resolution_t *res = resdex_doc_get(doc, ri);
+        std::string key = adoption_key(res);
+        if (key.empty())
+            continue;
+        char *json = adoption_encode(res->adoption, source);
+        if (!json)
+            resdex::out_of_memory("encoding adoption metadata");
+        out.emplace_back(key, json);
+        free(json);
+    }
+    return out;
+}
+
+std::string
+adoption_src_key(const char *source)
+{
+    char hex[17];
+    snprintf(hex, sizeof hex, "%016llx",
+             static_cast<unsigned long long>(util_fnv1a(source, strlen(source))));
+    return std::string(ADOPTION_SRC_KEY_PREFIX) + hex;
+}
+
+/* Replace what `source` wrote in the store by `entries`. A key another
+ * source wrote since (the same symbol and language in two files) stays. */
+void
+replace_adoption_entries(Xapian::WritableDatabase &wdb, const char *source,
+                         const StoreEntries &entries)
+{
+    std::string src_key = adoption_src_key(source);
+    std::string old = wdb.get_metadata(src_key);
+    size_t nl = old.find('\n');
+    if (!old.empty() && old.compare(0, nl, source) == 0) {
+        while (nl != std::string::npos) {
+            size_t next = old.find('\n', nl + 1);
+            std::string key = old.substr(nl + 1, next == std::string::npos ? next : next - nl - 1);
+            std::string value = key.empty() ? std::string() : wdb.get_metadata(key);
+            char *from = value.empty() ? nullptr : adoption_source(value.data(), value.size());
+            if (from && std::strcmp(from, source) == 0)
+                wdb.set_metadata(key, std::string());
+            free(from);
+            nl = next;
+        }
+    }
+    if (entries.empty()) {
+        if (!old.empty())
+            wdb.set_metadata(src_key, std::string());
+        return;
+    }
+    std::string list = source;
+    for (const auto &e : entries) {
+        wdb.set_metadata(e.first, e.second);
+        list += '\n' + e.first;
+    }
+    wdb.set_metadata(src_key, list);
+}
 
 /* Every paragraph of `doc`, in order, each stemmed with its resolution's
  * language, given to emit(const Xapian::Document &); the synonyms its
@@ -334,7 +442,7 @@ make_documents(const char *source, const resdex_doc_t *doc, F emit, Synonyms *sy
  * transaction. */
 template <typename F>
 resdex_status_t
-replace_source(resdex_db_t *db, const char *source, F add_all)
+replace_source(resdex_db_t *db, const char *source, F add_all, const StoreEntries &store = {})
 {
     return guarded(db, [&] {
         if (!db || !source || !*source)
@@ -353,6 +461,7 @@ replace_source(resdex_db_t *db, const char *source, F add_all)
         add_all([&](const Xapian::Document &d) { wdb.add_document(d); }, &syn);
         for (const auto &kv : syn)
             wdb.add_synonym(kv.first, kv.second);
+        replace_adoption_entries(wdb, source, store);
         return RESDEX_STATUS_SUCCESS;
     });
 }
@@ -368,10 +477,19 @@ resdex_db_remove_source(resdex_db_t *db, const char *source)
 extern "C" resdex_status_t
 resdex_db_index_doc(resdex_db_t *db, const char *source, const resdex_doc_t *doc)
 {
-    return replace_source(db, source, [&](const auto &add, Synonyms *syn) {
-        if (doc)
-            make_documents(source, doc, add, syn);
-    });
+    StoreEntries store;
+    if (resdex_status_t st = guarded(db, [&] {
+            store = adoption_entries(source ? source : "", doc);
+            return RESDEX_STATUS_SUCCESS;
+        }))
+        return st;
+    return replace_source(
+        db, source,
+        [&](const auto &add, Synonyms *syn) {
+            if (doc)
+                make_documents(source, doc, add, syn);
+        },
+        store);
 }
 
 /* Prepared paragraphs: owned by one thread at a time (Xapian's objects are
@@ -380,6 +498,7 @@ struct resdex_prepared {
     std::string source;
     std::vector<Xapian::Document> docs;
     Synonyms synonyms;
+    StoreEntries store; /* the adoption metadata its resolutions carry */
 };
 
 extern "C" resdex_status_t
@@ -397,6 +516,7 @@ resdex_prepare_doc(const char *source, const resdex_doc_t *doc, resdex_prepared_
             make_documents(
                 source, doc, [&](const Xapian::Document &d) { p->docs.push_back(d); },
                 &p->synonyms);
+        p->store = adoption_entries(source, doc);
         return RESDEX_STATUS_SUCCESS;
     });
     if (st != RESDEX_STATUS_SUCCESS) {
@@ -410,12 +530,15 @@ resdex_prepare_doc(const char *source, const resdex_doc_t *doc, resdex_prepared_
 extern "C" resdex_status_t
 resdex_db_index_prepared(resdex_db_t *db, const resdex_prepared_t *prepared)
 {
-    return replace_source(db, prepared ? prepared->source.c_str() : nullptr,
-                          [&](const auto &add, Synonyms *syn) {
-                              for (const Xapian::Document &d : prepared->docs)
-                                  add(d);
-                              *syn = prepared->synonyms;
-                          });
+    static const StoreEntries none;
+    return replace_source(
+        db, prepared ? prepared->source.c_str() : nullptr,
+        [&](const auto &add, Synonyms *syn) {
+            for (const Xapian::Document &d : prepared->docs)
+                add(d);
+            *syn = prepared->synonyms;
+        },
+        prepared ? prepared->store : none);
 }
 
 extern "C" size_t

@@ -253,8 +253,9 @@ read_content(resdex_doc_t *d, const char *name, const char *data, size_t len, in
     size_t text_len = plain_len;
     st = check_text(name, &text, &text_len, message);
     if (st == RESDEX_STATUS_SUCCESS)
-        st = akn_looks_like_xml(text, text_len) ? akn_parse(d, name, text, text_len, message)
-                                                : text_parse(d, name, text, text_len, message);
+        st = akn_looks_like_xml(text, text_len)   ? akn_parse(d, name, text, text_len, message)
+             : extract_looks_like(text, text_len) ? extract_parse(d, name, text, text_len, message)
+                                                  : text_parse(d, name, text, text_len, message);
     free(plain);
     return st;
 }

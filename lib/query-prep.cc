@@ -16,6 +16,7 @@
  * word and before a space is punctuation ("Note: ..."), and a colon between
  * digits ("10:30") is part of a word. */
 #include "query-prep.hh"
+#include "adoption.h"
 #include "error.hh"
 #include "record.h"
 #include "results.h"
@@ -255,7 +256,8 @@ has_positive(const std::vector<Token> &t)
  * through Xapian's parser leaks its parse state. */
 struct Context {
     const std::vector<Token> &toks;
-    std::string error; /* the first bad value's message */
+    std::string error;         /* the first bad value's message */
+    bool has_adoption = false; /* the index has adoption metadata (RESDEX_META_ADOPTION) */
 
     Xapian::Query fail(const std::string &message)
     {
@@ -328,6 +330,11 @@ class FilterProcessor : public Xapian::FieldProcessor
         if (!schema_canonical_value(f, v))
             return ctx.fail(std::string(f.name) + ":" + v + " is not a " + f.noun + ": use " +
                             one_of(schema_values(f)) + where(at));
+        if (schema_is_adoption_field(f) && !ctx.has_adoption)
+            return ctx.fail(std::string(f.name) +
+                            ": this index was built before resdex read how texts were adopted; "
+                            "delete it and reindex to use " +
+                            f.name + ":" + where(at));
         return Xapian::Query(f.prefix + v);
     }
 };
@@ -505,6 +512,7 @@ parse_query(Xapian::Database &x, const std::string &text, QueryMode mode,
         refuse("the query is not valid UTF-8 (byte " + std::to_string(bad + 1) + ")");
     std::vector<Token> toks = scan(text);
     Context ctx{toks, std::string()};
+    ctx.has_adoption = x.get_metadata(RESDEX_META_ADOPTION) == "1";
     ParsedQuery out;
     bool plain = true;
     unsigned words = 0;
@@ -614,6 +622,50 @@ parse_query(Xapian::Database &x, const std::string &text, QueryMode mode,
     return out;
 }
 
+namespace
+{
+
+/* How the hit's resolution was adopted, from the index's store: its own
+ * file's metadata, else the English file's of the same symbol, else the
+ * UN's metadata extract. The hit before, of the same resolution and
+ * language (a resolution shown in order), lends its record. */
+void
+attach_adoption(Xapian::Database &x, resdex_results_t *r, resdex_hit_t *hit)
+{
+    auto *res = const_cast<resdex_resolution_t *>(hit->resolution);
+    size_t n = resdex_results_count(r);
+    const resdex_hit_t *prev = n >= 2 ? resdex_results_get(r, n - 2) : nullptr;
+    const char *lang = res->lang ? res->lang : "en";
+    if (prev && std::strcmp(prev->resolution->symbol, res->symbol) == 0 &&
+        std::strcmp(prev->resolution->lang ? prev->resolution->lang : "en", lang) == 0) {
+        res->adoption = prev->resolution->adoption;
+        return;
+    }
+    std::string base = std::string(ADOPTION_KEY_PREFIX) + res->symbol;
+    struct {
+        std::string key;
+        const char *from;
+    } tries[] = {{base + "@" + lang, nullptr},
+                 {std::strcmp(lang, "en") ? base + "@en" : std::string(), "akn:en"},
+                 {base + "#extract", nullptr}};
+    for (const auto &t : tries) {
+        if (t.key.empty())
+            continue;
+        std::string v = x.get_metadata(t.key);
+        if (v.empty())
+            continue;
+        resdex_adoption_t *ad = adoption_decode(results_arena(r), v.data(), v.size());
+        if (!ad)
+            continue; /* a damaged entry: as if there were none */
+        if (t.from)
+            ad->from = arena_strdup(results_arena(r), t.from);
+        res->adoption = ad;
+        return;
+    }
+}
+
+} // namespace
+
 resdex_status_t
 fill_hit(resdex_db_t *db, resdex_results_t *r, const Xapian::Document &doc, resdex_hit_t **out)
 {
@@ -628,6 +680,7 @@ fill_hit(resdex_db_t *db, resdex_results_t *r, const Xapian::Document &doc, resd
         std::string m = msg ? msg : resdex_status_to_string(st);
         return db_fail(db, st, "document " + std::to_string(doc.get_docid()) + ": " + m);
     }
+    attach_adoption(db->db(), r, hit);
     *out = hit;
     return RESDEX_STATUS_SUCCESS;
 }

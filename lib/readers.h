@@ -26,6 +26,13 @@ resdex_status_t akn_parse(resdex_doc_t *doc, const char *name, const char *data,
 /* Is this XML (after an optional BOM and white space)? */
 int akn_looks_like_xml(const char *data, size_t len);
 
+/* The UN's metadata extract (extract.c): JSON Lines or a JSON array of
+ * objects with a "symbol" and an adoption field. Its resolutions have no
+ * paragraphs, only adoption metadata (doc/data-extract.md). */
+int extract_looks_like(const char *data, size_t len);
+resdex_status_t extract_parse(resdex_doc_t *doc, const char *name, const char *data, size_t len,
+                              char **message);
+
 /* Text extracted from a PDF or Word file (valid UTF-8 or not, checked
  * here): empty, binary and UTF-8 checks, then text_parse(). */
 resdex_status_t reader_parse_text(resdex_doc_t *doc, const char *name, const char *text, size_t len,

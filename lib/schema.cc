@@ -1,6 +1,7 @@
 /* schema.cc - the fields, bodies and languages; see schema.hh. */
 #include "schema.hh"
 #include "bodies.h"
+#include "stem.hh"
 #include "terms.hh"
 
 #include <algorithm>
@@ -8,6 +9,7 @@
 #include <mutex>
 #include <sstream>
 #include <vector>
+#include <xapian.h>
 
 const Field schema_fields[] = {
     {"body", P_BODY, SLOT_BODY, "body", FieldType::FILTER, FieldValues::BODIES, nullptr, nullptr,
@@ -30,6 +32,22 @@ const Field schema_fields[] = {
      "citation", "cites:70/174", "paragraphs that cite a document, in their text or footnotes"},
     {"title", P_TITLE, -1, nullptr, FieldType::TEXT, FieldValues::ANY, nullptr, nullptr, "title",
      "title:trafficking", "words of the resolution's title"},
+    {"adopted", P_ADOPTED, SLOT_ADOPTED, "adopted", FieldType::FILTER, FieldValues::LIST,
+     "consensus vote", "without-vote=consensus unanimous=consensus recorded=vote voted=vote",
+     "way of adoption", "adopted:consensus",
+     "how the text was adopted: consensus (without a vote) or a recorded vote"},
+    {"sdg", P_SDG, -1, "sdg", FieldType::FILTER, FieldValues::GOALS, nullptr, nullptr,
+     "Sustainable Development Goal", "sdg:16",
+     "a Sustainable Development Goal (1 to 17) the resolution is classified under"},
+    {"subject", P_SUBJECT, -1, "subject", FieldType::FILTER, FieldValues::NAMES, nullptr, nullptr,
+     "subject", "subject:\"trafficking in persons\"",
+     "a UNBIS subject of the resolution (case, spaces and underscores do not matter)"},
+    {"sponsor", P_SPONSOR, -1, "sponsor", FieldType::FILTER, FieldValues::NAMES, nullptr, nullptr,
+     "sponsor", "sponsor:Japan", "a sponsor or additional sponsor of the draft, by name"},
+    {"voted", P_VOTED, -1, "voted", FieldType::FILTER, FieldValues::VOTES, nullptr, nullptr, "vote",
+     "voted:Japan=against",
+     "how a State voted in a recorded vote: STATE=in_favour, against or abstaining (yes, no, "
+     "abstain)"},
     {nullptr, nullptr, -1, nullptr, FieldType::FILTER, FieldValues::ANY, nullptr, nullptr, nullptr,
      nullptr, nullptr},
 };
@@ -157,6 +175,14 @@ schema_values(const Field &f)
         for (const Language *l = schema_languages; l->code; l++)
             add(l->code);
         break;
+    case FieldValues::NAMES:
+        break;
+    case FieldValues::GOALS:
+        out = "1..17";
+        break;
+    case FieldValues::VOTES:
+        out = "STATE=in_favour STATE=against STATE=abstaining";
+        break;
     }
     return out;
 }
@@ -187,8 +213,64 @@ schema_canonical_value(const Field &f, std::string &v)
         return false;
     case FieldValues::LANGS:
         return schema_language(v.c_str()) != nullptr;
+    case FieldValues::NAMES:
+        v = schema_fold_name(v);
+        return !v.empty();
+    case FieldValues::GOALS: {
+        if (v.empty() || v.size() > 2 || !std::all_of(v.begin(), v.end(), ::isdigit))
+            return false;
+        int g = std::stoi(v);
+        v = std::to_string(g);
+        return g >= 1 && g <= 17;
+    }
+    case FieldValues::VOTES: {
+        size_t eq = v.rfind('=');
+        if (eq == std::string::npos)
+            return false;
+        std::string state = schema_fold_name(v.substr(0, eq));
+        std::string vote = schema_fold_name(v.substr(eq + 1));
+        static const char *const votes[][2] = {
+            {"in_favour", "in_favour"}, {"in favour", "in_favour"},  {"infavour", "in_favour"},
+            {"yes", "in_favour"},       {"for", "in_favour"},        {"favour", "in_favour"},
+            {"against", "against"},     {"no", "against"},           {"abstaining", "abstaining"},
+            {"abstain", "abstaining"},  {"abstained", "abstaining"}, {"abstention", "abstaining"}};
+        for (const auto &k : votes)
+            if (vote == k[0] && !state.empty()) {
+                v = state + "=" + k[1];
+                return true;
+            }
+        return false;
+    }
     }
     return false;
+}
+
+bool
+schema_is_adoption_field(const Field &f)
+{
+    return f.from == FieldValues::NAMES || f.from == FieldValues::GOALS ||
+           f.from == FieldValues::VOTES || std::strcmp(f.prefix, P_ADOPTED) == 0;
+}
+
+std::string
+schema_fold_name(const std::string &name)
+{
+    std::string out;
+    bool space = false;
+    for (Xapian::Utf8Iterator it(name); it != Xapian::Utf8Iterator(); ++it) {
+        unsigned c = *it;
+        if (c == '_' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0) {
+            space = !out.empty();
+            continue;
+        }
+        if (c == 0x2019 || c == 0x2018)
+            c = '\'';
+        if (space)
+            out += ' ';
+        space = false;
+        Xapian::Unicode::append_utf8(out, Xapian::Unicode::tolower(c));
+    }
+    return resdex_fold(out);
 }
 
 const Language *

@@ -25,6 +25,9 @@ enum class FieldValues {
     LIST,   /* Field::values */
     BODIES, /* the bodies table */
     LANGS,  /* the languages table */
+    NAMES,  /* any name, folded (schema_fold_name): subject:, sponsor: */
+    GOALS,  /* a Sustainable Development Goal, 1 to 17 */
+    VOTES,  /* STATE=VOTE: a folded name and in_favour, against or abstaining */
 };
 
 struct Field {
@@ -53,10 +56,21 @@ std::string schema_nearest_field(const std::string &name);
 /* The allowed values of f, space-separated ("" for FieldValues::ANY). */
 std::string schema_values(const Field &f);
 
+/* Is f one of the fields of how a text was adopted (an index built before
+ * them has no terms for them: terms.hh, RESDEX_META_ADOPTION)? */
+bool schema_is_adoption_field(const Field &f);
+
 /* The value v (lower-case) of f made canonical: aliases replaced ("a" ->
  * "ga" for body:); false when f has a closed set of values and v is not
  * one of them. */
 bool schema_canonical_value(const Field &f, std::string &v);
+
+/* A name as the filters subject:, sponsor: and voted: compare it: lower
+ * case, without accents, '_' and runs of white space as one space, trimmed,
+ * curly apostrophes straight ("Lao People’s  Democratic_Republic" -> "lao
+ * people's democratic republic", "TÜRKİYE" -> "turkiye"). The indexer folds what it stores, the
+ * query parser what is typed. */
+std::string schema_fold_name(const std::string &name);
 
 struct Body {
     const char *code; /* as stored in the value slot: "ECOSOC" */

@@ -474,11 +474,13 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
     Xapian::valueno collapse = o->group_by_resolution ? SLOT_RESKEY
                                : fold                 ? SLOT_SAME
                                                       : Xapian::BAD_VALUENO;
-    Xapian::ValueCountMatchSpy body_spy(SLOT_BODY), year_spy(SLOT_YEAR), verb_spy(SLOT_VERB);
+    Xapian::ValueCountMatchSpy body_spy(SLOT_BODY), year_spy(SLOT_YEAR), verb_spy(SLOT_VERB),
+        adopted_spy(SLOT_ADOPTED);
     if (o->facets) {
         enquire.add_matchspy(&body_spy);
         enquire.add_matchspy(&year_spy);
         enquire.add_matchspy(&verb_spy);
+        enquire.add_matchspy(&adopted_spy);
     }
     unsigned limit = std::min(o->limit, MAX_LIMIT);
     /* Counting every match makes a search 1.5-2x slower at 200k paragraphs
@@ -546,7 +548,10 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
         struct {
             const char *name;
             Xapian::ValueCountMatchSpy *spy;
-        } spies[] = {{"body", &body_spy}, {"year", &year_spy}, {"verb", &verb_spy}};
+        } spies[] = {{"body", &body_spy},
+                     {"year", &year_spy},
+                     {"verb", &verb_spy},
+                     {"adopted", &adopted_spy}};
         for (auto &s : spies)
             for (auto it = s.spy->top_values_begin(1000); it != s.spy->top_values_end(1000); ++it)
                 if (results_add_facet(r, s.name, (*it).c_str(), it.get_termfreq()) != 0)

@@ -24,6 +24,21 @@
  * SLOT_SAME): written, like pairs, when an index is created empty; an index
  * built before folding has none and its searches do not fold. */
 #define RESDEX_META_FOLD "resdex:fold"
+/* Metadata key, "1" when the index holds adoption metadata (the P_ADOPTED
+ * ... P_VOTED terms, SLOT_ADOPTED and the ADOPTION_KEY_PREFIX store):
+ * written, like RESDEX_META_PAIRS, when an index is created empty. An index
+ * built before has none; its hits say nothing of adoption, and the filters
+ * adopted:, sdg:, subject:, sponsor:, voted: are refused there with
+ * "reindex" (query-prep.cc) rather than finding nothing. */
+#define RESDEX_META_ADOPTION "resdex:adoption"
+/* The store of adoption metadata, one key per resolution and language:
+ * "adoption:SYMBOL@LANG" (the file's own AKN metadata), "adoption:SYMBOL#extract"
+ * (the UN's metadata extract); the value is adoption.h's JSON. And for
+ * each source that wrote some, "adoption-src:<16 hex digits of the
+ * source's FNV-1a>" -> the source, then the keys it wrote, one a line, so
+ * that replacing or removing the source removes them. */
+#define ADOPTION_KEY_PREFIX     "adoption:"
+#define ADOPTION_SRC_KEY_PREFIX "adoption-src:"
 
 /* Boolean term prefixes (query field in comments). */
 #define P_UNIQUE     "Q"    /* source \x1f resolution-index \x1f paragraph-index */
@@ -48,6 +63,11 @@
 #define P_PROV_DRAFT   "XLD"
 #define P_PROV_ADOPTED "XLA"
 #define P_PROV_TEXT    "XLH"
+#define P_ADOPTED    "XM"   /* adopted: consensus vote */
+#define P_SDG        "XG"   /* sdg:     16 */
+#define P_SUBJECT    "XJ"   /* subject: trafficking in persons (schema_fold_name) */
+#define P_SPONSOR    "XO"   /* sponsor: japan (sponsors and additional sponsors, folded) */
+#define P_VOTED      "XV"   /* voted:   japan=against (in_favour against abstaining) */
 
 /* The term of the body words a and b standing one after the other ("XPa b":
  * the TermGenerator never puts a space in a term), empty when it would pass
@@ -69,5 +89,8 @@ pair_term(const std::string &a, const std::string &b)
 #define SLOT_ORDER  4 /* sortable_serialise(resolution * 100000 + paragraph) */
 #define SLOT_RESKEY 5 /* symbol@lang: collapse key to group hits by resolution */
 #define SLOT_SAME   6 /* the same-text key (sametext.hh): collapse key to fold repeats */
+/* "consensus", "vote"; empty when unknown. What resdex check and folding
+ * read to prefer consensus texts as precedent without decoding records. */
+#define SLOT_ADOPTED 7
 
 #endif

@@ -74,6 +74,7 @@ run_parse(const global_options_t *g, char **words, int n_words)
         }
         for (size_t r = 0; r < resdex_doc_count(doc); r++) {
             const resdex_resolution_t *res = resdex_doc_get(doc, r);
+            warn_adoption(res, "parse");
             sprinter_t *sp = sprinter_new(stdout, g->json ? NULL : parsed_layout, (void *)res);
             if (sp)
                 describe_parsed_resolution(sp, res);

@@ -56,7 +56,7 @@ static const opt_desc_t search_options[] = {
              "the same text are one hit, the newest adopted, the others \"also in\")"},
     {.name = "facets",
      .flag = &args.facets,
-     .help = "only the counts of matches by body, year and verb"},
+     .help = "only the counts of matches by body, year, verb and way of adoption"},
     {.name = "batch",
      .flag = &args.batch,
      .help = "one query per line on standard input, one JSON line each:\n"
@@ -134,9 +134,11 @@ facet_cb(const char *value, uint64_t count, void *ctx)
     return 0;
 }
 
-static const char *const facet_names[] = {"body", "year", "verb"};
+static const char *const facet_names[] = {"body", "year", "verb", "adopted"};
 
-/* --facets: {"query","total","facets":{"body":{value: count},"year","verb"}} */
+#define N_FACETS (sizeof facet_names / sizeof facet_names[0])
+
+/* --facets: {"query","total","facets":{"body":{value: count},"year","verb","adopted"}} */
 static void
 describe_facets(sprinter_t *sp, const resdex_results_t *r, const char *query)
 {
@@ -146,7 +148,7 @@ describe_facets(sprinter_t *sp, const resdex_results_t *r, const char *query)
     sp_key_int(sp, "paragraphs", (long long)resdex_results_paragraphs(r));
     sp_key(sp, "facets");
     sp_begin_map(sp);
-    for (size_t i = 0; i < 3; i++) {
+    for (size_t i = 0; i < N_FACETS; i++) {
         sp_key(sp, facet_names[i]);
         sp_begin_map(sp);
         resdex_results_facets(r, facet_names[i], facet_cb, sp);
@@ -173,7 +175,7 @@ facets_layout(const json_t *o, void *ctx, FILE *out)
                 l->reset);
     else
         fprintf(out, "%s%lld matching paragraphs%s\n", l->bold, paragraphs, l->reset);
-    for (size_t i = 0; i < 3; i++) {
+    for (size_t i = 0; i < N_FACETS; i++) {
         fprintf(out, "%s:\n", facet_names[i]);
         const char *value;
         json_t *count;

@@ -58,6 +58,19 @@ collect_footnotes(const resdex_results_t *r, const resdex_footnote_t ***out)
     return n;
 }
 
+static int votes_opt;
+
+/* --votes: "votes": [{"state","vote"}], how each State voted ([] when there
+ * was no recorded vote, or its list is not known). */
+static void
+describe_votes_if(sprinter_t *sp, const resdex_resolution_t *res)
+{
+    if (!votes_opt)
+        return;
+    sp_key(sp, "votes");
+    describe_votes(sp, res->adoption);
+}
+
 /* How many of the resolutions citing a resolution `show` lists. */
 #define CITING_SHOWN 5
 
@@ -113,6 +126,7 @@ describe_resolution(sprinter_t *sp, const resdex_results_t *r, const resdex_resu
     sp_begin_map(sp);
     describe_context_fields(sp, first->resolution);
     describe_provenance_fields(sp, r, 0);
+    describe_votes_if(sp, first->resolution);
     sp_key(sp, "paragraphs");
     sp_begin_list(sp);
     for (size_t i = 0; i < resdex_results_count(r); i++) {
@@ -161,8 +175,45 @@ print_header(const json_t *res, const layout_t *l, FILE *out)
     }
     fprintf(out, "%s%s", l->reset, *sep ? "\n" : "");
     print_chain(res, l, out);
+    print_sponsorship(res, l, out);
 }
 
+/* "In favour (139): ALGERIA, ..." for each kind of vote (--votes). */
+static void
+print_votes(const json_t *votes, const json_t *res, const layout_t *l, FILE *out)
+{
+    if (!votes)
+        return;
+    fputc('\n', out);
+    if (!json_array_size(votes)) {
+        const char *m = sp_get_string(json_object_get(res, "adoption"), "method");
+        fprintf(out, "%sNo recorded vote%s%s%s\n", l->bold, l->reset,
+                m ? ": adopted " : " is known", m ? m : "");
+        return;
+    }
+    static const char *const kinds[3][2] = {
+        {"in_favour", "In favour"}, {"against", "Against"}, {"abstaining", "Abstaining"}};
+    for (int k = 0; k < 3; k++) {
+        char *buf = NULL;
+        size_t len = 0, n = 0;
+        FILE *m = open_memstream(&buf, &len);
+        if (!m)
+            return;
+        size_t i;
+        const json_t *v;
+        json_array_foreach(votes, i, v)
+        {
+            if (strcmp(sp_get_string(v, "vote"), kinds[k][0]) != 0)
+                continue;
+            fprintf(m, "%s%s", n++ ? ", " : "", sp_get_string(v, "state"));
+        }
+        if (fclose(m) == 0) {
+            fprintf(out, "%s%s (%zu):%s ", l->bold, kinds[k][1], n, l->reset);
+            layout_wrap(l, out, n ? buf : "none", 0);
+        }
+        free(buf);
+    }
+}
 /* One paragraph in the resolution's layout: its anchor in a gutter, its
  * text, the marks of its footnotes (a list of marks, or of footnotes). */
 static void
@@ -204,6 +255,7 @@ resolution_layout(const json_t *o, void *ctx, FILE *out)
     if (t->printed++)
         fputc('\n', out);
     print_header(o, l, out);
+    print_votes(json_object_get(o, "votes"), o, l, out);
     fputc('\n', out);
     size_t i;
     const json_t *p;
@@ -241,6 +293,7 @@ paragraph_layout(const json_t *h, void *ctx, FILE *out)
     if (t->printed++)
         fputc('\n', out);
     print_header(json_object_get(h, "resolution"), l, out);
+    print_votes(json_object_get(h, "votes"), json_object_get(h, "resolution"), l, out);
     fputc('\n', out);
     fprintf(out, "%s%s%s  ", l->bold, id, l->reset);
     print_paragraph_label(par, l, out);
@@ -328,6 +381,7 @@ show_one(resdex_db_t *db, const char *target, const char *lang, int quiet_missin
         fprintf(stderr, "resdex show: %s\n", m && *m ? m : resdex_status_to_string(st));
         goto DONE;
     }
+    warn_adoption(resdex_results_get(r, 0)->resolution, "show");
     /* Asked for the whole of a multi-part resolution (75/101), the index
      * answered with its part A: the other parts follow, B, C, ... */
     const resdex_resolution_t *res = resdex_results_get(r, 0)->resolution;
@@ -380,8 +434,13 @@ show_one(resdex_db_t *db, const char *target, const char *lang, int quiet_missin
         status = EXIT_NOTHING;
         goto DONE;
     }
-    if (found)
-        describe_hit(sp, r, at);
+    if (found) {
+        sp_begin_map(sp);
+        describe_hit_fields(sp, r, at);
+        describe_fold_fields(sp, resdex_results_get(r, at));
+        describe_votes_if(sp, resdex_results_get(r, at)->resolution);
+        sp_end(sp);
+    }
     if (sprinter_failed(sp)) {
         fprintf(stderr, "resdex show: cannot write the output\n");
         goto DONE;
@@ -404,6 +463,10 @@ static const opt_desc_t show_options[] = {
              "...; resdex search --help lists them), a list (en,fr) or\n"
              "all; default English when indexed, else the first\n"
              "language indexed"},
+    {.name = "votes",
+     .flag = &votes_opt,
+     .help = "how each State voted, when the text was adopted by a recorded\n"
+             "vote (JSON: \"votes\": [{\"state\",\"vote\"}])"},
     {.name = NULL},
 };
 
@@ -503,7 +566,7 @@ DONE:
 
 const opts_command_t command_show = {
     .name = "show",
-    .synopsis = "resdex [--db DIR] show [--json] [--lang xx[,yy...]|all]\n"
+    .synopsis = "resdex [--db DIR] show [--json] [--lang xx[,yy...]|all] [--votes]\n"
                 "       SYMBOL[#ANCHOR]...",
     .summary = "A resolution in document order, or one paragraph with its context.\n"
                "  SYMBOL    E/RES/2017/19, or its number as printed: 2017/19, 26/1\n"

@@ -1,6 +1,7 @@
 /* describe.c - resdex's output described once; see describe.h. */
 #include "describe.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* A key only when the value is known (optional context fields). */
@@ -28,6 +29,62 @@ describe_context_fields(sprinter_t *sp, const resdex_resolution_t *res)
     key_if(sp, "meeting", res->meeting);
     key_if(sp, "recommended_by", res->recommended_by);
     key_if(sp, "recommends_to", res->recommends_to);
+    describe_adoption_fields(sp, res->adoption);
+}
+
+static void
+key_count(sprinter_t *sp, const char *key, int n)
+{
+    sp_key(sp, key);
+    if (n >= 0)
+        sp_int(sp, n);
+    else
+        sp_null(sp);
+}
+
+void
+describe_adoption_fields(sprinter_t *sp, const resdex_adoption_t *ad)
+{
+    if (!ad)
+        return;
+    sp_key(sp, "adoption");
+    sp_begin_map(sp);
+    sp_key_string(sp, "method", resdex_adoption_method_to_string(ad->method));
+    key_count(sp, "in_favour", ad->in_favour);
+    key_count(sp, "against", ad->against);
+    key_count(sp, "abstaining", ad->abstaining);
+    if (ad->from)
+        sp_key_string(sp, "from", ad->from);
+    if (ad->n_warnings) {
+        sp_key(sp, "warnings");
+        sp_strings(sp, ad->warnings, ad->n_warnings);
+    }
+    sp_end(sp);
+    sp_key_string(sp, "draft", ad->draft);
+    sp_key(sp, "sponsors");
+    sp_strings(sp, ad->sponsors, ad->n_sponsors);
+    sp_key(sp, "additional_sponsors");
+    sp_strings(sp, ad->additional_sponsors, ad->n_additional_sponsors);
+    sp_key(sp, "sdgs");
+    sp_begin_list(sp);
+    for (size_t i = 0; i < ad->n_sdgs; i++)
+        sp_int(sp, ad->sdgs[i]);
+    sp_end(sp);
+    sp_key(sp, "subjects");
+    sp_strings(sp, ad->subjects, ad->n_subjects);
+}
+
+void
+describe_votes(sprinter_t *sp, const resdex_adoption_t *ad)
+{
+    sp_begin_list(sp);
+    for (size_t i = 0; ad && i < ad->n_voters; i++) {
+        sp_begin_map(sp);
+        sp_key_string(sp, "state", ad->voters[i].state);
+        sp_key_string(sp, "vote", resdex_vote_to_string(ad->voters[i].vote));
+        sp_end(sp);
+    }
+    sp_end(sp);
 }
 
 void
@@ -182,4 +239,11 @@ describe_similar_hit(sprinter_t *sp, const resdex_results_t *results, size_t i, 
     if (next)
         sp_key_string(sp, "next", next);
     sp_end(sp);
+}
+
+void
+warn_adoption(const resdex_resolution_t *res, const char *cmd)
+{
+    for (size_t i = 0; res && res->adoption && i < res->adoption->n_warnings; i++)
+        fprintf(stderr, "resdex %s: warning: %s\n", cmd, res->adoption->warnings[i]);
 }

@@ -13,6 +13,20 @@
 /* "symbol","number","body","title","date","lang","source", and when known
  * "doc_type","session","agenda_item","meeting","recommended_by","recommends_to" */
 void describe_context_fields(sprinter_t *sp, const resdex_resolution_t *res);
+/* How it was adopted (part of the context fields), when the source says
+ * anything of it (ad not NULL; a text file, or an index built before, says
+ * nothing: no keys): "adoption": {"method": "without a vote" | "recorded
+ * vote" | null, "in_favour", "against", "abstaining" (null when not given),
+ * "from", and "warnings" when there are any}, "draft" (null when unknown),
+ * "sponsors", "additional_sponsors", "sdgs" (numbers), "subjects" (lists,
+ * empty when not given). */
+void describe_adoption_fields(sprinter_t *sp, const resdex_adoption_t *ad);
+/* show --votes: [{"state","vote":"in_favour|against|abstaining"}]. */
+/* The warnings of res's adoption metadata on stderr, one a line:
+ * "resdex CMD: warning: FILE: line 94: <count ...> says 139 but lists 138
+ * voters ...". */
+void warn_adoption(const resdex_resolution_t *res, const char *cmd);
+void describe_votes(sprinter_t *sp, const resdex_adoption_t *ad);
 
 /* "kind","number","item","verb","text": number and item are null when the
  * paragraph has none. */

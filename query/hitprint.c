@@ -58,6 +58,31 @@ print_adoption(const json_t *res, const layout_t *l, FILE *out)
         fprintf(out, " %s· recommends a draft to %s%s", l->dim, to, l->reset);
     if (lang && strcmp(lang, "en") != 0)
         fprintf(out, " %s· %s%s", l->dim, lang, l->reset);
+    print_adoption_method(json_object_get(res, "adoption"), l, out);
+}
+
+void
+print_adoption_method(const json_t *ad, const layout_t *l, FILE *out)
+{
+    const char *method = sp_get_string(ad, "method");
+    if (!method)
+        return;
+    if (strcmp(method, "recorded vote") != 0) {
+        fprintf(out, " %s· adopted %s%s", l->dim, method, l->reset);
+        return;
+    }
+    fprintf(out, " %s· %s", l->dim, method);
+    /* "139–3–38", a count not given as "?" */
+    const char *keys[] = {"in_favour", "against", "abstaining"};
+    for (int i = 0; i < 3; i++) {
+        const json_t *n = json_object_get(ad, keys[i]);
+        fprintf(out, "%s", i == 0 ? " " : "\xe2\x80\x93");
+        if (json_is_integer(n))
+            fprintf(out, "%lld", (long long)json_integer_value(n));
+        else
+            fputc('?', out);
+    }
+    fputs(l->reset, out);
 }
 
 void
@@ -183,4 +208,43 @@ print_also(const json_t *also, const layout_t *l, int indent, FILE *out)
         fputs(l->reset, out);
     }
     free(buf);
+}
+
+/* "label: a, b, c" and a newline, every item (a delegate checks who
+ * sponsored what), wrapped; nothing for an empty list. */
+static void
+print_list_line(const char *label, const json_t *list, const layout_t *l, FILE *out)
+{
+    if (!json_array_size(list))
+        return;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    if (!m)
+        return;
+    fprintf(m, "%s%s:%s ", l->dim, label, l->reset);
+    size_t i;
+    const json_t *v;
+    json_array_foreach(list, i, v)
+    {
+        if (json_is_integer(v))
+            fprintf(m, "%s%lld", i ? ", " : "", (long long)json_integer_value(v));
+        else
+            fprintf(m, "%s%s", i ? ", " : "", json_string_value(v));
+    }
+    if (fclose(m) == 0)
+        layout_wrap(l, out, buf, 0);
+    free(buf);
+}
+
+void
+print_sponsorship(const json_t *res, const layout_t *l, FILE *out)
+{
+    const char *draft = sp_get_string(res, "draft");
+    if (draft)
+        fprintf(out, "%sdraft:%s %s\n", l->dim, l->reset, draft);
+    print_list_line("sponsors", json_object_get(res, "sponsors"), l, out);
+    print_list_line("additional sponsors", json_object_get(res, "additional_sponsors"), l, out);
+    print_list_line("SDGs", json_object_get(res, "sdgs"), l, out);
+    print_list_line("subjects", json_object_get(res, "subjects"), l, out);
 }

@@ -21,6 +21,9 @@ int embedded_in(const char *symbol, const char *doc_type, const char **number);
  * from one. A draft inside a resolution reads "GA draft resolution
  * recommended by ECOSOC in resolution 2024/11". */
 void print_adoption(const json_t *res, const layout_t *l, FILE *out);
+/* " · adopted without a vote", " · recorded vote 139–3–38" from a
+ * resolution's "adoption" map; nothing when the method is unknown. */
+void print_adoption_method(const json_t *adoption, const layout_t *l, FILE *out);
 
 /* The provenance chain of a resolution's context map ("adopted_as",
  * "from"), one line: "chain  E/2017/30/DR.B.II → E/RES/2017/19", or for a
@@ -34,6 +37,10 @@ void print_chain(const json_t *res, const layout_t *l, FILE *out);
  * taken to be there already). */
 void print_id_adoption(const char *id, const json_t *res, const layout_t *l, int indent, FILE *out);
 
+/* The lines of a resolution's header in show: "draft: SYMBOL",
+ * "sponsors: ...", "additional sponsors: ...", "SDGs: 16, 5",
+ * "subjects: ..." (each only when known). */
+void print_sponsorship(const json_t *res, const layout_t *l, FILE *out);
 /* "operative 5(a) · Also encourages", "preambular · Recalling": what the
  * paragraph is (no newline). */
 void print_paragraph_label(const json_t *par, const layout_t *l, FILE *out);

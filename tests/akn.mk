@@ -11,6 +11,6 @@ tests_test_akn_corpus_CPPFLAGS = $(TEST_CPPFLAGS) $(LIBXML_CFLAGS)
 tests_test_akn_corpus_LDADD = $(TEST_LIBS)
 nodist_EXTRA_tests_test_akn_corpus_SOURCES = dummy.cxx
 
-AKN_SHELL_TESTS = tests/akn/parse.sh
+AKN_SHELL_TESTS = tests/akn/parse.sh tests/akn/adoption.sh
 TESTS += tests/test_akn tests/test_akn_corpus $(AKN_SHELL_TESTS)
 EXTRA_DIST += $(AKN_SHELL_TESTS) tests/data/akn tests/data/akn-malformed

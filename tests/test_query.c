@@ -393,6 +393,48 @@ test_old_format(void **state)
     free(path);
 }
 
+/* An index built before resdex read adoption metadata (no
+ * "resdex:adoption"): its filters are refused with what to do, as finding
+ * nothing would be a wrong answer; other queries work. A new index takes
+ * them. */
+static void
+test_before_adoption(void **state)
+{
+    fixture_t *f = *state;
+    resdex_search_options_t o = {.query = "adopted:consensus", .limit = 10};
+    resdex_results_t *r = NULL;
+    assert_int_equal(resdex_db_search(f->db, &o, &r), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(resdex_results_count(r), 0);
+    resdex_results_destroy(r);
+    char *path = NULL;
+    assert_true(asprintf(&path, "%s/index", f->dir) >= 0);
+    resdex_db_close(f->db);
+    resdex_db_t *db = NULL;
+    assert_int_equal(resdex_db_open(path, RESDEX_DB_READ_WRITE, &db), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(resdex_db_set_metadata(db, "resdex:adoption", ""), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(resdex_db_commit(db), RESDEX_STATUS_SUCCESS);
+    resdex_db_close(db);
+    assert_int_equal(resdex_db_open(path, RESDEX_DB_READ_ONLY, &f->db), RESDEX_STATUS_SUCCESS);
+    free(path);
+    static const char *const refused[] = {"adopted:consensus", "prison sdg:16", "sponsor:japan",
+                                          "subject:corruption", "voted:japan=no"};
+    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+        o.query = refused[i];
+        r = NULL;
+        assert_int_equal(resdex_db_search(f->db, &o, &r), RESDEX_STATUS_BAD_QUERY);
+        assert_non_null(strstr(resdex_db_last_error(f->db), "delete it and reindex"));
+        assert_null(r);
+    }
+    o.query = "prison";
+    assert_int_equal(resdex_db_search(f->db, &o, &r), RESDEX_STATUS_SUCCESS);
+    assert_true(resdex_results_count(r) > 0);
+    /* Its hits say nothing of adoption. */
+    assert_null(resdex_results_get(r, 0)->resolution->adoption);
+    assert_int_equal(resdex_resolution_adoption_method(resdex_results_get(r, 0)->resolution),
+                     RESDEX_ADOPTION_UNKNOWN);
+    resdex_results_destroy(r);
+}
+
 /* The fields for the help text: every one named, with an example. */
 static void
 test_fields(void **state)
@@ -422,6 +464,7 @@ main(void)
         cmocka_unit_test_setup_teardown(test_filter_snippet, setup, teardown),
         cmocka_unit_test_setup_teardown(test_similar_filters, setup, teardown),
         cmocka_unit_test_setup_teardown(test_old_format, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_before_adoption, setup, teardown),
         cmocka_unit_test(test_fields),
     };
     return cmocka_run_group_tests_name("query", tests, NULL, NULL);
