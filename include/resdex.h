@@ -234,6 +234,15 @@ resdex_status_t resdex_parse_file(const char *path, resdex_doc_t **doc, char **m
 resdex_status_t resdex_parse_buffer(const char *name, const char *data, size_t len,
                                     resdex_doc_t **doc, char **message);
 
+/* resdex_parse_buffer for a draft (resdex check): text (also a Word file's or
+ * a PDF's) with no heading of a resolution ("Draft resolution I",
+ * "2017/19. Title") is read as one draft resolution whose paragraphs start
+ * at the first line, rather than refused with NO_RESOLUTION. Its symbol is
+ * made from `name`; doc_type "draft resolution". Ownership and errors as
+ * resdex_parse_buffer. */
+resdex_status_t resdex_parse_draft(const char *name, const char *data, size_t len,
+                                   resdex_doc_t **doc, char **message);
+
 /* A member of an archive that cannot be read or parsed (resdex_parse_archive):
  * its status and message, which names the archive and the member. */
 typedef void (*resdex_error_fn)(void *ctx, resdex_status_t st, const char *message);
@@ -558,6 +567,13 @@ typedef struct resdex_hit {
     const char *snippet; /* NULL unless asked for */
     /* similar only: word-level similarity in [0,1]; otherwise 0. */
     double similarity;
+    /* similar only: the share of the input's words this paragraph holds in
+     * the same order, in [0,1] (1.0: the input is a fragment of it). */
+    double containment;
+    /* similar by paragraph id only: 1 when this hit is newer than the
+     * paragraph asked about (adopted later), so that its diff runs from that
+     * paragraph to the hit; 0 otherwise. */
+    int newer;
 } resdex_hit_t;
 
 typedef struct resdex_results resdex_results_t;
@@ -639,11 +655,15 @@ typedef struct resdex_similar_options {
 } resdex_similar_options_t;
 
 /* Find the precedents of a text. *results (OUT) is owned by the caller;
- * hits are ranked by similarity (1.0, exact reuse, first), ties to adopted
+ * hits are ranked by the greater of their similarity and their containment
+ * (exact reuse first), ties to the higher similarity, then to adopted
  * resolutions before drafts carried in reports, then newest first. Each
  * hit's score is its candidate weight (BM25), its similarity the word-level
  * similarity to the input: 2 * common words / (words of both), blended with
- * the overlap of their word sets, so that a reordered list still scores high.
+ * the overlap of their word sets, so that a reordered list still scores high;
+ * its containment the share of the input's words it holds in order, so that a
+ * pasted fragment (half a paragraph, one clause) finds its paragraph. A hit is
+ * kept when either reaches min_similarity.
  * resdex_results_total() is how many candidates may reach min_similarity:
  * an upper bound (their word overlap does), like search's estimate.
  * Errors: BAD_ARGUMENT (neither or both of text and paragraph), BAD_QUERY
@@ -653,6 +673,12 @@ typedef struct resdex_similar_options {
  * DB_*, XAPIAN_ERROR, OUT_OF_MEMORY. */
 resdex_status_t resdex_db_similar(resdex_db_t *db, const resdex_similar_options_t *options,
                                   resdex_results_t **results);
+
+/* After resdex_db_similar: the paragraph that came closest without reaching
+ * min_similarity, when no hit did and some candidate was compared: its id
+ * (borrowed, valid as long as `results`) and, through `similarity` (may be
+ * NULL), the greater of its similarity and containment. NULL otherwise. */
+const char *resdex_results_best_rejected(const resdex_results_t *results, double *similarity);
 
 /* The earlier versions of an indexed paragraph: its closest precedent in an
  * earlier resolution (by adoption date), that one's own, and so on, as long
@@ -686,9 +712,11 @@ typedef struct resdex_diff_op {
 } resdex_diff_op_t;
 
 /* The diff of hit i of a resdex_db_similar or resdex_db_lineage result, from
- * the older text to the newer: for similar, from the hit (the precedent) to
- * the input, so INSERT runs are what the input adds to the agreed language;
- * for lineage, from hit i to the next newer version. Returns the number of
+ * the older text to the newer: for similar by text, from the hit (the
+ * precedent) to the input (a draft), so INSERT runs are what the input adds
+ * to the agreed language; for similar by paragraph id, from whichever of the
+ * two was adopted first (resdex_hit_t.newer says which); for lineage, from
+ * hit i to the next newer version. Returns the number of
  * runs and sets *ops (OUT) to them (borrowed: valid as long as `results`).
  * 0 and *ops = NULL for other results, or when i is out of range. */
 size_t resdex_hit_diff(const resdex_results_t *results, size_t i, const resdex_diff_op_t **ops);

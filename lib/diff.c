@@ -20,6 +20,10 @@
  * (still correct) diff: a few milliseconds. */
 #define WORK_BUDGET (4u * 1000u * 1000u)
 
+/* The longest equality, in words, that the clean-up joins to the changes
+ * around it. */
+#define MAX_ABSORBED_WORDS 3
+
 typedef struct tok {
     uint32_t disp_off, disp_len;
     uint32_t key_off, key_len;
@@ -511,6 +515,28 @@ diff_text_key(const diff_text_t *t, size_t i, size_t *len)
     return t->key.p + t->toks[i].key_off;
 }
 
+static int append_token(buf_t *out, const diff_text_t *t, size_t k, int first_out);
+
+int
+diff_text_is_word(const diff_text_t *t, size_t i)
+{
+    return t && i < t->n && t->toks[i].is_word;
+}
+
+char *
+diff_text_span(const diff_text_t *t, size_t from, size_t to, arena_t *a)
+{
+    buf_t b = {0};
+    for (size_t k = from; k < to && k < t->n; k++)
+        if (append_token(&b, t, k, k == from) != 0) {
+            free(b.p);
+            return NULL;
+        }
+    char *s = arena_strndup(a, b.p ? b.p : "", b.len);
+    free(b.p);
+    return s;
+}
+
 /* ---- The edit script (Myers, linear space) ------------------------------- */
 
 typedef enum { E_EQUAL = 0, E_INSERT = 1, E_DELETE = 2 } edit_kind_t;
@@ -724,10 +750,26 @@ deletions_first(script_t *s)
     return 0;
 }
 
-/* Readability: an EQUAL stretch no longer than the changes on both sides of
- * it (counted in tokens, as in diff-match-patch's semantic cleanup) becomes a
- * deletion plus an insertion, so that a rewritten clause reads as one change.
- * Repeated until nothing changes; runs at the ends are kept. */
+/* The weight of the token an edit names in the clean-up: a word counts, a
+ * punctuation mark does not. */
+static size_t
+edit_width(const script_t *s, const edit_t *e)
+{
+    const tok_t *t = e->kind == E_INSERT ? &s->b->toks[e->new_i] : &s->a->toks[e->old_i];
+    return t->is_word;
+}
+
+/* Readability (after diff-match-patch's semantic cleanup, on tokens): an
+ * EQUAL stretch of a few words ("the", "and the") between two changes each
+ * at least as long becomes a deletion plus an insertion, so that a
+ * rewritten clause reads as one change. Lengths are in words; punctuation
+ * weighs nothing. diff-match-patch's own rule (an equality no longer than
+ * the changes on both sides) is made for characters: on words it swallowed
+ * whole shared clauses ("mutatis mutandis, in accordance with General
+ * Assembly resolutions 74/247 and 75/282") between two long changes, and a
+ * paragraph that shares most of its words read as one long deletion and one
+ * long insertion. Repeated until nothing changes; runs at the ends are
+ * kept. */
 static int
 absorb_small_equalities(script_t *s)
 {
@@ -744,9 +786,9 @@ absorb_small_equalities(script_t *s)
             size_t del_a = 0, ins_a = 0;
             while (c1 < s->n && s->e[c1].kind != E_EQUAL) {
                 if (s->e[c1].kind == E_DELETE)
-                    del_a++;
+                    del_a += edit_width(s, &s->e[c1]);
                 else
-                    ins_a++;
+                    ins_a += edit_width(s, &s->e[c1]);
                 c1++;
             }
             size_t q1 = c1;
@@ -757,15 +799,18 @@ absorb_small_equalities(script_t *s)
             size_t r1 = q1, del_b = 0, ins_b = 0;
             while (r1 < s->n && s->e[r1].kind != E_EQUAL) {
                 if (s->e[r1].kind == E_DELETE)
-                    del_b++;
+                    del_b += edit_width(s, &s->e[r1]);
                 else
-                    ins_b++;
+                    ins_b += edit_width(s, &s->e[r1]);
                 r1++;
             }
-            size_t eq = q1 - c1;
+            size_t eq = q1 - c1, eq_width = 0;
+            for (size_t k = c1; k < q1; k++)
+                eq_width += edit_width(s, &s->e[k]);
             size_t before = del_a > ins_a ? del_a : ins_a;
             size_t after = del_b > ins_b ? del_b : ins_b;
-            if (eq <= before && eq <= after) {
+            size_t smaller = before < after ? before : after;
+            if (eq_width <= MAX_ABSORBED_WORDS && eq_width <= smaller) {
                 /* Replace the EQUAL tokens by DELETE + INSERT in place: the
                  * stretch grows by eq entries. */
                 size_t add = eq;
@@ -948,6 +993,8 @@ diff_compare(const diff_text_t *old_text, const diff_text_t *new_text, arena_t *
     stats->sequence = total ? 2.0 * (double)stats->equal_words / (double)total : exact;
     stats->overlap = total ? 2.0 * (double)stats->common_words / (double)total : exact;
     stats->similarity = diff_similarity(stats, DIFF_SEQUENCE_WEIGHT);
+    stats->containment =
+        stats->new_words ? (double)stats->equal_words / (double)stats->new_words : exact;
 
     if (a && ops && n_ops) {
         if (deletions_first(&s) != 0 || absorb_small_equalities(&s) != 0)
@@ -972,6 +1019,17 @@ diff_overlap(const diff_text_t *a, const diff_text_t *b)
     if (common < 0)
         return -1;
     return 2.0 * (double)common / (double)total;
+}
+
+double
+diff_containment_bound(const diff_text_t *a, const diff_text_t *b)
+{
+    if (b->words == 0)
+        return 0;
+    long common = common_words(a, b);
+    if (common < 0)
+        return -1;
+    return (double)common / (double)b->words;
 }
 
 double

@@ -47,6 +47,10 @@ const char *model_strn(resdex_doc_t *doc, const char *s, size_t n);
 /* A new, empty resolution at the end of the document; all fields NULL/0. The
  * caller sets the string fields with model_str(). */
 resdex_resolution_t *model_add_resolution(resdex_doc_t *doc);
+/* A draft (resdex_parse_draft): text with no heading of a resolution is read
+ * as one draft resolution rather than refused. */
+void model_set_headless_ok(resdex_doc_t *doc, int ok);
+int model_headless_ok(const resdex_doc_t *doc);
 /* Remove the last resolution (e.g. one that turned out to be empty). */
 void model_drop_last_resolution(resdex_doc_t *doc);
 /* Move every resolution of src (and the memory they use) to the end of

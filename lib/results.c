@@ -22,6 +22,9 @@ struct resdex_results {
     const resdex_diff_op_t *const *diff_ops;
     const size_t *diff_n;
     size_t n_diffs;
+    /* similar: the closest paragraph below the threshold (in the arena) */
+    const char *best_rejected_id;
+    double best_rejected_sim;
 };
 
 resdex_results_t *
@@ -153,6 +156,24 @@ results_diff(const resdex_results_t *r, size_t i, const resdex_diff_op_t **ops)
         return 0;
     *ops = r->diff_ops[i];
     return r->diff_n[i];
+}
+
+int
+results_set_best_rejected(resdex_results_t *r, const char *id, double similarity)
+{
+    r->best_rejected_id = arena_strdup(&r->arena, id);
+    r->best_rejected_sim = similarity;
+    return r->best_rejected_id ? 0 : -1;
+}
+
+const char *
+resdex_results_best_rejected(const resdex_results_t *results, double *similarity)
+{
+    if (!results || !results->best_rejected_id)
+        return NULL;
+    if (similarity)
+        *similarity = results->best_rejected_sim;
+    return results->best_rejected_id;
 }
 
 void

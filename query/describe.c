@@ -1,6 +1,7 @@
 /* describe.c - resdex's output described once; see describe.h. */
 #include "describe.h"
 
+#include <math.h>
 #include <string.h>
 
 /* A key only when the value is known (optional context fields). */
@@ -130,6 +131,17 @@ describe_hit(sprinter_t *sp, const resdex_hit_t *hit)
     sp_end(sp);
 }
 
+double
+describe_score(double score, int decimals)
+{
+    double scale = decimals == 2 ? 100.0 : 1000.0;
+    double r = floor(score * scale + 0.5) / scale;
+    /* Only the exact reuse is 1: 0.9996 shows as 0.999 (0.99). */
+    if (score < 1.0 && r >= 1.0)
+        r = (scale - 1.0) / scale;
+    return r;
+}
+
 void
 describe_similar_hit(sprinter_t *sp, const resdex_results_t *results, size_t i, const char *next)
 {
@@ -141,7 +153,13 @@ describe_similar_hit(sprinter_t *sp, const resdex_results_t *results, size_t i, 
     sp_begin_map(sp);
     describe_hit_fields(sp, hit);
     sp_key(sp, "similarity");
-    sp_real(sp, (double)(long)(hit->similarity * 1000.0) / 1000.0);
+    sp_real(sp, describe_score(hit->similarity, 3));
+    sp_key(sp, "containment");
+    sp_real(sp, describe_score(hit->containment, 3));
+    if (hit->newer) {
+        sp_key(sp, "newer");
+        sp_bool(sp, 1);
+    }
     sp_key(sp, "diff");
     sp_begin_list(sp);
     for (size_t k = 0; k < n; k++) {
