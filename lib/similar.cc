@@ -38,6 +38,10 @@ const unsigned LINEAGE_MAX_STEPS = 100;
  * edited in two places still holds 97% of the input, and should not pass
  * one edited in one). */
 const double CONTAINMENT_WEIGHT = 0.9;
+/* Containment is trusted in full from this many words of input on, in
+ * proportion below: "Encourages Member States to act" is held, but for four
+ * of its five words, by any paragraph that encourages States. */
+const double FRAGMENT_WORDS = 12.0;
 
 struct TextFree {
     void operator()(diff_text_t *t) const
@@ -253,8 +257,10 @@ score(Candidate &c, const diff_text_t *hit, const Input &in, bool contain)
     if (diff_compare(hit, in.tokens.get(), nullptr, nullptr, nullptr, &c.stats) != 0)
         resdex::out_of_memory("comparing the texts");
     c.similarity = diff_similarity(&c.stats, tuning.sequence_weight);
-    c.match =
-        contain ? std::max(c.similarity, CONTAINMENT_WEIGHT * c.stats.containment) : c.similarity;
+    double words = static_cast<double>(diff_text_words(in.tokens.get()));
+    double trust = std::min(1.0, words / FRAGMENT_WORDS);
+    c.match = contain ? std::max(c.similarity, CONTAINMENT_WEIGHT * trust * c.stats.containment)
+                      : c.similarity;
 }
 
 /* The candidate step and the exact re-score: every candidate at or above

@@ -131,6 +131,19 @@ describe_hit(sprinter_t *sp, const resdex_hit_t *hit)
     sp_end(sp);
 }
 
+void
+describe_diff(sprinter_t *sp, const resdex_diff_op_t *ops, size_t n)
+{
+    sp_begin_list(sp);
+    for (size_t k = 0; k < n; k++) {
+        sp_begin_map(sp);
+        sp_key_string(sp, "op", resdex_diff_kind_to_string(ops[k].op));
+        sp_key_string(sp, "text", ops[k].text);
+        sp_end(sp);
+    }
+    sp_end(sp);
+}
+
 double
 describe_score(double score, int decimals)
 {
@@ -161,14 +174,7 @@ describe_similar_hit(sprinter_t *sp, const resdex_results_t *results, size_t i, 
         sp_bool(sp, 1);
     }
     sp_key(sp, "diff");
-    sp_begin_list(sp);
-    for (size_t k = 0; k < n; k++) {
-        sp_begin_map(sp);
-        sp_key_string(sp, "op", resdex_diff_kind_to_string(ops[k].op));
-        sp_key_string(sp, "text", ops[k].text);
-        sp_end(sp);
-    }
-    sp_end(sp);
+    describe_diff(sp, ops, n);
     if (next)
         sp_key_string(sp, "next", next);
     sp_end(sp);

@@ -40,6 +40,9 @@ void describe_hit_fields(sprinter_t *sp, const resdex_hit_t *hit);
 /* A search hit as one map. */
 void describe_hit(sprinter_t *sp, const resdex_hit_t *hit);
 
+/* The runs of a diff: [{"op":"equal|insert|delete","text"}]. */
+void describe_diff(sprinter_t *sp, const resdex_diff_op_t *ops, size_t n);
+
 /* A score in [0,1] rounded to `decimals` (2 or 3), never rounded up to 1
  * unless it is 1. */
 double describe_score(double score, int decimals);
