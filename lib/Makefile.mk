@@ -31,7 +31,7 @@ lib_libresdex_a_SOURCES = \
 	lib/search.cc \
 	lib/query-prep.cc lib/query-prep.hh \
 	lib/similar.cc lib/similar.h \
-	lib/diff.c lib/diff.h \
+	lib/diff.c lib/diff.h lib/diff-text.c lib/diff-text.h lib/diff-script.c lib/diff-script.h \
 	lib/verb-scale.c lib/verb-scale.h lib/qualifiers.c lib/qualifiers.h \
 	lib/check.c
 lib_libresdex_a_CPPFLAGS = $(AM_CPPFLAGS) $(XAPIAN_CFLAGS) $(ZLIB_CFLAGS) $(LIBXML_CFLAGS) \

@@ -158,6 +158,27 @@ results_diff(const resdex_results_t *r, size_t i, const resdex_diff_op_t **ops)
     return r->diff_n[i];
 }
 
+const char *
+resdex_diff_kind_to_string(resdex_diff_kind_t kind)
+{
+    switch (kind) {
+    case RESDEX_DIFF_EQUAL:
+        return "equal";
+    case RESDEX_DIFF_INSERT:
+        return "insert";
+    case RESDEX_DIFF_DELETE:
+        return "delete";
+    }
+    return "unknown";
+}
+
+size_t
+resdex_hit_diff(const resdex_results_t *results, size_t i, const resdex_diff_op_t **ops)
+{
+    const resdex_diff_op_t *dummy;
+    return results_diff(results, i, ops ? ops : &dummy);
+}
+
 int
 results_set_best_rejected(resdex_results_t *r, const char *id, double similarity)
 {
