@@ -323,6 +323,15 @@ resdex_status_t resdex_parse_file(const char *path, resdex_doc_t **doc, char **m
 resdex_status_t resdex_parse_buffer(const char *name, const char *data, size_t len,
                                     resdex_doc_t **doc, char **message);
 
+/* resdex_parse_buffer for a draft (resdex check): text (also a Word file's or
+ * a PDF's) with no heading of a resolution ("Draft resolution I",
+ * "2017/19. Title") is read as one draft resolution whose paragraphs start
+ * at the first line, rather than refused with NO_RESOLUTION. Its symbol is
+ * made from `name`; doc_type "draft resolution". Ownership and errors as
+ * resdex_parse_buffer. */
+resdex_status_t resdex_parse_draft(const char *name, const char *data, size_t len,
+                                   resdex_doc_t **doc, char **message);
+
 /* A member of an archive that cannot be read or parsed (resdex_parse_archive):
  * its status and message, which names the archive and the member (borrowed,
  * valid during the call only). */
@@ -707,6 +716,13 @@ typedef struct resdex_hit {
     /* Search and show: how many resolutions in the hit's language cite its
      * resolution (a cites: term of theirs names its symbol). */
     unsigned cited_by;
+    /* similar only: the share of the input's words this paragraph holds in
+     * the same order, in [0,1] (1.0: the input is a fragment of it). */
+    double containment;
+    /* similar by paragraph id only: 1 when this hit is newer than the
+     * paragraph asked about (adopted later), so that its diff runs from that
+     * paragraph to the hit; 0 otherwise. */
+    int newer;
 } resdex_hit_t;
 
 typedef struct resdex_results resdex_results_t;
@@ -804,11 +820,17 @@ typedef struct resdex_similar_options {
 
 /* Find the precedents of a text. *results (OUT) is owned by the caller
  * (resdex_results_destroy; NULL on failure); options stays the caller's;
- * hits are ranked by similarity (1.0, exact reuse, first), ties to adopted
+ * hits are ranked by the greater of their similarity and their containment
+ * (weighted as below; exact reuse first), ties to the higher similarity, then to adopted
  * resolutions before drafts carried in reports, then newest first. Each
  * hit's score is its candidate weight (BM25), its similarity the word-level
  * similarity to the input: 2 * common words / (words of both), blended with
- * the overlap of their word sets, so that a reordered list still scores high.
+ * the overlap of their word sets, so that a reordered list still scores high;
+ * its containment the share of the input's words it holds in order, so that a
+ * pasted fragment (half a paragraph, one clause) finds its paragraph. A hit is
+ * kept when its rank reaches min_similarity: the greater of its similarity
+ * and 0.9 x its containment (x words / 12 for an input under 12 words, which
+ * many paragraphs hold by chance).
  * resdex_results_total() is how many candidates may reach min_similarity:
  * an upper bound (their word overlap does), like search's estimate.
  * Errors: BAD_ARGUMENT (neither or both of text and paragraph), BAD_QUERY
@@ -818,6 +840,12 @@ typedef struct resdex_similar_options {
  * DB_*, XAPIAN_ERROR, OUT_OF_MEMORY. */
 resdex_status_t resdex_db_similar(resdex_db_t *db, const resdex_similar_options_t *options,
                                   resdex_results_t **results);
+
+/* After resdex_db_similar: the paragraph that came closest without reaching
+ * min_similarity, when no hit did and some candidate was compared: its id
+ * (borrowed, valid as long as `results`) and, through `similarity` (may be
+ * NULL), the greater of its similarity and containment. NULL otherwise. */
+const char *resdex_results_best_rejected(const resdex_results_t *results, double *similarity);
 
 /* The earlier versions of an indexed paragraph: its closest precedent in an
  * earlier resolution (by adoption date), that one's own, and so on, as long
@@ -852,9 +880,11 @@ typedef struct resdex_diff_op {
 } resdex_diff_op_t;
 
 /* The diff of hit i of a resdex_db_similar or resdex_db_lineage result, from
- * the older text to the newer: for similar, from the hit (the precedent) to
- * the input, so INSERT runs are what the input adds to the agreed language;
- * for lineage, from hit i to the next newer version. Returns the number of
+ * the older text to the newer: for similar by text, from the hit (the
+ * precedent) to the input (a draft), so INSERT runs are what the input adds
+ * to the agreed language; for similar by paragraph id, from whichever of the
+ * two was adopted first (resdex_hit_t.newer says which); for lineage, from
+ * hit i to the next newer version. Returns the number of
  * runs and sets *ops (OUT) to them (borrowed: valid as long as `results`).
  * 0 and *ops = NULL for other results, or when i is out of range. */
 size_t resdex_hit_diff(const resdex_results_t *results, size_t i, const resdex_diff_op_t **ops);
@@ -885,6 +915,97 @@ const char *resdex_hit_adopted_as(const resdex_results_t *results, size_t i);
  * ("E/2017/30/DR.B.II"): their number, and *drafts (OUT, borrowed: valid as
  * long as `results`) set to their symbols; 0 and NULL when none. */
 size_t resdex_hit_from(const resdex_results_t *results, size_t i, const char *const **drafts);
+
+/* ------------------------------------------------------------------------ */
+/* The drafter's check                                                      */
+/* ------------------------------------------------------------------------ */
+/* A whole draft against all agreed language: for each of its paragraphs,
+ * whether the same text was adopted before (agreed), a close precedent
+ * exists (modified: its diff, its lead verb against the draft's, the
+ * qualifiers added and dropped) or none does (new). resdex check prints it;
+ * the library function is for any other front end. */
+
+typedef enum resdex_check_status {
+    RESDEX_CHECK_AGREED = 0,   /* the same text (normalised as the diff compares) exists */
+    RESDEX_CHECK_MODIFIED = 1, /* a precedent at or above the threshold */
+    RESDEX_CHECK_NEW = 2       /* no precedent at or above the threshold */
+} resdex_check_status_t;
+
+/* "agreed", "modified", "new" (static storage). */
+const char *resdex_check_status_to_string(resdex_check_status_t status);
+
+/* The lead verb from the precedent to the draft, on the scale of resdex(1)
+ * (Decides > Demands > Urges > Calls upon > Requests > Recommends >
+ * Encourages > Invites > Takes note; Reaffirming > Stressing > Recognizing >
+ * Recalling > Noting). */
+typedef enum resdex_verb_change {
+    RESDEX_VERB_SAME = 0,     /* the same step, or the same verb off the scale */
+    RESDEX_VERB_WEAKER = 1,   /* the draft asks less */
+    RESDEX_VERB_STRONGER = 2, /* the draft asks more */
+    RESDEX_VERB_OTHER = 3     /* another verb off the scale, or one side has none */
+} resdex_verb_change_t;
+
+/* "same", "weaker", "stronger", "other" (static storage). */
+const char *resdex_verb_change_to_string(resdex_verb_change_t change);
+
+typedef struct resdex_check_options {
+    /* Filters on the precedents, in the search syntax ("year:..2020
+     * body:ga"); NULL or "" for none. */
+    const char *filters;
+    /* Precedents below this (similarity or containment, as
+     * resdex_db_similar) do not count: 0 means RESDEX_SIMILAR_DEFAULT_MIN. */
+    double min_similarity;
+} resdex_check_options_t;
+
+/* One paragraph of the draft, checked. Every pointer is borrowed: the
+ * resolution and paragraph from the draft (valid as long as the
+ * resdex_doc_t), the rest from the resdex_check_t. */
+typedef struct resdex_check_item {
+    size_t n; /* 1-based, among the paragraphs checked, in document order */
+    const resdex_resolution_t *resolution;
+    const resdex_paragraph_t *paragraph;
+    resdex_check_status_t status;
+    /* The precedent: hit `precedent` of `results` (its diff through
+     * resdex_hit_diff, from the precedent to the draft). For a new paragraph
+     * results holds no hit, and resdex_results_best_rejected says how close
+     * the best came. For an agreed paragraph the other hits of results with
+     * similarity 1 are the other places the text was adopted. */
+    const resdex_results_t *results;
+    size_t precedent;
+    /* The lead verbs, precedent (from) and draft (to), as printed; NULL
+     * when that text has none known (from: also when the paragraph is new).
+     * change is meaningful when both are. */
+    const char *verb_from, *verb_to;
+    resdex_verb_change_t verb_change;
+    /* Qualifiers ("as appropriate", "without delay", ...; the lists of
+     * resdex(1)) the draft holds more often than the precedent (added) and
+     * less often (dropped). */
+    size_t n_added, n_dropped;
+    const char *const *added;
+    const char *const *dropped;
+} resdex_check_item_t;
+
+typedef struct resdex_check resdex_check_t;
+
+/* Check every preambular and operative paragraph of every resolution in
+ * `draft` (read with resdex_parse_draft), and every other paragraph of at
+ * least eight words (annex text; headings are left out), against the index.
+ * Each paragraph's precedents are those of resdex_db_similar with the
+ * options' filters and threshold; the precedent cited is the first by
+ * check's order (exact first, then adopted resolutions before drafts in
+ * reports, then the ranking of similar). *check (OUT) is owned by the caller
+ * (resdex_check_destroy), and borrows `draft`, which must outlive it.
+ * Errors: BAD_ARGUMENT, BAD_QUERY (a bad filter), the errors of
+ * resdex_db_similar, OUT_OF_MEMORY. */
+resdex_status_t resdex_db_check(resdex_db_t *db, const resdex_doc_t *draft,
+                                const resdex_check_options_t *options, resdex_check_t **check);
+
+size_t resdex_check_count(const resdex_check_t *check); /* paragraphs checked */
+/* Item i (0-based), NULL when out of range; borrowed from `check`. */
+const resdex_check_item_t *resdex_check_get(const resdex_check_t *check, size_t i);
+/* How many paragraphs have this status. */
+size_t resdex_check_count_status(const resdex_check_t *check, resdex_check_status_t status);
+void resdex_check_destroy(resdex_check_t *check);
 
 #ifdef __cplusplus
 }

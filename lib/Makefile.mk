@@ -43,7 +43,9 @@ lib_libresdex_core_la_SOURCES = \
 	lib/synonyms.cc lib/synonyms.hh \
 	lib/query-prep.cc lib/query-prep.hh \
 	lib/similar.cc lib/similar.h \
-	lib/diff.c lib/diff.h
+	lib/diff.c lib/diff.h lib/diff-text.c lib/diff-text.h lib/diff-script.c lib/diff-script.h \
+	lib/verb-scale.c lib/verb-scale.h lib/qualifiers.c lib/qualifiers.h \
+	lib/check.c
 lib_libresdex_core_la_CPPFLAGS = $(AM_CPPFLAGS) $(XAPIAN_CFLAGS) $(ZLIB_CFLAGS) $(LIBXML_CFLAGS) \
 	$(JANSSON_CFLAGS) $(ICU_CFLAGS) $(POPPLER_CFLAGS) $(LIBZIP_CFLAGS)
 # The libraries libresdex uses.

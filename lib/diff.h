@@ -31,6 +31,13 @@ size_t diff_text_words(const diff_text_t *t);
 /* The normalised key of token i (not NUL-terminated, *len bytes). */
 const char *diff_text_key(const diff_text_t *t, size_t i, size_t *len);
 
+/* Is token i a word (not punctuation)? */
+int diff_text_is_word(const diff_text_t *t, size_t i);
+
+/* Tokens [from, to) as printed, spaced as in the text, copied into a; NULL
+ * when memory runs out. */
+char *diff_text_span(const diff_text_t *t, size_t from, size_t to, arena_t *a);
+
 typedef struct diff_stats {
     size_t old_words, new_words; /* word tokens of each text */
     size_t equal_words;          /* word tokens in the common subsequence */
@@ -39,6 +46,10 @@ typedef struct diff_stats {
     double overlap;              /* 2 * common_words / (old_words + new_words) */
     int exact;                   /* every token equal: the same text once normalised */
     double similarity;           /* the blend ranked by; 1.0 only when exact */
+    /* equal_words / new_words: how much of the new text the old one holds,
+     * in order. 1.0 when new is a fragment pasted from old (a first half, a
+     * clause), which the symmetric similarity scores at about 0.5. */
+    double containment;
 } diff_stats_t;
 
 /* Compare old with new. With `a`, the runs of the diff from old to new are
@@ -52,6 +63,10 @@ int diff_compare(const diff_text_t *old_text, const diff_text_t *new_text, arena
  * the word multisets, 2 * common / (words of both); diff_similarity() never
  * exceeds it. -1 when memory runs out. */
 double diff_overlap(const diff_text_t *a, const diff_text_t *b);
+
+/* The same bound for the containment of b in a: common / words of b (0
+ * when b has none). -1 when memory runs out. */
+double diff_containment_bound(const diff_text_t *a, const diff_text_t *b);
 
 /* Convenience for tests and tools: tokenise both texts and compare. */
 int diff_strings(const char *old_text, const char *new_text, arena_t *a, resdex_diff_op_t **ops,

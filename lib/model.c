@@ -29,6 +29,7 @@ struct resdex_doc {
         size_t at;
     } * drafts;
     size_t n_drafts;
+    int headless_ok;        /* a draft: text without a heading is one draft resolution */
 };
 
 /* Hit a limit: sticky, and every later addition is refused at once, so that
@@ -428,4 +429,16 @@ resdex_paragraph_anchor(const resdex_resolution_t *res, size_t index, char *buf,
                          : p->kind == RESDEX_KIND_OPERATIVE ? "o"
                                                             : "x";
     snprintf(buf, size, "%s%zu", prefix, ordinal);
+}
+
+void
+model_set_headless_ok(resdex_doc_t *doc, int ok)
+{
+    doc->headless_ok = ok;
+}
+
+int
+model_headless_ok(const resdex_doc_t *doc)
+{
+    return doc->headless_ok;
 }

@@ -61,6 +61,10 @@ int model_take_draft_mark(resdex_doc_t *doc, const resdex_resolution_t *res, siz
  * (their lists go with them). On failure nothing moves. */
 void model_move_paragraphs(resdex_doc_t *doc, resdex_resolution_t *from, size_t first,
                            resdex_resolution_t *to);
+/* A draft (resdex_parse_draft): text with no heading of a resolution is read
+ * as one draft resolution rather than refused. */
+void model_set_headless_ok(resdex_doc_t *doc, int ok);
+int model_headless_ok(const resdex_doc_t *doc);
 /* Remove the last resolution (e.g. one that turned out to be empty). */
 void model_drop_last_resolution(resdex_doc_t *doc);
 /* Move every resolution of src (and the memory they use) to the end of

@@ -272,9 +272,10 @@ parse_content(resdex_doc_t *d, const char *name, const char *data, size_t len, i
     return st;
 }
 
-resdex_status_t
-resdex_parse_buffer(const char *name, const char *data, size_t len, resdex_doc_t **doc,
-                    char **message)
+/* resdex_parse_buffer and resdex_parse_draft: `headless_ok` as model.h says. */
+static resdex_status_t
+parse_buffer(const char *name, const char *data, size_t len, int headless_ok, resdex_doc_t **doc,
+             char **message)
 {
     if (doc)
         *doc = NULL;
@@ -289,6 +290,7 @@ resdex_parse_buffer(const char *name, const char *data, size_t len, resdex_doc_t
     resdex_doc_t *d = model_doc_new();
     if (!d)
         return util_fail(message, RESDEX_STATUS_OUT_OF_MEMORY, "%s: out of memory", name);
+    model_set_headless_ok(d, headless_ok);
     resdex_status_t st = parse_content(d, name, data ? data : "", len, 0, message);
     if (model_over_limit(d)) {
         /* The reader may have seen the refusal as a failure of its own. */
@@ -310,6 +312,20 @@ resdex_parse_buffer(const char *name, const char *data, size_t len, resdex_doc_t
     }
     resdex_doc_destroy(d);
     return st;
+}
+
+resdex_status_t
+resdex_parse_buffer(const char *name, const char *data, size_t len, resdex_doc_t **doc,
+                    char **message)
+{
+    return parse_buffer(name, data, len, 0, doc, message);
+}
+
+resdex_status_t
+resdex_parse_draft(const char *name, const char *data, size_t len, resdex_doc_t **doc,
+                   char **message)
+{
+    return parse_buffer(name, data, len, 1, doc, message);
 }
 
 resdex_status_t

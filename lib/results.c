@@ -26,6 +26,9 @@ struct resdex_results {
     /* provenance per hit (provenance.cc; in the arena) */
     const results_prov_t *prov;
     size_t n_prov;
+    /* similar: the closest paragraph below the threshold (in the arena) */
+    const char *best_rejected_id;
+    double best_rejected_sim;
 };
 
 resdex_results_t *
@@ -173,6 +176,45 @@ results_diff(const resdex_results_t *r, size_t i, const resdex_diff_op_t **ops)
         return 0;
     *ops = r->diff_ops[i];
     return r->diff_n[i];
+}
+
+const char *
+resdex_diff_kind_to_string(resdex_diff_kind_t kind)
+{
+    switch (kind) {
+    case RESDEX_DIFF_EQUAL:
+        return "equal";
+    case RESDEX_DIFF_INSERT:
+        return "insert";
+    case RESDEX_DIFF_DELETE:
+        return "delete";
+    }
+    return "unknown";
+}
+
+size_t
+resdex_hit_diff(const resdex_results_t *results, size_t i, const resdex_diff_op_t **ops)
+{
+    const resdex_diff_op_t *dummy;
+    return results_diff(results, i, ops ? ops : &dummy);
+}
+
+int
+results_set_best_rejected(resdex_results_t *r, const char *id, double similarity)
+{
+    r->best_rejected_id = arena_strdup(&r->arena, id);
+    r->best_rejected_sim = similarity;
+    return r->best_rejected_id ? 0 : -1;
+}
+
+const char *
+resdex_results_best_rejected(const resdex_results_t *results, double *similarity)
+{
+    if (!results || !results->best_rejected_id)
+        return NULL;
+    if (similarity)
+        *similarity = results->best_rejected_sim;
+    return results->best_rejected_id;
 }
 
 void

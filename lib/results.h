@@ -29,6 +29,9 @@ int results_add_facet(resdex_results_t *r, const char *facet, const char *value,
  * number of hits they cover. */
 void results_set_diffs(resdex_results_t *r, const resdex_diff_op_t *const *ops, const size_t *n_ops,
                        size_t n);
+/* similar: the closest paragraph left out by the threshold (id copied into
+ * the arena). 0, or -1 when memory runs out. */
+int results_set_best_rejected(resdex_results_t *r, const char *id, double similarity);
 /* The runs of hit i (borrowed), or 0 and NULL when there are none. */
 size_t results_diff(const resdex_results_t *r, size_t i, const resdex_diff_op_t **ops);
 

@@ -34,6 +34,15 @@ const unsigned MAX_LIMIT = 1000;
  * most this far back. */
 const double LINEAGE_MIN = 0.5;
 const unsigned LINEAGE_MAX_STEPS = 100;
+/* A hit that holds the whole input ranks as similarity 0.9: above the
+ * threshold, below a near-duplicate of the whole paragraph (a paragraph
+ * edited in two places still holds 97% of the input, and should not pass
+ * one edited in one). */
+const double CONTAINMENT_WEIGHT = 0.9;
+/* Containment is trusted in full from this many words of input on, in
+ * proportion below: "Encourages Member States to act" is held, but for four
+ * of its five words, by any paragraph that encourages States. */
+const double FRAGMENT_WORDS = 12.0;
 
 struct TextFree {
     void operator()(diff_text_t *t) const
@@ -64,7 +73,9 @@ struct Candidate {
     double weight = 0;
     diff_stats_t stats{};
     double similarity = 0;
+    double match = 0; /* ranked by: the greater of similarity and containment */
     bool draft = false;
+    std::string id;
     std::string date;   /* SLOT_DATE */
     std::string symbol; /* lower-case */
 };
@@ -219,6 +230,8 @@ better(const Candidate &a, const Candidate &b)
 {
     if (a.stats.exact != b.stats.exact)
         return a.stats.exact > b.stats.exact;
+    if (a.match != b.match)
+        return a.match > b.match;
     if (a.similarity != b.similarity)
         return a.similarity > b.similarity;
     if (a.draft != b.draft)
@@ -228,14 +241,40 @@ better(const Candidate &a, const Candidate &b)
     return a.weight > b.weight;
 }
 
-/* The candidate step and the exact re-score: every candidate at or above
- * min_sim, best first, at most `want`. `restrict_to` narrows the candidates
- * (filters, dates; `narrowed` when it does more than pick the language);
- * exclusions of the input itself are applied here. */
-resdex_status_t
-rank_candidates(resdex_db_t *db, const Input &in, const Xapian::Query &restrict_to, bool narrowed,
-                unsigned want, double min_sim, std::vector<Candidate> &out, uint64_t *kept)
+/* How candidates are kept and ranked. */
+struct Ranking {
+    unsigned want;       /* at most this many */
+    double min_sim;      /* kept at or above */
+    bool contain;        /* containment counts (similar), or similarity alone (lineage) */
+    bool narrowed;       /* restrict_to does more than pick the language */
+    uint64_t *kept;      /* NULL, or gets how many candidates may reach min_sim */
+    Candidate *rejected; /* NULL, or gets the closest below min_sim when none reaches it */
+};
+
+/* The exact re-score of one candidate against the input. */
+void
+score(Candidate &c, const diff_text_t *hit, const Input &in, bool contain)
 {
+    if (diff_compare(hit, in.tokens.get(), nullptr, nullptr, nullptr, &c.stats) != 0)
+        resdex::out_of_memory("comparing the texts");
+    c.similarity = diff_similarity(&c.stats, tuning.sequence_weight);
+    double words = static_cast<double>(diff_text_words(in.tokens.get()));
+    double trust = std::min(1.0, words / FRAGMENT_WORDS);
+    c.match = contain ? std::max(c.similarity, CONTAINMENT_WEIGHT * trust * c.stats.containment)
+                      : c.similarity;
+}
+
+/* The candidate step and the exact re-score: every candidate at or above
+ * rk.min_sim, best first, at most rk.want. `restrict_to` narrows the
+ * candidates (filters, dates); exclusions of the input itself are applied
+ * here. */
+resdex_status_t
+rank_candidates(resdex_db_t *db, const Input &in, const Xapian::Query &restrict_to,
+                const Ranking &rk, std::vector<Candidate> &out)
+{
+    const unsigned want = rk.want;
+    const double min_sim = rk.min_sim;
+    const bool narrowed = rk.narrowed;
     out.clear();
     /* The elite set is chosen over the whole index: under a filter the
      * terms a paragraph shares with the few candidates left may not be
@@ -270,6 +309,8 @@ rank_candidates(resdex_db_t *db, const Input &in, const Xapian::Query &restrict_
     };
     std::vector<Pending> pending;
     pending.reserve(mset.size());
+    Pending top_rejected; /* the highest bound below min_sim */
+    top_rejected.bound = -1;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Pending p;
         p.c.doc = it.get_document();
@@ -283,35 +324,50 @@ rank_candidates(resdex_db_t *db, const Input &in, const Xapian::Query &restrict_
         if (!p.tokens)
             resdex::out_of_memory("reading the words of a text");
         p.bound = diff_overlap(p.tokens.get(), in.tokens.get());
+        if (rk.contain)
+            p.bound = std::max(p.bound, diff_containment_bound(p.tokens.get(), in.tokens.get()));
         if (p.bound < 0)
             resdex::out_of_memory("comparing the texts");
-        if (p.bound < min_sim)
-            continue;
         const char *type = hit->resolution->doc_type;
         p.c.draft = type && strstr(type, "draft") != nullptr;
         p.c.date = p.c.doc.get_value(SLOT_DATE);
         p.c.symbol = Xapian::Unicode::tolower(hit->resolution->symbol);
+        p.c.id = hit->id;
+        if (p.bound < min_sim) {
+            if (rk.rejected && p.bound > top_rejected.bound)
+                top_rejected = std::move(p);
+            continue;
+        }
         pending.push_back(std::move(p));
     }
     std::stable_sort(pending.begin(), pending.end(),
                      [](const Pending &a, const Pending &b) { return a.bound > b.bound; });
     std::vector<Candidate> best; /* sorted by better(), at most want */
+    Candidate rejected;          /* the closest aligned below min_sim */
     for (Pending &p : pending) {
-        if (best.size() >= want && best.back().similarity > p.bound)
+        if (best.size() >= want && best.back().match > p.bound)
             break;
-        if (diff_compare(p.tokens.get(), in.tokens.get(), nullptr, nullptr, nullptr, &p.c.stats) !=
-            0)
-            resdex::out_of_memory("comparing the texts");
-        p.c.similarity = diff_similarity(&p.c.stats, tuning.sequence_weight);
-        if (p.c.similarity < min_sim)
+        score(p.c, p.tokens.get(), in, rk.contain);
+        if (p.c.match < min_sim) {
+            if (p.c.match > rejected.match)
+                rejected = p.c;
             continue;
+        }
         auto at = std::upper_bound(best.begin(), best.end(), p.c, better);
         best.insert(at, std::move(p.c));
         if (best.size() > want)
             best.pop_back();
     }
-    if (kept)
-        *kept = pending.size();
+    if (rk.rejected && best.empty()) {
+        if (top_rejected.bound > rejected.match) {
+            score(top_rejected.c, top_rejected.tokens.get(), in, rk.contain);
+            if (top_rejected.c.match > rejected.match)
+                rejected = top_rejected.c;
+        }
+        *rk.rejected = rejected;
+    }
+    if (rk.kept)
+        *rk.kept = pending.size();
     out = std::move(best);
     return RESDEX_STATUS_SUCCESS;
 }
@@ -364,11 +420,13 @@ run_similar(resdex_db_t *db, const resdex_similar_options_t *o, resdex_results_t
         return st;
 
     Input in;
+    std::string input_date; /* by paragraph: its adoption date (SLOT_DATE) */
     if (by_par) {
         Xapian::Document doc;
         st = find_paragraph(db, o->paragraph, filter_lang, doc);
         if (st != RESDEX_STATUS_SUCCESS)
             return st;
+        input_date = doc.get_value(SLOT_DATE);
         ResultsPtr scratch(results_new());
         if (!scratch)
             resdex::out_of_memory("making the results");
@@ -395,15 +453,19 @@ run_similar(resdex_db_t *db, const resdex_similar_options_t *o, resdex_results_t
     double min_sim = o->min_similarity > 0 ? o->min_similarity : RESDEX_SIMILAR_DEFAULT_MIN;
     std::vector<Candidate> best;
     uint64_t kept = 0;
+    Candidate rejected;
     bool narrowed = filter.get_type() != Xapian::Query::LEAF_MATCH_ALL;
     if (!filter_lang.empty())
         in.lang = filter_lang;
     else
         filter = Xapian::Query(Xapian::Query::OP_FILTER, filter,
                                Xapian::Query(std::string(P_LANG) + in.lang));
-    st = rank_candidates(db, in, filter, narrowed, limit, min_sim, best, &kept);
+    st = rank_candidates(db, in, filter, {limit, min_sim, true, narrowed, &kept, &rejected}, best);
     if (st != RESDEX_STATUS_SUCCESS)
         return st;
+    if (best.empty() && !rejected.id.empty() &&
+        results_set_best_rejected(r, rejected.id.c_str(), rejected.match) != 0)
+        resdex::out_of_memory("making the results");
 
     DiffTable table = diff_table(r, best.size());
     for (size_t i = 0; i < best.size(); i++) {
@@ -414,10 +476,17 @@ run_similar(resdex_db_t *db, const resdex_similar_options_t *o, resdex_results_t
         hit->rank = static_cast<unsigned>(i + 1);
         hit->score = best[i].weight;
         hit->similarity = best[i].similarity;
+        hit->containment = best[i].stats.containment;
         TextPtr t(diff_text_new(hit->paragraph->text, strlen(hit->paragraph->text)));
         if (!t)
             resdex::out_of_memory("reading the words of a text");
-        diff_into(r, table, i, t.get(), in.tokens.get());
+        /* Older to newer: a draft (text) is newer than any precedent; an
+         * indexed paragraph may be older than the hit. */
+        hit->newer = by_par && !input_date.empty() && best[i].date > input_date;
+        if (hit->newer)
+            diff_into(r, table, i, in.tokens.get(), t.get());
+        else
+            diff_into(r, table, i, t.get(), in.tokens.get());
     }
     results_set_diffs(r, table.ops, table.n, best.size());
     results_set_total(r, kept);
@@ -492,8 +561,9 @@ run_lineage(resdex_db_t *db, const char *paragraph, const char *filters, resdex_
         restrict_to = Xapian::Query(Xapian::Query::OP_AND_NOT, restrict_to,
                                     Xapian::Query(std::string(P_SYMBOL) + symbol));
         std::vector<Candidate> cands;
-        st = rank_candidates(db, in, restrict_to, true, tuning.candidates, LINEAGE_MIN, cands,
-                             nullptr);
+        st =
+            rank_candidates(db, in, restrict_to,
+                            {tuning.candidates, LINEAGE_MIN, false, true, nullptr, nullptr}, cands);
         if (st != RESDEX_STATUS_SUCCESS)
             return st;
         /* The previous version is the latest earlier resolution that keeps

@@ -186,8 +186,11 @@ end_unit(ctx_t *c, unit_t *u)
     u->long_number = 0;
 }
 
-resdex_status_t
-text_parse(resdex_doc_t *doc, const char *name, const char *data, size_t len, char **message)
+/* One pass over the lines; `headless`: a resolution is open from the first
+ * line on (a draft without its heading), its paragraphs from there. */
+static resdex_status_t
+parse_lines(resdex_doc_t *doc, const char *name, const char *data, size_t len, int headless,
+            char **message)
 {
     ctx_t *c = calloc(1, sizeof *c);
     if (!c)
@@ -205,6 +208,8 @@ text_parse(resdex_doc_t *doc, const char *name, const char *data, size_t len, ch
     buf_init(&c->ocr, TEXT_MAX);
     unit_t u = {TL_NONE, {0}, 0, 0, 0, 0};
     buf_init(&u.raw, RESDEX_MAX_LINE_BYTES + 16);
+    if (headless && tx_open_resolution(c, "", "draft resolution", NULL, 1, 0, 0))
+        c->phase = PHASE_BODY;
 
     tl_iter_t it;
     tl_init(&it, data, len);
@@ -365,5 +370,19 @@ DONE:
     free(c->tags.items);
     free(c->info.items);
     free(c);
+    return st;
+}
+
+resdex_status_t
+text_parse(resdex_doc_t *doc, const char *name, const char *data, size_t len, char **message)
+{
+    resdex_status_t st = parse_lines(doc, name, data, len, 0, message);
+    if (st == RESDEX_STATUS_NO_RESOLUTION && model_headless_ok(doc) && resdex_doc_count(doc) == 0) {
+        if (message) {
+            free(*message);
+            *message = NULL;
+        }
+        st = parse_lines(doc, name, data, len, 1, message);
+    }
     return st;
 }

@@ -5,6 +5,8 @@
 #include "batch.h"
 #include "commands.h"
 #include "describe.h"
+#include "diffprint.h"
+#include "hitprint.h"
 #include "opts.h"
 #include "resdex.h"
 #include "sprinter.h"
@@ -60,14 +62,6 @@ static const opt_desc_t similar_options[] = {
              "the index stays open between them"},
     {.name = NULL},
 };
-
-typedef struct style {
-    const char *ins_on, *ins_off, *del_on, *del_off, *dim_on, *dim_off;
-} style_t;
-
-static const style_t plain_style = {"[+", "+]", "[-", "-]", "", ""};
-static const style_t colour_style = {"\033[32;1m", "\033[0m", "\033[31;9m",
-                                     "\033[0m",    "\033[2m", "\033[0m"};
 
 /* The words: "-" (standard input), the first SYMBOL#ANCHOR, filters.
  * Returns -1 after a message. */
@@ -170,61 +164,20 @@ skip_numbering(const char *s)
     return s;
 }
 
-/* The similarity as described (three decimals), shown with two. */
+/* The similarity as described, shown with two decimals (rounded, never up
+ * to 1 unless exact). */
 static void
 print_similarity(double sim, FILE *out)
 {
     if (sim >= 1.0)
         fprintf(out, "similarity 1.00 (exact)");
     else
-        fprintf(out, "similarity %.2f", (double)(long)(sim * 100.0 + 1e-9) / 100.0);
-}
-
-/* The runs ([{"op","text"}]) in reading order, insertions and deletions
- * marked. */
-static void
-print_diff(const json_t *diff, const style_t *st, FILE *out)
-{
-    fputs("   ", out);
-    size_t i;
-    const json_t *run;
-    json_array_foreach(diff, i, run)
-    {
-        const char *op = sp_get_string(run, "op"), *t = sp_get_string(run, "text");
-        if (!op || !t || strcmp(op, "equal") == 0) {
-            fputs(t ? t : "", out);
-            continue;
-        }
-        /* The separating space goes outside the mark. */
-        if (*t == ' ') {
-            fputc(' ', out);
-            t++;
-        }
-        if (strcmp(op, "insert") == 0)
-            fprintf(out, "%s%s%s", st->ins_on, t, st->ins_off);
-        else
-            fprintf(out, "%s%s%s", st->del_on, t, st->del_off);
-    }
-    fputc('\n', out);
-}
-
-static int
-changed(const json_t *diff)
-{
-    size_t i;
-    const json_t *run;
-    json_array_foreach(diff, i, run)
-    {
-        const char *op = sp_get_string(run, "op");
-        if (op && strcmp(op, "equal") != 0)
-            return 1;
-    }
-    return 0;
+        fprintf(out, "similarity %.2f", describe_score(sim, 2));
 }
 
 /* body, date, (draft), title of a hit's resolution. */
 static void
-print_context(const json_t *hit, const style_t *st, FILE *out)
+print_context(const json_t *hit, const diff_style_t *st, FILE *out)
 {
     const json_t *r = json_object_get(hit, "resolution");
     const char *body = sp_get_string(r, "body"), *date = sp_get_string(r, "date");
@@ -243,7 +196,8 @@ print_context(const json_t *hit, const style_t *st, FILE *out)
 
 /* The text layouts; ctx is a similar_text_t. */
 typedef struct similar_text {
-    const style_t *st;
+    const diff_style_t *st;
+    layout_t layout;
     size_t printed;
     json_t *pending; /* lineage: the version whose step waits for the next one */
 } similar_text_t;
@@ -255,16 +209,27 @@ similar_layout(const json_t *h, void *ctx, FILE *out)
     fprintf(out, "%s%lld. %s  ", t->printed++ ? "\n" : "", sp_get_int(h, "rank"),
             sp_get_string(h, "id"));
     print_similarity(json_real_value(json_object_get(h, "similarity")), out);
+    double contained = json_real_value(json_object_get(h, "containment"));
+    if (contained >= 0.9995 && json_real_value(json_object_get(h, "similarity")) < 1.0)
+        fputs(", holds all of the text", out);
+    else if (contained > json_real_value(json_object_get(h, "similarity")))
+        fprintf(out, ", holds %.0f%% of the text", 100.0 * describe_score(contained, 2));
     print_context(h, t->st, out);
     fputc('\n', out);
+    fputs("   ", out);
+    print_paragraph_label(json_object_get(h, "paragraph"), &t->layout, out);
+    if (json_is_true(json_object_get(h, "newer")))
+        fprintf(out, "%s  (newer: the diff runs to it)%s", t->st->dim_on, t->st->dim_off);
+    fputc('\n', out);
     print_diff(json_object_get(h, "diff"), t->st, out);
+    print_footnotes(json_object_get(h, "footnotes"), &t->layout, 3, out);
     return ferror(out) ? -1 : 0;
 }
 
 /* The step from version h to the next (next_hit, or NULL: the paragraph
  * asked about, whose id is h's "next"). */
 static void
-print_step(const json_t *h, const json_t *next_hit, const style_t *st, FILE *out)
+print_step(const json_t *h, const json_t *next_hit, const diff_style_t *st, FILE *out)
 {
     const json_t *diff = json_object_get(h, "diff");
     fprintf(out, "\n%s  ", sp_get_string(h, "next"));
@@ -275,7 +240,7 @@ print_step(const json_t *h, const json_t *next_hit, const style_t *st, FILE *out
     else
         fprintf(out, "%s  (this paragraph)%s", st->dim_on, st->dim_off);
     fputc('\n', out);
-    if (changed(diff))
+    if (diff_changed(diff))
         print_diff(diff, st, out);
     else
         fprintf(out, "   %s(unchanged)%s\n", st->dim_on, st->dim_off);
@@ -328,6 +293,69 @@ similar_line(resdex_db_t *db, const char *line, void *ctx, resdex_results_t **re
     return resdex_db_similar(db, &o, results);
 }
 
+/* similar compares one paragraph: a draft of several (numbered paragraphs,
+ * a preamble) is for resdex check, which compares each. -1 after a message
+ * when the text holds more than one. */
+static int
+several_paragraphs(const char *name, const char *text)
+{
+    resdex_doc_t *doc = NULL;
+    char *msg = NULL;
+    size_t n = 0;
+    if (resdex_parse_draft(name, text, strlen(text), &doc, &msg) == RESDEX_STATUS_SUCCESS)
+        for (size_t i = 0; i < resdex_doc_count(doc); i++)
+            n += resdex_doc_get(doc, i)->n_paragraphs;
+    resdex_doc_destroy(doc);
+    free(msg);
+    if (n <= 1)
+        return 0;
+    fprintf(stderr,
+            "resdex similar: %s holds %zu paragraphs; similar compares one: use resdex check %s "
+            "to compare each\n",
+            name, n, strcmp(name, "standard input") == 0 ? "-" : name);
+    return -1;
+}
+
+/* --lineage --json: after the steps, the paragraph asked about itself (the
+ * end of the chain the text layout shows), as a search hit with rank n + 1
+ * and "lineage":"this paragraph". */
+static void
+describe_lineage_end(sprinter_t *sp, resdex_db_t *db, const char *id, size_t n)
+{
+    const char *hash = strrchr(id, '#');
+    char *symbol = hash ? strndup(id, (size_t)(hash - id)) : NULL;
+    resdex_results_t *r = NULL;
+    if (symbol && resdex_db_get_resolution(db, symbol, NULL, &r) == RESDEX_STATUS_SUCCESS) {
+        for (size_t i = 0; i < resdex_results_count(r); i++) {
+            const resdex_hit_t *h = resdex_results_get(r, i);
+            const char *a = strrchr(h->id, '#');
+            if (!a || strcmp(a, hash) != 0)
+                continue;
+            resdex_hit_t copy = *h;
+            copy.rank = (unsigned)(n + 1);
+            sp_begin_map(sp);
+            describe_hit_fields(sp, &copy);
+            sp_key_string(sp, "lineage", "this paragraph");
+            sp_end(sp);
+            break;
+        }
+    }
+    resdex_results_destroy(r);
+    free(symbol);
+}
+
+/* No hit passed the threshold: say how close the best came. */
+static void
+say_best_rejected(const resdex_results_t *r, double min)
+{
+    double best = 0;
+    const char *id = resdex_results_best_rejected(r, &best);
+    double shown = min > 0 ? min : RESDEX_SIMILAR_DEFAULT_MIN;
+    if (id)
+        fprintf(stderr, "resdex similar: nothing passed --min %.2f; best was %.2f (%s)\n",
+                shown < 1e-6 ? 0 : shown, describe_score(best, 2), id);
+}
+
 static void
 similar_hit(sprinter_t *sp, const resdex_results_t *results, size_t i)
 {
@@ -343,7 +371,8 @@ run_similar(const global_options_t *g, char **words, int n_words)
     resdex_db_t *db = NULL;
     resdex_results_t *r = NULL;
     sprinter_t *sp = NULL;
-    similar_text_t out_text = {NULL, 0, NULL};
+    similar_text_t out_text;
+    memset(&out_text, 0, sizeof out_text);
 
     a->json = g->json;
     if (check_args(a, words, n_words) != 0)
@@ -368,6 +397,8 @@ run_similar(const global_options_t *g, char **words, int n_words)
             goto DONE;
         }
     }
+    if (text && several_paragraphs(a->file ? a->file : "standard input", text) != 0)
+        goto DONE;
     path = resolve_db_path(g->db_path);
     if (!path) {
         fprintf(stderr, "resdex similar: no index location: use --db DIR or set RESDEX_DB\n");
@@ -399,13 +430,12 @@ run_similar(const global_options_t *g, char **words, int n_words)
         fprintf(stderr, "resdex similar: %s\n", m && *m ? m : resdex_status_to_string(st));
         goto DONE;
     }
-    const char *no_color = getenv("NO_COLOR");
-    const style_t *style = !a->json && isatty(STDOUT_FILENO) && !(no_color && *no_color)
-                               ? &colour_style
-                               : &plain_style;
+    const diff_style_t *style = diff_style_for_stdout(a->json);
     if (a->lineage && !a->json && resdex_results_count(r) == 0)
         fprintf(stderr, "resdex similar: no earlier version of %s found\n", a->paragraph);
     out_text.st = style;
+    layout_init(&out_text.layout);
+    out_text.layout.width = 0; /* the diff is not wrapped: neither are its notes */
     sp = sprinter_new(stdout,
                       a->json      ? NULL
                       : a->lineage ? lineage_layout
@@ -418,6 +448,10 @@ run_similar(const global_options_t *g, char **words, int n_words)
         const resdex_hit_t *next = a->lineage ? resdex_results_get(r, i + 1) : NULL;
         describe_similar_hit(sp, r, i, !a->lineage ? NULL : next ? next->id : a->paragraph);
     }
+    if (a->lineage && a->json && n > 0)
+        describe_lineage_end(sp, db, a->paragraph, n);
+    if (!a->lineage && n == 0)
+        say_best_rejected(r, a->min);
     int rc = lineage_flush(&out_text, stdout);
     if (!sp || sprinter_failed(sp) || rc != 0 || fflush(stdout) != 0) {
         fprintf(stderr, "resdex similar: cannot write the output\n");

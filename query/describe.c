@@ -2,6 +2,7 @@
 #include "describe.h"
 
 #include <stdio.h>
+#include <math.h>
 #include <string.h>
 
 /* A key only when the value is known (optional context fields). */
@@ -216,6 +217,30 @@ describe_hit(sprinter_t *sp, const resdex_results_t *results, size_t i)
 }
 
 void
+describe_diff(sprinter_t *sp, const resdex_diff_op_t *ops, size_t n)
+{
+    sp_begin_list(sp);
+    for (size_t k = 0; k < n; k++) {
+        sp_begin_map(sp);
+        sp_key_string(sp, "op", resdex_diff_kind_to_string(ops[k].op));
+        sp_key_string(sp, "text", ops[k].text);
+        sp_end(sp);
+    }
+    sp_end(sp);
+}
+
+double
+describe_score(double score, int decimals)
+{
+    double scale = decimals == 2 ? 100.0 : 1000.0;
+    double r = floor(score * scale + 0.5) / scale;
+    /* Only the exact reuse is 1: 0.9996 shows as 0.999 (0.99). */
+    if (score < 1.0 && r >= 1.0)
+        r = (scale - 1.0) / scale;
+    return r;
+}
+
+void
 describe_similar_hit(sprinter_t *sp, const resdex_results_t *results, size_t i, const char *next)
 {
     const resdex_hit_t *hit = resdex_results_get(results, i);
@@ -226,16 +251,15 @@ describe_similar_hit(sprinter_t *sp, const resdex_results_t *results, size_t i, 
     sp_begin_map(sp);
     describe_hit_fields(sp, results, i);
     sp_key(sp, "similarity");
-    sp_real(sp, (double)(long)(hit->similarity * 1000.0) / 1000.0);
-    sp_key(sp, "diff");
-    sp_begin_list(sp);
-    for (size_t k = 0; k < n; k++) {
-        sp_begin_map(sp);
-        sp_key_string(sp, "op", resdex_diff_kind_to_string(ops[k].op));
-        sp_key_string(sp, "text", ops[k].text);
-        sp_end(sp);
+    sp_real(sp, describe_score(hit->similarity, 3));
+    sp_key(sp, "containment");
+    sp_real(sp, describe_score(hit->containment, 3));
+    if (hit->newer) {
+        sp_key(sp, "newer");
+        sp_bool(sp, 1);
     }
-    sp_end(sp);
+    sp_key(sp, "diff");
+    describe_diff(sp, ops, n);
     if (next)
         sp_key_string(sp, "next", next);
     sp_end(sp);

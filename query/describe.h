@@ -65,10 +65,20 @@ void describe_hit_fields(sprinter_t *sp, const resdex_results_t *results, size_t
  * describe_fold_fields. */
 void describe_hit(sprinter_t *sp, const resdex_results_t *results, size_t i);
 
+/* The runs of a diff: [{"op":"equal|insert|delete","text"}]. */
+void describe_diff(sprinter_t *sp, const resdex_diff_op_t *ops, size_t n);
+
+/* A score in [0,1] rounded to `decimals` (2 or 3), never rounded up to 1
+ * unless it is 1. */
+double describe_score(double score, int decimals);
+
 /* Hit i of a resdex_db_similar or resdex_db_lineage result: the hit's keys
- * plus "similarity" (three decimals, never rounded up to 1 unless exact)
- * and "diff": [{"op":"equal|insert|delete","text"}], as one map; when next
- * is not NULL, a last key "next" (lineage: the id of the version after). */
+ * plus "similarity" and "containment" (three decimals, rounded, never up to
+ * 1 unless exact), "newer": true when the hit is newer than the paragraph
+ * asked about (left out otherwise), and "diff":
+ * [{"op":"equal|insert|delete","text"}] from the older text to the newer, as
+ * one map; when next is not NULL, a last key "next" (lineage: the id of the
+ * version after). */
 void describe_similar_hit(sprinter_t *sp, const resdex_results_t *results, size_t i,
                           const char *next);
 

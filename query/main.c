@@ -73,7 +73,8 @@ usage(FILE *out)
 }
 
 static const opts_command_t *const commands[] = {
-    &command_parse, &command_search, &command_show, &command_stats, &command_similar, NULL,
+    &command_parse,   &command_search, &command_show, &command_stats,
+    &command_similar, &command_check,  NULL,
 };
 
 int

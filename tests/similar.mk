@@ -8,6 +8,11 @@ tests_test_diff_LDADD = $(TEST_LIBS)
 nodist_EXTRA_tests_test_diff_SOURCES = dummy.cxx
 TESTS += tests/test_diff
 
-SIMILAR_SHELL_TESTS = tests/similar/seeds.sh tests/similar/inputs.sh
+SIMILAR_SHELL_TESTS = tests/similar/seeds.sh tests/similar/inputs.sh tests/similar/fixes.sh
 TESTS += $(SIMILAR_SHELL_TESTS)
+
+# resdex check: drafts built from the samples' paragraphs (text and Word).
+CHECK_SHELL_TESTS = tests/check/drafts.sh
+TESTS += $(CHECK_SHELL_TESTS)
+EXTRA_DIST += $(CHECK_SHELL_TESTS)
 EXTRA_DIST += $(SIMILAR_SHELL_TESTS) tests/similar/similar-lib.sh

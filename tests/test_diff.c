@@ -97,6 +97,24 @@ static const diff_case_t cases[] = {
      "=Calls upon Member States", 1},
     {"markdown emphasis ignored", "*Encourages* Member States", "Encourages Member States",
      "=Encourages Member States", 1},
+    {"a shared clause between two rewrites stays equal (A/RES/79/243 6)",
+     "Further decides that the Committee will complete its tasks by holding a session, "
+     "mutatis mutandis, in accordance with resolutions 74/247 and 75/282, of a duration of up "
+     "to five days in Vienna",
+     "Also decides that the Committee shall continue its work, mutatis mutandis, in "
+     "accordance with resolutions 74/247 and 75/282, with a view to negotiating a draft "
+     "protocol",
+     "-Further|+ Also|= decides that the Committee|- will complete its tasks by holding a "
+     "session|+ shall continue its work|=, mutatis mutandis, in accordance with resolutions "
+     "74/247 and 75/282,|- of a duration of up to five days in Vienna|+ with a view to "
+     "negotiating a draft protocol",
+     0},
+    {"a one-word equality between two long rewrites joins them",
+     "to hold three sessions of ten days each in Vienna and the first in New York",
+     "to convene a meeting with experts from all regions in Vienna and the first in New York",
+     "=to|- hold three sessions of ten days each|+ convene a meeting with experts from all "
+     "regions|= in Vienna and the first in New York",
+     0},
     {"empty old", "", "Member States", "+Member States", 0},
     {"empty new", "Member States", "", "-Member States", 0},
     {"both empty", "", "", "", 1},

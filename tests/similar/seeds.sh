@@ -11,7 +11,7 @@ check "2021/23/DR#5: 2017/19#1 first" is "$(first_hit)" "E/RES/2017/19#1"
 check "2021/23/DR#5: the added clause marked as inserted" \
     grep -qF '[+such as in relation to health,+]' "$T/out"
 check "2021/23/DR#5: nothing marked as deleted in the first hit" \
-    sh -c "sed -n 2p '$T/out' | grep -vqF '[-'"
+    sh -c "sed -n 3p '$T/out' | grep -vqF '[-'"
 check "2021/23/DR#5: a similarity figure" grep -q '^1\. E/RES/2017/19#1  similarity 0\.9[0-9]' "$T/out"
 check "2021/23/DR#5: never its own precedent" sh -c "! grep -q '^[0-9]*\. E/RES/2021/23/DR#5 ' '$T/out'"
 check "no colour codes when not on a terminal" sh -c "! grep -q \"\$(printf '\\033')\" '$T/out'"
@@ -67,8 +67,14 @@ check "--lineage: 2017/19#1 before it" \
     sh -c "grep -n '^E/RES/2017/19#1' '$T/out' | head -n 1 | cut -d: -f1 | { read n; m=\$(grep -n '^E/RES/2021/23/DR#5 ' '$T/out' | cut -d: -f1); [ \"\$n\" -lt \"\$m\" ]; }"
 expect_status 0 "--lineage --json" similar --lineage --json 'E/RES/2021/23/DR#5'
 check "--lineage --json: the last step leads to the paragraph" \
-    sh -c "tail -n 1 '$T/out' | grep -qF '\"next\":\"E/RES/2021/23/DR#5\"'"
-check "--lineage --json: the last step is 2017/19#1" is "$(json_ids | tail -n 1)" "E/RES/2017/19#1"
+    sh -c "tail -n 2 '$T/out' | head -n 1 | grep -qF '\"next\":\"E/RES/2021/23/DR#5\"'"
+check "--lineage --json: the last step is 2017/19#1" is "$(json_ids | tail -n 2 | head -n 1)" "E/RES/2017/19#1"
+# Complete: the paragraph itself ends the chain, as in the text layout.
+check "--lineage --json: ends with the paragraph itself" is "$(json_ids | tail -n 1)" "E/RES/2021/23/DR#5"
+check "--lineage --json: marked as the paragraph" \
+    sh -c "tail -n 1 '$T/out' | grep -qF '\"lineage\":\"this paragraph\"'"
+check "--lineage --json: with its text" \
+    sh -c "tail -n 1 '$T/out' | grep -qF 'such as in relation to health'"
 expect_status 2 "--lineage wants a paragraph" similar --lineage --text "Encourages Member States"
 expect_status 2 "an unknown paragraph" similar 'E/RES/2021/23/DR#99'
 check "unknown paragraph: named" grep -q 'E/RES/2021/23/DR#99' "$T/err"
