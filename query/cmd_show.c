@@ -31,61 +31,6 @@ anchor_of(const resdex_hit_t *h)
     return anchor_of_id(h->id);
 }
 
-/* Footnotes of a whole resolution: every hit's, once each, in order. */
-static size_t
-collect_footnotes(const resdex_results_t *r, const resdex_footnote_t ***out)
-{
-    size_t n = 0, cap = 0;
-    const resdex_footnote_t **v = NULL;
-    for (size_t i = 0; i < resdex_results_count(r); i++) {
-        const resdex_hit_t *h = resdex_results_get(r, i);
-        for (size_t k = 0; k < h->n_footnotes; k++) {
-            const resdex_footnote_t *f = &h->footnotes[k];
-            int seen = 0;
-            for (size_t j = 0; j < n && !seen; j++)
-                seen = strcmp(v[j]->mark, f->mark) == 0 && strcmp(v[j]->text, f->text) == 0;
-            if (seen)
-                continue;
-            if (n == cap) {
-                cap = cap ? cap * 2 : 16;
-                const resdex_footnote_t **p = realloc(v, cap * sizeof *v);
-                if (!p)
-                    break;
-                v = p;
-            }
-            v[n++] = f;
-        }
-    }
-    *out = v;
-    return n;
-}
-
-/* A resolution: its context fields, "paragraphs" (each with its "id" and
- * its footnotes' marks), "footnotes" (each once). */
-static void
-describe_resolution(sprinter_t *sp, const resdex_results_t *r)
-{
-    const resdex_hit_t *first = resdex_results_get(r, 0);
-    sp_begin_map(sp);
-    describe_context_fields(sp, first->resolution);
-    sp_key(sp, "paragraphs");
-    sp_begin_list(sp);
-    for (size_t i = 0; i < resdex_results_count(r); i++) {
-        const resdex_hit_t *h = resdex_results_get(r, i);
-        describe_paragraph_in_order(sp, h->paragraph, h->id);
-    }
-    sp_end(sp);
-    const resdex_footnote_t **notes = NULL;
-    size_t n = collect_footnotes(r, &notes);
-    sp_key(sp, "footnotes");
-    sp_begin_list(sp);
-    for (size_t i = 0; i < n; i++)
-        describe_footnote(sp, notes[i]);
-    sp_end(sp);
-    free(notes);
-    sp_end(sp);
-}
-
 /* The text layouts; ctx is a show_text_t. */
 typedef struct show_text {
     const layout_t *l;

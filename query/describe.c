@@ -1,6 +1,7 @@
 /* describe.c - resdex's output described once; see describe.h. */
 #include "describe.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* A key only when the value is known (optional context fields). */
@@ -153,5 +154,81 @@ describe_similar_hit(sprinter_t *sp, const resdex_results_t *results, size_t i, 
     sp_end(sp);
     if (next)
         sp_key_string(sp, "next", next);
+    sp_end(sp);
+}
+
+static int
+facet_cb(const char *value, uint64_t count, void *ctx)
+{
+    sp_key_int(ctx, value, (long long)count);
+    return 0;
+}
+
+void
+describe_facet_counts(sprinter_t *sp, const resdex_results_t *r)
+{
+    static const char *const facets[] = {"body", "year", "verb"};
+    sp_begin_map(sp);
+    for (size_t i = 0; i < sizeof facets / sizeof facets[0]; i++) {
+        sp_key(sp, facets[i]);
+        sp_begin_map(sp);
+        resdex_results_facets(r, facets[i], facet_cb, sp);
+        sp_end(sp);
+    }
+    sp_end(sp);
+}
+
+/* Footnotes of a whole resolution: every hit's, once each, in order. */
+static size_t
+collect_footnotes(const resdex_results_t *r, const resdex_footnote_t ***out)
+{
+    size_t n = 0, cap = 0;
+    const resdex_footnote_t **v = NULL;
+    for (size_t i = 0; i < resdex_results_count(r); i++) {
+        const resdex_hit_t *h = resdex_results_get(r, i);
+        for (size_t k = 0; k < h->n_footnotes; k++) {
+            const resdex_footnote_t *f = &h->footnotes[k];
+            int seen = 0;
+            for (size_t j = 0; j < n && !seen; j++)
+                seen = strcmp(v[j]->mark, f->mark) == 0 && strcmp(v[j]->text, f->text) == 0;
+            if (seen)
+                continue;
+            if (n == cap) {
+                cap = cap ? cap * 2 : 16;
+                const resdex_footnote_t **p = realloc(v, cap * sizeof *v);
+                if (!p)
+                    break;
+                v = p;
+            }
+            v[n++] = f;
+        }
+    }
+    *out = v;
+    return n;
+}
+
+/* A resolution: its context fields, "paragraphs" (each with its "id" and
+ * its footnotes' marks), "footnotes" (each once). */
+void
+describe_resolution(sprinter_t *sp, const resdex_results_t *r)
+{
+    const resdex_hit_t *first = resdex_results_get(r, 0);
+    sp_begin_map(sp);
+    describe_context_fields(sp, first->resolution);
+    sp_key(sp, "paragraphs");
+    sp_begin_list(sp);
+    for (size_t i = 0; i < resdex_results_count(r); i++) {
+        const resdex_hit_t *h = resdex_results_get(r, i);
+        describe_paragraph_in_order(sp, h->paragraph, h->id);
+    }
+    sp_end(sp);
+    const resdex_footnote_t **notes = NULL;
+    size_t n = collect_footnotes(r, &notes);
+    sp_key(sp, "footnotes");
+    sp_begin_list(sp);
+    for (size_t i = 0; i < n; i++)
+        describe_footnote(sp, notes[i]);
+    sp_end(sp);
+    free(notes);
     sp_end(sp);
 }

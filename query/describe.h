@@ -33,6 +33,11 @@ void describe_paragraph_in_order(sprinter_t *sp, const resdex_paragraph_t *p, co
  * cites}], "footnotes": [{mark, text}]. */
 void describe_parsed_resolution(sprinter_t *sp, const resdex_resolution_t *res);
 
+/* A whole resolution, from the hits of resdex_db_get_resolution (at least
+ * one): its context fields, "paragraphs" (each with its "id" and its
+ * footnotes' marks), "footnotes" (each once, in order). */
+void describe_resolution(sprinter_t *sp, const resdex_results_t *r);
+
 /* One search hit's keys: "rank","score","id","resolution":{...},
  * "paragraph":{..., "snippet"},"footnotes":[...],"tags":[...],"cites":[...] */
 void describe_hit_fields(sprinter_t *sp, const resdex_hit_t *hit);
@@ -46,5 +51,14 @@ void describe_hit(sprinter_t *sp, const resdex_hit_t *hit);
  * is not NULL, a last key "next" (lineage: the id of the version after). */
 void describe_similar_hit(sprinter_t *sp, const resdex_results_t *results, size_t i,
                           const char *next);
+
+/* The counts of a search asked with facets, as one map:
+ * {"body":{value: count, ...},"year":{...},"verb":{...}}, most frequent first. */
+void describe_facet_counts(sprinter_t *sp, const resdex_results_t *r);
+
+/* resdex stats --json of db (at path) as one map (cmd_stats.c). Returns
+ * the status of gathering them (the message on db); nothing is described
+ * on failure. */
+resdex_status_t describe_index_stats(sprinter_t *sp, resdex_db_t *db, const char *path);
 
 #endif

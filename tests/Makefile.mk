@@ -47,3 +47,4 @@ include tests/query.mk
 include tests/similar.mk
 include tests/hostile.mk
 include tests/readers.mk
+include tests/web.mk
