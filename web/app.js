@@ -32,9 +32,17 @@ function langAttrs(lang) {
   return {lang: lang || null, dir: RTL[lang] ? 'rtl' : null};
 }
 
+/* Xapian's snippets come HTML-escaped (&lt; &gt; &amp;), the paragraph's
+ * text does not: back to the text, which then goes in as text. (When the
+ * library hands its snippets over unescaped, this goes.) */
+function unescapeSnippet(s) {
+  return s.replace(/&(lt|gt|amp|quot|#39);/g, (m, e) => ({lt: '<', gt: '>', amp: '&', quot: '"', '#39': "'"})[e]);
+}
+
 /* The snippet's [highlights] as <mark> runs; adjacent ones separated only by
  * spaces joined, so that a matched phrase is one run. */
 function highlighted(snippet) {
+  snippet = unescapeSnippet(snippet);
   const out = [];
   const re = /\[([^\[\]]*)\]/g;
   let at = 0, m, last = null;
@@ -284,24 +292,31 @@ async function renderResolution(s) {
   let focus = null;
   for (const p of res.paragraphs) {
     const [, a] = splitId(p.id || '');
-    const li = el('li', {id: 'p-' + a, class: 'paragraph' + (a === anchor ? ' focus' : ''), tabindex: a === anchor ? '-1' : null},
+    const li = el('li', {id: 'p-' + a, class: 'paragraph' + (a === anchor ? ' focus' : '')},
       el('div', {class: 'label'}, el('a', {href: resolutionUrl(p.id, res.lang)}, paragraphLabel(p))),
       el('p', {class: 'text', ...langAttrs(res.lang), text: p.text}),
       p.footnotes && p.footnotes.length ? el('p', {class: 'marks', text: 'Footnotes ' + p.footnotes.join(', ')}) : null,
-      el('button', {type: 'button', class: 'used', onclick: () => go({id: p.id, plang: res.lang})}, 'Where was this used before?'));
+      a === anchor ? null : el('button', {type: 'button', class: 'used', onclick: () => go({id: p.id, plang: res.lang})}, 'Where was this used before?'));
     if (a === anchor) focus = li;
     list.append(li);
   }
   document.getElementById('res-notes').replaceChildren(...(res.footnotes || []).map(n =>
     el('li', {...langAttrs(res.lang)}, el('span', {class: 'mark', text: '[' + n.mark + ']'}), ' ', n.text)));
   say(res.symbol + ': ' + res.paragraphs.length + ' paragraphs' + (anchor ? ', paragraph ' + anchor + ' in focus' : ''));
+  const box = document.getElementById('focus');
   const side = document.getElementById('side');
   const history_ = document.getElementById('history');
   side.replaceChildren();
   history_.replaceChildren();
+  box.hidden = !focus;
   if (focus) {
-    focus.focus();
-    focus.scrollIntoView({block: 'center'});
+    /* The paragraph first, then its other languages and its history;
+     * the whole resolution below, the paragraph marked there too. */
+    document.getElementById('focus-para').replaceChildren(
+      el('div', {class: 'label'}, el('a', {href: '#' + focus.id}, 'Paragraph ' + anchor + ' in the resolution below')),
+      el('p', {class: 'text', ...langAttrs(res.lang), text: focus.querySelector('.text').textContent}));
+    window.scrollTo(0, 0);
+    box.focus({preventScroll: true});
     renderSideBySide(symbol, anchor, res.lang, side);
     renderHistory(symbol + '#' + anchor, history_);
   } else {
