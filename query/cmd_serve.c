@@ -23,6 +23,7 @@
 #define MAX_ARGS        64
 #define MAX_CONNECTIONS 256
 #define IDLE_SECONDS    15 /* a client silent this long is cut off */
+#define REQUEST_SECONDS 30 /* and one whose request takes longer to arrive */
 
 static const char *listen_opt = DEFAULT_LISTEN, *access_log_opt;
 
@@ -49,6 +50,7 @@ typedef struct conn {
     char version[12];
     char *body;
     size_t len;
+    struct timespec since; /* when its request line came */
     int started, too_large;
     unsigned status;
     size_t bytes;
@@ -65,8 +67,10 @@ uri_logger(void *cls, const char *uri, struct MHD_Connection *c)
     (void)cls;
     (void)c;
     conn_t *conn = calloc(1, sizeof *conn);
-    if (conn)
+    if (conn) {
         conn->uri = strdup(uri);
+        clock_gettime(CLOCK_MONOTONIC, &conn->since);
+    }
     return conn;
 }
 
@@ -116,6 +120,12 @@ answer(void *cls, struct MHD_Connection *c, const char *url, const char *method,
     if (!conn)
         return MHD_NO; /* out of memory: drop the connection */
     if (*upload_size > 0) {
+        /* A body trickling in (a byte at a time, within the idle limit)
+         * may not hold the connection for ever. */
+        struct timespec now;
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        if (now.tv_sec - conn->since.tv_sec > REQUEST_SECONDS)
+            return MHD_NO;
         if (!conn->too_large && conn->len + *upload_size <= SERVE_MAX_BODY) {
             char *p = realloc(conn->body, conn->len + *upload_size + 1);
             if (!p)
