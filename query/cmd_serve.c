@@ -346,6 +346,7 @@ run_serve(const global_options_t *g, char **words, int n_words)
         fprintf(stderr, "resdex serve: cannot start the HTTP server on %s\n", listen_opt);
         goto DONE;
     }
+    fd = -1; /* the server's now: MHD_stop_daemon closes it */
     fprintf(stderr, "resdex serve: the index %s at %s\n", path, url);
     int sig = 0;
     while (sigwait(&stop, &sig) == 0 && sig == SIGHUP)

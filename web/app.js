@@ -352,10 +352,14 @@ async function renderHistory(id, box) {
 /* ---- the draft check: the report's parts, one row each ---- */
 
 const CHECK_PARTS = [
+  ['n', v => el('span', {class: 'n', text: '¶ ' + v + ' '})],
   ['status', v => el('span', {class: 'status-' + v, text: v})],
   ['text', v => el('p', {class: 'text', text: v})],
   ['similarity', v => el('span', {class: 'similarity', text: 'similarity ' + v})],
   ['diff', v => v && v.length ? diffView(v) : null],
+  ['verb', v => v && typeof v === 'object' ? el('p', {class: 'verb', text: 'verb: ' + [v.from, v.to].filter(Boolean).join(' → ') + (v.change ? ' (' + v.change + ')' : '')}) : null],
+  ['qualifiers', v => v && typeof v === 'object' ? el('p', {class: 'qualifiers', text:
+    [v.added && v.added.length ? 'added: ' + v.added.join(', ') : '', v.dropped && v.dropped.length ? 'dropped: ' + v.dropped.join(', ') : ''].filter(Boolean).join(' · ')}) : null],
   ['precedent', v => v ? renderHit(v, false) : null],
 ];
 
