@@ -31,7 +31,7 @@ if HAVE_SQLITE
 BENCH_BINS += bench/fts5$(EXEEXT)
 endif
 CLEANFILES += $(EXTRA_PROGRAMS)
-EXTRA_DIST += bench/run bench/readers bench/buildcmp bench/summarize bench/plot.gp bench/RESULTS.md
+EXTRA_DIST += bench/serve-bench bench/serve-wrk.lua bench/serve-wrk-cheap.lua bench/run bench/readers bench/buildcmp bench/summarize bench/plot.gp bench/RESULTS.md
 
 BENCH_SIZES = 50000 200000
 BENCH_REAL = yes
