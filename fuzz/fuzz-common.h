@@ -125,6 +125,41 @@ fuzz_remove_one(const char *path, const struct stat *sb, int flag, struct FTW *f
     return remove(path);
 }
 
+/* Index texts[0..n) (text%zu.txt each) into a new index at dir, for the
+ * targets that search one. Exits 1 with a message when it cannot. */
+static inline void
+fuzz_index_texts(const char *dir, const char *const *texts, size_t n)
+{
+    resdex_db_t *w = NULL;
+    const char *what = "open for writing", *why = NULL;
+    char name[32];
+    if (resdex_db_open(dir, RESDEX_DB_READ_WRITE, &w) != RESDEX_STATUS_SUCCESS)
+        goto FAIL;
+    for (size_t i = 0; i < n; i++) {
+        snprintf(name, sizeof name, "text%zu.txt", i);
+        what = name;
+        resdex_doc_t *doc = NULL;
+        char *msg = NULL;
+        if (resdex_parse_buffer(name, texts[i], strlen(texts[i]), &doc, &msg) !=
+            RESDEX_STATUS_SUCCESS) {
+            why = msg;
+            goto FAIL;
+        }
+        resdex_status_t st = resdex_db_index_doc(w, name, doc);
+        resdex_doc_destroy(doc);
+        if (st != RESDEX_STATUS_SUCCESS)
+            goto FAIL;
+    }
+    what = "commit";
+    if (resdex_db_commit(w) != RESDEX_STATUS_SUCCESS)
+        goto FAIL;
+    resdex_db_close(w);
+    return;
+FAIL:
+    fprintf(stderr, "fuzz: %s: %s\n", what, why ? why : w ? resdex_db_last_error(w) : "failed");
+    exit(1);
+}
+
 /* Remove a folder made by fuzz_tmpdir, with what is in it ("" : nothing). */
 static inline void
 fuzz_rmtree(const char *dir)

@@ -65,24 +65,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
     (void)argv;
     fuzz_tmpdir("query", db_dir, sizeof db_dir);
     atexit(cleanup);
-    resdex_db_t *w = NULL;
-    if (resdex_db_open(db_dir, RESDEX_DB_READ_WRITE, &w) != RESDEX_STATUS_SUCCESS)
-        die("open for writing", resdex_db_last_error(w));
-    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
-        char name[32];
-        snprintf(name, sizeof name, "text%zu.txt", i);
-        resdex_doc_t *doc = NULL;
-        char *msg = NULL;
-        if (resdex_parse_buffer(name, texts[i], strlen(texts[i]), &doc, &msg) !=
-            RESDEX_STATUS_SUCCESS)
-            die(name, msg);
-        if (resdex_db_index_doc(w, name, doc) != RESDEX_STATUS_SUCCESS)
-            die(name, resdex_db_last_error(w));
-        resdex_doc_destroy(doc);
-    }
-    if (resdex_db_commit(w) != RESDEX_STATUS_SUCCESS)
-        die("commit", resdex_db_last_error(w));
-    resdex_db_close(w);
+    fuzz_index_texts(db_dir, texts, sizeof texts / sizeof texts[0]);
     if (resdex_db_open(db_dir, RESDEX_DB_READ_ONLY, &db) != RESDEX_STATUS_SUCCESS)
         die("open for reading", resdex_db_last_error(db));
     return 0;

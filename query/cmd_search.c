@@ -127,13 +127,6 @@ report(resdex_db_t *db, resdex_status_t st)
     fprintf(stderr, "resdex search: %s\n", m && *m ? m : resdex_status_to_string(st));
 }
 
-static int
-facet_cb(const char *value, uint64_t count, void *ctx)
-{
-    sp_key_int(ctx, value, (long long)count);
-    return 0;
-}
-
 static const char *const facet_names[] = {"body", "year", "verb", "adopted"};
 
 #define N_FACETS (sizeof facet_names / sizeof facet_names[0])
@@ -147,14 +140,7 @@ describe_facets(sprinter_t *sp, const resdex_results_t *r, const char *query)
     sp_key_int(sp, "total", (long long)resdex_results_total(r));
     sp_key_int(sp, "paragraphs", (long long)resdex_results_paragraphs(r));
     sp_key(sp, "facets");
-    sp_begin_map(sp);
-    for (size_t i = 0; i < N_FACETS; i++) {
-        sp_key(sp, facet_names[i]);
-        sp_begin_map(sp);
-        resdex_results_facets(r, facet_names[i], facet_cb, sp);
-        sp_end(sp);
-    }
-    sp_end(sp);
+    describe_facet_counts(sp, r);
     sp_end(sp);
 }
 

@@ -29,122 +29,10 @@ anchor_of(const resdex_hit_t *h)
     return anchor_of_id(h->id);
 }
 
-/* Footnotes of a whole resolution: every hit's, once each, in order. */
-static size_t
-collect_footnotes(const resdex_results_t *r, const resdex_footnote_t ***out)
-{
-    size_t n = 0, cap = 0;
-    const resdex_footnote_t **v = NULL;
-    for (size_t i = 0; i < resdex_results_count(r); i++) {
-        const resdex_hit_t *h = resdex_results_get(r, i);
-        for (size_t k = 0; k < h->n_footnotes; k++) {
-            const resdex_footnote_t *f = &h->footnotes[k];
-            int seen = 0;
-            for (size_t j = 0; j < n && !seen; j++)
-                seen = strcmp(v[j]->mark, f->mark) == 0 && strcmp(v[j]->text, f->text) == 0;
-            if (seen)
-                continue;
-            if (n == cap) {
-                cap = cap ? cap * 2 : 16;
-                const resdex_footnote_t **p = realloc(v, cap * sizeof *v);
-                if (!p)
-                    break;
-                v = p;
-            }
-            v[n++] = f;
-        }
-    }
-    *out = v;
-    return n;
-}
-
 static int votes_opt;
-
-/* --votes: "votes": [{"state","vote"}], how each State voted ([] when there
- * was no recorded vote, or its list is not known). */
-static void
-describe_votes_if(sprinter_t *sp, const resdex_resolution_t *res)
-{
-    if (!votes_opt)
-        return;
-    sp_key(sp, "votes");
-    describe_votes(sp, res->adoption);
-}
 
 /* How many of the resolutions citing a resolution `show` lists. */
 #define CITING_SHOWN 5
-
-/* The resolutions (in its language) whose paragraphs cite res, newest
- * first, one paragraph each: a search of cites:SYMBOL in every kind of
- * paragraph, grouped by resolution. NULL after a message when it fails. */
-static resdex_results_t *
-find_citing(resdex_db_t *db, const resdex_resolution_t *res)
-{
-    char query[512];
-    snprintf(query, sizeof query, "cites:%s -symbol:%s lang:%s", res->symbol, res->symbol,
-             res->lang ? res->lang : "en");
-    resdex_search_options_t o = {0};
-    o.query = query;
-    o.limit = CITING_SHOWN;
-    o.all_kinds = 1;
-    o.sort = RESDEX_SORT_DATE;
-    o.snippets = 1;
-    o.group_by_resolution = 1;
-    o.exact_total = 1;
-    resdex_results_t *r = NULL;
-    if (resdex_db_search(db, &o, &r) != RESDEX_STATUS_SUCCESS) {
-        fprintf(stderr, "resdex show: who cites %s: %s\n", res->symbol, resdex_db_last_error(db));
-        return NULL;
-    }
-    return r;
-}
-
-/* "cited_by": how many resolutions cite it; "citing": the first of them
- * (newest first), a paragraph each: {"id", "text"}. */
-static void
-describe_citing(sprinter_t *sp, const resdex_results_t *citing)
-{
-    sp_key_int(sp, "cited_by", (long long)resdex_results_total(citing));
-    sp_key(sp, "citing");
-    sp_begin_list(sp);
-    for (size_t i = 0; i < resdex_results_count(citing); i++) {
-        const resdex_hit_t *h = resdex_results_get(citing, i);
-        sp_begin_map(sp);
-        sp_key_string(sp, "id", h->id);
-        sp_key_string(sp, "text", h->snippet ? h->snippet : h->paragraph->text);
-        sp_end(sp);
-    }
-    sp_end(sp);
-}
-
-/* A resolution: its context fields, "paragraphs" (each with its "id" and
- * its footnotes' marks), "footnotes" (each once), then who cites it. */
-static void
-describe_resolution(sprinter_t *sp, const resdex_results_t *r, const resdex_results_t *citing)
-{
-    const resdex_hit_t *first = resdex_results_get(r, 0);
-    sp_begin_map(sp);
-    describe_context_fields(sp, first->resolution);
-    describe_provenance_fields(sp, r, 0);
-    describe_votes_if(sp, first->resolution);
-    sp_key(sp, "paragraphs");
-    sp_begin_list(sp);
-    for (size_t i = 0; i < resdex_results_count(r); i++) {
-        const resdex_hit_t *h = resdex_results_get(r, i);
-        describe_paragraph_in_order(sp, h->paragraph, h->id);
-    }
-    sp_end(sp);
-    const resdex_footnote_t **notes = NULL;
-    size_t n = collect_footnotes(r, &notes);
-    sp_key(sp, "footnotes");
-    sp_begin_list(sp);
-    for (size_t i = 0; i < n; i++)
-        describe_footnote(sp, notes[i]);
-    sp_end(sp);
-    free(notes);
-    describe_citing(sp, citing);
-    sp_end(sp);
-}
 
 /* The text layouts; ctx is a show_text_t. */
 typedef struct show_text {
@@ -320,10 +208,13 @@ list_anchors(const resdex_results_t *r, FILE *out)
 static int
 show_whole(resdex_db_t *db, sprinter_t *sp, const resdex_results_t *r)
 {
-    resdex_results_t *citing = find_citing(db, resdex_results_get(r, 0)->resolution);
-    if (!citing)
+    const resdex_resolution_t *res = resdex_results_get(r, 0)->resolution;
+    resdex_results_t *citing = find_citing(db, res, CITING_SHOWN);
+    if (!citing) {
+        fprintf(stderr, "resdex show: who cites %s: %s\n", res->symbol, resdex_db_last_error(db));
         return -1;
-    describe_resolution(sp, r, citing);
+    }
+    describe_resolution(sp, r, citing, votes_opt);
     resdex_results_destroy(citing);
     return 0;
 }
@@ -438,7 +329,10 @@ show_one(resdex_db_t *db, const char *target, const char *lang, int quiet_missin
         sp_begin_map(sp);
         describe_hit_fields(sp, r, at);
         describe_fold_fields(sp, resdex_results_get(r, at));
-        describe_votes_if(sp, resdex_results_get(r, at)->resolution);
+        if (votes_opt) {
+            sp_key(sp, "votes");
+            describe_votes(sp, resdex_results_get(r, at)->resolution->adoption);
+        }
         sp_end(sp);
     }
     if (sprinter_failed(sp)) {

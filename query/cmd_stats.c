@@ -2,6 +2,7 @@
  * paragraphs by kind, language and body), its size, when resdexd last
  * updated it, and the files it rejected, with the reasons. */
 #include "commands.h"
+#include "describe.h"
 #include "layout.h"
 #include "opts.h"
 #include "resdex.h"
@@ -297,6 +298,17 @@ stats_layout(const json_t *o, void *ctx, FILE *out)
         fputc('\n', out);
     }
     return ferror(out) ? -1 : 0;
+}
+
+resdex_status_t
+describe_index_stats(sprinter_t *sp, resdex_db_t *db, const char *path)
+{
+    stats_t s = {0};
+    resdex_status_t st = gather_stats(db, path, &s);
+    if (st == RESDEX_STATUS_SUCCESS)
+        describe_stats(sp, &s);
+    stats_free(&s);
+    return st;
 }
 
 static int

@@ -19,7 +19,7 @@ typedef struct global_options {
 /* The commands, each a table of options and a run function (opts.h). */
 struct opts_command;
 extern const struct opts_command command_parse, command_search, command_show, command_stats,
-    command_similar, command_check;
+    command_similar, command_check, command_serve;
 
 /* The index path: --db, else $RESDEX_DB, else $XDG_DATA_HOME/resdex, else
  * ~/.local/share/resdex. malloc()ed; NULL when no home can be found. */

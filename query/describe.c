@@ -1,8 +1,9 @@
 /* describe.c - resdex's output described once; see describe.h. */
 #include "describe.h"
 
-#include <stdio.h>
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* A key only when the value is known (optional context fields). */
@@ -270,4 +271,124 @@ warn_adoption(const resdex_resolution_t *res, const char *cmd)
 {
     for (size_t i = 0; res && res->adoption && i < res->adoption->n_warnings; i++)
         fprintf(stderr, "resdex %s: warning: %s\n", cmd, res->adoption->warnings[i]);
+}
+
+static int
+facet_cb(const char *value, uint64_t count, void *ctx)
+{
+    sp_key_int(ctx, value, (long long)count);
+    return 0;
+}
+
+void
+describe_facet_counts(sprinter_t *sp, const resdex_results_t *r)
+{
+    static const char *const facets[] = {"body", "year", "verb", "adopted"};
+    sp_begin_map(sp);
+    for (size_t i = 0; i < sizeof facets / sizeof facets[0]; i++) {
+        sp_key(sp, facets[i]);
+        sp_begin_map(sp);
+        resdex_results_facets(r, facets[i], facet_cb, sp);
+        sp_end(sp);
+    }
+    sp_end(sp);
+}
+
+/* Footnotes of a whole resolution: every hit's, once each, in order. */
+static size_t
+collect_footnotes(const resdex_results_t *r, const resdex_footnote_t ***out)
+{
+    size_t n = 0, cap = 0;
+    const resdex_footnote_t **v = NULL;
+    for (size_t i = 0; i < resdex_results_count(r); i++) {
+        const resdex_hit_t *h = resdex_results_get(r, i);
+        for (size_t k = 0; k < h->n_footnotes; k++) {
+            const resdex_footnote_t *f = &h->footnotes[k];
+            int seen = 0;
+            for (size_t j = 0; j < n && !seen; j++)
+                seen = strcmp(v[j]->mark, f->mark) == 0 && strcmp(v[j]->text, f->text) == 0;
+            if (seen)
+                continue;
+            if (n == cap) {
+                cap = cap ? cap * 2 : 16;
+                const resdex_footnote_t **p = realloc(v, cap * sizeof *v);
+                if (!p)
+                    break;
+                v = p;
+            }
+            v[n++] = f;
+        }
+    }
+    *out = v;
+    return n;
+}
+
+resdex_results_t *
+find_citing(resdex_db_t *db, const resdex_resolution_t *res, unsigned limit)
+{
+    char query[512];
+    snprintf(query, sizeof query, "cites:%s -symbol:%s lang:%s", res->symbol, res->symbol,
+             res->lang ? res->lang : "en");
+    resdex_search_options_t o = {0};
+    o.query = query;
+    o.limit = limit;
+    o.all_kinds = 1;
+    o.sort = RESDEX_SORT_DATE;
+    o.snippets = 1;
+    o.group_by_resolution = 1;
+    o.exact_total = 1;
+    resdex_results_t *r = NULL;
+    if (resdex_db_search(db, &o, &r) != RESDEX_STATUS_SUCCESS)
+        return NULL;
+    return r;
+}
+
+/* "cited_by": how many resolutions cite it; "citing": the first of them
+ * (newest first), a paragraph each: {"id", "text"}. */
+static void
+describe_citing(sprinter_t *sp, const resdex_results_t *citing)
+{
+    sp_key_int(sp, "cited_by", (long long)resdex_results_total(citing));
+    sp_key(sp, "citing");
+    sp_begin_list(sp);
+    for (size_t i = 0; i < resdex_results_count(citing); i++) {
+        const resdex_hit_t *h = resdex_results_get(citing, i);
+        sp_begin_map(sp);
+        sp_key_string(sp, "id", h->id);
+        sp_key_string(sp, "text", h->snippet ? h->snippet : h->paragraph->text);
+        sp_end(sp);
+    }
+    sp_end(sp);
+}
+
+void
+describe_resolution(sprinter_t *sp, const resdex_results_t *r, const resdex_results_t *citing,
+                    int votes)
+{
+    const resdex_hit_t *first = resdex_results_get(r, 0);
+    sp_begin_map(sp);
+    describe_context_fields(sp, first->resolution);
+    describe_provenance_fields(sp, r, 0);
+    if (votes) {
+        sp_key(sp, "votes");
+        describe_votes(sp, first->resolution->adoption);
+    }
+    sp_key(sp, "paragraphs");
+    sp_begin_list(sp);
+    for (size_t i = 0; i < resdex_results_count(r); i++) {
+        const resdex_hit_t *h = resdex_results_get(r, i);
+        describe_paragraph_in_order(sp, h->paragraph, h->id);
+    }
+    sp_end(sp);
+    const resdex_footnote_t **notes = NULL;
+    size_t n = collect_footnotes(r, &notes);
+    sp_key(sp, "footnotes");
+    sp_begin_list(sp);
+    for (size_t i = 0; i < n; i++)
+        describe_footnote(sp, notes[i]);
+    sp_end(sp);
+    free(notes);
+    if (citing)
+        describe_citing(sp, citing);
+    sp_end(sp);
 }

@@ -52,6 +52,20 @@ void describe_parsed_resolution(sprinter_t *sp, const resdex_resolution_t *res);
  * from, a list, empty when none). */
 void describe_provenance_fields(sprinter_t *sp, const resdex_results_t *results, size_t i);
 
+/* The resolutions (in its language) whose paragraphs cite res, newest
+ * first, one paragraph each (at most `limit`): a search of cites:SYMBOL in
+ * every kind of paragraph, grouped by resolution, its total exact. The
+ * caller owns the results; NULL when the search failed (its message on db). */
+resdex_results_t *find_citing(resdex_db_t *db, const resdex_resolution_t *res, unsigned limit);
+
+/* A whole resolution, from the hits of resdex_db_get_resolution (at least
+ * one): its context fields, "adopted_as" and "from", with `votes` "votes"
+ * (how each State voted), "paragraphs" (each with its "id" and its
+ * footnotes' marks), "footnotes" (each once, in order), then, when citing
+ * is not NULL (find_citing), "cited_by" and "citing": [{"id","text"}]. */
+void describe_resolution(sprinter_t *sp, const resdex_results_t *r, const resdex_results_t *citing,
+                         int votes);
+
 /* A search or show hit's "also": [{"id","cite"}] (the paragraphs folded
  * into it) and "cited_by" (resolutions citing its resolution). */
 void describe_fold_fields(sprinter_t *sp, const resdex_hit_t *hit);
@@ -81,5 +95,14 @@ double describe_score(double score, int decimals);
  * version after). */
 void describe_similar_hit(sprinter_t *sp, const resdex_results_t *results, size_t i,
                           const char *next);
+
+/* The counts of a search asked with facets, as one map:
+ * {"body":{value: count, ...},"year":{...},"verb":{...}}, most frequent first. */
+void describe_facet_counts(sprinter_t *sp, const resdex_results_t *r);
+
+/* resdex stats --json of db (at path) as one map (cmd_stats.c). Returns
+ * the status of gathering them (the message on db); nothing is described
+ * on failure. */
+resdex_status_t describe_index_stats(sprinter_t *sp, resdex_db_t *db, const char *path);
 
 #endif

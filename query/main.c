@@ -63,6 +63,8 @@ usage(FILE *out)
                  "                           where this wording was used before, and what changed\n"
                  "  stats                    what the index holds, and the files it rejected\n"
                  "  parse FILE...            show how files are parsed (no index needed)\n"
+                 "  serve [--listen HOST:PORT]\n"
+                 "                           the page for delegates and the HTTP JSON API\n"
                  "\n"
                  "Options go anywhere, before or after the command and its words; -- ends them.\n"
                  "The first word names the command when it is one of these; any other word\n"
@@ -74,7 +76,7 @@ usage(FILE *out)
 
 static const opts_command_t *const commands[] = {
     &command_parse,   &command_search, &command_show, &command_stats,
-    &command_similar, &command_check,  NULL,
+    &command_similar, &command_check,  &command_serve, NULL,
 };
 
 int

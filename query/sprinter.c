@@ -12,6 +12,7 @@ struct sprinter {
     FILE *out;
     sprinter_layout_fn layout;
     void *ctx;
+    json_t *into;             /* sprinter_new_collect: the list the values go to */
     json_t *stack[MAX_DEPTH]; /* stack[0] the value being built (owned) */
     int depth;
     const char *key;
@@ -27,6 +28,15 @@ sprinter_new(FILE *out, sprinter_layout_fn layout, void *ctx)
     sp->out = out;
     sp->layout = layout;
     sp->ctx = ctx;
+    return sp;
+}
+
+sprinter_t *
+sprinter_new_collect(json_t *into)
+{
+    sprinter_t *sp = sprinter_new(NULL, NULL, NULL);
+    if (sp)
+        sp->into = into;
     return sp;
 }
 
@@ -59,6 +69,11 @@ json_print_line(const json_t *value, FILE *out)
 static void
 emit(sprinter_t *sp, json_t *v)
 {
+    if (sp->into) {
+        if (json_array_append(sp->into, v) != 0)
+            sp->failed = 1;
+        return;
+    }
     int rc = sp->layout ? sp->layout(v, sp->ctx, sp->out) : json_print_line(v, sp->out);
     if (rc != 0 || ferror(sp->out))
         sp->failed = 1;

@@ -29,6 +29,12 @@ typedef int (*sprinter_layout_fn)(const json_t *value, void *ctx, FILE *out);
  * layout(value, ctx, out). NULL when out of memory. */
 sprinter_t *sprinter_new(FILE *out, sprinter_layout_fn layout, void *ctx);
 
+/* A printer that prints nothing: each top-level value is appended to
+ * `into` (a JSON array, borrowed; it takes its own reference), so that
+ * resdex serve answers with exactly the values the command line prints.
+ * NULL when out of memory. */
+sprinter_t *sprinter_new_collect(json_t *into);
+
 /* Non-zero when a value could not be built or printed. */
 int sprinter_failed(const sprinter_t *sp);
 

@@ -48,3 +48,4 @@ include tests/similar.mk
 include tests/hostile.mk
 include tests/readers.mk
 include tests/libapi.mk
+include tests/web.mk

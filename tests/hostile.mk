@@ -7,7 +7,7 @@
 # the sanitizer build).
 FUZZ_REGRESS = tests/fuzz_regress_text tests/fuzz_regress_akn tests/fuzz_regress_gzip \
 	tests/fuzz_regress_query tests/fuzz_regress_index tests/fuzz_regress_pdf \
-	tests/fuzz_regress_docx tests/fuzz_regress_zip
+	tests/fuzz_regress_docx tests/fuzz_regress_zip tests/fuzz_regress_serve
 check_PROGRAMS += $(FUZZ_REGRESS)
 tests_fuzz_regress_text_SOURCES = fuzz/fuzz_text.c fuzz/standalone.c fuzz/fuzz-common.h
 tests_fuzz_regress_text_CPPFLAGS = $(AM_CPPFLAGS)
@@ -21,6 +21,11 @@ tests_fuzz_regress_gzip_SOURCES = fuzz/fuzz_gzip.c fuzz/standalone.c fuzz/fuzz-c
 tests_fuzz_regress_gzip_CPPFLAGS = $(AM_CPPFLAGS)
 tests_fuzz_regress_gzip_LDADD = $(RESDEX_LIBS)
 nodist_EXTRA_tests_fuzz_regress_gzip_SOURCES = dummy.cxx
+tests_fuzz_regress_serve_SOURCES = $(FUZZ_SERVE_SOURCES) fuzz/standalone.c
+nodist_tests_fuzz_regress_serve_SOURCES = query/web-assets.c
+tests_fuzz_regress_serve_CPPFLAGS = $(FUZZ_SERVE_CPPFLAGS)
+tests_fuzz_regress_serve_LDADD = $(RESDEX_LIBS)
+nodist_EXTRA_tests_fuzz_regress_serve_SOURCES = dummy.cxx
 tests_fuzz_regress_query_SOURCES = fuzz/fuzz_query.c fuzz/standalone.c fuzz/fuzz-common.h
 tests_fuzz_regress_query_CPPFLAGS = $(AM_CPPFLAGS)
 tests_fuzz_regress_query_LDADD = $(RESDEX_LIBS)

@@ -10,7 +10,7 @@ if [ -x /usr/bin/python3 ]; then PY=/usr/bin/python3; else PY=python3; fi
 mkdir -p "$T/pdf" "$T/docx" "$T/zip"
 $PY "$top_srcdir/tests/readers/mkpdf.py" "$T/pdf/res.pdf" 2>/dev/null || rmdir "$T/pdf"
 $PY "$top_srcdir/tests/readers/mkdocx.py" "$T/docx/draft.docx" && cp "$T/docx/draft.docx" "$T/zip/"
-for t in text akn gzip query index pdf docx zip; do
+for t in text akn gzip query index pdf docx zip serve; do
     dirs=
     for d in "$top_srcdir/tests/fuzz-regress/$t" "$top_srcdir/fuzz/seeds/$t"; do
         [ -d "$d" ] && dirs="$dirs $d"

@@ -1,0 +1,378 @@
+/* cmd_serve.c - resdex serve: the page for delegates and the HTTP JSON API
+ * over libmicrohttpd. This file is the HTTP glue only (the listening socket,
+ * limits, headers, the access log, signals); what each request gets is
+ * serve_api.c's. One thread answers every request in turn, so the one
+ * read-only index handle is never shared. */
+#include "commands.h"
+#include "opts.h"
+#include "serve_api.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <microhttpd.h>
+#include <netdb.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#define DEFAULT_LISTEN  "127.0.0.1:8340"
+#define MAX_ARGS        64
+#define MAX_CONNECTIONS 256
+#define IDLE_SECONDS    15 /* a client silent this long is cut off */
+#define REQUEST_SECONDS 30 /* and one whose request takes longer to arrive */
+
+static const char *listen_opt = DEFAULT_LISTEN, *access_log_opt;
+
+static const opt_desc_t serve_options[] = {
+    {.name = "listen",
+     .string = &listen_opt,
+     .metavar = "HOST:PORT",
+     .missing = "an address: HOST:PORT",
+     .help = "the address to answer on (default " DEFAULT_LISTEN ", this machine\n"
+             "only); [::1]:PORT for IPv6, port 0 for any free port"},
+    {.name = "access-log",
+     .string = &access_log_opt,
+     .metavar = "FILE",
+     .missing = "a file (or - for standard output)",
+     .help = "append a line per request to FILE (- for standard output), in\n"
+             "the common log format"},
+    {.name = NULL},
+};
+
+/* One request being received. */
+typedef struct conn {
+    char *uri;        /* as sent, for the log */
+    char request[24]; /* "GET", "HTTP/1.1": the log's request line */
+    char version[12];
+    char *body;
+    size_t len;
+    struct timespec since; /* when its request line came */
+    int started, too_large;
+    unsigned status;
+    size_t bytes;
+} conn_t;
+
+typedef struct server {
+    serve_api_t *api;
+    FILE *log;
+} server_t;
+
+static void *
+uri_logger(void *cls, const char *uri, struct MHD_Connection *c)
+{
+    (void)cls;
+    (void)c;
+    conn_t *conn = calloc(1, sizeof *conn);
+    if (conn) {
+        conn->uri = strdup(uri);
+        clock_gettime(CLOCK_MONOTONIC, &conn->since);
+    }
+    return conn;
+}
+
+typedef struct args {
+    serve_arg_t v[MAX_ARGS];
+    size_t n;
+} args_t;
+
+static enum MHD_Result
+collect_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+    (void)kind;
+    args_t *a = cls;
+    if (a->n == MAX_ARGS)
+        return MHD_NO;
+    a->v[a->n].name = key;
+    a->v[a->n].value = value ? value : "";
+    a->n++;
+    return MHD_YES;
+}
+
+/* The headers of every answer: what it is, that it must not be sniffed,
+ * framed or run with inline script. */
+static void
+add_headers(struct MHD_Response *r, const serve_response_t *resp)
+{
+    MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, resp->type);
+    MHD_add_response_header(r, "Content-Security-Policy",
+                            "default-src 'none'; script-src 'self'; style-src 'self'; "
+                            "connect-src 'self'; img-src 'self' data:; font-src 'self'; "
+                            "base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+    MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+    MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
+    MHD_add_response_header(r, "X-Frame-Options", "DENY");
+    MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL,
+                            resp->cache ? "no-cache" : "no-store");
+    if (resp->allow)
+        MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, resp->allow);
+}
+
+static enum MHD_Result
+answer(void *cls, struct MHD_Connection *c, const char *url, const char *method,
+       const char *version, const char *upload, size_t *upload_size, void **con_cls)
+{
+    server_t *s = cls;
+    conn_t *conn = *con_cls;
+    if (!conn)
+        return MHD_NO; /* out of memory: drop the connection */
+    if (*upload_size > 0) {
+        /* A body trickling in (a byte at a time, within the idle limit)
+         * may not hold the connection for ever. */
+        struct timespec now;
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        if (now.tv_sec - conn->since.tv_sec > REQUEST_SECONDS)
+            return MHD_NO;
+        if (!conn->too_large && conn->len + *upload_size <= SERVE_MAX_BODY) {
+            char *p = realloc(conn->body, conn->len + *upload_size + 1);
+            if (!p)
+                return MHD_NO;
+            memcpy(p + conn->len, upload, *upload_size);
+            conn->body = p;
+            conn->len += *upload_size;
+            conn->body[conn->len] = '\0';
+        } else {
+            conn->too_large = 1; /* read on and drop, then 413 */
+            free(conn->body);
+            conn->body = NULL;
+            conn->len = 0;
+        }
+        *upload_size = 0;
+        return MHD_YES;
+    }
+    if (!conn->started) {
+        snprintf(conn->request, sizeof conn->request, "%s", method);
+        snprintf(conn->version, sizeof conn->version, "%s", version);
+        /* The first call, on the headers: the body (if any) comes next,
+         * unless it is announced too large, which is answered now and
+         * never read. */
+        conn->started = 1;
+        const char *length = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+        if (!length || strtoull(length, NULL, 10) <= SERVE_MAX_BODY)
+            return MHD_YES;
+        conn->too_large = 1;
+    }
+    args_t a = {.n = 0};
+    MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect_arg, &a);
+    serve_request_t req = {.method = method,
+                           .path = url,
+                           .args = a.v,
+                           .n_args = a.n,
+                           .body = conn->body,
+                           .body_len = conn->len,
+                           .body_too_large = conn->too_large};
+    serve_response_t resp;
+    serve_handle(s->api, &req, &resp);
+    struct MHD_Response *r = MHD_create_response_from_buffer(
+        resp.len, resp.body, resp.owned ? MHD_RESPMEM_MUST_COPY : MHD_RESPMEM_PERSISTENT);
+    if (!r) {
+        serve_response_free(&resp);
+        return MHD_NO;
+    }
+    add_headers(r, &resp);
+    conn->status = resp.status;
+    conn->bytes = strcmp(method, "HEAD") == 0 ? 0 : resp.len;
+    enum MHD_Result rc = MHD_queue_response(c, resp.status, r);
+    MHD_destroy_response(r);
+    serve_response_free(&resp);
+    return rc;
+}
+
+/* The common log format: host - - [date] "request" status bytes. */
+static void
+log_request(FILE *log, struct MHD_Connection *c, const conn_t *conn)
+{
+    char host[INET6_ADDRSTRLEN] = "-";
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    if (ci && ci->client_addr) {
+        const struct sockaddr *sa = ci->client_addr;
+        if (sa->sa_family == AF_INET)
+            inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, host, sizeof host);
+        else if (sa->sa_family == AF_INET6)
+            inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, host, sizeof host);
+    }
+    char date[64];
+    time_t now = time(NULL);
+    struct tm tm;
+    strftime(date, sizeof date, "%d/%b/%Y:%H:%M:%S %z", localtime_r(&now, &tm));
+    /* The request line as sent, its quotes and controls escaped. */
+    fprintf(log, "%s - - [%s] \"%s ", host, date, conn->request);
+    for (const unsigned char *p = (const unsigned char *)(conn->uri ? conn->uri : "-"); *p; p++)
+        if (*p < 0x20 || *p == '"' || *p == '\\' || *p >= 0x7f)
+            fprintf(log, "\\x%02x", *p);
+        else
+            fputc(*p, log);
+    fprintf(log, " %s\" %u %zu\n", conn->version, conn->status ? conn->status : 500, conn->bytes);
+    fflush(log);
+}
+
+static void
+completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode t)
+{
+    (void)t;
+    server_t *s = cls;
+    conn_t *conn = *con_cls;
+    if (!conn)
+        return;
+    if (s->log)
+        log_request(s->log, c, conn);
+    free(conn->uri);
+    free(conn->body);
+    free(conn);
+    *con_cls = NULL;
+}
+
+/* A listening socket on HOST:PORT ("[::1]:PORT" for IPv6). Returns the
+ * descriptor, or -1 after a message. */
+static int
+listen_on(const char *spec, char *shown, size_t shown_size)
+{
+    char host[256];
+    const char *colon = strrchr(spec, ':');
+    const char *h = spec;
+    size_t hl = colon ? (size_t)(colon - spec) : 0;
+    if (hl >= 2 && spec[0] == '[' && spec[hl - 1] == ']') {
+        h = spec + 1;
+        hl -= 2;
+    }
+    if (!colon || !hl || hl >= sizeof host || !colon[1] ||
+        strspn(colon + 1, "0123456789") != strlen(colon + 1) || atol(colon + 1) > 65535) {
+        fprintf(stderr, "resdex serve: --listen '%s' is not HOST:PORT (e.g. 127.0.0.1:8340)\n",
+                spec);
+        return -1;
+    }
+    memcpy(host, h, hl);
+    host[hl] = '\0';
+    struct addrinfo hints = {.ai_family = AF_UNSPEC,
+                             .ai_socktype = SOCK_STREAM,
+                             .ai_flags = AI_PASSIVE | AI_NUMERICSERV};
+    struct addrinfo *ai = NULL;
+    int rc = getaddrinfo(host, colon + 1, &hints, &ai);
+    if (rc != 0) {
+        fprintf(stderr, "resdex serve: --listen %s: %s\n", spec, gai_strerror(rc));
+        return -1;
+    }
+    int fd = socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC, ai->ai_protocol);
+    int one = 1;
+    if (fd >= 0)
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    if (fd < 0 || bind(fd, ai->ai_addr, ai->ai_addrlen) != 0 || listen(fd, 64) != 0) {
+        fprintf(stderr, "resdex serve: cannot listen on %s: %s\n", spec, strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        freeaddrinfo(ai);
+        return -1;
+    }
+    freeaddrinfo(ai);
+    /* The port chosen when 0 was asked for. */
+    struct sockaddr_storage ss;
+    socklen_t sl = sizeof ss;
+    char addr[INET6_ADDRSTRLEN] = "?";
+    unsigned port = 0;
+    if (getsockname(fd, (struct sockaddr *)&ss, &sl) == 0) {
+        if (ss.ss_family == AF_INET6) {
+            const struct sockaddr_in6 *s6 = (const struct sockaddr_in6 *)&ss;
+            inet_ntop(AF_INET6, &s6->sin6_addr, addr, sizeof addr);
+            port = ntohs(s6->sin6_port);
+        } else {
+            const struct sockaddr_in *s4 = (const struct sockaddr_in *)&ss;
+            inet_ntop(AF_INET, &s4->sin_addr, addr, sizeof addr);
+            port = ntohs(s4->sin_port);
+        }
+    }
+    snprintf(shown, shown_size, ss.ss_family == AF_INET6 ? "http://[%s]:%u/" : "http://%s:%u/",
+             addr, port);
+    int loopback =
+        strcmp(host, "localhost") == 0 || strncmp(addr, "127.", 4) == 0 || strcmp(addr, "::1") == 0;
+    if (!loopback)
+        fprintf(stderr,
+                "resdex serve: warning: answering every machine that reaches %s "
+                "(read-only, without authentication)\n",
+                spec);
+    return fd;
+}
+
+static int
+run_serve(const global_options_t *g, char **words, int n_words)
+{
+    if (n_words > 0) {
+        fprintf(stderr,
+                "resdex serve: unexpected '%s' (usage: resdex serve [--listen HOST:PORT])\n",
+                words[0]);
+        return EXIT_ERROR;
+    }
+    int status = EXIT_ERROR, fd = -1;
+    server_t s = {NULL, NULL};
+    struct MHD_Daemon *d = NULL;
+    char *path = resolve_db_path(g->db_path);
+    char url[128];
+    if (!path) {
+        fprintf(stderr, "resdex serve: no index location: use --db DIR or set RESDEX_DB\n");
+        goto DONE;
+    }
+    if (access_log_opt) {
+        s.log = strcmp(access_log_opt, "-") == 0 ? stdout : fopen(access_log_opt, "a");
+        if (!s.log) {
+            fprintf(stderr, "resdex serve: cannot open the access log %s: %s\n", access_log_opt,
+                    strerror(errno));
+            goto DONE;
+        }
+    }
+    if (!(s.api = serve_api_new(path))) {
+        fprintf(stderr, "resdex serve: out of memory\n");
+        goto DONE;
+    }
+    if ((fd = listen_on(listen_opt, url, sizeof url)) < 0)
+        goto DONE;
+    /* The signals are taken by sigwait below, in this thread only: block
+     * them before the server's thread starts (it inherits the mask). */
+    sigset_t stop;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGTERM);
+    sigaddset(&stop, SIGINT);
+    sigaddset(&stop, SIGHUP);
+    pthread_sigmask(SIG_BLOCK, &stop, NULL);
+    signal(SIGPIPE, SIG_IGN);
+    d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO, 0, NULL, NULL, answer, &s,
+                         MHD_OPTION_LISTEN_SOCKET, fd, MHD_OPTION_CONNECTION_LIMIT,
+                         (unsigned)MAX_CONNECTIONS, MHD_OPTION_CONNECTION_TIMEOUT,
+                         (unsigned)IDLE_SECONDS, MHD_OPTION_URI_LOG_CALLBACK, uri_logger, &s,
+                         MHD_OPTION_NOTIFY_COMPLETED, completed, &s, MHD_OPTION_END);
+    if (!d) {
+        fprintf(stderr, "resdex serve: cannot start the HTTP server on %s\n", listen_opt);
+        goto DONE;
+    }
+    fd = -1; /* the server's now: MHD_stop_daemon closes it */
+    fprintf(stderr, "resdex serve: the index %s at %s\n", path, url);
+    int sig = 0;
+    while (sigwait(&stop, &sig) == 0 && sig == SIGHUP)
+        ; /* nothing to reload: every request sees the latest commit */
+    fprintf(stderr, "resdex serve: stopped by signal %d\n", sig);
+    status = EXIT_FOUND;
+DONE:
+    if (d)
+        MHD_stop_daemon(d);
+    if (fd >= 0)
+        close(fd);
+    serve_api_destroy(s.api);
+    if (s.log && s.log != stdout)
+        fclose(s.log);
+    free(path);
+    return status;
+}
+
+const opts_command_t command_serve = {
+    .name = "serve",
+    .synopsis = "resdex [--db DIR] serve [--listen HOST:PORT] [--access-log FILE]",
+    .summary = "The page for delegates and the HTTP JSON API (read-only), until SIGTERM.",
+    .json_help = "the API answers JSON always; --json changes nothing",
+    .notes = "API: GET /api/search?q=..., GET /api/show?id=SYMBOL%23ANCHOR, POST /api/similar,\n"
+             "POST /api/check, GET /api/stats (see resdex(1)). The page is at /.\n"
+             "exit status: 0 stopped by a signal, 2 error\n",
+    .options = serve_options,
+    .run = run_serve,
+};

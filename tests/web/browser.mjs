@@ -1,0 +1,152 @@
+// browser.mjs - resdex serve's page in headless chromium (run by
+// browser.sh, which starts the server: URL, CHROMIUM). Each step is what a
+// delegate does: type a query, open a hit, switch the language, look at a
+// hostile document, check a draft. A failed step prints FAIL and the run
+// exits 1; the browser's console errors (a CSP violation among them) fail it.
+// RESDEX_SCREENSHOTS=DIR: the screenshots of doc/ are taken on the way.
+import puppeteer from 'puppeteer-core';
+import path from 'node:path';
+
+const URL = process.env.URL.replace(/\/$/, '');
+const SHOTS = process.env.RESDEX_SCREENSHOTS || '';
+let failures = 0, passes = 0;
+function check(what, ok, detail) {
+  if (ok) passes++;
+  else { failures++; console.error('FAIL: ' + what + (detail !== undefined ? ': ' + JSON.stringify(detail) : '')); }
+}
+async function shot(page, name) {
+  if (SHOTS) await page.screenshot({path: path.join(SHOTS, name), fullPage: false});
+}
+
+const browser = await puppeteer.launch({
+  executablePath: process.env.CHROMIUM,
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-extensions', '--lang=en-GB'],
+});
+const page = await browser.newPage();
+await page.setViewport({width: 1280, height: 900});
+const problems = [];
+// A 404 of a language the paragraph is not in, the 501 of the draft check:
+// expected answers, not problems. A CSP violation ("Refused to ...") is one.
+page.on('console', m => { if (m.type() === 'error' && !/^Failed to load resource: the server responded with a status of (404|501)/.test(m.text())) problems.push(m.text()); });
+page.on('pageerror', e => problems.push(String(e)));
+page.on('dialog', async d => { problems.push('dialog: ' + d.message()); await d.dismiss(); });
+const settle = () => page.waitForFunction(() => !/…$/.test(document.getElementById('status').textContent));
+
+try {
+  // The page loads, its landmarks and labels are there.
+  await page.goto(URL + '/', {waitUntil: 'networkidle0'});
+  check('a search landmark', await page.$('form[role=search]') !== null);
+  check('the search box is labelled', await page.$eval('label[for=q]', l => l.textContent.trim()) === 'Search the paragraphs');
+  check('main and navigation landmarks', await page.$$eval('main, nav[aria-label]', e => e.length) >= 2);
+  const langs = await page.$$eval('#f-lang option', o => o.map(x => x.value));
+  check('Arabic and Chinese offered', langs.includes('ar') && langs.includes('zh'), langs);
+
+  // Type a query; the hits come, the phrase is one highlighted run, the URL has it.
+  await page.focus('#q');
+  await page.keyboard.type('"alternatives to imprisonment"');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#hits li.hit');
+  await settle();
+  check('the query is in the URL', new window_URL(page.url()).searchParams.get('q') === '"alternatives to imprisonment"', page.url());
+  const marks = await page.$$eval('#hits li.hit:first-child mark', m => m.map(x => x.textContent));
+  check('the matched phrase highlighted as one run', marks.length >= 1 && marks.every(t => /^alternatives to imprisonment$/i.test(t)), marks);
+  check('a status says how many', /^Hits 1 to \d+ of \d+/.test(await page.$eval('#status', s => s.textContent)));
+  check('facet counts by body', (await page.$$eval('#facets button', b => b.map(x => x.textContent))).some(t => /^ECOSOC \(\d+\)$/.test(t)));
+  check('the hits are a list', await page.$eval('#hits', h => h.tagName) === 'OL');
+  const firstCite = await page.$eval('#hits li.hit:first-child button.copy', b => b.getAttribute('aria-label'));
+  check('copy citation: symbol and paragraph', /^Copy the citation \S+, paragraph \d+/.test(firstCite), firstCite);
+  await shot(page, 'serve-search.png');
+
+  // A facet narrows the search, in the URL.
+  await page.evaluate(() => [...document.querySelectorAll('#facets button')].find(b => b.textContent.startsWith('ECOSOC ')).click());
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('body') === 'ECOSOC');
+  await settle();
+  const bodies = await page.$$eval('#hits .context', c => c.map(x => x.textContent.split(' ')[0]));
+  check('the facet filters the hits', bodies.length > 0 && bodies.every(b => b === 'ECOSOC'), bodies);
+  await page.goBack();
+  await settle();
+  check('back: the filter gone', new window_URL(page.url()).searchParams.get('body') === null, page.url());
+
+  // Open a hit: the resolution, the paragraph in focus.
+  await page.goto(URL + '/?q=' + encodeURIComponent('symbol:80/229 lang:en'), {waitUntil: 'networkidle0'});
+  await page.waitForSelector('#hits li.hit a.open');
+  const hitId = await page.$eval('#hits li.hit a.open', a => a.dataset.id);
+  await page.click('#hits li.hit a.open');
+  await page.waitForSelector('#resolution-view:not([hidden]) li.paragraph.focus');
+  await page.waitForSelector('#side .column');
+  check('the resolution view, with the id in the URL', new window_URL(page.url()).searchParams.get('id') === hitId, page.url());
+  check('the paragraph in focus has the keyboard focus', await page.evaluate(() => document.activeElement.id === 'focus'));
+  check('the paragraph in focus is the hit\'s', await page.$eval('li.paragraph.focus', li => li.id) === 'p-' + hitId.split('#')[1]);
+  check('the title is the resolution\'s', /^A\/RES\/80\/229 /.test(await page.$eval('#res-title', t => t.textContent)));
+
+  // The same paragraph in the other languages, side by side.
+  const cols = await page.$$eval('#side .column', c => c.map(x => ({lang: x.lang, dir: x.dir, text: x.querySelector('.text').textContent})));
+  check('six languages side by side', cols.map(c => c.lang).sort().join() === 'ar,en,es,fr,ru,zh', cols.map(c => c.lang));
+  const ar = cols.find(c => c.lang === 'ar') || {};
+  check('Arabic right to left', ar.dir === 'rtl', ar);
+  check('Arabic text in Arabic script', /[\u0600-\u06FF]/.test(ar.text || ''));
+  const zh = cols.find(c => c.lang === 'zh') || {};
+  check('Chinese text in Han script', /[\u4E00-\u9FFF]/.test(zh.text || ''));
+  const zhFont = await page.$eval('#side .column[lang=zh] .text', e => getComputedStyle(e).fontFamily);
+  check('Chinese with a font stack that has the glyphs', /Noto Sans CJK SC|WenQuanYi/.test(zhFont), zhFont);
+  await page.waitForSelector('#history .used-before');
+  check('where was this used before: its sections', await page.$$eval('#history .used-before h3', h => h.map(x => x.textContent)).then(t => t.includes('Where was this used before') && t.includes('Its earlier versions, oldest first')));
+  await shot(page, 'serve-resolution.png');
+
+  // Switch the language: the whole resolution in French, in the URL.
+  await page.click('#res-langs button[lang=fr]');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('plang') === 'fr');
+  await page.waitForFunction(() => document.querySelector('#res-langs button[lang=fr]').getAttribute('aria-pressed') === 'true');
+  const focusText = await page.$eval('li.paragraph.focus .text', p => ({lang: p.lang, text: p.textContent}));
+  check('switched to French', focusText.lang === 'fr' && /^Prend note avec satisfaction/.test(focusText.text), focusText);
+  await page.click('#res-langs button[lang=ar]');
+  await page.waitForFunction(() => document.querySelector('#res-langs button[lang=ar]').getAttribute('aria-pressed') === 'true');
+  check('Arabic paragraphs right to left', await page.$eval('li.paragraph.focus .text', p => p.dir) === 'rtl');
+  // A permalink opens the same state.
+  const permalink = page.url();
+  const page2 = await browser.newPage();
+  await page2.goto(permalink, {waitUntil: 'networkidle0'});
+  await page2.waitForSelector('li.paragraph.focus');
+  check('the permalink opens the same paragraph in Arabic', await page2.$eval('li.paragraph.focus .text', p => p.lang) === 'ar');
+  await page2.close();
+
+  // A hostile document: its markup shown as text, never run.
+  await page.goto(URL + '/?q=' + encodeURIComponent('symbol:55/12 plain text') + '&kind=all', {waitUntil: 'networkidle0'});
+  await page.waitForSelector('#hits li.hit');
+  const hostile = await page.$eval('#hits li.hit .text', p => ({text: p.textContent, elements: p.querySelectorAll('script, img, b').length}));
+  check('the markup shown as text', hostile.text.includes('<script>window.pwned=1</script>') && hostile.text.includes('<img src=x onerror="window.pwned=2">'), hostile.text);
+  check('no element made of it', hostile.elements === 0, hostile);
+  check('nothing of it ran', await page.evaluate(() => window.pwned === undefined));
+  check('&amp; stays as typed', hostile.text.includes('&amp;'));
+  await page.click('#hits li.hit a.open');
+  await page.waitForSelector('li.paragraph.focus');
+  check('the resolution view too: text, no element', await page.$eval('li.paragraph.focus .text', p => p.querySelectorAll('*').length === 0 && p.textContent.includes('<script>')));
+  check('still nothing ran', await page.evaluate(() => window.pwned === undefined));
+
+  // Check a draft: paste, submit, the report (or why there is none).
+  await page.goto(URL + '/', {waitUntil: 'networkidle0'});
+  await page.type('#draft', 'Encourages Member States to promote alternatives to imprisonment;');
+  await page.click('#check button[type=submit]');
+  await page.waitForFunction(() => !/Checking/.test(document.getElementById('check-report').textContent));
+  const report = await page.$eval('#check-report', r => r.textContent);
+  check('the draft check answers', /not available: the draft check is not in this build|agreed|modified|new/.test(report), report);
+
+  // Keyboard: the skip link first, then the search box.
+  await page.goto(URL + '/?q=prison', {waitUntil: 'networkidle0'});
+  await page.keyboard.press('Tab');
+  check('Tab: the skip link first', await page.evaluate(() => document.activeElement.className) === 'skip');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  check('then the search box', await page.evaluate(() => document.activeElement.id) === 'q');
+
+  check('no console error or CSP violation', problems.length === 0, problems);
+} catch (e) {
+  failures++;
+  console.error('FAIL: ' + (e && e.stack || e));
+}
+await browser.close();
+console.log(passes + ' passed, ' + failures + ' failed (browser)');
+process.exit(failures ? 1 : 0);
+
+function window_URL(u) { return new globalThis.URL(u); }
