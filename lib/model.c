@@ -29,7 +29,7 @@ struct resdex_doc {
         size_t at;
     } * drafts;
     size_t n_drafts;
-    int headless_ok;        /* a draft: text without a heading is one draft resolution */
+    int headless_ok; /* a draft: text without a heading is one draft resolution */
 };
 
 /* Hit a limit: sticky, and every later addition is refused at once, so that

@@ -63,11 +63,11 @@
 #define P_PROV_DRAFT   "XLD"
 #define P_PROV_ADOPTED "XLA"
 #define P_PROV_TEXT    "XLH"
-#define P_ADOPTED    "XM"   /* adopted: consensus vote */
-#define P_SDG        "XG"   /* sdg:     16 */
-#define P_SUBJECT    "XJ"   /* subject: trafficking in persons (schema_fold_name) */
-#define P_SPONSOR    "XO"   /* sponsor: japan (sponsors and additional sponsors, folded) */
-#define P_VOTED      "XV"   /* voted:   japan=against (in_favour against abstaining) */
+#define P_ADOPTED      "XM" /* adopted: consensus vote */
+#define P_SDG          "XG" /* sdg:     16 */
+#define P_SUBJECT      "XJ" /* subject: trafficking in persons (schema_fold_name) */
+#define P_SPONSOR      "XO" /* sponsor: japan (sponsors and additional sponsors, folded) */
+#define P_VOTED        "XV" /* voted:   japan=against (in_favour against abstaining) */
 
 /* The term of the body words a and b standing one after the other ("XPa b":
  * the TermGenerator never puts a space in a term), empty when it would pass

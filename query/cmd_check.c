@@ -129,7 +129,7 @@ describe_item(sprinter_t *sp, const resdex_check_item_t *it)
     sp_key_string(sp, "status", resdex_check_status_to_string(it->status));
     sp_key(sp, "precedent");
     if (found)
-        describe_hit(sp, hit);
+        describe_hit(sp, it->results, it->precedent);
     else
         sp_null(sp);
     sp_key(sp, "also");

@@ -331,10 +331,8 @@ describe_lineage_end(sprinter_t *sp, resdex_db_t *db, const char *id, size_t n)
             const char *a = strrchr(h->id, '#');
             if (!a || strcmp(a, hash) != 0)
                 continue;
-            resdex_hit_t copy = *h;
-            copy.rank = (unsigned)(n + 1);
             sp_begin_map(sp);
-            describe_hit_fields(sp, &copy);
+            describe_hit_fields_ranked(sp, r, i, (unsigned)(n + 1));
             sp_key_string(sp, "lineage", "this paragraph");
             sp_end(sp);
             break;

@@ -170,8 +170,14 @@ describe_provenance_fields(sprinter_t *sp, const resdex_results_t *results, size
 void
 describe_hit_fields(sprinter_t *sp, const resdex_results_t *results, size_t i)
 {
+    describe_hit_fields_ranked(sp, results, i, resdex_results_get(results, i)->rank);
+}
+
+void
+describe_hit_fields_ranked(sprinter_t *sp, const resdex_results_t *results, size_t i, unsigned rank)
+{
     const resdex_hit_t *hit = resdex_results_get(results, i);
-    sp_key_int(sp, "rank", hit->rank);
+    sp_key_int(sp, "rank", rank);
     sp_key(sp, "score");
     sp_real(sp, hit->score);
     sp_key_string(sp, "id", hit->id);

@@ -74,6 +74,9 @@ void describe_fold_fields(sprinter_t *sp, const resdex_hit_t *hit);
  * "from"}, "paragraph":{..., "snippet"},"footnotes":[...],"tags":[...],
  * "cites":[...] */
 void describe_hit_fields(sprinter_t *sp, const resdex_results_t *results, size_t i);
+/* The same with another rank (a hit shown out of its list). */
+void describe_hit_fields_ranked(sprinter_t *sp, const resdex_results_t *results, size_t i,
+                                unsigned rank);
 
 /* Hit i of a search (or show) as one map: describe_hit_fields, then
  * describe_fold_fields. */

@@ -75,7 +75,7 @@ usage(FILE *out)
 }
 
 static const opts_command_t *const commands[] = {
-    &command_parse,   &command_search, &command_show, &command_stats,
+    &command_parse,   &command_search, &command_show,  &command_stats,
     &command_similar, &command_check,  &command_serve, NULL,
 };
 

@@ -312,7 +312,7 @@ api_search(serve_api_t *api, const serve_request_t *req, serve_response_t *resp)
     sp_key(sp, "hits");
     sp_begin_list(sp);
     for (size_t i = 0; i < resdex_results_count(r); i++)
-        describe_hit(sp, resdex_results_get(r, i));
+        describe_hit(sp, r, i);
     sp_end(sp);
     if (o.facets) {
         sp_key(sp, "facets");
@@ -359,7 +359,7 @@ api_show(serve_api_t *api, const serve_request_t *req, serve_response_t *resp)
     char *anchor = strchr(symbol, '#');
     if (anchor)
         *anchor++ = '\0';
-    resdex_results_t *r = NULL;
+    resdex_results_t *r = NULL, *citing = NULL;
     resdex_db_t *db = NULL;
     collect_t c = {0};
     if (!*symbol || (anchor && !*anchor)) {
@@ -374,21 +374,28 @@ api_show(serve_api_t *api, const serve_request_t *req, serve_response_t *resp)
         goto DONE;
     }
     const resdex_hit_t *found = NULL;
+    size_t at = 0;
     for (size_t i = 0; anchor && i < resdex_results_count(r) && !found; i++)
         if (strcasecmp(anchor_of(resdex_results_get(r, i)), anchor) == 0)
-            found = resdex_results_get(r, i);
+            found = resdex_results_get(r, at = i);
     if (anchor && !found) {
         snprintf(api->message, sizeof api->message, "%s has no paragraph %s",
                  resdex_results_get(r, 0)->resolution->symbol, anchor);
         answer_error(resp, 404, api->message);
         goto DONE;
     }
+    /* A whole resolution with who cites it, as resdex show --json. */
+    if (!found && !(citing = find_citing(db, resdex_results_get(r, 0)->resolution, 5))) {
+        answer_failure(resp, api, RESDEX_STATUS_DB_OPENING);
+        goto DONE;
+    }
     if (collect_begin(&c) == 0 && found)
-        describe_hit(c.sp, found);
+        describe_hit(c.sp, r, at);
     else if (c.sp)
-        describe_resolution(c.sp, r);
+        describe_resolution(c.sp, r, citing, 0);
     answer_collected(resp, &c);
 DONE:
+    resdex_results_destroy(citing);
     resdex_results_destroy(r);
     free(symbol);
 }
