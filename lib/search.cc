@@ -133,6 +133,35 @@ set_totals(resdex_results_t *r, const Xapian::MSet &m, const CountSpy &spy, bool
     results_set_total_estimated(r, m.get_matches_lower_bound() != m.get_matches_upper_bound());
 }
 
+/* MSet::snippet() escapes the text for HTML (&amp; &lt; &gt;, and the
+ * numeric and quote forms); a snippet is plain text, as the paragraph is:
+ * undo it, in one pass (so that a paragraph's own "&lt;" stays). */
+std::string
+html_unescape(const std::string &s)
+{
+    static const struct {
+        const char *entity;
+        char c;
+    } entities[] = {{"&amp;", '&'}, {"&lt;", '<'},   {"&gt;", '>'},
+                    {"&quot;", '"'}, {"&#39;", '\''}, {"&#x27;", '\''}};
+    std::string out;
+    out.reserve(s.size());
+    for (size_t i = 0; i < s.size();) {
+        bool done = false;
+        if (s[i] == '&')
+            for (const auto &e : entities)
+                if (s.compare(i, std::strlen(e.entity), e.entity) == 0) {
+                    out += e.c;
+                    i += std::strlen(e.entity);
+                    done = true;
+                    break;
+                }
+        if (!done)
+            out += s[i++];
+    }
+    return out;
+}
+
 /* Xapian highlights each matched term on its own; show a matched phrase as
  * one run by joining highlights separated only by spaces. A run that is
  * only a stopword ("to", matched as part of a phrase elsewhere) is not
@@ -575,8 +604,9 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
              * window is still chosen by the query's matched terms. */
             size_t bytes = o->snippet_bytes ? o->snippet_bytes : 300;
             std::string snip = pq.only_filters ? opening(hit->paragraph->text, bytes)
-                                               : mset.snippet(hit->paragraph->text, bytes, pq.stem,
-                                                              0, hs, he, "…");
+                                               : html_unescape(mset.snippet(
+                                                     hit->paragraph->text, bytes, pq.stem, 0, hs,
+                                                     he, "…"));
             snip =
                 restore_ending(join_highlights(snip, hs, he, lang), hit->paragraph->text, hs, he);
             hit->snippet = arena_strdup(results_arena(r), snip.c_str());

@@ -35,14 +35,9 @@ function langAttrs(lang) {
 /* Xapian's snippets come HTML-escaped (&lt; &gt; &amp;), the paragraph's
  * text does not: back to the text, which then goes in as text. (When the
  * library hands its snippets over unescaped, this goes.) */
-function unescapeSnippet(s) {
-  return s.replace(/&(lt|gt|amp|quot|#39);/g, (m, e) => ({lt: '<', gt: '>', amp: '&', quot: '"', '#39': "'"})[e]);
-}
-
 /* The snippet's [highlights] as <mark> runs; adjacent ones separated only by
  * spaces joined, so that a matched phrase is one run. */
 function highlighted(snippet) {
-  snippet = unescapeSnippet(snippet);
   const out = [];
   const re = /\[([^\[\]]*)\]/g;
   let at = 0, m, last = null;
