@@ -32,9 +32,6 @@ function langAttrs(lang) {
   return {lang: lang || null, dir: RTL[lang] ? 'rtl' : null};
 }
 
-/* Xapian's snippets come HTML-escaped (&lt; &gt; &amp;), the paragraph's
- * text does not: back to the text, which then goes in as text. (When the
- * library hands its snippets over unescaped, this goes.) */
 /* The snippet's [highlights] as <mark> runs; adjacent ones separated only by
  * spaces joined, so that a matched phrase is one run. */
 function highlighted(snippet) {
