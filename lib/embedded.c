@@ -27,35 +27,69 @@
 #include "readers.h"
 #include "model.h"
 
+#include <stdlib.h>
 #include <string.h>
 
-/* Is a footnote with this mark carried by a paragraph of res? */
+typedef struct note_ref {
+    const char *mark;
+    size_t index;
+} note_ref_t;
+
 static int
-carried(const resdex_resolution_t *res, const char *mark)
+by_mark(const void *a, const void *b)
+{
+    return strcmp(((const note_ref_t *)a)->mark, ((const note_ref_t *)b)->mark);
+}
+
+/* Set bit `bit` of flags[k] for each footnote k that a paragraph of res
+ * carries. The marks are looked up in the footnotes sorted by mark, so a
+ * hostile file at the model's limits costs n log n, not n * m. */
+static void
+flag_carried(const resdex_resolution_t *res, const note_ref_t *sorted, size_t n,
+             unsigned char *flags, unsigned char bit)
 {
     for (size_t i = 0; i < res->n_paragraphs; i++)
-        for (size_t k = 0; k < res->paragraphs[i].n_marks; k++)
-            if (strcmp(res->paragraphs[i].marks[k], mark) == 0)
-                return 1;
-    return 0;
+        for (size_t k = 0; k < res->paragraphs[i].n_marks; k++) {
+            note_ref_t key = {res->paragraphs[i].marks[k], 0};
+            const note_ref_t *f = bsearch(&key, sorted, n, sizeof *sorted, by_mark);
+            if (f)
+                flags[f->index] |= bit;
+        }
 }
 
 /* Footnotes carried by the draft go with it; the resolution keeps the
- * others. */
+ * others (those its own paragraphs carry, and those none carries). */
 static void
 share_footnotes(resdex_doc_t *doc, resdex_resolution_t *res, resdex_resolution_t *draft)
 {
+    size_t n = res->n_footnotes;
+    if (!n)
+        return;
+    note_ref_t *sorted = malloc(n * sizeof *sorted);
+    unsigned char *flags = calloc(n, 1);
+    if (!sorted || !flags) {
+        free(sorted);
+        free(flags);
+        model_set_failed(doc);
+        return;
+    }
+    for (size_t i = 0; i < n; i++)
+        sorted[i] = (note_ref_t){res->footnotes[i].mark, i};
+    qsort(sorted, n, sizeof *sorted, by_mark);
+    flag_carried(res, sorted, n, flags, 1);
+    flag_carried(draft, sorted, n, flags, 2);
     resdex_footnote_t *notes = (resdex_footnote_t *)res->footnotes;
     size_t kept = 0;
-    for (size_t i = 0; i < res->n_footnotes; i++) {
+    for (size_t i = 0; i < n; i++) {
         resdex_footnote_t f = notes[i];
-        int to_draft = carried(draft, f.mark);
-        if (to_draft)
+        if (flags[i] & 2)
             model_add_footnote(doc, draft, f.mark, f.text);
-        if (!to_draft || carried(res, f.mark))
+        if (!(flags[i] & 2) || (flags[i] & 1))
             notes[kept++] = f;
     }
     res->n_footnotes = kept; /* shrinking keeps model.c's capacity rule */
+    free(sorted);
+    free(flags);
 }
 
 static const char *

@@ -109,6 +109,12 @@ model_failed(const resdex_doc_t *doc)
     return doc->failed || doc->arena.failed || doc->over_limit;
 }
 
+void
+model_set_failed(resdex_doc_t *doc)
+{
+    doc->failed = 1;
+}
+
 const char *
 model_over_limit(const resdex_doc_t *doc)
 {

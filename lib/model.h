@@ -36,6 +36,8 @@ resdex_doc_t *model_doc_new(void);
 /* The document's arena, for strings built by a reader. */
 arena_t *model_arena(resdex_doc_t *doc);
 int model_failed(const resdex_doc_t *doc);
+/* Record an allocation failure made outside the model (sticky, as its own). */
+void model_set_failed(resdex_doc_t *doc);
 /* The limit the document hit ("more than 10000 paragraphs in one
  * resolution"; static storage), or NULL. model_failed() is then true too. */
 const char *model_over_limit(const resdex_doc_t *doc);

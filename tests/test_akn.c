@@ -499,6 +499,40 @@ test_embedded_draft(void **state)
 }
 
 /* The same draft carried as a <component>: the same result. */
+/* Footnotes split with the paragraphs: ECOSOC keeps those its own
+ * paragraphs carry (its preamble's, its paragraph 1's), the draft takes its
+ * own. */
+static void
+test_embedded_draft_footnotes(void **state)
+{
+    (void)state;
+    const char *pre = "<container name=\"Recalling\"><p>\t<span class=\"italic\">Recalling</span> "
+                      "its resolution,<authorialNote marker=\"1\"><p>E/2023/30.</p></authorialNote>"
+                      "</p></container>";
+    const char *body =
+        "<paragraph><content><p xml:space=\"preserve\">\t<span class=\"italic\">Recommends"
+        "</span> to the General Assembly the adoption of the following draft resolution:"
+        "<authorialNote marker=\"3\"><p>Unused.</p></authorialNote>\n"
+        "<embeddedStructure>\n"
+        "<paragraph><num>1.</num><content><p>\t<span class=\"italic\">Encourages </span>"
+        "States,<authorialNote marker=\"2\"><p>A/CONF.234/16.</p></authorialNote></p>"
+        "</content></paragraph>\n"
+        "</embeddedStructure>\n</p></content></paragraph>";
+    resdex_doc_t *doc = NULL;
+    parse_n(akn(ECOSOC_URI, "eng", pre, body, ""), &doc, 2);
+    const resdex_resolution_t *e = resdex_doc_get(doc, 0), *d = resdex_doc_get(doc, 1);
+    assert_int_equal(e->n_paragraphs, 2); /* pp1 and operative 1 */
+    assert_non_null(resdex_resolution_footnote(e, "1"));
+    assert_null(resdex_resolution_footnote(e, "2"));
+    assert_non_null(resdex_resolution_footnote(e, "3"));
+    assert_null(resdex_resolution_footnote(d, "3"));
+    assert_int_equal(d->n_paragraphs, 1);
+    assert_string_equal(d->paragraphs[0].marks[0], "2");
+    assert_string_equal(resdex_resolution_footnote(d, "2")->text, "A/CONF.234/16.");
+    assert_null(resdex_resolution_footnote(d, "1"));
+    resdex_doc_destroy(doc);
+}
+
 static void
 test_component_draft(void **state)
 {
@@ -834,16 +868,16 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_metadata),       cmocka_unit_test(test_symbols_and_languages),
-        cmocka_unit_test(test_preamble),       cmocka_unit_test(test_operative_numbers),
-        cmocka_unit_test(test_sub_items),      cmocka_unit_test(test_footnotes),
-        cmocka_unit_test(test_citations),      cmocka_unit_test(test_annex),
-        cmocka_unit_test(test_embedded_draft), cmocka_unit_test(test_component_draft),
-        cmocka_unit_test(test_markup_slips),   cmocka_unit_test(test_single_paragraph),
-        cmocka_unit_test(test_malformed),      cmocka_unit_test(test_not_akn),
-        cmocka_unit_test(test_deep_nesting),   cmocka_unit_test(test_entities),
-        cmocka_unit_test(test_looks_like_xml), cmocka_unit_test(test_data_files),
-        cmocka_unit_test(test_collection),
+        cmocka_unit_test(test_metadata),         cmocka_unit_test(test_symbols_and_languages),
+        cmocka_unit_test(test_preamble),         cmocka_unit_test(test_operative_numbers),
+        cmocka_unit_test(test_sub_items),        cmocka_unit_test(test_footnotes),
+        cmocka_unit_test(test_citations),        cmocka_unit_test(test_annex),
+        cmocka_unit_test(test_embedded_draft),   cmocka_unit_test(test_embedded_draft_footnotes),
+        cmocka_unit_test(test_component_draft),  cmocka_unit_test(test_markup_slips),
+        cmocka_unit_test(test_single_paragraph), cmocka_unit_test(test_malformed),
+        cmocka_unit_test(test_not_akn),          cmocka_unit_test(test_deep_nesting),
+        cmocka_unit_test(test_entities),         cmocka_unit_test(test_looks_like_xml),
+        cmocka_unit_test(test_data_files),       cmocka_unit_test(test_collection),
     };
     return cmocka_run_group_tests_name("akn", tests, NULL, NULL);
 }
