@@ -371,7 +371,8 @@ const opts_command_t command_serve = {
     .summary = "The page for delegates and the HTTP JSON API (read-only), until SIGTERM.",
     .json_help = "the API answers JSON always; --json changes nothing",
     .notes = "API: GET /api/search?q=..., GET /api/show?id=SYMBOL%23ANCHOR, POST /api/similar,\n"
-             "POST /api/check, GET /api/stats (see resdex(1)). The page is at /.\n"
+             "POST /api/check, GET /api/stats, GET /api/fields (see resdex(1)). The page is\n"
+             "at /.\n"
              "exit status: 0 stopped by a signal, 2 error\n",
     .options = serve_options,
     .run = run_serve,

@@ -486,6 +486,37 @@ api_stats(serve_api_t *api, const serve_request_t *req, serve_response_t *resp)
     }
 }
 
+/* GET /api/fields: the query language's fields, from the library's schema
+ * (as resdex search --help lists them): [{"name","values","example","help",
+ * "facet"}], so that the page's help and filters follow the parser. */
+static void
+api_fields(serve_api_t *api, const serve_request_t *req, serve_response_t *resp)
+{
+    (void)api;
+    (void)req;
+    collect_t c = {0};
+    if (collect_begin(&c) == 0) {
+        const resdex_query_field_t *f;
+        sp_begin_list(c.sp);
+        for (size_t i = 0; (f = resdex_query_field_at(i)); i++) {
+            sp_begin_map(c.sp);
+            sp_key_string(c.sp, "name", f->name);
+            sp_key_string(c.sp, "values", f->values && *f->values ? f->values : NULL);
+            sp_key_string(c.sp, "example", f->example);
+            sp_key_string(c.sp, "help", f->help);
+            sp_key_string(c.sp, "facet", f->facet);
+            sp_end(c.sp);
+        }
+        sp_end(c.sp);
+    }
+    json_t *v = collect_end(&c);
+    /* A list: answer_json takes any value. */
+    if (v)
+        answer_json(resp, 200, v);
+    else
+        out_of_memory(resp);
+}
+
 /* POST /api/check: the draft check (resdex check) is another issue's; until
  * the library has it, this says so. */
 static void
@@ -505,7 +536,7 @@ typedef struct route {
 static const route_t routes[] = {
     {"/api/search", "GET", api_search},    {"/api/show", "GET", api_show},
     {"/api/similar", "POST", api_similar}, {"/api/check", "POST", api_check},
-    {"/api/stats", "GET", api_stats},
+    {"/api/stats", "GET", api_stats},      {"/api/fields", "GET", api_fields},
 };
 
 static int

@@ -6,7 +6,8 @@
  *
  * The API answers JSON (DESIGN.md 5b): its hits are described by
  * describe.h, the code that prints resdex search --json, so a field added
- * to a hit there appears here too. Errors are {"error": message} (and
+ * to a hit there appears here too; /api/fields lists the query language's
+ * fields from the library's schema. Errors are {"error": message} (and
  * "position" for a bad query) with 400, 404, 405, 413, 501 or 503. Any other
  * path is a file of the page (serve_assets.h) or 404. Nothing writes. */
 #ifndef RESDEX_QUERY_SERVE_API_H

@@ -372,6 +372,19 @@ async function checkDraft(ev) {
 
 /* ---- the page ---- */
 
+/* The query language's help from the library's schema: a field added to
+ * the parser (adopted:, sdg:, sponsor: ...) appears here by itself. */
+async function loadFields() {
+  try {
+    const fields = await api('/api/fields');
+    const list = document.querySelector('#qhelp ul');
+    for (const f of fields) {
+      list.append(el('li', {'data-field': f.name}, el('code', {text: f.example}), ' — ', f.help,
+        f.values ? ' (' + f.values + ')' : ''));
+    }
+  } catch (e) { /* the static lines stay */ }
+}
+
 async function loadLanguages() {
   try {
     const st = await api('/api/stats');
@@ -419,5 +432,6 @@ document.addEventListener('DOMContentLoaded', () => {
   });
   window.addEventListener('popstate', render);
   loadLanguages();
+  loadFields();
   render();
 });

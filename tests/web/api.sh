@@ -74,6 +74,10 @@ check "similar: no text: 400" status_is 400
 get "/api/similar?min=2" -X POST --data-binary "$TEXT"
 check "similar: min out of range: 400" status_is 400
 
+get "/api/fields"
+check "fields: 200" status_is 200
+check "fields: the query language from the schema" has "$T/out" '{"name":"year","values":null,"example":"year:2015..2023"'
+check "fields: body with its values" grep -q '{"name":"body","values":"[^"]*ecosoc' "$T/out"
 rs stats --json >"$T/cli.json"
 get "/api/stats"
 check "stats: as stats --json" cmp -s "$T/out" "$T/cli.json"

@@ -39,6 +39,7 @@ try {
   check('a search landmark', await page.$('form[role=search]') !== null);
   check('the search box is labelled', await page.$eval('label[for=q]', l => l.textContent.trim()) === 'Search the paragraphs');
   check('main and navigation landmarks', await page.$$eval('main, nav[aria-label]', e => e.length) >= 2);
+  check('the query help lists the schema\'s fields', await page.$$eval('#qhelp li[data-field]', l => l.map(x => x.dataset.field)).then(f => f.includes('year') && f.includes('cites')));
   const langs = await page.$$eval('#f-lang option', o => o.map(x => x.value));
   check('Arabic and Chinese offered', langs.includes('ar') && langs.includes('zh'), langs);
 
