@@ -599,7 +599,7 @@ test_qualifiers(void **state)
     (void)state;
     struct {
         const char *lang, *old_text, *new_text, *added, *dropped;
-    } cases[] = {
+    } qcases[] = {
         {"en", "Encourages States to act;", "Encourages States to act, as appropriate;",
          "as appropriate", NULL},
         {"en", "Invites States, where appropriate and in accordance with domestic law, to act",
@@ -614,22 +614,22 @@ test_qualifiers(void **state)
         {"zh", "鼓励会员国采取行动", "鼓励会员国酌情采取行动", "酌情", NULL},
         {"ar", "تشجع الدول الأعضاء", "تشجع الدول الأعضاء، حسب الاقتضاء", "حسب الاقتضاء", NULL},
     };
-    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+    for (size_t k = 0; k < sizeof qcases / sizeof *qcases; k++) {
         arena_t a;
         arena_init(&a);
-        diff_text_t *x = diff_text_new(cases[k].old_text, strlen(cases[k].old_text));
-        diff_text_t *y = diff_text_new(cases[k].new_text, strlen(cases[k].new_text));
+        diff_text_t *x = diff_text_new(qcases[k].old_text, strlen(qcases[k].old_text));
+        diff_text_t *y = diff_text_new(qcases[k].new_text, strlen(qcases[k].new_text));
         qualifier_change_t q;
-        assert_int_equal(qualifiers_compare(x, y, cases[k].lang, &a, &q), 0);
-        if (cases[k].added) {
+        assert_int_equal(qualifiers_compare(x, y, qcases[k].lang, &a, &q), 0);
+        if (qcases[k].added) {
             assert_true(q.n_added >= 1);
-            assert_string_equal(q.added[0], cases[k].added);
+            assert_string_equal(q.added[0], qcases[k].added);
         } else {
             assert_int_equal(q.n_added, 0);
         }
-        if (cases[k].dropped) {
+        if (qcases[k].dropped) {
             assert_true(q.n_dropped >= 1);
-            assert_string_equal(q.dropped[0], cases[k].dropped);
+            assert_string_equal(q.dropped[0], qcases[k].dropped);
         } else {
             assert_int_equal(q.n_dropped, 0);
         }
