@@ -265,6 +265,55 @@ typedef struct tally {
     unsigned n, at1, at5;
 } tally_t;
 
+/* The text of a fragment of `text`: its first half (cut = 0) or the text
+ * with its middle third left out (cut = 1), cut at spaces. malloc()ed. */
+static char *
+fragment(const char *text, int cut)
+{
+    size_t len = strlen(text);
+    size_t a = cut ? len / 3 : len / 2, b = cut ? 2 * len / 3 : len;
+    while (a < len && text[a] != ' ')
+        a++;
+    while (b < len && text[b] != ' ')
+        b++;
+    char *f = xrealloc(NULL, len + 1);
+    memcpy(f, text, a);
+    size_t n = a;
+    if (cut && b < len) {
+        memcpy(f + n, text + b, len - b);
+        n += len - b;
+    }
+    f[n] = '\0';
+    return f;
+}
+
+/* Query a fragment of `text` as text under `filter`; tally where a
+ * paragraph with the label's words comes. */
+static void
+fragment_tally(resdex_db_t *db, const char *text, int cut, const char *filter, const para_t *label,
+               tally_t *t)
+{
+    char *f = fragment(text, cut);
+    resdex_similar_options_t o = {0};
+    o.text = f;
+    o.filters = filter;
+    o.limit = 5;
+    resdex_results_t *r = NULL;
+    if (resdex_db_similar(db, &o, &r) == RESDEX_STATUS_SUCCESS) {
+        t->n++;
+        for (size_t h = 0; h < resdex_results_count(r); h++) {
+            const resdex_hit_t *hit = resdex_results_get(r, h);
+            if (strcmp(hit->paragraph->text, label->text) == 0) {
+                t->at1 += h == 0;
+                t->at5++;
+                break;
+            }
+        }
+    }
+    resdex_results_destroy(r);
+    free(f);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -347,7 +396,7 @@ main(int argc, char **argv)
         perror(series_path);
         return 2;
     }
-    tally_t exact = {0}, edited = {0};
+    tally_t exact = {0}, edited = {0}, half = {0}, cut = {0};
     unsigned unlabelled = 0, errors = 0;
     double *lat = NULL, *cpu = NULL;
     size_t n_lat = 0, cap_lat = 0;
@@ -454,6 +503,14 @@ main(int argc, char **argv)
                             top ? top->id : "nothing", top ? top->similarity : 0.0);
                 }
                 resdex_results_destroy(r);
+                /* Fragments of an exactly reused paragraph, pasted as text:
+                 * its first half, and the paragraph with its middle third
+                 * cut (issue 16). Any paragraph with the label's words
+                 * counts. */
+                if (best_same) {
+                    fragment_tally(db, q->text, 0, filter, label, &half);
+                    fragment_tally(db, q->text, 1, filter, label, &cut);
+                }
             }
         }
     }
@@ -485,6 +542,10 @@ main(int argc, char **argv)
            R(edited.at5, edited.n));
     printf("%-8s %6u %9.3f %9.3f\n", "all", n_all, R(exact.at1 + edited.at1, n_all),
            R(exact.at5 + edited.at5, n_all));
+    printf("fragments of the exact reuses, pasted as text (any paragraph with the label's "
+           "words counts):\n");
+    printf("%-8s %6u %9.3f %9.3f\n", "half", half.n, R(half.at1, half.n), R(half.at5, half.n));
+    printf("%-8s %6u %9.3f %9.3f\n", "cut", cut.n, R(cut.at1, cut.n), R(cut.at5, cut.n));
     if (n_lat) {
         size_t p99 = (size_t)(0.99 * (double)(n_lat - 1) + 0.5);
         printf("latency (wall) over %zu queries: mean %.2f ms, p50 %.2f ms, p99 %.2f ms, "

@@ -3,8 +3,8 @@
  * The English list is the issue's (the qualifiers negotiators trade in
  * crime-prevention resolutions), with the variants found in the corpus
  * ("on request", "in accordance with domestic law"). The other languages
- * give the equivalents the official translations of the same paragraphs use
- * (checked against ../shared/corpus/akn where the phrase occurs there).
+ * give the equivalents the official translations use, written from that
+ * usage and not yet checked phrase by phrase against ../shared/corpus/akn.
  * A phrase ending in '*' (the `prefix` flag) matches any word that starts
  * with its last word ("voluntar*": voluntary, voluntarily); the tokeniser
  * drops the '*' itself. Phrases are compared as the diff

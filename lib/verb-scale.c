@@ -9,10 +9,11 @@
  * binds the body itself, "demands" and "urges" press, "requests" and
  * "recommends" ask, "encourages" and "invites" only commend). "Strongly"
  * puts a verb a little above itself, below the next step. The other
- * languages give the equivalents used in the official translations of the
- * same resolutions in the corpus (A/RES and E/RES in ../shared/corpus/akn),
- * in the masculine and feminine forms Arabic uses for a Council and for the
- * Assembly. Preambular verbs: "Reaffirming" restates an agreed commitment,
+ * languages give the equivalents the official translations use (as in the
+ * A/RES and E/RES texts of ../shared/corpus/akn), in the masculine and
+ * feminine forms Arabic uses for a Council and for the Assembly; they were
+ * written from that usage, not yet checked phrase by phrase against the
+ * corpus. Preambular verbs: "Reaffirming" restates an agreed commitment,
  * "Stressing" / "Emphasizing" insist, "Recognizing" accepts, "Recalling"
  * (and "Bearing in mind", "Mindful") only refers, "Noting" only records.
  *

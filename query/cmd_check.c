@@ -12,6 +12,7 @@
 #include "resdex.h"
 #include "sprinter.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,7 +75,8 @@ check_words(check_args_t *a, char **words, int n_words, int json)
     return 0;
 }
 
-/* Standard input, whole, up to the largest input the readers take. */
+/* Standard input, whole. NULL when it cannot be read, or (errno EFBIG)
+ * when it is larger than the largest file the readers take. */
 static char *
 read_all_stdin(size_t *len)
 {
@@ -86,8 +88,11 @@ read_all_stdin(size_t *len)
         if (got == 0)
             break;
         if (n == cap) {
-            if (cap > RESDEX_MAX_INPUT_BYTES)
-                break; /* the parser says it is too large */
+            if (cap > RESDEX_MAX_FILE_BYTES) {
+                free(buf);
+                errno = EFBIG;
+                return NULL;
+            }
             char *p = realloc(buf, cap * 2 + 1);
             if (!p) {
                 free(buf);
@@ -393,9 +398,14 @@ run_check(const global_options_t *g, char **words, int n_words)
     int from_stdin = strcmp(a->file, "-") == 0;
     const char *name = from_stdin ? "standard input" : a->file;
     if (from_stdin) {
+        errno = 0;
         data = read_all_stdin(&len);
         if (!data) {
-            fprintf(stderr, "resdex check: standard input: cannot read it\n");
+            if (errno == EFBIG)
+                fprintf(stderr, "resdex check: standard input: too large (the limit is %u MiB)\n",
+                        RESDEX_MAX_FILE_BYTES >> 20);
+            else
+                fprintf(stderr, "resdex check: standard input: cannot read it\n");
             goto DONE;
         }
     } else {

@@ -479,10 +479,14 @@ const opts_command_t command_similar = {
                "                  precedent)\n"
                "  -               the paragraph's text on standard input\n"
                "  FILTER          as in search: year:1990..2020 body:ga lang:en ...",
-    .json_help = "JSON Lines: search's hit object plus \"similarity\" and\n"
-                 "\"diff\"",
-    .notes = "In the text layout, [+ +] marks words the newer text adds and [- -] words it\n"
-             "drops (colours on a terminal unless NO_COLOR is set).\n"
+    .json_help = "JSON Lines: search's hit object plus \"similarity\",\n"
+                 "\"containment\", \"newer\" (when true) and \"diff\"; with --lineage\n"
+                 "the paragraph itself last, with \"lineage\":\"this paragraph\"",
+    .notes = "The diff runs from the older text to the newer. In the text layout, [+ +]\n"
+             "marks words the newer text adds and [- -] words it drops (colours on a\n"
+             "terminal unless NO_COLOR is set). A precedent passes --min by its similarity\n"
+             "or by holding the whole text (a pasted fragment); when none does, standard\n"
+             "error names the closest. A draft of several paragraphs is for resdex check.\n"
              "exit status: 0 found, 1 nothing found, 2 error\n",
     .dash_words = 1,
     .options = similar_options,

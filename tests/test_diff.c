@@ -5,6 +5,8 @@
 #include "resdex.h"
 #include "diff.h"
 #include "model.h"
+#include "qualifiers.h"
+#include "verb-scale.h"
 
 /* ---- The diff ------------------------------------------------------------ */
 
@@ -494,6 +496,192 @@ test_lineage(void **state)
     assert_int_equal(resdex_db_lineage(f->db, "E/RES/1999/1#1", NULL, &r), RESDEX_STATUS_NOT_FOUND);
 }
 
+/* ---- The verb scale and the qualifiers -------------------------------------- */
+
+/* The lead verb of text in lang: its strength, and its phrase in *phrase
+ * (arena a). */
+static int
+lead(const char *text, const char *lang, int preambular, arena_t *a, const char **phrase)
+{
+    diff_text_t *t = diff_text_new(text, strlen(text));
+    verb_lead_t v;
+    int found = verb_lead(t, lang, preambular, NULL, a, &v);
+    diff_text_free(t);
+    *phrase = found ? v.phrase : NULL;
+    return found ? v.strength : -1;
+}
+
+static resdex_verb_change_t
+change(const char *from, const char *to, const char *lang, int preambular)
+{
+    arena_t a;
+    arena_init(&a);
+    verb_lead_t x, y;
+    diff_text_t *tx = diff_text_new(from, strlen(from)), *ty = diff_text_new(to, strlen(to));
+    assert_int_equal(verb_lead(tx, lang, preambular, NULL, &a, &x), 1);
+    assert_int_equal(verb_lead(ty, lang, preambular, NULL, &a, &y), 1);
+    resdex_verb_change_t c = verb_compare(&x, &y);
+    diff_text_free(tx);
+    diff_text_free(ty);
+    arena_free(&a);
+    return c;
+}
+
+static void
+test_verb_scale(void **state)
+{
+    (void)state;
+    arena_t a;
+    arena_init(&a);
+    const char *phrase = NULL;
+    /* The phrase as printed, with its neutral adverb. */
+    assert_true(lead("Also encourages Member States to act;", "en", 0, &a, &phrase) > 0);
+    assert_string_equal(phrase, "Also encourages");
+    assert_true(lead("Strongly urges States", "en", 0, &a, &phrase) >
+                lead("Urges States", "en", 0, &a, &phrase));
+    assert_int_equal(lead("Welcomes the report", "en", 0, &a, &phrase), -1);
+    arena_free(&a);
+
+    /* The order, in English. */
+    const char *order[] = {"Decides to",
+                           "Demands that",
+                           "Urges States",
+                           "Calls upon States",
+                           "Requests the Secretary-General",
+                           "Recommends that",
+                           "Encourages States",
+                           "Invites States",
+                           "Takes note of"};
+    for (size_t i = 0; i + 1 < sizeof order / sizeof *order; i++) {
+        assert_int_equal(change(order[i], order[i + 1], "en", 0), RESDEX_VERB_WEAKER);
+        assert_int_equal(change(order[i + 1], order[i], "en", 0), RESDEX_VERB_STRONGER);
+    }
+    assert_int_equal(change("Calls upon States", "Calls on States", "en", 0), RESDEX_VERB_SAME);
+    assert_int_equal(change("Encourages States", "Further encourages States", "en", 0),
+                     RESDEX_VERB_SAME);
+    /* Preambular. */
+    assert_int_equal(change("Recalling its resolution", "Reaffirming its resolution", "en", 1),
+                     RESDEX_VERB_STRONGER);
+    assert_int_equal(change("Reaffirming", "Noting", "en", 1), RESDEX_VERB_WEAKER);
+    /* The other languages. */
+    assert_int_equal(
+        change("Encourage les États Membres", "Prie instamment les États Membres", "fr", 0),
+        RESDEX_VERB_STRONGER);
+    assert_int_equal(change("Insta a los Estados", "Invita a los Estados", "es", 0),
+                     RESDEX_VERB_WEAKER);
+    assert_int_equal(change("Призывает государства", "Настоятельно призывает государства", "ru", 0),
+                     RESDEX_VERB_STRONGER);
+    assert_int_equal(change("Также постановляет", "Постановляет", "ru", 0), RESDEX_VERB_SAME);
+    assert_int_equal(change("鼓励会员国", "敦促会员国", "zh", 0), RESDEX_VERB_STRONGER);
+    assert_int_equal(change("又决定", "请秘书长", "zh", 0), RESDEX_VERB_WEAKER);
+    assert_int_equal(change("تحث الدول الأعضاء", "تشجع الدول الأعضاء", "ar", 0),
+                     RESDEX_VERB_WEAKER);
+    /* Arabic's "and" written onto the preambular "إذ". */
+    assert_int_equal(change("وإذ تشير إلى", "وإذ تؤكد من جديد", "ar", 1), RESDEX_VERB_STRONGER);
+    /* A verb off the scale (the parser's, as fallback) changed, or kept. */
+    arena_init(&a);
+    diff_text_t *w = diff_text_new("Welcomes the report", 19);
+    diff_text_t *e = diff_text_new("Encourages States", 17);
+    verb_lead_t x, y;
+    assert_int_equal(verb_lead(w, "en", 0, "Welcomes", &a, &x), 1);
+    assert_int_equal(x.strength, 0);
+    assert_int_equal(verb_lead(e, "en", 0, "Encourages", &a, &y), 1);
+    assert_int_equal(verb_compare(&x, &y), RESDEX_VERB_OTHER);
+    assert_int_equal(verb_compare(&x, &x), RESDEX_VERB_SAME);
+    diff_text_free(w);
+    diff_text_free(e);
+    arena_free(&a);
+}
+
+static void
+test_qualifiers(void **state)
+{
+    (void)state;
+    struct {
+        const char *lang, *old_text, *new_text, *added, *dropped;
+    } qcases[] = {
+        {"en", "Encourages States to act;", "Encourages States to act, as appropriate;",
+         "as appropriate", NULL},
+        {"en", "Invites States, where appropriate and in accordance with domestic law, to act",
+         "Invites States, in accordance with domestic law, to act", NULL, "where appropriate"},
+        {"en", "to provide resources", "to provide voluntary resources", "voluntar*", NULL},
+        {"en", "Urges all States to act without delay", "Urges States to act", NULL, "all"},
+        {"fr", "Prie les États d'agir", "Prie les États d'agir sans délai", "sans délai", NULL},
+        {"es", "Insta a los Estados, según proceda, a actuar", "Insta a los Estados a actuar", NULL,
+         "según proceda"},
+        {"ru", "Призывает государства действовать",
+         "Призывает государства безотлагательно действовать", "безотлагательно", NULL},
+        {"zh", "鼓励会员国采取行动", "鼓励会员国酌情采取行动", "酌情", NULL},
+        {"ar", "تشجع الدول الأعضاء", "تشجع الدول الأعضاء، حسب الاقتضاء", "حسب الاقتضاء", NULL},
+    };
+    for (size_t k = 0; k < sizeof qcases / sizeof *qcases; k++) {
+        arena_t a;
+        arena_init(&a);
+        diff_text_t *x = diff_text_new(qcases[k].old_text, strlen(qcases[k].old_text));
+        diff_text_t *y = diff_text_new(qcases[k].new_text, strlen(qcases[k].new_text));
+        qualifier_change_t q;
+        assert_int_equal(qualifiers_compare(x, y, qcases[k].lang, &a, &q), 0);
+        if (qcases[k].added) {
+            assert_true(q.n_added >= 1);
+            assert_string_equal(q.added[0], qcases[k].added);
+        } else {
+            assert_int_equal(q.n_added, 0);
+        }
+        if (qcases[k].dropped) {
+            assert_true(q.n_dropped >= 1);
+            assert_string_equal(q.dropped[0], qcases[k].dropped);
+        } else {
+            assert_int_equal(q.n_dropped, 0);
+        }
+        diff_text_free(x);
+        diff_text_free(y);
+        arena_free(&a);
+    }
+}
+
+/* resdex_db_check through the library, on the hand-built index: a draft
+ * of three paragraphs, agreed (the adopted text cited before the draft in a
+ * report), modified (a clause added, the verb strengthened), new. */
+static void
+test_check(void **state)
+{
+    fixture_t *f = *state;
+    static const char draft[] =
+        P2017_1 "\n\nUrges Member States to share good practices;\n\n"
+                "Decides that penguins shall juggle quantum xylophones at dawn;\n";
+    resdex_doc_t *doc = NULL;
+    char *msg = NULL;
+    assert_int_equal(resdex_parse_draft("draft.txt", draft, strlen(draft), &doc, &msg),
+                     RESDEX_STATUS_SUCCESS);
+    resdex_check_t *c = NULL;
+    assert_int_equal(resdex_db_check(f->db, doc, NULL, &c), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(resdex_check_count(c), 3);
+    const resdex_check_item_t *it = resdex_check_get(c, 0);
+    assert_int_equal(it->status, RESDEX_CHECK_AGREED);
+    assert_string_equal(resdex_results_get(it->results, it->precedent)->id, "E/RES/2017/19#1");
+    it = resdex_check_get(c, 1);
+    assert_int_equal(it->status, RESDEX_CHECK_MODIFIED);
+    assert_string_equal(it->verb_from, "Invites");
+    assert_string_equal(it->verb_to, "Urges");
+    assert_int_equal(it->verb_change, RESDEX_VERB_STRONGER);
+    it = resdex_check_get(c, 2);
+    assert_int_equal(it->status, RESDEX_CHECK_NEW);
+    assert_int_equal(resdex_results_count(it->results), 0);
+    assert_string_equal(it->verb_to, "Decides");
+    assert_null(it->verb_from);
+    assert_int_equal(resdex_check_count_status(c, RESDEX_CHECK_AGREED), 1);
+    assert_int_equal(resdex_check_count_status(c, RESDEX_CHECK_MODIFIED), 1);
+    assert_int_equal(resdex_check_count_status(c, RESDEX_CHECK_NEW), 1);
+    assert_null(resdex_check_get(c, 3));
+    assert_string_equal(resdex_check_status_to_string(RESDEX_CHECK_NEW), "new");
+    assert_string_equal(resdex_verb_change_to_string(RESDEX_VERB_WEAKER), "weaker");
+    resdex_check_destroy(c);
+    resdex_doc_destroy(doc);
+    free(msg);
+    assert_int_equal(resdex_db_check(f->db, NULL, NULL, &c), RESDEX_STATUS_BAD_ARGUMENT);
+    assert_null(c);
+}
+
 int
 main(void)
 {
@@ -507,6 +695,9 @@ main(void)
         cmocka_unit_test_setup_teardown(test_similar_by_text, setup_db, teardown_db),
         cmocka_unit_test_setup_teardown(test_similar_errors, setup_db, teardown_db),
         cmocka_unit_test_setup_teardown(test_lineage, setup_db, teardown_db),
+        cmocka_unit_test(test_verb_scale),
+        cmocka_unit_test(test_qualifiers),
+        cmocka_unit_test_setup_teardown(test_check, setup_db, teardown_db),
     };
     int failed = cmocka_run_group_tests_name("diff", diff_tests, NULL, NULL);
     failed += cmocka_run_group_tests_name("similar", db_tests, NULL, NULL);
