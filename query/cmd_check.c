@@ -111,86 +111,6 @@ read_all_stdin(size_t *len)
     return buf;
 }
 
-/* One checked paragraph: {"n","kind","number","item","text","status",
- * "precedent": search hit | null, "also": [ids], "similarity", "containment",
- * "diff", "verb": {"from","to","change"} | null, "qualifiers": {"added",
- * "dropped"}, "closest": {"id","similarity"} | null}. */
-static void
-describe_item(sprinter_t *sp, const resdex_check_item_t *it)
-{
-    const resdex_paragraph_t *p = it->paragraph;
-    const resdex_hit_t *hit = resdex_results_get(it->results, it->precedent);
-    int found = it->status != RESDEX_CHECK_NEW && hit;
-    sp_begin_map(sp);
-    sp_key_int(sp, "n", (long long)it->n);
-    sp_key_string(sp, "kind", resdex_kind_to_string(p->kind));
-    sp_key(sp, "number");
-    if (p->number > 0)
-        sp_int(sp, p->number);
-    else
-        sp_null(sp);
-    sp_key_string(sp, "item", p->item);
-    sp_key_string(sp, "text", p->text);
-    sp_key_string(sp, "status", resdex_check_status_to_string(it->status));
-    sp_key(sp, "precedent");
-    if (found)
-        describe_hit(sp, it->results, it->precedent);
-    else
-        sp_null(sp);
-    sp_key(sp, "also");
-    sp_begin_list(sp);
-    for (size_t i = 0; found && i < resdex_results_count(it->results); i++) {
-        const resdex_hit_t *h = resdex_results_get(it->results, i);
-        if (i != it->precedent && h->similarity >= 1.0 && it->status == RESDEX_CHECK_AGREED)
-            sp_string(sp, h->id);
-    }
-    sp_end(sp);
-    sp_key(sp, "similarity");
-    if (found)
-        sp_real(sp, describe_score(hit->similarity, 3));
-    else
-        sp_null(sp);
-    sp_key(sp, "containment");
-    if (found)
-        sp_real(sp, describe_score(hit->containment, 3));
-    else
-        sp_null(sp);
-    sp_key(sp, "diff");
-    const resdex_diff_op_t *ops = NULL;
-    size_t n_ops = found ? resdex_hit_diff(it->results, it->precedent, &ops) : 0;
-    describe_diff(sp, ops, n_ops);
-    sp_key(sp, "verb");
-    if (it->verb_from || it->verb_to) {
-        sp_begin_map(sp);
-        sp_key_string(sp, "from", it->verb_from);
-        sp_key_string(sp, "to", it->verb_to);
-        sp_key_string(sp, "change", found ? resdex_verb_change_to_string(it->verb_change) : NULL);
-        sp_end(sp);
-    } else {
-        sp_null(sp);
-    }
-    sp_key(sp, "qualifiers");
-    sp_begin_map(sp);
-    sp_key(sp, "added");
-    sp_strings(sp, it->added, it->n_added);
-    sp_key(sp, "dropped");
-    sp_strings(sp, it->dropped, it->n_dropped);
-    sp_end(sp);
-    sp_key(sp, "closest");
-    double best = 0;
-    const char *closest = found ? NULL : resdex_results_best_rejected(it->results, &best);
-    if (closest) {
-        sp_begin_map(sp);
-        sp_key_string(sp, "id", closest);
-        sp_key(sp, "similarity");
-        sp_real(sp, describe_score(best, 3));
-        sp_end(sp);
-    } else {
-        sp_null(sp);
-    }
-    sp_end(sp);
-}
-
 /* ---- Text ---------------------------------------------------------------- */
 
 typedef struct check_text {
@@ -444,7 +364,7 @@ run_check(const global_options_t *g, char **words, int n_words)
         html_head(stdout, name, c);
     sp = sprinter_new(stdout, g->json ? NULL : a->html ? html_layout : text_layout, &text_ctx);
     for (size_t i = 0; sp && i < resdex_check_count(c); i++)
-        describe_item(sp, resdex_check_get(c, i));
+        describe_check_item(sp, resdex_check_get(c, i));
     size_t agreed = resdex_check_count_status(c, RESDEX_CHECK_AGREED);
     size_t modified = resdex_check_count_status(c, RESDEX_CHECK_MODIFIED);
     size_t fresh = resdex_check_count_status(c, RESDEX_CHECK_NEW);

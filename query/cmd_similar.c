@@ -316,31 +316,6 @@ several_paragraphs(const char *name, const char *text)
     return -1;
 }
 
-/* --lineage --json: after the steps, the paragraph asked about itself (the
- * end of the chain the text layout shows), as a search hit with rank n + 1
- * and "lineage":"this paragraph". */
-static void
-describe_lineage_end(sprinter_t *sp, resdex_db_t *db, const char *id, size_t n)
-{
-    const char *hash = strrchr(id, '#');
-    char *symbol = hash ? strndup(id, (size_t)(hash - id)) : NULL;
-    resdex_results_t *r = NULL;
-    if (symbol && resdex_db_get_resolution(db, symbol, NULL, &r) == RESDEX_STATUS_SUCCESS) {
-        for (size_t i = 0; i < resdex_results_count(r); i++) {
-            const resdex_hit_t *h = resdex_results_get(r, i);
-            const char *a = strrchr(h->id, '#');
-            if (!a || strcmp(a, hash) != 0)
-                continue;
-            sp_begin_map(sp);
-            describe_hit_fields_ranked(sp, r, i, (unsigned)(n + 1));
-            sp_key_string(sp, "lineage", "this paragraph");
-            sp_end(sp);
-            break;
-        }
-    }
-    resdex_results_destroy(r);
-    free(symbol);
-}
 
 /* No hit passed the threshold: say how close the best came. */
 static void

@@ -398,3 +398,109 @@ describe_resolution(sprinter_t *sp, const resdex_results_t *r, const resdex_resu
         describe_citing(sp, citing);
     sp_end(sp);
 }
+
+/* One checked paragraph: {"n","kind","number","item","text","status",
+ * "precedent": search hit | null, "also": [ids], "similarity", "containment",
+ * "diff", "verb": {"from","to","change"} | null, "qualifiers": {"added",
+ * "dropped"}, "closest": {"id","similarity"} | null}. */
+void
+describe_check_item(sprinter_t *sp, const resdex_check_item_t *it)
+{
+    const resdex_paragraph_t *p = it->paragraph;
+    const resdex_hit_t *hit = resdex_results_get(it->results, it->precedent);
+    int found = it->status != RESDEX_CHECK_NEW && hit;
+    sp_begin_map(sp);
+    sp_key_int(sp, "n", (long long)it->n);
+    sp_key_string(sp, "kind", resdex_kind_to_string(p->kind));
+    sp_key(sp, "number");
+    if (p->number > 0)
+        sp_int(sp, p->number);
+    else
+        sp_null(sp);
+    sp_key_string(sp, "item", p->item);
+    sp_key_string(sp, "text", p->text);
+    sp_key_string(sp, "status", resdex_check_status_to_string(it->status));
+    sp_key(sp, "precedent");
+    if (found)
+        describe_hit(sp, it->results, it->precedent);
+    else
+        sp_null(sp);
+    sp_key(sp, "also");
+    sp_begin_list(sp);
+    for (size_t i = 0; found && i < resdex_results_count(it->results); i++) {
+        const resdex_hit_t *h = resdex_results_get(it->results, i);
+        if (i != it->precedent && h->similarity >= 1.0 && it->status == RESDEX_CHECK_AGREED)
+            sp_string(sp, h->id);
+    }
+    sp_end(sp);
+    sp_key(sp, "similarity");
+    if (found)
+        sp_real(sp, describe_score(hit->similarity, 3));
+    else
+        sp_null(sp);
+    sp_key(sp, "containment");
+    if (found)
+        sp_real(sp, describe_score(hit->containment, 3));
+    else
+        sp_null(sp);
+    sp_key(sp, "diff");
+    const resdex_diff_op_t *ops = NULL;
+    size_t n_ops = found ? resdex_hit_diff(it->results, it->precedent, &ops) : 0;
+    describe_diff(sp, ops, n_ops);
+    sp_key(sp, "verb");
+    if (it->verb_from || it->verb_to) {
+        sp_begin_map(sp);
+        sp_key_string(sp, "from", it->verb_from);
+        sp_key_string(sp, "to", it->verb_to);
+        sp_key_string(sp, "change", found ? resdex_verb_change_to_string(it->verb_change) : NULL);
+        sp_end(sp);
+    } else {
+        sp_null(sp);
+    }
+    sp_key(sp, "qualifiers");
+    sp_begin_map(sp);
+    sp_key(sp, "added");
+    sp_strings(sp, it->added, it->n_added);
+    sp_key(sp, "dropped");
+    sp_strings(sp, it->dropped, it->n_dropped);
+    sp_end(sp);
+    sp_key(sp, "closest");
+    double best = 0;
+    const char *closest = found ? NULL : resdex_results_best_rejected(it->results, &best);
+    if (closest) {
+        sp_begin_map(sp);
+        sp_key_string(sp, "id", closest);
+        sp_key(sp, "similarity");
+        sp_real(sp, describe_score(best, 3));
+        sp_end(sp);
+    } else {
+        sp_null(sp);
+    }
+    sp_end(sp);
+}
+
+/* --lineage --json: after the steps, the paragraph asked about itself (the
+ * end of the chain the text layout shows), as a search hit with rank n + 1
+ * and "lineage":"this paragraph". */
+void
+describe_lineage_end(sprinter_t *sp, resdex_db_t *db, const char *id, size_t n)
+{
+    const char *hash = strrchr(id, '#');
+    char *symbol = hash ? strndup(id, (size_t)(hash - id)) : NULL;
+    resdex_results_t *r = NULL;
+    if (symbol && resdex_db_get_resolution(db, symbol, NULL, &r) == RESDEX_STATUS_SUCCESS) {
+        for (size_t i = 0; i < resdex_results_count(r); i++) {
+            const resdex_hit_t *h = resdex_results_get(r, i);
+            const char *a = strrchr(h->id, '#');
+            if (!a || strcmp(a, hash) != 0)
+                continue;
+            sp_begin_map(sp);
+            describe_hit_fields_ranked(sp, r, i, (unsigned)(n + 1));
+            sp_key_string(sp, "lineage", "this paragraph");
+            sp_end(sp);
+            break;
+        }
+    }
+    resdex_results_destroy(r);
+    free(symbol);
+}

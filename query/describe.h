@@ -108,4 +108,15 @@ void describe_facet_counts(sprinter_t *sp, const resdex_results_t *r);
  * on failure. */
 resdex_status_t describe_index_stats(sprinter_t *sp, resdex_db_t *db, const char *path);
 
+/* The last line of similar --lineage --json: the paragraph asked about
+ * (id, of db), as a search hit with rank n + 1 and "lineage":"this
+ * paragraph"; nothing when it is not in the index. */
+void describe_lineage_end(sprinter_t *sp, resdex_db_t *db, const char *id, size_t n);
+
+/* One paragraph of resdex check: {"n","kind","number","item","text",
+ * "status", "precedent": search hit | null, "also": [ids], "similarity",
+ * "containment", "diff", "verb": {"from","to","change"} | null,
+ * "qualifiers": {"added","dropped"}, "closest": {"id","similarity"} | null}. */
+void describe_check_item(sprinter_t *sp, const resdex_check_item_t *it);
+
 #endif

@@ -456,6 +456,8 @@ api_similar(serve_api_t *api, const serve_request_t *req, serve_response_t *resp
             const resdex_hit_t *next = lineage ? resdex_results_get(r, i + 1) : NULL;
             describe_similar_hit(c.sp, r, i, !lineage ? NULL : next ? next->id : o.paragraph);
         }
+        if (lineage && n > 0)
+            describe_lineage_end(c.sp, db, o.paragraph, n);
         sp_end(c.sp);
         sp_end(c.sp);
     }
@@ -517,14 +519,68 @@ api_fields(serve_api_t *api, const serve_request_t *req, serve_response_t *resp)
         out_of_memory(resp);
 }
 
-/* POST /api/check: the draft check (resdex check) is another issue's; until
- * the library has it, this says so. */
+/* POST /api/check: the draft check of resdex check. The body is the draft
+ * (text, markdown, a Word or PDF file, by its bytes); filters=, min=.
+ * {"summary":{"agreed","modified","new"},"paragraphs":[resdex check
+ * --json's lines]}. */
 static void
 api_check(serve_api_t *api, const serve_request_t *req, serve_response_t *resp)
 {
-    (void)api;
-    (void)req;
-    answer_error(resp, 501, "the draft check is not in this build of resdex yet");
+    const char *filters = arg(req, "filters"), *min = arg(req, "min");
+    resdex_check_options_t o = {filters && *filters ? filters : NULL, 0};
+    if (min && *min) {
+        char *end;
+        o.min_similarity = strtod(min, &end);
+        if (*end || !(o.min_similarity >= 0.0 && o.min_similarity <= 1.0)) {
+            answer_error(resp, 400, "min must be a number from 0 to 1");
+            return;
+        }
+    }
+    if (!req->body || !req->body_len) {
+        answer_error(resp, 400, "no draft: send it (text, or a Word or PDF file) as the body");
+        return;
+    }
+    resdex_doc_t *doc = NULL;
+    resdex_check_t *c = NULL;
+    char *msg = NULL;
+    /* The body is read as a file is: text, gzip, Word, PDF by their bytes. */
+    resdex_status_t st = resdex_parse_draft("the draft", req->body, req->body_len, &doc, &msg);
+    if (st != RESDEX_STATUS_SUCCESS) {
+        answer_error(resp, st == RESDEX_STATUS_OUT_OF_MEMORY ? 503 : 400,
+                     msg ? msg : resdex_status_to_string(st));
+        free(msg);
+        return;
+    }
+    resdex_db_t *db = index_for(api, resp);
+    if (!db)
+        goto DONE;
+    st = resdex_db_check(db, doc, &o, &c);
+    if (st != RESDEX_STATUS_SUCCESS) {
+        answer_failure(resp, api, st);
+        goto DONE;
+    }
+    collect_t col = {0};
+    if (collect_begin(&col) == 0) {
+        sp_begin_map(col.sp);
+        sp_key(col.sp, "summary");
+        sp_begin_map(col.sp);
+        sp_key_int(col.sp, "agreed", (long long)resdex_check_count_status(c, RESDEX_CHECK_AGREED));
+        sp_key_int(col.sp, "modified",
+                   (long long)resdex_check_count_status(c, RESDEX_CHECK_MODIFIED));
+        sp_key_int(col.sp, "new", (long long)resdex_check_count_status(c, RESDEX_CHECK_NEW));
+        sp_end(col.sp);
+        sp_key(col.sp, "paragraphs");
+        sp_begin_list(col.sp);
+        for (size_t i = 0; i < resdex_check_count(c); i++)
+            describe_check_item(col.sp, resdex_check_get(c, i));
+        sp_end(col.sp);
+        sp_end(col.sp);
+    }
+    answer_collected(resp, &col);
+DONE:
+    resdex_check_destroy(c);
+    resdex_doc_destroy(doc);
+    free(msg);
 }
 
 typedef struct route {

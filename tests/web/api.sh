@@ -3,7 +3,7 @@
 # (curl): the hits of /api/search are resdex search --json's for the same
 # query and options, byte for byte; show, similar and stats as the CLI's;
 # the errors as JSON with their status (400 with the position of a bad
-# query, 404, 405, 413, 414, 501, 503 until the index exists and then the
+# query, 404, 405, 413, 414, 503 until the index exists and then the
 # index seen without a restart); the page's files and their headers (CSP);
 # no path from a URL reaches the file system; the access log; SIGTERM.
 . "$top_srcdir/tests/lib.sh"
@@ -109,9 +109,19 @@ check "a body over 1 MiB: 413" status_is 413
 check "413 as JSON" has "$T/out" '"error":"the request'"'"'s body is larger than 1 MiB"'
 get "/api/similar" -X POST -H 'Transfer-Encoding: chunked' --data-binary "@$T/big"
 check "a chunked body over 1 MiB: 413" status_is 413
-get "/api/check" -X POST --data-binary "$TEXT"
-check "check: 501 until the draft check is built" status_is 501
-check "check: said as JSON" has "$T/out" '"error":'
+# The draft check: the paragraphs as resdex check --json prints them.
+printf '%s\n\nDecides to establish a working group of zoologists on penguins kept in penitentiary aquariums;\n' \
+    "$TEXT" >"$T/draft.txt"
+"$RESDEX" --db "$T/db" check --json "$T/draft.txt" >"$T/cli.json" 2>/dev/null
+get "/api/check" -X POST --data-binary "@$T/draft.txt"
+check "check: 200" status_is 200
+check "check: the summary" subset '{"summary":{"agreed":1,"modified":0,"new":1}}' "$T/out"
+check "check: paragraphs as check --json" \
+    grep -qF -- "\"paragraphs\":[$(paste -sd, "$T/cli.json")]" "$T/out"
+get "/api/check" -X POST
+check "check: no draft: 400" status_is 400
+get "/api/check?min=2" -X POST --data-binary "@$T/draft.txt"
+check "check: a bad min: 400" status_is 400
 get "/api/nothing"
 check "unknown API: 404" status_is 404
 
