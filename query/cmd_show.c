@@ -72,7 +72,7 @@ describe_resolution(sprinter_t *sp, const resdex_results_t *r)
     sp_begin_list(sp);
     for (size_t i = 0; i < resdex_results_count(r); i++) {
         const resdex_hit_t *h = resdex_results_get(r, i);
-        describe_paragraph_in_order(sp, h->paragraph, h->id);
+        describe_paragraph_in_order(sp, h->resolution, h->paragraph, h->id);
     }
     sp_end(sp);
     const resdex_footnote_t **notes = NULL;
@@ -187,10 +187,12 @@ paragraph_layout(const json_t *h, void *ctx, FILE *out)
     fprintf(out, "%s%s%s  ", l->bold, id, l->reset);
     print_paragraph_label(par, l, out);
     fputc('\n', out);
+    print_lead_in(par, l, 8, out);
     print_in_gutter(id, sp_get_string(par, "text"), notes, l, out);
     if (json_array_size(notes))
         fputc('\n', out);
     print_footnotes(notes, l, 0, out);
+    print_cite(h, l, 0, out);
     return ferror(out) ? -1 : 0;
 }
 

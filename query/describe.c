@@ -50,6 +50,7 @@ describe_footnote(sprinter_t *sp, const resdex_footnote_t *note)
     sp_begin_map(sp);
     sp_key_string(sp, "mark", note->mark);
     sp_key_string(sp, "text", note->text);
+    key_if(sp, "resolved", note->resolved);
     sp_end(sp);
 }
 
@@ -62,8 +63,20 @@ describe_footnotes(sprinter_t *sp, const resdex_footnote_t *notes, size_t n)
     sp_end(sp);
 }
 
+/* "cite": how the paragraph is cited (a record of an older index has none:
+ * the resolution and the operative number, as resdex_cite gives them). */
+static void
+describe_cite(sprinter_t *sp, const resdex_resolution_t *res, const resdex_paragraph_t *p)
+{
+    char cite[512];
+    if (!p->cite)
+        resdex_cite(res, p, 0, cite, sizeof cite);
+    sp_key_string(sp, "cite", p->cite ? p->cite : cite);
+}
+
 void
-describe_paragraph_in_order(sprinter_t *sp, const resdex_paragraph_t *p, const char *id)
+describe_paragraph_in_order(sprinter_t *sp, const resdex_resolution_t *res,
+                            const resdex_paragraph_t *p, const char *id)
 {
     sp_begin_map(sp);
     describe_paragraph_fields(sp, p);
@@ -75,6 +88,10 @@ describe_paragraph_in_order(sprinter_t *sp, const resdex_paragraph_t *p, const c
     sp_strings(sp, p->tags, p->n_tags);
     sp_key(sp, "cites");
     sp_strings(sp, p->cites, p->n_cites);
+    if (id) {
+        describe_cite(sp, res, p);
+        sp_key_string(sp, "lead_in", p->lead_in);
+    }
     sp_end(sp);
 }
 
@@ -86,7 +103,7 @@ describe_parsed_resolution(sprinter_t *sp, const resdex_resolution_t *res)
     sp_key(sp, "paragraphs");
     sp_begin_list(sp);
     for (size_t i = 0; i < res->n_paragraphs; i++)
-        describe_paragraph_in_order(sp, &res->paragraphs[i], NULL);
+        describe_paragraph_in_order(sp, res, &res->paragraphs[i], NULL);
     sp_end(sp);
     sp_key(sp, "footnotes");
     describe_footnotes(sp, res->footnotes, res->n_footnotes);
@@ -113,6 +130,7 @@ describe_hit_fields(sprinter_t *sp, const resdex_hit_t *hit)
     sp_begin_map(sp);
     describe_paragraph_fields(sp, hit->paragraph);
     sp_key_string(sp, "snippet", hit->snippet);
+    sp_key_string(sp, "lead_in", hit->paragraph->lead_in);
     sp_end(sp);
     sp_key(sp, "footnotes");
     describe_footnotes(sp, hit->footnotes, hit->n_footnotes);
@@ -120,6 +138,7 @@ describe_hit_fields(sprinter_t *sp, const resdex_hit_t *hit)
     sp_strings(sp, hit->paragraph->tags, hit->paragraph->n_tags);
     sp_key(sp, "cites");
     sp_strings(sp, hit->paragraph->cites, hit->paragraph->n_cites);
+    describe_cite(sp, hit->resolution, hit->paragraph);
 }
 
 void

@@ -69,6 +69,32 @@ print_paragraph_label(const json_t *par, const layout_t *l, FILE *out)
 }
 
 void
+print_lead_in(const json_t *par, const layout_t *l, int indent, FILE *out)
+{
+    const char *lead = sp_get_string(par, "lead_in");
+    if (!lead)
+        return;
+    fprintf(out, "%*s%s", indent, "", l->dim);
+    layout_wrap(l, out, lead, indent);
+    fputs(l->reset, out);
+}
+
+void
+print_cite(const json_t *o, const layout_t *l, int indent, FILE *out)
+{
+    const char *cite = sp_get_string(o, "cite");
+    if (!cite)
+        return;
+    char *line = NULL;
+    if (asprintf(&line, "cite: %s", cite) < 0)
+        return;
+    fprintf(out, "%*s%s", indent, "", l->dim);
+    layout_wrap(l, out, line, indent);
+    fputs(l->reset, out);
+    free(line);
+}
+
+void
 print_footnotes(const json_t *notes, const layout_t *l, int indent, FILE *out)
 {
     size_t i;
@@ -78,7 +104,13 @@ print_footnotes(const json_t *notes, const layout_t *l, int indent, FILE *out)
         char mark[64];
         int w = snprintf(mark, sizeof mark, "[%s] ", sp_get_string(f, "mark"));
         fprintf(out, "%*s%s%s%s", indent, "", l->dim, mark, l->reset);
-        layout_wrap(l, out, sp_get_string(f, "text"), indent + (w > 0 ? w : 0));
+        const char *text = sp_get_string(f, "text"), *resolved = sp_get_string(f, "resolved");
+        char *both = NULL;
+        /* "Ibid., vol. 976, No. 14152. (United Nations, Treaty Series, ...)" */
+        if (resolved && asprintf(&both, "%s (%s)", text, resolved) < 0)
+            both = NULL;
+        layout_wrap(l, out, both ? both : text, indent + (w > 0 ? w : 0));
+        free(both);
     }
 }
 
@@ -100,7 +132,9 @@ print_hit(const json_t *hit, const layout_t *l, const char *before, FILE *out)
     fprintf(out, "%*s", indent, "");
     print_paragraph_label(par, l, out);
     fputc('\n', out);
+    print_lead_in(par, l, indent, out);
     fprintf(out, "%*s", indent, "");
     layout_wrap(l, out, snippet ? snippet : sp_get_string(par, "text"), indent);
     print_footnotes(json_object_get(hit, "footnotes"), l, indent, out);
+    print_cite(hit, l, indent, out);
 }
