@@ -145,10 +145,13 @@ resdex_status_t resdex_read_buffer(const char *name, const void *in, size_t in_l
 typedef enum resdex_kind {
     RESDEX_KIND_PREAMBULAR = 0, /* "Recalling ...", "Bearing in mind ..." */
     RESDEX_KIND_OPERATIVE = 1,  /* "1. Encourages ...", "(a) Takes note ..." */
-    RESDEX_KIND_OTHER = 2       /* headings, report paragraphs, agenda lists, annex text */
+    RESDEX_KIND_OTHER = 2,      /* headings, report paragraphs, agenda lists, annex text */
+    /* A numbered paragraph or lettered item of an annex (AKN4UN XML): the
+     * agreed text of an annexed declaration, plan of action or convention. */
+    RESDEX_KIND_ANNEX = 3
 } resdex_kind_t;
 
-/* "preambular", "operative" or "other" (static storage). */
+/* "preambular", "operative", "other" or "annex" (static storage). */
 const char *resdex_kind_to_string(resdex_kind_t kind);
 
 typedef struct resdex_footnote {
@@ -191,6 +194,9 @@ typedef struct resdex_paragraph {
      * 80/229, para. 5". Set by the readers and stored in the index; NULL in
      * a record of an older index. */
     const char *cite;
+    /* An annex paragraph of a convention: the number of the article it
+     * stands in ("Article 2"); 0 otherwise. */
+    int article;
 } resdex_paragraph_t;
 
 typedef struct resdex_resolution {
@@ -297,7 +303,8 @@ const resdex_footnote_t *resdex_resolution_footnote(const resdex_resolution_t *r
 /* A stable anchor naming a paragraph inside its resolution, written into buf
  * (at least 16 bytes): "5" (operative 5), "5(a)" (its item a), "(b)" (a
  * lettered item with no number), "pp3" (third preambular paragraph), "x2"
- * (second other paragraph). Paragraph ids are "SYMBOL#ANCHOR". */
+ * (second other paragraph), "an12" (twelfth annex paragraph; its citable
+ * place, "annex, art. 2 (c)", is in its cite). Paragraph ids are "SYMBOL#ANCHOR". */
 void resdex_paragraph_anchor(const resdex_resolution_t *res, size_t index, char *buf, size_t size);
 
 /* How a delegate cites a paragraph, in English, written into buf (cut to

@@ -592,7 +592,16 @@ resdex_cite(const resdex_resolution_t *res, const resdex_paragraph_t *par, unsig
     }
     if (!par)
         goto OUT;
-    if (par->kind == RESDEX_KIND_OPERATIVE && par->number > 0) {
+    if (par->kind == RESDEX_KIND_ANNEX) {
+        /* "annex, para. 13", "annex, art. 2 (c)", "annex, art. 5, para. 1" */
+        PUT(", annex");
+        if (par->article > 0)
+            PUT(", art. %d", par->article);
+        if (par->number > 0)
+            PUT(", para. %d", par->number);
+        if (par->item)
+            PUT(" (%s)", par->item);
+    } else if (par->kind == RESDEX_KIND_OPERATIVE && par->number > 0) {
         PUT(", para. %d", par->number);
         if (par->item)
             PUT(" (%s)", par->item);

@@ -314,7 +314,8 @@ model_add_footnote(resdex_doc_t *doc, resdex_resolution_t *res, const char *mark
 }
 
 /* A lettered item continues the nearest paragraph before it that is not an
- * item, of its kind and, when numbered, of its number. */
+ * item, of its kind (an annex item: of the annex) and, when numbered, of its
+ * number. */
 static void
 link_lead_ins(resdex_resolution_t *res)
 {
@@ -325,7 +326,9 @@ link_lead_ins(resdex_resolution_t *res)
             lead = p;
             continue;
         }
-        if (lead && lead->kind == p->kind && (p->number == 0 || lead->number == p->number))
+        int kin = lead && (lead->kind == p->kind ||
+                           (p->kind == RESDEX_KIND_ANNEX && lead->kind == RESDEX_KIND_OTHER));
+        if (kin && (p->number == 0 || lead->number == p->number))
             p->lead_in = lead->text;
     }
 }
@@ -390,6 +393,8 @@ resdex_kind_to_string(resdex_kind_t kind)
         return "operative";
     case RESDEX_KIND_OTHER:
         return "other";
+    case RESDEX_KIND_ANNEX:
+        return "annex";
     }
     return "other";
 }
@@ -420,6 +425,7 @@ resdex_paragraph_anchor(const resdex_resolution_t *res, size_t index, char *buf,
             ordinal++;
     const char *prefix = p->kind == RESDEX_KIND_PREAMBULAR  ? "pp"
                          : p->kind == RESDEX_KIND_OPERATIVE ? "o"
+                         : p->kind == RESDEX_KIND_ANNEX     ? "an"
                                                             : "x";
     snprintf(buf, size, "%s%zu", prefix, ordinal);
 }

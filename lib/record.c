@@ -106,6 +106,8 @@ record_encode(const resdex_resolution_t *res, size_t index, const char *id, char
     json_object_set_new(par, "cites", str_array(p->cites, p->n_cites));
     set_str(par, "lead_in", p->lead_in);
     set_str(par, "cite", p->cite);
+    if (p->article > 0)
+        json_object_set_new(par, "article", json_integer(p->article));
     for (size_t i = 0; i < p->n_marks; i++) {
         const resdex_footnote_t *f = resdex_resolution_footnote(res, p->marks[i]);
         if (f && f->resolved)
@@ -270,7 +272,9 @@ record_decode(arena_t *a, const char *data, size_t len, resdex_hit_t *hit, char 
     json_int_t kind = json_integer_value(json_object_get(par, "kind"));
     p->kind = kind == RESDEX_KIND_PREAMBULAR  ? RESDEX_KIND_PREAMBULAR
               : kind == RESDEX_KIND_OPERATIVE ? RESDEX_KIND_OPERATIVE
+              : kind == RESDEX_KIND_ANNEX     ? RESDEX_KIND_ANNEX
                                               : RESDEX_KIND_OTHER;
+    p->article = (int)json_integer_value(json_object_get(par, "article"));
     p->number = (int)json_integer_value(json_object_get(par, "number"));
     p->item = get_str(a, par, "item");
     p->verb = get_str(a, par, "verb");

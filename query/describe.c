@@ -42,6 +42,8 @@ describe_paragraph_fields(sprinter_t *sp, const resdex_paragraph_t *par)
     sp_key_string(sp, "item", par->item);
     sp_key_string(sp, "verb", par->verb);
     sp_key_string(sp, "text", par->text);
+    if (par->article > 0) /* an annexed convention's article */
+        sp_key_int(sp, "article", par->article);
 }
 
 void

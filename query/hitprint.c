@@ -59,6 +59,9 @@ print_paragraph_label(const json_t *par, const layout_t *l, FILE *out)
     long long number = sp_get_int(par, "number");
     const char *item = sp_get_string(par, "item"), *verb = sp_get_string(par, "verb");
     fprintf(out, "%s%s", l->dim, sp_get_string(par, "kind"));
+    long long article = sp_get_int(par, "article");
+    if (article > 0)
+        fprintf(out, " art. %lld", article);
     if (number > 0)
         fprintf(out, " %lld", number);
     if (item)

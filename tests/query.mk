@@ -7,7 +7,8 @@
 QUERY_SHELL_TESTS = tests/query/search.sh tests/query/filters.sh \
 	tests/query/batch.sh tests/query/errors.sh tests/query/show.sh \
 	tests/query/show-lang.sh tests/query/stats.sh tests/query/concurrent.sh \
-	tests/query/pairs.sh tests/query/options.sh tests/query/names.sh tests/query/cite.sh
+	tests/query/pairs.sh tests/query/options.sh tests/query/names.sh tests/query/cite.sh \
+	tests/query/annex.sh
 TESTS += $(QUERY_SHELL_TESTS)
 EXTRA_DIST += $(QUERY_SHELL_TESTS) tests/query/query-lib.sh
 
