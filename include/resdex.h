@@ -165,15 +165,22 @@ resdex_status_t resdex_read_buffer(const char *name, const void *in, size_t in_l
 typedef enum resdex_kind {
     RESDEX_KIND_PREAMBULAR = 0, /* "Recalling ...", "Bearing in mind ..." */
     RESDEX_KIND_OPERATIVE = 1,  /* "1. Encourages ...", "(a) Takes note ..." */
-    RESDEX_KIND_OTHER = 2       /* headings, report paragraphs, agenda lists, annex text */
+    RESDEX_KIND_OTHER = 2,      /* headings, report paragraphs, agenda lists, annex text */
+    /* A numbered paragraph or lettered item of an annex (AKN4UN XML): the
+     * agreed text of an annexed declaration, plan of action or convention. */
+    RESDEX_KIND_ANNEX = 3
 } resdex_kind_t;
 
-/* "preambular", "operative" or "other" (static storage). */
+/* "preambular", "operative", "other" or "annex" (static storage). */
 const char *resdex_kind_to_string(resdex_kind_t kind);
 
 typedef struct resdex_footnote {
     const char *mark; /* "1", "23", "a" - as printed, superscripts made ASCII */
     const char *text; /* the footnote's text, markup removed */
+    /* For a footnote that reads "Ibid." or "Ibid., vol. 993, No. 14537.": the
+     * reference it repeats, made whole from the footnote before it ("United
+     * Nations, Treaty Series, vol. 993, No. 14537."); NULL otherwise. */
+    const char *resolved;
 } resdex_footnote_t;
 
 typedef struct resdex_paragraph {
@@ -199,6 +206,17 @@ typedef struct resdex_paragraph {
     /* Where it came from: 1-based first and last line of a text file, or
      * of the XML element. 0 when unknown. */
     unsigned line_first, line_last;
+    /* For a lettered item: the text of the paragraph its items continue
+     * ("Requests the working group to ... by:"), the same string as that
+     * paragraph's text; NULL otherwise. */
+    const char *lead_in;
+    /* How a delegate cites it (resdex_cite): "General Assembly resolution
+     * 80/229, para. 5". Set by the readers and stored in the index; NULL in
+     * a record of an older index. */
+    const char *cite;
+    /* An annex paragraph of a convention: the number of the article it
+     * stands in ("Article 2"); 0 otherwise. */
+    int article;
 } resdex_paragraph_t;
 
 /* How a text was adopted: by consensus (without a vote), by a recorded
@@ -387,8 +405,22 @@ const resdex_footnote_t *resdex_resolution_footnote(const resdex_resolution_t *r
 /* A stable anchor naming a paragraph inside its resolution, written into buf
  * (at least 16 bytes): "5" (operative 5), "5(a)" (its item a), "(b)" (a
  * lettered item with no number), "pp3" (third preambular paragraph), "x2"
- * (second other paragraph). Paragraph ids are "SYMBOL#ANCHOR". */
+ * (second other paragraph), "an12" (twelfth annex paragraph; its citable
+ * place, "annex, art. 2 (c)", is in its cite). Paragraph ids are "SYMBOL#ANCHOR". */
 void resdex_paragraph_anchor(const resdex_resolution_t *res, size_t index, char *buf, size_t size);
+
+/* How a delegate cites a paragraph, in English, written into buf (cut to
+ * size, always NUL-terminated): "General Assembly resolution 80/229, para. 5",
+ * "..., para. 3 (a)", "..., preambular para. 4", "..., preambular para. 6
+ * (a)", "E/2017/30, chap. I, sect. B, draft resolution II, para. 3" (a draft
+ * in a session report: chapter I, where a Commission's report carries its
+ * drafts); the resolution alone for other text. `preambular` is the place of
+ * a preambular paragraph (or of the one its item continues) among the
+ * resolution's preambular paragraphs, items not counted; 0 when unknown (then
+ * the resolution alone). Returns the length of the whole citation (as
+ * snprintf). */
+size_t resdex_cite(const resdex_resolution_t *res, const resdex_paragraph_t *par,
+                   unsigned preambular, char *buf, size_t size);
 
 /* ------------------------------------------------------------------------ */
 /* The database                                                             */

@@ -81,8 +81,29 @@
 /* ---------------------------------------------------------------------- */
 /* Paragraphs                                                             */
 
+/* An annex's heading "Article 12" (English, French; "Artículo", "Статья"):
+ * the article the paragraphs after it stand in, numbered afresh. */
+static void
+note_article(akn_reader_t *r, const char *text)
+{
+    static const char *const words[] = {"Article ", "Artículo ", "Статья ", NULL};
+    for (const char *const *w = words; *w && r->in_annex; w++) {
+        size_t n = strlen(*w), d = 0;
+        if (strncmp(text, *w, n) != 0)
+            continue;
+        while (text[n + d] >= '0' && text[n + d] <= '9' && d < 4)
+            d++;
+        if (d > 0 && text[n + d] == '\0') {
+            r->article = atoi(text + n);
+            r->last_number = 0;
+        }
+        return;
+    }
+}
+
 /* Add a paragraph with what the text collector found. Empty text: nothing
- * (its footnotes are still the resolution's). */
+ * (its footnotes are still the resolution's). A numbered paragraph or a
+ * lettered item of an annex is of kind annex. */
 static void
 emit(akn_reader_t *r, akn_text_t *t, const char *text, resdex_kind_t kind, int number,
      const char *item, const xmlNode *src)
@@ -91,10 +112,20 @@ emit(akn_reader_t *r, akn_text_t *t, const char *text, resdex_kind_t kind, int n
         model_add_footnote(r->doc, r->res, t->notes[i].mark, t->notes[i].text);
     if (!text || !*text)
         return;
+    if (r->in_annex && kind == RESDEX_KIND_OTHER && !number && !(item && *item))
+        note_article(r, text);
+    /* Agreed text: numbered, lettered, or the body (<content>, not a
+     * heading) of a convention's article. */
+    if (r->in_annex && kind == RESDEX_KIND_OTHER &&
+        (number || (item && *item) ||
+         (r->article > 0 && akn_is(src, "paragraph") && akn_child(src, "content"))))
+        kind = RESDEX_KIND_ANNEX;
     resdex_paragraph_t *p = model_add_paragraph(r->doc, r->res, kind, text);
     if (!p)
         return;
     p->number = number;
+    if (kind == RESDEX_KIND_ANNEX)
+        p->article = r->article;
     p->item = item && *item ? model_str(r->doc, item) : NULL;
     if (!r->in_annex)
         p->verb = akn_text_verb(t);
@@ -374,8 +405,10 @@ read_body(akn_reader_t *r, const xmlNode *body, resdex_kind_t kind)
             read_container(r, c, r->in_annex ? RESDEX_KIND_OTHER : kind);
         else if (akn_is(c, "num") || akn_is(c, "heading") || akn_is(c, "subheading")) {
             const char *h = akn_text_of(r, c);
-            if (h)
+            if (h) {
+                note_article(r, h);
                 model_add_paragraph(r->doc, r->res, RESDEX_KIND_OTHER, h);
+            }
         } else /* chapters, sections, hcontainers: walk in */
             read_body(r, c, kind);
     }
@@ -419,6 +452,7 @@ read_annexes(akn_reader_t *r, const xmlNode *atts)
     for (const xmlNode *a = atts->children; a; a = a->next) {
         if (!akn_is(a, "attachment"))
             continue;
+        r->article = 0;
         for (const xmlNode *d = a->children; d; d = d->next)
             if (d->type == XML_ELEMENT_NODE)
                 read_parts(r, d);
@@ -548,6 +582,7 @@ read_statement(akn_reader_t *r, const xmlNode *st, const resdex_resolution_t *co
     r->last_number = 0;
     r->pending_number = 0;
     r->in_annex = 0;
+    r->article = 0;
     r->has_components = akn_child(st, "components") != NULL;
     res->source = model_str(r->doc, r->name);
     res->doc_type = model_str(r->doc, "resolution");

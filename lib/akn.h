@@ -26,6 +26,7 @@ typedef struct akn_reader {
     int has_components; /* the statement carries a draft as a <component> */
     int pending_number; /* a <num> whose paragraph came empty (see read_paragraph) */
     int in_annex;
+    int article; /* in an annexed convention: the article read last */
 } akn_reader_t;
 
 /* Fill r->res's symbol, number, body, date, language, session, agenda item,

@@ -17,8 +17,10 @@
  * by year is ECOSOC's, a bare "resolution 76/181" the General Assembly's. */
 #include "cite.h"
 #include "bodies.h"
+#include "resdex.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -448,4 +450,145 @@ cite_normalise(const char *ref, char *buf, size_t size)
         return 0;
     memcpy(buf, tmp, n + 1);
     return 1;
+}
+
+/* ------------------------------------------------------------------------ */
+/* "Ibid." made whole                                                       */
+/* ------------------------------------------------------------------------ */
+
+/* The class of a reference's component, from its first word: "vol." and
+ * "vols." are one class, a year ("2013, Supplement No. 7") another. */
+static int
+same_component(const char *a, const char *b)
+{
+    if (is_digit(a[0]) && is_digit(b[0]))
+        return digits_at(a, 4) == 4 && digits_at(b, 4) == 4;
+    size_t na = strcspn(a, " ,."), nb = strcspn(b, " ,.");
+    if (na && a[na - 1] == 's' && na > 2) /* "vols" reads as "vol" */
+        na--;
+    if (nb && b[nb - 1] == 's' && nb > 2)
+        nb--;
+    return na > 0 && na == nb && strncasecmp(a, b, na) == 0;
+}
+
+char *
+cite_resolve_ibid(const char *text, const char *prev)
+{
+    if (!text || !prev || strncasecmp(text, "Ibid", 4) != 0 || is_alnum(text[4]))
+        return NULL;
+    /* The reference repeated, without "See" and the like before it. */
+    static const char *const leads[] = {"See also ", "See, for example, ", "See ", "Cf. ", NULL};
+    for (const char *const *l = leads; *l; l++)
+        if (strncmp(prev, *l, strlen(*l)) == 0) {
+            prev += strlen(*l);
+            break;
+        }
+    const char *rest = text + 4;
+    if (*rest == '.')
+        rest++;
+    while (*rest == ' ')
+        rest++;
+    size_t plen = strlen(prev);
+    if (*rest != ',') /* "Ibid." alone: the whole reference */
+        return strdup(prev);
+    rest++;
+    while (*rest == ' ')
+        rest++;
+    /* "Ibid., vol. 976, No. 14152." after "United Nations, Treaty Series,
+     * vols. 2225 ..., No. 39574.": the title before the component that
+     * "Ibid." replaces, then the new component. */
+    size_t cut = plen;
+    for (size_t i = 0; i + 2 < plen; i++)
+        if (prev[i] == ',' && prev[i + 1] == ' ' && same_component(prev + i + 2, rest)) {
+            cut = i;
+            break;
+        }
+    if (cut == plen) /* no such component: the new one after the whole */
+        while (cut > 0 && (prev[cut - 1] == '.' || prev[cut - 1] == ' '))
+            cut--;
+    size_t n = cut + 2 + strlen(rest) + 1;
+    char *out = malloc(n);
+    if (out)
+        snprintf(out, n, "%.*s, %s", (int)cut, prev, rest);
+    return out;
+}
+
+/* ------------------------------------------------------------------------ */
+/* How a paragraph is cited                                                 */
+/* ------------------------------------------------------------------------ */
+
+static const char *
+body_name(const char *body)
+{
+    for (size_t k = 0; body && named[k].name; k++)
+        if (eq(named[k].body, body))
+            return named[k].name;
+    return NULL;
+}
+
+size_t
+resdex_cite(const resdex_resolution_t *res, const resdex_paragraph_t *par, unsigned preambular,
+            char *buf, size_t size)
+{
+    char tmp[512];
+    size_t n = 0;
+#define PUT(...)                                                                                   \
+    do {                                                                                           \
+        int w_ = snprintf(tmp + n, n < sizeof tmp ? sizeof tmp - n : 0, __VA_ARGS__);              \
+        if (w_ > 0)                                                                                \
+            n += (size_t)w_;                                                                       \
+        if (n >= sizeof tmp)                                                                       \
+            n = sizeof tmp - 1;                                                                    \
+    } while (0)
+    tmp[0] = '\0';
+    if (!res)
+        goto OUT;
+    const char *sym = res->symbol ? res->symbol : "";
+    const char *dr = strstr(sym, "/DR.");
+    if (!dr)
+        dr = strstr(sym, "/DD.");
+    const char *name = body_name(res->body);
+    int draft = res->doc_type && strncmp(res->doc_type, "draft", 5) == 0;
+    if (dr && draft) {
+        /* "E/2017/30/DR.B.II": the report, chapter I, section B, draft II. */
+        const char *sect = dr + 4, *dot = strchr(sect, '.');
+        PUT("%.*s, chap. I", (int)(dr - sym), sym);
+        if (dot && dot - sect == 1)
+            PUT(", sect. %c", *sect);
+        PUT(", %s %s", res->doc_type, res->number ? res->number : (dot ? dot + 1 : sect));
+    } else if (name && res->number && !draft) {
+        PUT("%s %s %s", name, res->doc_type ? res->doc_type : "resolution", res->number);
+    } else {
+        PUT("%s", sym);
+    }
+    if (!par)
+        goto OUT;
+    if (par->kind == RESDEX_KIND_ANNEX) {
+        /* "annex, para. 13", "annex, art. 2 (c)", "annex, art. 5, para. 1" */
+        PUT(", annex");
+        if (par->article > 0)
+            PUT(", art. %d", par->article);
+        if (par->number > 0)
+            PUT(", para. %d", par->number);
+        if (par->item)
+            PUT(" (%s)", par->item);
+    } else if (par->kind == RESDEX_KIND_OPERATIVE && par->number > 0) {
+        PUT(", para. %d", par->number);
+        if (par->item)
+            PUT(" (%s)", par->item);
+    } else if (par->kind == RESDEX_KIND_OPERATIVE && par->item) {
+        PUT(", para. (%s)", par->item);
+    } else if (par->kind == RESDEX_KIND_PREAMBULAR && preambular > 0) {
+        PUT(", preambular para. %u", preambular);
+        if (par->item)
+            PUT(" (%s)", par->item);
+    }
+OUT:
+#undef PUT
+    if (buf && size) {
+        size_t k = n < size - 1 ? n : size - 1;
+        memcpy(buf, tmp, k);
+        buf[k] = '\0';
+    }
+    return n;
 }

@@ -36,6 +36,12 @@ void cite_extract_in(const char *text, const char *speaker,
  * symbol or number - into buf. Returns 1 when recognised, 0 otherwise. */
 int cite_normalise(const char *ref, char *buf, size_t size);
 
+/* A footnote that reads "Ibid." or "Ibid., vol. 993, No. 14537." made whole
+ * from prev, the reference of the footnote before it (itself resolved):
+ * "United Nations, Treaty Series, vol. 993, No. 14537.". A new string, owned
+ * by the caller (free); NULL when text is not an "Ibid." or out of memory. */
+char *cite_resolve_ibid(const char *text, const char *prev);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,6 +1,7 @@
 /* model.c - the document model: a parsed file's resolutions, paragraphs and
  * footnotes, and the builder the readers use (model.h). */
 #include "model.h"
+#include "cite.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -379,7 +380,67 @@ model_add_footnote(resdex_doc_t *doc, resdex_resolution_t *res, const char *mark
     res->footnotes = f;
     f[res->n_footnotes].mark = model_str(doc, mark);
     f[res->n_footnotes].text = t;
+    f[res->n_footnotes].resolved = NULL;
     res->n_footnotes++;
+}
+
+/* A lettered item continues the nearest paragraph before it that is not an
+ * item, of its kind (an annex item: of the annex) and, when numbered, of its
+ * number. */
+static void
+link_lead_ins(resdex_resolution_t *res)
+{
+    const resdex_paragraph_t *lead = NULL;
+    for (size_t i = 0; i < res->n_paragraphs; i++) {
+        resdex_paragraph_t *p = (resdex_paragraph_t *)&res->paragraphs[i];
+        if (!p->item) {
+            lead = p;
+            continue;
+        }
+        int kin = lead && (lead->kind == p->kind ||
+                           (p->kind == RESDEX_KIND_ANNEX && lead->kind == RESDEX_KIND_OTHER));
+        if (kin && (p->number == 0 || lead->number == p->number))
+            p->lead_in = lead->text;
+    }
+}
+
+static void
+resolve_ibids(resdex_doc_t *doc, resdex_resolution_t *res)
+{
+    resdex_footnote_t *notes = (resdex_footnote_t *)res->footnotes;
+    for (size_t i = 1; i < res->n_footnotes; i++) {
+        const char *prev = notes[i - 1].resolved ? notes[i - 1].resolved : notes[i - 1].text;
+        char *whole = cite_resolve_ibid(notes[i].text, prev);
+        if (whole)
+            notes[i].resolved = model_str(doc, whole);
+        free(whole);
+    }
+}
+
+/* Each paragraph's citation; preambular paragraphs numbered in order, their
+ * items under the number of the paragraph they continue. */
+static void
+cite_paragraphs(resdex_doc_t *doc, resdex_resolution_t *res)
+{
+    unsigned preambular = 0;
+    for (size_t i = 0; i < res->n_paragraphs; i++) {
+        resdex_paragraph_t *p = (resdex_paragraph_t *)&res->paragraphs[i];
+        if (p->kind == RESDEX_KIND_PREAMBULAR && (!p->item || !p->lead_in))
+            preambular++;
+        char buf[512];
+        resdex_cite(res, p, preambular, buf, sizeof buf);
+        p->cite = model_str(doc, buf);
+    }
+}
+
+void
+model_finish(resdex_doc_t *doc)
+{
+    for (size_t i = 0; doc && i < doc->n_res; i++) {
+        link_lead_ins(doc->res[i]);
+        resolve_ibids(doc, doc->res[i]);
+        cite_paragraphs(doc, doc->res[i]);
+    }
 }
 
 const resdex_footnote_t *
@@ -403,6 +464,8 @@ resdex_kind_to_string(resdex_kind_t kind)
         return "operative";
     case RESDEX_KIND_OTHER:
         return "other";
+    case RESDEX_KIND_ANNEX:
+        return "annex";
     }
     return "other";
 }
@@ -433,6 +496,7 @@ resdex_paragraph_anchor(const resdex_resolution_t *res, size_t index, char *buf,
             ordinal++;
     const char *prefix = p->kind == RESDEX_KIND_PREAMBULAR  ? "pp"
                          : p->kind == RESDEX_KIND_OPERATIVE ? "o"
+                         : p->kind == RESDEX_KIND_ANNEX     ? "an"
                                                             : "x";
     snprintf(buf, size, "%s%zu", prefix, ordinal);
 }

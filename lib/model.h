@@ -72,6 +72,11 @@ void model_drop_last_resolution(resdex_doc_t *doc);
 /* Move every resolution of src (and the memory they use) to the end of
  * dst; src is destroyed. Past MODEL_MAX_RESOLUTIONS, dst is over its limit. */
 void model_adopt(resdex_doc_t *dst, resdex_doc_t *src);
+
+/* Once a file is read: what follows from the whole of each resolution - a
+ * lettered item's lead-in (resdex_paragraph_t.lead_in) and the reference an
+ * "Ibid." footnote repeats (resdex_footnote_t.resolved). */
+void model_finish(resdex_doc_t *doc);
 /* Mark the resolutions from index `from` on as read with tracked changes
  * accepted (resdex_resolution_t.tracked_changes). */
 void model_mark_tracked_changes(resdex_doc_t *doc, size_t from);

@@ -301,6 +301,8 @@ parse_buffer(const char *name, const char *data, size_t len, int headless_ok, re
         st = util_fail(message, RESDEX_STATUS_TOO_LARGE, "%s: too large: %s", name,
                        model_over_limit(d));
     }
+    if (st == RESDEX_STATUS_SUCCESS)
+        model_finish(d);
     if (st == RESDEX_STATUS_SUCCESS && model_failed(d))
         st = util_fail(message, RESDEX_STATUS_OUT_OF_MEMORY, "%s: out of memory", name);
     if (st == RESDEX_STATUS_SUCCESS && resdex_doc_count(d) == 0)

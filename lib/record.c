@@ -104,9 +104,15 @@ record_encode(const resdex_resolution_t *res, size_t index, const char *id, char
     json_object_set_new(par, "marks", str_array(p->marks, p->n_marks));
     json_object_set_new(par, "tags", str_array(p->tags, p->n_tags));
     json_object_set_new(par, "cites", str_array(p->cites, p->n_cites));
+    set_str(par, "lead_in", p->lead_in);
+    set_str(par, "cite", p->cite);
+    if (p->article > 0)
+        json_object_set_new(par, "article", json_integer(p->article));
     for (size_t i = 0; i < p->n_marks; i++) {
         const resdex_footnote_t *f = resdex_resolution_footnote(res, p->marks[i]);
-        if (f)
+        if (f && f->resolved)
+            json_array_append_new(notes, json_pack("[sss]", f->mark, f->text, f->resolved));
+        else if (f)
             json_array_append_new(notes, json_pack("[ss]", f->mark, f->text));
     }
     json_object_set(root, "res", r);
@@ -266,7 +272,9 @@ record_decode(arena_t *a, const char *data, size_t len, resdex_hit_t *hit, char 
     json_int_t kind = json_integer_value(json_object_get(par, "kind"));
     p->kind = kind == RESDEX_KIND_PREAMBULAR  ? RESDEX_KIND_PREAMBULAR
               : kind == RESDEX_KIND_OPERATIVE ? RESDEX_KIND_OPERATIVE
+              : kind == RESDEX_KIND_ANNEX     ? RESDEX_KIND_ANNEX
                                               : RESDEX_KIND_OTHER;
+    p->article = (int)json_integer_value(json_object_get(par, "article"));
     p->number = (int)json_integer_value(json_object_get(par, "number"));
     p->item = get_str(a, par, "item");
     p->verb = get_str(a, par, "verb");
@@ -277,6 +285,8 @@ record_decode(arena_t *a, const char *data, size_t len, resdex_hit_t *hit, char 
     p->marks = get_str_array(a, par, "marks", &p->n_marks);
     p->tags = get_str_array(a, par, "tags", &p->n_tags);
     p->cites = get_str_array(a, par, "cites", &p->n_cites);
+    p->lead_in = get_str(a, par, "lead_in");
+    p->cite = get_str(a, par, "cite");
     json_t *notes = json_object_get(root, "notes");
     size_t n_notes = json_is_array(notes) ? json_array_size(notes) : 0;
     resdex_footnote_t *fn = n_notes ? arena_alloc(a, n_notes * sizeof *fn) : NULL;
@@ -284,10 +294,12 @@ record_decode(arena_t *a, const char *data, size_t len, resdex_hit_t *hit, char 
     for (size_t i = 0; fn && i < n_notes; i++) {
         json_t *pair = json_array_get(notes, i);
         json_t *m = json_array_get(pair, 0), *t = json_array_get(pair, 1);
+        json_t *rv = json_array_get(pair, 2); /* "Ibid.": what it repeats */
         if (!json_is_string(m) || !json_is_string(t))
             continue;
         fn[k].mark = arena_strdup(a, json_string_value(m));
         fn[k].text = arena_strdup(a, json_string_value(t));
+        fn[k].resolved = json_is_string(rv) ? arena_strdup(a, json_string_value(rv)) : NULL;
         k++;
     }
     const char *id = get_str(a, root, "id");

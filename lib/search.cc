@@ -471,14 +471,25 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
     std::vector<std::string> filters;
     if (!pq.lang_given)
         filters.push_back(std::string(P_LANG) + lang);
-    if (!o->all_kinds && !pq.has_kind)
-        filters.push_back(std::string(P_KIND) + "operative");
     filters.erase(std::remove_if(filters.begin(), filters.end(),
                                  [&](const std::string &t) { return x.get_termfreq(t) == ndocs; }),
                   filters.end());
+    /* By default the agreed language: operative paragraphs and the numbered
+     * paragraphs of annexes (left out when every paragraph is one). */
+    Xapian::Query kinds;
+    const std::string op_term = std::string(P_KIND) + "operative",
+                      annex_term = std::string(P_KIND) + "annex";
+    if (!o->all_kinds && !pq.has_kind &&
+        x.get_termfreq(op_term) + x.get_termfreq(annex_term) != ndocs)
+        kinds = x.get_termfreq(annex_term) == 0
+                    ? Xapian::Query(op_term)
+                    : Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(op_term),
+                                    Xapian::Query(annex_term));
     auto filtered = [&](Xapian::Query q) {
         for (const std::string &t : filters)
             q = Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(t));
+        if (!kinds.empty())
+            q = Xapian::Query(Xapian::Query::OP_FILTER, q, kinds);
         return q;
     };
     Xapian::Query words_query = query;

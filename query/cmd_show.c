@@ -186,10 +186,12 @@ paragraph_layout(const json_t *h, void *ctx, FILE *out)
     fprintf(out, "%s%s%s  ", l->bold, id, l->reset);
     print_paragraph_label(par, l, out);
     fputc('\n', out);
+    print_lead_in(par, l, 8, out);
     print_in_gutter(id, sp_get_string(par, "text"), notes, l, out);
     if (json_array_size(notes))
         fputc('\n', out);
     print_footnotes(notes, l, 0, out);
+    print_cite(h, l, 0, out);
     return ferror(out) ? -1 : 0;
 }
 

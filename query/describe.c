@@ -101,6 +101,8 @@ describe_paragraph_fields(sprinter_t *sp, const resdex_paragraph_t *par)
     sp_key_string(sp, "item", par->item);
     sp_key_string(sp, "verb", par->verb);
     sp_key_string(sp, "text", par->text);
+    if (par->article > 0) /* an annexed convention's article */
+        sp_key_int(sp, "article", par->article);
 }
 
 void
@@ -109,6 +111,7 @@ describe_footnote(sprinter_t *sp, const resdex_footnote_t *note)
     sp_begin_map(sp);
     sp_key_string(sp, "mark", note->mark);
     sp_key_string(sp, "text", note->text);
+    key_if(sp, "resolved", note->resolved);
     sp_end(sp);
 }
 
@@ -121,8 +124,20 @@ describe_footnotes(sprinter_t *sp, const resdex_footnote_t *notes, size_t n)
     sp_end(sp);
 }
 
+/* "cite": how the paragraph is cited (a record of an older index has none:
+ * the resolution and the operative number, as resdex_cite gives them). */
+static void
+describe_cite(sprinter_t *sp, const resdex_resolution_t *res, const resdex_paragraph_t *p)
+{
+    char cite[512];
+    if (!p->cite)
+        resdex_cite(res, p, 0, cite, sizeof cite);
+    sp_key_string(sp, "cite", p->cite ? p->cite : cite);
+}
+
 void
-describe_paragraph_in_order(sprinter_t *sp, const resdex_paragraph_t *p, const char *id)
+describe_paragraph_in_order(sprinter_t *sp, const resdex_resolution_t *res,
+                            const resdex_paragraph_t *p, const char *id)
 {
     sp_begin_map(sp);
     describe_paragraph_fields(sp, p);
@@ -134,6 +149,10 @@ describe_paragraph_in_order(sprinter_t *sp, const resdex_paragraph_t *p, const c
     sp_strings(sp, p->tags, p->n_tags);
     sp_key(sp, "cites");
     sp_strings(sp, p->cites, p->n_cites);
+    if (id) {
+        describe_cite(sp, res, p);
+        sp_key_string(sp, "lead_in", p->lead_in);
+    }
     sp_end(sp);
 }
 
@@ -145,7 +164,7 @@ describe_parsed_resolution(sprinter_t *sp, const resdex_resolution_t *res)
     sp_key(sp, "paragraphs");
     sp_begin_list(sp);
     for (size_t i = 0; i < res->n_paragraphs; i++)
-        describe_paragraph_in_order(sp, &res->paragraphs[i], NULL);
+        describe_paragraph_in_order(sp, res, &res->paragraphs[i], NULL);
     sp_end(sp);
     sp_key(sp, "footnotes");
     describe_footnotes(sp, res->footnotes, res->n_footnotes);
@@ -190,6 +209,7 @@ describe_hit_fields_ranked(sprinter_t *sp, const resdex_results_t *results, size
     sp_begin_map(sp);
     describe_paragraph_fields(sp, hit->paragraph);
     sp_key_string(sp, "snippet", hit->snippet);
+    sp_key_string(sp, "lead_in", hit->paragraph->lead_in);
     sp_end(sp);
     sp_key(sp, "footnotes");
     describe_footnotes(sp, hit->footnotes, hit->n_footnotes);
@@ -197,6 +217,7 @@ describe_hit_fields_ranked(sprinter_t *sp, const resdex_results_t *results, size
     sp_strings(sp, hit->paragraph->tags, hit->paragraph->n_tags);
     sp_key(sp, "cites");
     sp_strings(sp, hit->paragraph->cites, hit->paragraph->n_cites);
+    describe_cite(sp, hit->resolution, hit->paragraph);
 }
 
 void
@@ -383,7 +404,7 @@ describe_resolution(sprinter_t *sp, const resdex_results_t *r, const resdex_resu
     sp_begin_list(sp);
     for (size_t i = 0; i < resdex_results_count(r); i++) {
         const resdex_hit_t *h = resdex_results_get(r, i);
-        describe_paragraph_in_order(sp, h->paragraph, h->id);
+        describe_paragraph_in_order(sp, h->resolution, h->paragraph, h->id);
     }
     sp_end(sp);
     const resdex_footnote_t **notes = NULL;

@@ -32,15 +32,17 @@ void describe_votes(sprinter_t *sp, const resdex_adoption_t *ad);
  * paragraph has none. */
 void describe_paragraph_fields(sprinter_t *sp, const resdex_paragraph_t *par);
 
-/* {"mark","text"} */
+/* {"mark","text"}, and "resolved" for an "Ibid." (the reference it repeats). */
 void describe_footnote(sprinter_t *sp, const resdex_footnote_t *note);
 
 /* [{"mark","text"}, ...] */
 void describe_footnotes(sprinter_t *sp, const resdex_footnote_t *notes, size_t n);
 
 /* A paragraph of a whole resolution (parse, show): {kind, number, item,
- * verb, text, ["id" when not NULL,] footnotes: [marks], tags, cites}. */
-void describe_paragraph_in_order(sprinter_t *sp, const resdex_paragraph_t *p, const char *id);
+ * verb, text, ["id" when not NULL,] footnotes: [marks], tags, cites}; with
+ * an id (show), also "cite" (resdex_cite) and "lead_in" (null when none). */
+void describe_paragraph_in_order(sprinter_t *sp, const resdex_resolution_t *res,
+                                 const resdex_paragraph_t *p, const char *id);
 
 /* resdex parse --json: one map per resolution, the context fields plus
  * "paragraphs": [{kind, number, item, verb, text, footnotes: [marks], tags,

@@ -137,6 +137,9 @@ print_paragraph_label(const json_t *par, const layout_t *l, FILE *out)
     long long number = sp_get_int(par, "number");
     const char *item = sp_get_string(par, "item"), *verb = sp_get_string(par, "verb");
     fprintf(out, "%s%s", l->dim, sp_get_string(par, "kind"));
+    long long article = sp_get_int(par, "article");
+    if (article > 0)
+        fprintf(out, " art. %lld", article);
     if (number > 0)
         fprintf(out, " %lld", number);
     if (item)
@@ -144,6 +147,32 @@ print_paragraph_label(const json_t *par, const layout_t *l, FILE *out)
     if (verb)
         fprintf(out, " · %s", verb);
     fputs(l->reset, out);
+}
+
+void
+print_lead_in(const json_t *par, const layout_t *l, int indent, FILE *out)
+{
+    const char *lead = sp_get_string(par, "lead_in");
+    if (!lead)
+        return;
+    fprintf(out, "%*s%s", indent, "", l->dim);
+    layout_wrap(l, out, lead, indent);
+    fputs(l->reset, out);
+}
+
+void
+print_cite(const json_t *o, const layout_t *l, int indent, FILE *out)
+{
+    const char *cite = sp_get_string(o, "cite");
+    if (!cite)
+        return;
+    char *line = NULL;
+    if (asprintf(&line, "cite: %s", cite) < 0)
+        return;
+    fprintf(out, "%*s%s", indent, "", l->dim);
+    layout_wrap(l, out, line, indent);
+    fputs(l->reset, out);
+    free(line);
 }
 
 void
@@ -156,7 +185,13 @@ print_footnotes(const json_t *notes, const layout_t *l, int indent, FILE *out)
         char mark[64];
         int w = snprintf(mark, sizeof mark, "[%s] ", sp_get_string(f, "mark"));
         fprintf(out, "%*s%s%s%s", indent, "", l->dim, mark, l->reset);
-        layout_wrap(l, out, sp_get_string(f, "text"), indent + (w > 0 ? w : 0));
+        const char *text = sp_get_string(f, "text"), *resolved = sp_get_string(f, "resolved");
+        char *both = NULL;
+        /* "Ibid., vol. 976, No. 14152. (United Nations, Treaty Series, ...)" */
+        if (resolved && asprintf(&both, "%s (%s)", text, resolved) < 0)
+            both = NULL;
+        layout_wrap(l, out, both ? both : text, indent + (w > 0 ? w : 0));
+        free(both);
     }
 }
 
@@ -178,10 +213,12 @@ print_hit(const json_t *hit, const layout_t *l, const char *before, FILE *out)
     fprintf(out, "%*s", indent, "");
     print_paragraph_label(par, l, out);
     fputc('\n', out);
+    print_lead_in(par, l, indent, out);
     fprintf(out, "%*s", indent, "");
     layout_wrap(l, out, snippet ? snippet : sp_get_string(par, "text"), indent);
     print_also(json_object_get(hit, "also"), l, indent, out);
     print_footnotes(json_object_get(hit, "footnotes"), l, indent, out);
+    print_cite(hit, l, indent, out);
 }
 
 void

@@ -53,6 +53,13 @@ void print_footnotes(const json_t *notes, const layout_t *l, int indent, FILE *o
  * dim line at indent: "also in 78/229 ¶67, E/2017/30 DR.B.II ¶3". */
 void print_also(const json_t *also, const layout_t *l, int indent, FILE *out);
 
+/* A lettered item's lead-in (the paragraph's "lead_in"), dim, on its own
+ * line before the item; nothing when it has none. */
+void print_lead_in(const json_t *par, const layout_t *l, int indent, FILE *out);
+
+/* "cite: General Assembly resolution 80/229, para. 5" (the object's "cite"). */
+void print_cite(const json_t *o, const layout_t *l, int indent, FILE *out);
+
 /* One search hit: rank, id and adoption; the title; the paragraph's label;
  * its snippet (or text); its footnotes. `before` is printed first (a blank
  * line between hits). */

@@ -430,10 +430,12 @@ test_annex(void **state)
         "<paragraph><content><p>The purposes are to:</p></content></paragraph>\n"
         "<paragraph><list><point><num>(a)</num><content><p>Promote;</p></content></point>"
         "</list></paragraph>\n"
+        "<paragraph class=\"H4\"><subheading>Article 2</subheading></paragraph>\n"
+        "<paragraph><content><p>\tEach State Party shall act.</p></content></paragraph>\n"
         "</mainBody></doc></attachment></attachments>";
     resdex_doc_t *doc = NULL;
     const resdex_resolution_t *r = parse_ok(akn(GA_URI, "eng", "", one_para, after), &doc);
-    assert_int_equal(r->n_paragraphs, 7);
+    assert_int_equal(r->n_paragraphs, 9);
     assert_int_equal(para(r, 0)->kind, RESDEX_KIND_OPERATIVE);
     static const char *const texts[] = {
         "Annex",
@@ -443,14 +445,23 @@ test_annex(void **state)
         "The purposes are to:",
         "Promote;",
     };
+    /* Numbered paragraphs, items and an article's text are agreed text
+     * (annex); headings, tables and unnumbered text stay other. */
     for (size_t i = 0; i < 6; i++) {
         const resdex_paragraph_t *p = para(r, i + 1);
-        assert_int_equal(p->kind, RESDEX_KIND_OTHER);
+        assert_int_equal(p->kind, i == 3 || i == 5 ? RESDEX_KIND_ANNEX : RESDEX_KIND_OTHER);
         assert_null(p->verb);
         assert_string_equal(p->text, texts[i]);
     }
     assert_int_equal(para(r, 4)->number, 11);
+    assert_string_equal(para(r, 4)->cite, "General Assembly resolution 80/229, annex, para. 11");
     assert_string_equal(para(r, 6)->item, "a");
+    assert_string_equal(para(r, 6)->lead_in, "The purposes are to:");
+    assert_int_equal(para(r, 7)->kind, RESDEX_KIND_OTHER); /* "Article 2" */
+    assert_int_equal(para(r, 8)->kind, RESDEX_KIND_ANNEX);
+    assert_int_equal(para(r, 8)->article, 2);
+    assert_int_equal(para(r, 8)->number, 0);
+    assert_string_equal(para(r, 8)->cite, "General Assembly resolution 80/229, annex, art. 2");
     resdex_doc_destroy(doc);
 }
 

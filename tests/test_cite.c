@@ -1,6 +1,7 @@
 /* test_cite.c - citations found in text and normalised (lib/cite.c). */
 #include "testutil.h"
 #include "cite.h"
+#include "resdex.h"
 
 typedef struct found {
     char list[1024];
@@ -109,13 +110,93 @@ test_normalise(void **state)
     assert_int_equal(cite_normalise(NULL, buf, sizeof buf), 0);
 }
 
+/* "Ibid." made whole from the footnote before it: pairs of consecutive
+ * footnotes of the UN's A/RES/75/196 (English), read in its XML. */
+static void
+test_ibid(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *prev, *ibid, *expect;
+    } rows[] = {
+        {"United Nations, Treaty Series, vols. 2225, 2237, 2241 and 2326, No. 39574.",
+         "Ibid., vol. 976, No. 14152.", "United Nations, Treaty Series, vol. 976, No. 14152."},
+        {"United Nations, Treaty Series, vol. 1577, No. 27531.",
+         "Ibid., vols. 2171 and 2173, No. 27531; and resolution 66/138, annex.",
+         "United Nations, Treaty Series, vols. 2171 and 2173, No. 27531; and resolution 66/138, "
+         "annex."},
+        {"See CAC/COSP/2019/17, sect. I.C.", "Ibid., sect. I.B.", "CAC/COSP/2019/17, sect. I.B."},
+        {"CAC/COSP/2019/17, sect. I.B.", "Ibid.", "CAC/COSP/2019/17, sect. I.B."},
+        {"See Official Records of the Economic and Social Council, 2017, Supplement No. 10 "
+         "(E/2017/30), chap. I, sect. D.",
+         "Ibid., 2013, Supplement No. 7 (E/2013/27), chap. I, sect. A.",
+         "Official Records of the Economic and Social Council, 2013, Supplement No. 7 "
+         "(E/2013/27), chap. I, sect. A."},
+        /* No component of the kind: the new one after the whole reference. */
+        {"A/CONF.234/16.", "Ibid., para. 4.", "A/CONF.234/16, para. 4."},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        char *got = cite_resolve_ibid(rows[i].ibid, rows[i].prev);
+        assert_non_null(got);
+        assert_string_equal(got, rows[i].expect);
+        free(got);
+    }
+    assert_null(cite_resolve_ibid("United Nations, Treaty Series, vol. 1.", "X"));
+    assert_null(cite_resolve_ibid("Ibidem", "X")); /* not the abbreviation */
+    assert_null(cite_resolve_ibid("Ibid.", NULL));
+}
+
+/* How paragraphs are cited. */
+static void
+test_cite_paragraph(void **state)
+{
+    (void)state;
+    resdex_resolution_t ga = {
+        .symbol = "A/RES/80/229", .number = "80/229", .body = "GA", .doc_type = "resolution"};
+    resdex_resolution_t eco = {
+        .symbol = "E/RES/2017/19", .number = "2017/19", .body = "ECOSOC", .doc_type = "resolution"};
+    resdex_resolution_t dr = {.symbol = "E/2017/30/DR.B.II",
+                              .number = "II",
+                              .body = "ECOSOC",
+                              .doc_type = "draft resolution"};
+    resdex_resolution_t cnd = {
+        .symbol = "E/CN.7/RES/55/12", .number = "55/12", .body = "CND", .doc_type = "resolution"};
+    resdex_paragraph_t op5 = {.kind = RESDEX_KIND_OPERATIVE, .number = 5, .text = "x"};
+    resdex_paragraph_t op3c = {
+        .kind = RESDEX_KIND_OPERATIVE, .number = 3, .item = "c", .text = "x"};
+    resdex_paragraph_t pre = {.kind = RESDEX_KIND_PREAMBULAR, .text = "x"};
+    resdex_paragraph_t other = {.kind = RESDEX_KIND_OTHER, .text = "x"};
+    char buf[256];
+    resdex_cite(&ga, &op5, 0, buf, sizeof buf);
+    assert_string_equal(buf, "General Assembly resolution 80/229, para. 5");
+    resdex_cite(&ga, &op3c, 0, buf, sizeof buf);
+    assert_string_equal(buf, "General Assembly resolution 80/229, para. 3 (c)");
+    resdex_cite(&ga, &pre, 4, buf, sizeof buf);
+    assert_string_equal(buf, "General Assembly resolution 80/229, preambular para. 4");
+    resdex_cite(&ga, &pre, 0, buf, sizeof buf); /* its place unknown */
+    assert_string_equal(buf, "General Assembly resolution 80/229");
+    resdex_cite(&ga, &other, 0, buf, sizeof buf);
+    assert_string_equal(buf, "General Assembly resolution 80/229");
+    resdex_cite(&eco, &op5, 0, buf, sizeof buf);
+    assert_string_equal(buf, "Economic and Social Council resolution 2017/19, para. 5");
+    op5.number = 3;
+    resdex_cite(&dr, &op5, 0, buf, sizeof buf);
+    assert_string_equal(buf, "E/2017/30, chap. I, sect. B, draft resolution II, para. 3");
+    resdex_cite(&cnd, &op5, 0, buf, sizeof buf);
+    assert_string_equal(buf, "Commission on Narcotic Drugs resolution 55/12, para. 3");
+    /* Cut to the buffer, the whole length returned. */
+    size_t n = resdex_cite(&ga, &op5, 0, buf, 8);
+    assert_string_equal(buf, "General");
+    assert_int_equal(n, strlen("General Assembly resolution 80/229, para. 3"));
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_extract_table),
-        cmocka_unit_test(test_extract_without_speaker),
-        cmocka_unit_test(test_normalise),
+        cmocka_unit_test(test_extract_table),  cmocka_unit_test(test_extract_without_speaker),
+        cmocka_unit_test(test_normalise),      cmocka_unit_test(test_ibid),
+        cmocka_unit_test(test_cite_paragraph),
     };
     return cmocka_run_group_tests_name("cite", tests, NULL, NULL);
 }

@@ -69,7 +69,7 @@ error "year:abc" "year:abc is not a year" --db "$T/db" search year:abc prison
 error "year:17" "year:17 is not a year" --db "$T/db" search year:17
 error "a reversed range" "year:2023..2015 is a reversed range" --db "$T/db" search year:2023..2015
 error "a range of words" "year:2015..now is not a range of years" --db "$T/db" search year:2015..now
-error "kind:foo" "kind:foo is not a kind: use preambular, operative or other" --db "$T/db" search kind:foo
+error "kind:foo" "kind:foo is not a kind: use preambular, operative, other or annex" --db "$T/db" search kind:foo
 error "body:unesco" "body:unesco is not a body: use ga, ecosoc, ccpcj, cnd, sc or hrc" --db "$T/db" search body:unesco
 error "lang:pt" "lang:pt is not a language: use en, fr, es, ru, ar, zh or de" --db "$T/db" search lang:pt prison
 # German is a language (the UN publishes its resolutions in German too): no

@@ -214,8 +214,8 @@ check "--json: a short paragraph's snippet is the whole paragraph" \
     grep -qF '"snippet":"Recognizes the benefit that may be derived from incorporating respect for [cultural diversity], based on respect for the rule of law, into rehabilitation and reintegration programmes;"' "$T/out"
 check "--json: field order as DESIGN.md" \
     grep -q '^{"rank":1,"score":[0-9.e+-]*,"id":"E/RES/2023/24/DR#4","resolution":{"symbol":' "$T/out"
-check "--json: paragraph fields in order, then footnotes, tags, cites" \
-    grep -q '"paragraph":{"kind":"operative","number":4,"item":null,"verb":"Recognizes","text":"[^"]*","snippet":"[^"]*\[cultural diversity\][^"]*"},"footnotes":\[\],"tags":\[\],"cites":\[\],"also":\[\],"cited_by":0}$' "$T/out"
+check "--json: paragraph fields in order, then footnotes, tags, cites, cite, also, cited_by" \
+    grep -q '"paragraph":{"kind":"operative","number":4,"item":null,"verb":"Recognizes","text":"[^"]*","snippet":"[^"]*\[cultural diversity\][^"]*","lead_in":null},"footnotes":\[\],"tags":\[\],"cites":\[\],"cite":"[^"]*2023/24[^"]*para. 4","also":\[\],"cited_by":0}$' "$T/out"
 # A lettered item: 26/1 6 (d).
 expect_status 0 "--json an item" rs search --json Umoja Receiving
 check "--json: number and item" subset '{"id":"E/CN.15/RES/26/1#6(d)","resolution":{"symbol":"E/CN.15/RES/26/1","number":"26/1","body":"CCPCJ"},"paragraph":{"kind":"operative","number":6,"item":"d"}}' "$T/out"
