@@ -520,9 +520,10 @@ cite_resolve_ibid(const char *text, const char *prev)
 static const char *
 body_name(const char *body)
 {
-    for (size_t k = 0; body && named[k].name; k++)
-        if (eq(named[k].body, body))
-            return named[k].name;
+    const char *name, *code;
+    for (size_t k = 0; body && (name = schema_body_name(k, &code)); k++)
+        if (eq(code, body))
+            return name;
     return NULL;
 }
 
