@@ -204,7 +204,8 @@ main(int argc, char **argv)
         }
         return do_search(argv[2], all, no_fold, query);
     }
-    fprintf(stderr, "usage: resdex_lib index DB DIR [--commit-every N] | "
-                    "resdex_lib search DB [--all] [--no-fold] [--title-weight W] [--query QUERY]\n");
+    fprintf(stderr,
+            "usage: resdex_lib index DB DIR [--commit-every N] | "
+            "resdex_lib search DB [--all] [--no-fold] [--title-weight W] [--query QUERY]\n");
     return 2;
 }
