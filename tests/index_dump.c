@@ -72,6 +72,7 @@ dump_hits(resdex_db_t *db, const char *query, lines_t *out)
     o.query = query;
     o.limit = 100000;
     o.all_kinds = 1;
+    o.no_fold = 1; /* every paragraph, repeats too */
     resdex_results_t *r = NULL;
     resdex_status_t st = resdex_db_search(db, &o, &r);
     if (st != RESDEX_STATUS_SUCCESS) {
