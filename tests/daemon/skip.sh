@@ -75,7 +75,11 @@ cp -r "$SHARED/corpus/akn" "$T/akn"
 expect_status 1 "the AKN corpus as shipped: exit 1 (one malformed XML file)" \
     "$RESDEXD" --once --db "$T/akn.db" --corpus "$T/akn"
 check "the AKN corpus: exactly one file rejected" grep -q ' 1 rejected, ' "$T/err"
-check "the AKN corpus: the manifests and extracts skipped" grep -q ' [4-9] skipped, ' "$T/err"
+# The two MANIFEST.tsv (and a README) are skipped; the two metadata
+# extracts are indexed: how their resolutions were adopted (resdex(1)).
+check "the AKN corpus: the manifests skipped" grep -q ' [2-9] skipped, ' "$T/err"
+extract_indexed() { dump "$T/akn.db" | cut -f1 | grep -qxF 'file:ga/metadata_data_extract.jsonl'; }
+check "the AKN corpus: the metadata extracts indexed" extract_indexed
 bad=$(grep 'warning: ' "$T/err" | sed -n 's/^resdexd: warning: \([^:]*\):.*/\1/p' | head -n 1)
 check "the AKN corpus: the rejected file is an XML document ($bad)" sh -c "case '$bad' in *.xml) true;; *) false;; esac"
 rm -f "$T/akn/$bad"
