@@ -64,10 +64,15 @@ grow(arena_t *a, const void *items, size_t n, size_t size)
     return p;
 }
 
+/* Longest list kept (sponsors, subjects, voters, warnings): above the 193
+ * Member States and the observers, so that a hostile file with a million
+ * names costs nothing more (the lists are searched for repeats). */
+#define ADOPTION_MAX_LIST 400
+
 static void
 add_str(arena_t *a, const char *const **list, size_t *n, const char *s)
 {
-    if (!s || !*s)
+    if (!s || !*s || *n >= ADOPTION_MAX_LIST)
         return;
     for (size_t i = 0; i < *n; i++)
         if (strcmp((*list)[i], s) == 0)
@@ -111,7 +116,7 @@ adoption_add_sdg(arena_t *a, resdex_adoption_t *ad, int goal)
 void
 adoption_add_voter(arena_t *a, resdex_adoption_t *ad, const char *state, resdex_vote_t vote)
 {
-    if (!state || !*state)
+    if (!state || !*state || ad->n_voters >= ADOPTION_MAX_LIST)
         return;
     resdex_voter_t *v = grow(a, ad->voters, ad->n_voters, sizeof *v);
     const char *copy = arena_strdup(a, state);

@@ -20,7 +20,9 @@ extern "C" {
 resdex_adoption_t *adoption_new(arena_t *a, const char *from);
 
 /* Append to its lists (copies in a); a string already there is not added
- * twice. Out of memory marks the arena failed. */
+ * twice, and a list stops at 400 items (more than there are States: a
+ * hostile file's millionth name is dropped, not searched for). Out of
+ * memory marks the arena failed. */
 void adoption_add_sponsor(arena_t *a, resdex_adoption_t *ad, const char *name, int additional);
 void adoption_add_subject(arena_t *a, resdex_adoption_t *ad, const char *label);
 void adoption_add_sdg(arena_t *a, resdex_adoption_t *ad, int goal);

@@ -627,19 +627,22 @@ namespace
 
 /* How the hit's resolution was adopted, from the index's store: its own
  * file's metadata, else the English file's of the same symbol, else the
- * UN's metadata extract. The hit before, of the same resolution and
- * language (a resolution shown in order), lends its record. */
+ * UN's metadata extract. A recent hit of the same resolution and language
+ * (a resolution shown in order; similar's candidates, a few resolutions'
+ * paragraphs) lends its record: one look-up and decoding per resolution. */
 void
 attach_adoption(Xapian::Database &x, resdex_results_t *r, resdex_hit_t *hit)
 {
     auto *res = const_cast<resdex_resolution_t *>(hit->resolution);
     size_t n = resdex_results_count(r);
-    const resdex_hit_t *prev = n >= 2 ? resdex_results_get(r, n - 2) : nullptr;
     const char *lang = res->lang ? res->lang : "en";
-    if (prev && std::strcmp(prev->resolution->symbol, res->symbol) == 0 &&
-        std::strcmp(prev->resolution->lang ? prev->resolution->lang : "en", lang) == 0) {
-        res->adoption = prev->resolution->adoption;
-        return;
+    for (size_t back = 2; back <= 64 && back <= n; back++) {
+        const resdex_resolution_t *prev = resdex_results_get(r, n - back)->resolution;
+        if (std::strcmp(prev->symbol, res->symbol) == 0 &&
+            std::strcmp(prev->lang ? prev->lang : "en", lang) == 0) {
+            res->adoption = prev->adoption;
+            return;
+        }
     }
     std::string base = std::string(ADOPTION_KEY_PREFIX) + res->symbol;
     struct {

@@ -56,9 +56,9 @@ print_adoption(const json_t *res, const layout_t *l, FILE *out)
                 json_string_value(json_array_get(from, i)), l->reset);
     if (to)
         fprintf(out, " %s· recommends a draft to %s%s", l->dim, to, l->reset);
+    print_adoption_method(json_object_get(res, "adoption"), l, out);
     if (lang && strcmp(lang, "en") != 0)
         fprintf(out, " %s· %s%s", l->dim, lang, l->reset);
-    print_adoption_method(json_object_get(res, "adoption"), l, out);
 }
 
 void

@@ -98,6 +98,21 @@ expect_status 0 "a recorded vote without counts" "$RESDEX" parse --json "$DATA/a
 check "method vote, counts null" grep -q '"adoption":{"method":"recorded vote","in_favour":null,"against":null,"abstaining":null' "$T/out"
 check "warning: no counts" grep -q 'adoption-novotes.xml: line 21: a recorded vote without counts' "$T/err"
 
+# A hostile list: 20000 voters and sponsors. Read in bounded time and
+# memory (lists stop at 400), the count kept as printed, with a warning.
+python3 - "$DATA/adoption-bad.xml" "$T/huge.xml" <<'PY'
+import sys
+s = open(sys.argv[1]).read()
+voters = "".join("<organization>STATE %d</organization>" % i for i in range(20000))
+s = s.replace("<organization refersTo=\"memberState\">JAPAN</organization>", voters)
+s = s.replace('by="Spain, Trinidad and Tobago and Antigua and Barbuda"',
+              'by="' + ", ".join("State %d" % i for i in range(20000)) + '"')
+open(sys.argv[2], "w").write(s)
+PY
+expect_status 0 "20000 voters and sponsors" "$RESDEX" parse --json "$T/huge.xml"
+check "the voters the list holds, counted" grep -q 'says 12 but lists 20001 voters' "$T/err"
+check "at most 400 sponsors kept" python3 -c "import json,sys; sys.exit(len(json.load(open('$T/out'))['sponsors']) != 400)"
+
 # --- the metadata extract ------------------------------------------------
 expect_status 0 "parse the GA metadata extract" "$RESDEX" parse --json "$AKN/ga/metadata_data_extract.jsonl"
 check "its 80/228: a recorded vote, 139-3-38, from the extract" grep -q '"symbol":"A/RES/80/228".*"adoption":{"method":"recorded vote","in_favour":139,"against":3,"abstaining":38,"from":"extract"}' "$T/out"

@@ -92,13 +92,17 @@ check "nested: sub/one.txt back once its pattern is gone" has_meta file:sub/one.
 rm -rf "$T/c/sub" "$T/c/other" "$T/c/.resdexignore"
 
 # The UN's corpus as shipped (corpus/akn: its README, manifests and metadata
-# extracts beside the XML): exit 0, the five non-documents skipped quietly.
+# extracts beside the XML): exit 0; the README and the two MANIFEST.tsv are
+# skipped quietly, the two metadata extracts indexed (how their resolutions
+# were adopted, resdex(1)).
 cp -r "$UN_CORPUS" "$T/akn"
 chmod -R u+w "$T/akn"
 expect_status 0 "the AKN corpus as shipped: exit 0" \
     "$RESDEXD" --once --db "$T/akn.db" --corpus "$T/akn"
-check "the AKN corpus: 424 indexed, none rejected, 5 skipped" \
-    grep -q ': 429 files: 424 indexed, .* 0 rejected, 5 skipped, ' "$T/err"
+check "the AKN corpus: 426 indexed, none rejected, 3 skipped" \
+    grep -q ': 429 files: 426 indexed, .* 0 rejected, 3 skipped, ' "$T/err"
+extract_indexed() { dump "$T/akn.db" | cut -f1 | grep -qxF 'file:ga/metadata_data_extract.jsonl'; }
+check "the AKN corpus: the metadata extracts indexed" extract_indexed
 check "the AKN corpus: not a warning" sh -c "! grep -q warning: '$T/err'"
 # With the UN's malformed file added back: exit 1, that file named.
 cp "$top_srcdir/tests/data/akn-malformed/E_RES_2023_23-2314954A.xml.gz" "$T/akn/ecosoc/2023/Arabic/"
