@@ -72,7 +72,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     expect_ok(resdex_db_commit(db), "commit");
     const resdex_resolution_t *res = resdex_doc_get(doc, 0);
     resdex_results_t *r = NULL;
-    resdex_status_t st = resdex_db_get_resolution(db, res->symbol, res->lang, &r);
+    resdex_status_t st = resdex_db_find_resolution(db, res->symbol, res->lang, &r);
     /* Found, or not found when no paragraph of it had text to index. */
     if (st != RESDEX_STATUS_SUCCESS && st != RESDEX_STATUS_NOT_FOUND)
         expect_ok(st, "read back");

@@ -5,7 +5,7 @@
  *
  * Input: byte 0 chooses the options (bit 0 every kind, 1 sort by date,
  * 2 facets, 3 snippets, 4 also run the rest as resdex_db_similar filters,
- * 5 also as a symbol for resdex_db_get_resolution, bits 6-7 the offset);
+ * 5 also as a symbol for resdex_db_find_resolution, bits 6-7 the offset);
  * the rest is the query text. */
 #include "fuzz-common.h"
 
@@ -141,7 +141,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     if ((flags & 0x20) && *q) {
         r = NULL;
-        st = resdex_db_get_resolution(db, q, NULL, &r);
+        st = resdex_db_find_resolution(db, q, NULL, &r);
         check(st, r);
     }
     free(q);

@@ -572,7 +572,7 @@ resdex_status_t resdex_db_set_metadata(resdex_db_t *db, const char *key, const c
 /* The value of a metadata key: *value (OUT) is malloc()ed and the caller
  * frees it; NULL on failure. Errors: NOT_FOUND (no such key, or an empty
  * value), BAD_ARGUMENT, OUT_OF_MEMORY. */
-resdex_status_t resdex_db_get_metadata(resdex_db_t *db, const char *key, char **value);
+resdex_status_t resdex_db_read_metadata(resdex_db_t *db, const char *key, char **value);
 /* Call fn for every metadata key starting with prefix, in key order; fn
  * returns nonzero to stop early (still SUCCESS). The strings are borrowed,
  * valid during the call only. Errors: BAD_ARGUMENT (NULL db or fn). */
@@ -593,7 +593,7 @@ resdex_status_t resdex_db_list_metadata(resdex_db_t *db, const char *prefix,
 #define RESDEX_META_KEY_LONG       250
 #define RESDEX_META_KEY_HASH_BYTES 17
 /* The time (ISO 8601 UTC) of resdexd's last commit, and the corpus folder
- * (absolute) the index follows: read them with resdex_db_get_metadata. */
+ * (absolute) the index follows: read them with resdex_db_read_metadata. */
 #define RESDEX_META_LAST_UPDATE "resdex:last-update"
 #define RESDEX_META_CORPUS      "resdex:corpus"
 
@@ -777,8 +777,8 @@ resdex_status_t resdex_db_search(resdex_db_t *db, const resdex_search_options_t 
  * 0. Reopens as resdex_db_search does. Errors: NOT_FOUND (no such
  * resolution, or not in that language: the message says which),
  * BAD_ARGUMENT, CORRUPT_RECORD, those of any call on a database. */
-resdex_status_t resdex_db_get_resolution(resdex_db_t *db, const char *symbol, const char *lang,
-                                         resdex_results_t **results);
+resdex_status_t resdex_db_find_resolution(resdex_db_t *db, const char *symbol, const char *lang,
+                                          resdex_results_t **results);
 
 size_t resdex_results_count(const resdex_results_t *results); /* hits held (0 for NULL) */
 /* Matches in the whole index (for a search grouped by resolution: the

@@ -52,7 +52,7 @@ compact_maybe(indexer_t *ix, int force)
     if (measure(ix, &bytes, &paragraphs) != 0)
         return -1;
     char *base = NULL;
-    int have = resdex_db_get_metadata(ix->db, META_COMPACT_SIZE, &base) == RESDEX_STATUS_SUCCESS &&
+    int have = resdex_db_read_metadata(ix->db, META_COMPACT_SIZE, &base) == RESDEX_STATUS_SUCCESS &&
                sscanf(base, "%" SCNu64 " %" SCNu64, &base_bytes, &base_paragraphs) == 2;
     free(base);
     /* No baseline, or one of an empty index (nothing to scale): this one. */

@@ -346,7 +346,7 @@ file_meta_list(resdex_db_t *db, const char *prefix, const char *under, file_meta
         char *value = NULL;
         const char *key = w.legacy[i];
         if (st == RESDEX_STATUS_SUCCESS)
-            st = resdex_db_get_metadata(db, key, &value);
+            st = resdex_db_read_metadata(db, key, &value);
         if (st == RESDEX_STATUS_SUCCESS)
             st = resdex_db_set_metadata(db, key, "");
         if (st == RESDEX_STATUS_SUCCESS)

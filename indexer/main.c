@@ -505,7 +505,7 @@ main(int argc, char **argv)
         .scratch = scratch,
     };
     char *previous = NULL;
-    if (resdex_db_get_metadata(db, META_CORPUS, &previous) == RESDEX_STATUS_SUCCESS &&
+    if (resdex_db_read_metadata(db, META_CORPUS, &previous) == RESDEX_STATUS_SUCCESS &&
         strcmp(previous, corpus) != 0) {
         /* Reconciling would remove every file of the other folder. */
         if (!o.move_corpus) {

@@ -395,7 +395,7 @@ resdex_db_set_metadata(resdex_db_t *db, const char *key, const char *value)
 }
 
 extern "C" resdex_status_t
-resdex_db_get_metadata(resdex_db_t *db, const char *key, char **value)
+resdex_db_read_metadata(resdex_db_t *db, const char *key, char **value)
 {
     return guarded(db, [&] {
         if (value)

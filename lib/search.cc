@@ -662,8 +662,8 @@ resdex_db_search(resdex_db_t *db, const resdex_search_options_t *options,
 }
 
 extern "C" resdex_status_t
-resdex_db_get_resolution(resdex_db_t *db, const char *symbol, const char *lang,
-                         resdex_results_t **results)
+resdex_db_find_resolution(resdex_db_t *db, const char *symbol, const char *lang,
+                          resdex_results_t **results)
 {
     resdex_results_t *r = nullptr;
     resdex_status_t st = guarded(db, [&] {

@@ -262,7 +262,7 @@ show_one(resdex_db_t *db, const char *target, const char *lang, int quiet_missin
         fprintf(stderr, "resdex show: '%s' is not SYMBOL or SYMBOL#ANCHOR\n", target);
         goto DONE;
     }
-    resdex_status_t st = resdex_db_get_resolution(db, symbol, lang, &r);
+    resdex_status_t st = resdex_db_find_resolution(db, symbol, lang, &r);
     if (st == RESDEX_STATUS_NOT_FOUND) {
         if (!quiet_missing)
             fprintf(stderr, "resdex show: %s\n", resdex_db_last_error(db));

@@ -97,7 +97,7 @@ static char *
 meta(resdex_db_t *db, const char *key)
 {
     char *v = NULL;
-    if (resdex_db_get_metadata(db, key, &v) != RESDEX_STATUS_SUCCESS)
+    if (resdex_db_read_metadata(db, key, &v) != RESDEX_STATUS_SUCCESS)
         return NULL;
     return v;
 }

@@ -378,7 +378,7 @@ test_replace_and_remove(void **state)
     assert_int_equal(c.paragraphs, 0);
     assert_int_equal(c.sources, 0);
     char *v = NULL;
-    assert_int_equal(resdex_db_get_metadata(db, "file:ecosoc-2017-19.txt", &v),
+    assert_int_equal(resdex_db_read_metadata(db, "file:ecosoc-2017-19.txt", &v),
                      RESDEX_STATUS_NOT_FOUND);
     assert_null(v);
     /* Removing what is not there is fine. */
@@ -422,7 +422,7 @@ test_metadata(void **state)
                      RESDEX_STATUS_SUCCESS);
     assert_string_equal(out, "file:b.txt=2;file:ecosoc-2017-19.txt=123 456 abc;");
     char *v = NULL;
-    assert_int_equal(resdex_db_get_metadata(db, "other", &v), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(resdex_db_read_metadata(db, "other", &v), RESDEX_STATUS_SUCCESS);
     assert_string_equal(v, "x");
     free(v);
     assert_int_equal(resdex_db_set_metadata(db, "", "x"), RESDEX_STATUS_BAD_ARGUMENT);
@@ -514,10 +514,10 @@ test_compact(void **state)
     assert_paragraphs(f, before.paragraphs);
     db = open_ro(f);
     char *v = NULL;
-    assert_int_equal(resdex_db_get_metadata(db, "k", &v), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(resdex_db_read_metadata(db, "k", &v), RESDEX_STATUS_SUCCESS);
     assert_string_equal(v, "v");
     free(v);
-    assert_int_equal(resdex_db_get_metadata(db, "k2", &v), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(resdex_db_read_metadata(db, "k2", &v), RESDEX_STATUS_SUCCESS);
     free(v);
     resdex_db_close(db);
     /* The scratch path holds the former index, for the caller to remove. */
@@ -653,18 +653,18 @@ test_get_resolution(void **state)
     build_index(f);
     resdex_db_t *db = open_ro(f);
     resdex_results_t *r = NULL;
-    assert_int_equal(resdex_db_get_resolution(db, "E/RES/2017/19", NULL, &r),
+    assert_int_equal(resdex_db_find_resolution(db, "E/RES/2017/19", NULL, &r),
                      RESDEX_STATUS_SUCCESS);
     assert_int_equal(resdex_results_count(r), 3);
     assert_string_equal(resdex_results_get(r, 0)->id, "E/RES/2017/19#pp1");
     assert_string_equal(resdex_results_get(r, 1)->id, "E/RES/2017/19#1");
     assert_string_equal(resdex_results_get(r, 2)->id, "E/RES/2017/19#2");
     resdex_results_destroy(r);
-    assert_int_equal(resdex_db_get_resolution(db, "2017/19", "fr", &r), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(resdex_db_find_resolution(db, "2017/19", "fr", &r), RESDEX_STATUS_SUCCESS);
     assert_int_equal(resdex_results_count(r), 1);
     assert_string_equal(resdex_results_get(r, 0)->resolution->lang, "fr");
     resdex_results_destroy(r);
-    assert_int_equal(resdex_db_get_resolution(db, "A/RES/99/999", NULL, &r),
+    assert_int_equal(resdex_db_find_resolution(db, "A/RES/99/999", NULL, &r),
                      RESDEX_STATUS_NOT_FOUND);
     assert_null(r);
     resdex_db_close(db);

@@ -327,7 +327,7 @@ test_oom_work(void **state)
     }, true);
     sweep("get_resolution", ro, RESDEX_STATUS_SUCCESS, [&] {
         resdex_results_t *r = nullptr;
-        resdex_status_t st = resdex_db_get_resolution(ro, "E/RES/2017/19", nullptr, &r);
+        resdex_status_t st = resdex_db_find_resolution(ro, "E/RES/2017/19", nullptr, &r);
         resdex_results_destroy(r);
         return st;
     });
@@ -347,7 +347,7 @@ test_oom_work(void **state)
     });
     sweep("get_metadata", ro, RESDEX_STATUS_NOT_FOUND, [&] {
         char *v = nullptr;
-        resdex_status_t st = resdex_db_get_metadata(ro, "file:no-such-file", &v);
+        resdex_status_t st = resdex_db_read_metadata(ro, "file:no-such-file", &v);
         free(v);
         return st;
     });

@@ -11,6 +11,8 @@ export PYTHONPATH="$top_srcdir/bindings/python" PYTHONDONTWRITEBYTECODE=1
 # allocations are not ours to check for leaks (the test checks ours).
 if ${NM:-nm} -D "$RESDEX_LIBRARY" | grep -q ' U __asan_init'; then
     LD_PRELOAD="$(${CC:-cc} -print-file-name=libasan.so)"
+    ${NM:-nm} -D "$RESDEX_LIBRARY" | grep -q ' U __ubsan_' &&
+        LD_PRELOAD="$LD_PRELOAD:$(${CC:-cc} -print-file-name=libubsan.so)"
     export LD_PRELOAD ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 fi
 check "the Python tests pass" "$PYTHON" "$top_srcdir/tests/libapi/test_python.py"

@@ -211,7 +211,7 @@ class Database:
         "footnotes"); for SYMBOL#ANCHOR that paragraph as a hit. lang: the
         language (None: English when indexed, else the first)."""
         symbol, _, anchor = target.partition("#")
-        r = self._results(lambda out: lib.resdex_db_get_resolution(
+        r = self._results(lambda out: lib.resdex_db_find_resolution(
             self._handle(), _enc(symbol), _enc(lang), out))
         try:
             hits = self._hits(r)
@@ -272,7 +272,7 @@ class Database:
 
     def _metadata(self, key):
         v = ctypes.c_void_p()
-        st = lib.resdex_db_get_metadata(self._handle(), key.encode(), ctypes.byref(v))
+        st = lib.resdex_db_read_metadata(self._handle(), key.encode(), ctypes.byref(v))
         if st == _capi.STATUS_NAMES.index("NOT_FOUND"):
             return None
         if st != 0:

@@ -159,7 +159,7 @@ PROTOTYPES = {
     "resdex_db_last_error": (ctypes.c_char_p, [db_p]),
     "resdex_db_search": (status, [db_p, ctypes.POINTER(SearchOptions),
                                   ctypes.POINTER(results_p)]),
-    "resdex_db_get_resolution": (status, [db_p, ctypes.c_char_p, ctypes.c_char_p,
+    "resdex_db_find_resolution": (status, [db_p, ctypes.c_char_p, ctypes.c_char_p,
                                           ctypes.POINTER(results_p)]),
     "resdex_db_similar": (status, [db_p, ctypes.POINTER(SimilarOptions),
                                    ctypes.POINTER(results_p)]),
@@ -178,7 +178,7 @@ PROTOTYPES = {
     "resdex_db_list_files": (status, [db_p, ctypes.c_int, ctypes.c_char_p, FILE_FN,
                                       ctypes.c_void_p]),
     "resdex_db_get_progress": (status, [db_p, ctypes.POINTER(Progress)]),
-    "resdex_db_get_metadata": (status, [db_p, ctypes.c_char_p,
+    "resdex_db_read_metadata": (status, [db_p, ctypes.c_char_p,
                                         ctypes.POINTER(ctypes.c_void_p)]),
     "resdex_db_disk_bytes": (status, [db_p, ctypes.POINTER(ctypes.c_uint64)]),
 }
