@@ -310,7 +310,7 @@ typedef struct resdex_resolution {
     int tracked_changes;
     /* How it was adopted; NULL when the source says nothing about it (text
      * files, an index built before resdex read it). On hits and
-     * resdex_db_get_resolution's results it comes from the index's store
+     * resdex_db_find_resolution's results it comes from the index's store
      * of adoption metadata (see resdex_adoption_t.from). */
     const resdex_adoption_t *adoption;
 } resdex_resolution_t;

@@ -142,7 +142,7 @@ html_unescape(const std::string &s)
     static const struct {
         const char *entity;
         char c;
-    } entities[] = {{"&amp;", '&'}, {"&lt;", '<'},   {"&gt;", '>'},
+    } entities[] = {{"&amp;", '&'},  {"&lt;", '<'},   {"&gt;", '>'},
                     {"&quot;", '"'}, {"&#39;", '\''}, {"&#x27;", '\''}};
     std::string out;
     out.reserve(s.size());
@@ -614,10 +614,10 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
              * which was 40% of a search's time (bench/RESULTS.md); the
              * window is still chosen by the query's matched terms. */
             size_t bytes = o->snippet_bytes ? o->snippet_bytes : 300;
-            std::string snip = pq.only_filters ? opening(hit->paragraph->text, bytes)
-                                               : html_unescape(mset.snippet(
-                                                     hit->paragraph->text, bytes, pq.stem, 0, hs,
-                                                     he, "…"));
+            std::string snip = pq.only_filters
+                                   ? opening(hit->paragraph->text, bytes)
+                                   : html_unescape(mset.snippet(hit->paragraph->text, bytes,
+                                                                pq.stem, 0, hs, he, "…"));
             snip =
                 restore_ending(join_highlights(snip, hs, he, lang), hit->paragraph->text, hs, he);
             hit->snippet = arena_strdup(results_arena(r), snip.c_str());

@@ -296,7 +296,7 @@ show_one(resdex_db_t *db, const char *target, const char *lang, int quiet_missin
     for (char letter = 'B'; part && letter <= 'Z' && !found; letter++) {
         part[ns - 1] = letter;
         resdex_results_t *next = NULL;
-        st = resdex_db_get_resolution(db, part, lang, &next);
+        st = resdex_db_find_resolution(db, part, lang, &next);
         if (st == RESDEX_STATUS_NOT_FOUND)
             break; /* no more parts */
         if (st != RESDEX_STATUS_SUCCESS) {

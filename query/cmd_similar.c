@@ -316,7 +316,6 @@ several_paragraphs(const char *name, const char *text)
     return -1;
 }
 
-
 /* No hit passed the threshold: say how close the best came. */
 static void
 say_best_rejected(const resdex_results_t *r, double min)

@@ -509,7 +509,7 @@ describe_lineage_end(sprinter_t *sp, resdex_db_t *db, const char *id, size_t n)
     const char *hash = strrchr(id, '#');
     char *symbol = hash ? strndup(id, (size_t)(hash - id)) : NULL;
     resdex_results_t *r = NULL;
-    if (symbol && resdex_db_get_resolution(db, symbol, NULL, &r) == RESDEX_STATUS_SUCCESS) {
+    if (symbol && resdex_db_find_resolution(db, symbol, NULL, &r) == RESDEX_STATUS_SUCCESS) {
         for (size_t i = 0; i < resdex_results_count(r); i++) {
             const resdex_hit_t *h = resdex_results_get(r, i);
             const char *a = strrchr(h->id, '#');

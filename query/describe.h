@@ -60,7 +60,7 @@ void describe_provenance_fields(sprinter_t *sp, const resdex_results_t *results,
  * caller owns the results; NULL when the search failed (its message on db). */
 resdex_results_t *find_citing(resdex_db_t *db, const resdex_resolution_t *res, unsigned limit);
 
-/* A whole resolution, from the hits of resdex_db_get_resolution (at least
+/* A whole resolution, from the hits of resdex_db_find_resolution (at least
  * one): its context fields, "adopted_as" and "from", with `votes` "votes"
  * (how each State voted), "paragraphs" (each with its "id" and its
  * footnotes' marks), "footnotes" (each once, in order), then, when citing

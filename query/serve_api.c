@@ -368,7 +368,7 @@ api_show(serve_api_t *api, const serve_request_t *req, serve_response_t *resp)
     }
     if (!(db = index_for(api, resp)))
         goto DONE;
-    resdex_status_t st = resdex_db_get_resolution(db, symbol, lang && *lang ? lang : NULL, &r);
+    resdex_status_t st = resdex_db_find_resolution(db, symbol, lang && *lang ? lang : NULL, &r);
     if (st != RESDEX_STATUS_SUCCESS) {
         answer_failure(resp, api, st);
         goto DONE;
