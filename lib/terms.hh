@@ -7,13 +7,16 @@
  * without accents (stem.hh). The fields of the query language are in
  * schema.cc. Changing anything here changes the index format: bump
  * RESDEX_INDEX_FORMAT (format 2: accents folded, verb: and its facet on the
- * whole phrase; an older index is refused with "delete it and reindex"). */
+ * whole phrase; format 3: the same-text key of folding, provenance keys,
+ * adoption terms, annexes, the drafts carried inside resolutions as
+ * resolutions of their own, citations and lead-ins in the records; an
+ * older index is refused with "delete it and reindex"). */
 #ifndef RESDEX_TERMS_HH
 #define RESDEX_TERMS_HH
 
 #include <string>
 
-#define RESDEX_INDEX_FORMAT "2"
+#define RESDEX_INDEX_FORMAT "3"
 /* Metadata key holding the index format. */
 #define RESDEX_META_FORMAT "resdex:format"
 /* Metadata key, "1" when every paragraph of the index has its word pairs

@@ -320,8 +320,13 @@ show_one(resdex_db_t *db, const char *target, const char *lang, int quiet_missin
     free(part);
     if (anchor && !found) {
         const resdex_hit_t *first = resdex_results_get(r, 0);
-        fprintf(stderr, "resdex show: %s has no paragraph %s (%s has: ",
-                whole ? symbol : first->resolution->symbol, anchor, first->resolution->symbol);
+        if (whole)
+            fprintf(stderr, "resdex show: %s has no paragraph %s (%s has: ", symbol, anchor,
+                    first->resolution->symbol);
+        else
+            fprintf(stderr,
+                    "resdex show: %s has no paragraph %s (it has: ", first->resolution->symbol,
+                    anchor);
         list_anchors(r, stderr);
         fputs(")\n", stderr);
         status = EXIT_NOTHING;

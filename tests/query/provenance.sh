@@ -38,7 +38,7 @@ rs search symbol:E/RES/2024/11/DR verb:invites >"$T/out"
 check "the draft's 12: Invites" is "$(hit_ids)" E/RES/2024/11/DR#12
 
 # Search: JSON fields on every hit.
-expect_status 0 "search a draft's paragraph" rs search --json --limit 20 '"proportionality of sanctions"'
+expect_status 0 "search a draft's paragraph" rs search --no-fold --json --limit 20 '"proportionality of sanctions"'
 check "the draft's hit: adopted_as" grep -q '^{"rank":[0-9]*,"score":[^,]*,"id":"E/2017/30/DR.B.II#3","resolution":{.*"adopted_as":"E/RES/2017/19","from":\[\]},"paragraph"' "$T/out"
 check "the adopted text's hit: from" grep -q '"id":"E/RES/2017/19#3","resolution":{.*"adopted_as":null,"from":\["E/2017/30/DR.B.II"\]},"paragraph"' "$T/out"
 expect_status 0 "search a text without provenance" rs search --json symbol:55/12
@@ -47,7 +47,7 @@ expect_status 0 "search --json the GA text" rs search --json 'symbol:79/188 verb
 check "GA 79/188: from the draft in 2024/11" grep -q '"id":"A/RES/79/188#1","resolution":{.*"adopted_as":null,"from":\["E/RES/2024/11/DR"\]},' "$T/out"
 
 # Search: text.
-expect_status 0 "search, text" rs search --limit 20 '"proportionality of sanctions"'
+expect_status 0 "search, text" rs search --no-fold --limit 20 '"proportionality of sanctions"'
 check "text: the draft adopted as" grep -qxF '2. E/2017/30/DR.B.II#3  ECOSOC draft resolution II · recommended by CCPCJ · adopted as E/RES/2017/19' "$T/out"
 check "text: the adopted text's draft" grep -qxF '1. E/RES/2017/19#3  ECOSOC resolution 2017/19 · 2017-07-06 · recommended by CCPCJ · adopted from E/2017/30/DR.B.II' "$T/out"
 
