@@ -56,7 +56,7 @@ try {
   check('facet counts by body', (await page.$$eval('#facets button', b => b.map(x => x.textContent))).some(t => /^ECOSOC \(\d+\)$/.test(t)));
   check('the hits are a list', await page.$eval('#hits', h => h.tagName) === 'OL');
   const firstCite = await page.$eval('#hits li.hit:first-child button.copy', b => b.getAttribute('aria-label'));
-  check('copy citation: symbol and paragraph', /^Copy the citation \S+, paragraph \d+/.test(firstCite), firstCite);
+  check('copy citation: the hit\'s cite (body, number, paragraph)', /^Copy the citation .*resolution \S+, para\. \d+/.test(firstCite), firstCite);
   await shot(page, 'serve-search.png');
 
   // A facet narrows the search, in the URL.
