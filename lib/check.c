@@ -65,13 +65,16 @@ is_draft(const resdex_hit_t *h)
 }
 
 /* THE order in which check prefers one precedent to another that is as
- * close: negative when a comes first. Adopted resolutions before drafts
- * carried in reports, then the newest. When adoption metadata lands
- * (consensus or vote, branch meta), "adopted without a vote" goes first
- * here, before the draft test. */
+ * close: negative when a comes first. A text adopted without a vote first
+ * (agreed language), then adopted resolutions before drafts carried in
+ * reports, then the newest. */
 static int
 precedent_order(const resdex_hit_t *a, const resdex_hit_t *b)
 {
+    int ca = resdex_resolution_adoption_method(a->resolution) == RESDEX_ADOPTION_CONSENSUS;
+    int cb = resdex_resolution_adoption_method(b->resolution) == RESDEX_ADOPTION_CONSENSUS;
+    if (ca != cb)
+        return ca ? -1 : 1;
     if (is_draft(a) != is_draft(b))
         return is_draft(a) ? 1 : -1;
     const char *da = a->resolution->date ? a->resolution->date : "";

@@ -352,11 +352,13 @@ also_cite(const resdex_hit_t &h)
 }
 
 /* The order of a fold (resdex(1) "Folding"): an adopted text before a draft
- * carried in a report, then the newest (by date), then by id. */
+ * carried in a report, one adopted without a vote before the others (agreed
+ * language), then the newest (by date), then by id. */
 struct FoldMember {
     resdex_hit_t hit;
     std::string date;
     bool draft;
+    bool consensus;
 };
 
 bool
@@ -364,6 +366,8 @@ fold_before(const FoldMember &a, const FoldMember &b)
 {
     if (a.draft != b.draft)
         return !a.draft;
+    if (a.consensus != b.consensus)
+        return a.consensus;
     if (a.date != b.date)
         return a.date > b.date;
     return std::strcmp(a.hit.id, b.hit.id) < 0;
@@ -398,6 +402,7 @@ add_hit(resdex_db_t *db, resdex_results_t *r, const Xapian::Query &match, bool f
             return db_fail(db, st, "document " + std::to_string(d.get_docid()) + ": " + why);
         }
         f.date = d.get_value(SLOT_DATE);
+        f.consensus = d.get_value(SLOT_ADOPTED) == "consensus";
         const char *type = f.hit.resolution->doc_type;
         f.draft = type && std::strncmp(type, "draft", 5) == 0;
         members.push_back(std::move(f));

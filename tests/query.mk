@@ -13,7 +13,7 @@ QUERY_SHELL_TESTS = tests/query/search.sh tests/query/filters.sh \
 	tests/query/show-lang.sh tests/query/stats.sh tests/query/concurrent.sh \
 	tests/query/pairs.sh tests/query/options.sh tests/query/names.sh \
 	tests/query/fold.sh tests/query/relevance.sh tests/query/provenance.sh \
-	tests/query/snippets.sh tests/query/cite.sh tests/query/annex.sh
+	tests/query/snippets.sh tests/query/cite.sh tests/query/annex.sh tests/query/consensus.sh
 TESTS += $(QUERY_SHELL_TESTS)
 EXTRA_DIST += $(QUERY_SHELL_TESTS) tests/query/query-lib.sh
 
