@@ -13,6 +13,11 @@ static struct {
     uint64_t start_ms, last_log_ms, last_file_ms;
     int64_t started;
     int published;
+    /* The most files and paragraphs reported: a parallel build's files are
+     * walked again once merged, counted from 1, and must not show as
+     * undone. */
+    size_t done_max;
+    uint64_t paragraphs_max;
 } cur;
 
 void
@@ -26,6 +31,8 @@ progress_start(indexer_t *ix, size_t total, int building)
     cur.start_ms = cur.last_log_ms = cur.last_file_ms = clock_ms();
     cur.started = (int64_t)time(NULL);
     cur.published = 0;
+    cur.done_max = 0;
+    cur.paragraphs_max = 0;
 }
 
 void
@@ -33,6 +40,12 @@ progress_report(indexer_t *ix, size_t done, uint64_t paragraphs)
 {
     if (!cur.on)
         return;
+    if (done < cur.done_max)
+        done = cur.done_max;
+    cur.done_max = done;
+    if (paragraphs < cur.paragraphs_max)
+        paragraphs = cur.paragraphs_max;
+    cur.paragraphs_max = paragraphs;
     uint64_t now = clock_ms();
     double secs = (double)(now - cur.start_ms) / 1000.0;
     double rate = secs > 0 ? (double)done / secs : 0.0;

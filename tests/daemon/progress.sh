@@ -34,6 +34,9 @@ for jobs in 1 2; do
     check "jobs $jobs: the build ends (exit 0)" test "$rc" -eq 0
     check "jobs $jobs: a progress line in the log" \
         grep -qE '^resdexd: info: building: [0-9]+ of 70 files, [0-9]+ paragraphs' "$T/d.log"
+    # The count never goes back (a parallel build's files are walked again
+    # once merged: they stay counted as done).
+    check "jobs $jobs: the files done never go back" sh -c "grep -oE '^resdexd: info: building: [0-9]+ of' '$T/d.log' | awk '{ n = \$4 + 0; if (n < last) exit 1; last = n }'"
     check "jobs $jobs: no progress left" test ! -e "$db/resdexd.progress"
     expect_status 0 "jobs $jobs: stats afterwards" "$RESDEX" --db "$db" stats --json
     check "jobs $jobs: no progress afterwards" sh -c "! grep -q '\"progress\"' '$T/out'"
