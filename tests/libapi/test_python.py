@@ -7,6 +7,7 @@ import json
 import os
 import re
 import subprocess
+import tempfile
 import unittest
 
 import resdex
@@ -16,9 +17,26 @@ CLI = os.environ["RESDEX"]
 DB = os.environ["RESDEX_TEST_DB"]
 
 
-def cli(*args):
-    out = subprocess.run([CLI, "--db", DB] + list(args), stdout=subprocess.PIPE, check=False)
+def cli(*args, stdin=None):
+    out = subprocess.run([CLI, "--db", DB] + list(args), stdout=subprocess.PIPE, check=False,
+                         input=stdin)
     return [json.loads(line) for line in out.stdout.decode().splitlines() if line.strip()]
+
+
+def draft_from(db):
+    """A draft made of indexed text: a preambular paragraph of E/RES/2017/19
+    as adopted, its first operative paragraph with a stronger verb and a
+    qualifier added, and a paragraph said nowhere."""
+    res = db.show("E/RES/2017/19")
+    pp3 = next(p for p in res["paragraphs"] if p["id"].endswith("#pp3"))
+    op1 = next(p for p in res["paragraphs"] if p["id"].endswith("#1"))
+    self_text = op1["text"]
+    verb = op1["verb"]
+    assert verb and self_text.startswith(verb), op1
+    changed = "Urges" + self_text[len(verb):].rstrip(";.") + ", as appropriate;"
+    return ("Draft resolution\n\n%s\n\n1. %s\n\n2. Decides to hold a festival of "
+            "quinces, marmalade and kites in every capital on the equinox;\n"
+            % (pp3["text"], changed)).encode()
 
 
 class SameAsCli(unittest.TestCase):
@@ -44,13 +62,56 @@ class SameAsCli(unittest.TestCase):
                 self.assertEqual(hits, cli("search", "--json", *args, query))
         hits = self.db.search("prison", limit=1)
         self.assertGreater(hits.total, 1)
+        self.assertGreaterEqual(hits.paragraphs, hits.total)
         self.assertEqual(hits.lang, "en")
+
+    def test_search_fields_of_the_merges(self):
+        """A folded hit's "also", the adoption of an AKN resolution, a
+        draft's "adopted_as", a convention article, a resolved "Ibid."."""
+        hits = self.db.search("prison", limit=50)
+        folded = [h for h in hits if h["also"]]
+        self.assertTrue(folded)
+        self.assertTrue(all(a["id"] and a["cite"] for h in folded for a in h["also"]))
+        self.assertTrue(all(h["cite"] for h in hits))
+        for query, kw, args in [
+            ("prison", {"limit": 50}, ["--limit", "50"]),
+            ("prison", {"limit": 50, "no_fold": True}, ["--limit", "50", "--no-fold"]),
+            ("voted:japan=in_favour", {"limit": 5}, ["--limit", "5"]),
+            ("symbol:E/2017/30/DR.B.II", {"all_kinds": True}, ["--all"]),
+            ("kind:annex symbol:79/243", {"limit": 5}, ["--limit", "5"]),
+            ("symbol:78/229", {"all_kinds": True, "limit": 40}, ["--all", "--limit", "40"]),
+        ]:
+            with self.subTest(query=query, kw=kw):
+                hits = self.db.search(query, **kw)
+                self.assertGreater(len(hits), 0)
+                self.assertEqual(hits, cli("search", "--json", *args, query))
+        unfolded = self.db.search("prison", limit=50, no_fold=True)
+        self.assertTrue(all(h["also"] == [] for h in unfolded))
+        voted = self.db.search("voted:japan=in_favour", limit=1)[0]["resolution"]
+        self.assertEqual(voted["adoption"]["method"], "recorded vote")
+        self.assertGreater(voted["adoption"]["in_favour"], 0)
+        draft = self.db.search("symbol:E/2017/30/DR.B.II", all_kinds=True)[0]["resolution"]
+        self.assertEqual(draft["adopted_as"], "E/RES/2017/19")
+        self.assertIn("article", self.db.search("kind:annex symbol:79/243")[0]["paragraph"])
+        notes = [f for h in self.db.search("symbol:78/229", all_kinds=True, limit=40)
+                 for f in h["footnotes"]]
+        self.assertTrue(any("resolved" in f for f in notes))
 
     def test_show(self):
         for target in ["E/RES/2017/19", "2017/19", "E/RES/2017/19#1", "E/RES/2017/19#pp2"]:
             with self.subTest(target=target):
                 self.assertEqual([self.db.show(target)], cli("show", "--json", target))
         self.assertEqual(self.db.show("E/RES/2017/19")["paragraphs"][0]["id"], "E/RES/2017/19#x1")
+        for target in ["E/2017/30/DR.B.II", "A/RES/80/228", "A/RES/80/228#1", "A/RES/79/243"]:
+            with self.subTest(target=target):
+                self.assertEqual([self.db.show(target)], cli("show", "--json", target))
+                self.assertEqual([self.db.show(target, votes=True)],
+                                 cli("show", "--json", "--votes", target))
+        whole = self.db.show("E/RES/2017/19")
+        self.assertEqual(whole["from"], ["E/2017/30/DR.B.II"])
+        self.assertEqual(self.db.show("E/2017/30/DR.B.II")["adopted_as"], "E/RES/2017/19")
+        votes = self.db.show("A/RES/80/228", votes=True)["votes"]
+        self.assertIn({"state": "JAPAN", "vote": "in_favour"}, votes)
 
     def test_similar(self):
         got = self.db.similar(paragraph="E/RES/2017/19#1", limit=5)
@@ -59,10 +120,40 @@ class SameAsCli(unittest.TestCase):
         text = "Encourages Member States to promote alternatives to imprisonment"
         self.assertEqual(self.db.similar(text=text, min_similarity=0),
                          cli("similar", "--json", "--min", "0", "--text", text))
+        self.assertTrue(all("containment" in h for h in got))
+
+    def test_lineage(self):
+        got = self.db.lineage("E/RES/2017/19#1")
+        self.assertGreater(len(got), 1)
+        self.assertEqual(got[-1]["id"], "E/RES/2017/19#1")
+        self.assertEqual(got[-1]["lineage"], "this paragraph")
+        self.assertEqual(got, cli("similar", "--lineage", "--json", "E/RES/2017/19#1"))
+
+    def test_check(self):
+        draft = draft_from(self.db)
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "draft.txt")
+            with open(path, "wb") as f:
+                f.write(draft)
+            got = self.db.check(path)
+            self.assertEqual(got, cli("check", "--json", path))
+            self.assertEqual(self.db.check(path, filters="year:..2016", min_similarity=0.3),
+                             cli("check", "--json", "--min", "0.3", "year:..2016", path))
+        self.assertEqual([it["status"] for it in got], ["agreed", "modified", "new"])
+        self.assertEqual([it["n"] for it in got], [1, 2, 3])
+        self.assertTrue(got[0]["precedent"]["id"])
+        self.assertEqual(got[0]["similarity"], 1.0)
+        self.assertEqual(got[1]["verb"]["to"], "Urges")
+        self.assertEqual(got[1]["verb"]["change"], "stronger")
+        self.assertIn("as appropriate", got[1]["qualifiers"]["added"])
+        self.assertTrue(any(op["op"] == "insert" for op in got[1]["diff"]))
+        self.assertIsNone(got[2]["precedent"])
+        self.assertEqual(got[2]["diff"], [])
+        self.assertEqual(self.db.check(draft), cli("check", "--json", "-", stdin=draft))
 
     def test_stats(self):
         got = self.db.stats()
-        self.assertEqual(got["files"], 5)
+        self.assertGreaterEqual(got["files"], 5)  # the text samples and corpus/akn's
         self.assertEqual([got], cli("stats", "--json"))
 
     def test_default_index(self):
@@ -102,6 +193,13 @@ class Errors(unittest.TestCase):
             with self.assertRaises(resdex.ResdexError) as c:
                 db.similar()
             self.assertEqual(c.exception.status_name, "BAD_ARGUMENT")
+            with self.assertRaises(resdex.ResdexError) as c:
+                db.check(DB + "-no-such-draft.txt")
+            self.assertEqual(c.exception.status_name, "FILE_ERROR")
+            self.assertIn(DB + "-no-such-draft.txt", c.exception.message)
+            with self.assertRaises(resdex.ResdexError) as c:
+                db.check(b"Encourages Member States to act;\n", filters="year:abc")
+            self.assertEqual(c.exception.status_name, "BAD_QUERY")
             # The handle still works after a failure.
             self.assertGreater(len(db.search("prison")), 0)
 
@@ -141,11 +239,15 @@ class NoLeak(unittest.TestCase):
         if in_use() == 0:
             self.skipTest("the allocator does not report (a sanitizer's)")
 
+        with resdex.Database(DB) as db:
+            draft = draft_from(db)
+
         def calls(db, n):
             for _ in range(n):
                 db.search("prison", limit=20)
                 db.show("E/RES/2017/19")
                 db.similar(paragraph="E/RES/2017/19#1")
+                db.check(draft)
                 db.stats()
                 try:
                     db.search("year:abc")

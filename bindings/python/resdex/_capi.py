@@ -1,7 +1,8 @@
 """The C interface of libresdex (include/resdex.h) as ctypes sees it.
 
-The structures mirror the header's: only their leading fields are read, so
-fields the library appends at the end of a structure do not break them.
+The structures mirror the header's, every field in the header's order: the
+library reads and writes them whole (an option structure shorter than the
+header's would have the library read past it).
 Strings are c_char_p (bytes or None); pointers the caller owns are c_void_p
 so that ctypes does not copy and lose them before they are freed.
 """
@@ -14,7 +15,8 @@ c_char_pp = ctypes.POINTER(ctypes.c_char_p)
 
 
 class Footnote(ctypes.Structure):
-    _fields_ = [("mark", ctypes.c_char_p), ("text", ctypes.c_char_p)]
+    _fields_ = [("mark", ctypes.c_char_p), ("text", ctypes.c_char_p),
+                ("resolved", ctypes.c_char_p)]
 
 
 class Paragraph(ctypes.Structure):
@@ -32,6 +34,36 @@ class Paragraph(ctypes.Structure):
         ("cites", c_char_pp),
         ("line_first", ctypes.c_uint),
         ("line_last", ctypes.c_uint),
+        ("lead_in", ctypes.c_char_p),
+        ("cite", ctypes.c_char_p),
+        ("article", ctypes.c_int),
+    ]
+
+
+class Voter(ctypes.Structure):
+    _fields_ = [("state", ctypes.c_char_p), ("vote", ctypes.c_int)]
+
+
+class Adoption(ctypes.Structure):
+    _fields_ = [
+        ("method", ctypes.c_int),
+        ("in_favour", ctypes.c_int),
+        ("against", ctypes.c_int),
+        ("abstaining", ctypes.c_int),
+        ("draft", ctypes.c_char_p),
+        ("n_sponsors", ctypes.c_size_t),
+        ("sponsors", c_char_pp),
+        ("n_additional_sponsors", ctypes.c_size_t),
+        ("additional_sponsors", c_char_pp),
+        ("n_sdgs", ctypes.c_size_t),
+        ("sdgs", ctypes.POINTER(ctypes.c_int)),
+        ("n_subjects", ctypes.c_size_t),
+        ("subjects", c_char_pp),
+        ("n_voters", ctypes.c_size_t),
+        ("voters", ctypes.POINTER(Voter)),
+        ("n_warnings", ctypes.c_size_t),
+        ("warnings", c_char_pp),
+        ("from", ctypes.c_char_p),
     ]
 
 
@@ -49,7 +81,12 @@ class Resolution(ctypes.Structure):
         ("line_first", ctypes.c_uint),
         ("line_last", ctypes.c_uint),
         ("tracked_changes", ctypes.c_int),
+        ("adoption", ctypes.POINTER(Adoption)),
     ]
+
+
+class Also(ctypes.Structure):
+    _fields_ = [("id", ctypes.c_char_p), ("cite", ctypes.c_char_p)]
 
 
 class Hit(ctypes.Structure):
@@ -63,6 +100,11 @@ class Hit(ctypes.Structure):
         ("footnotes", ctypes.POINTER(Footnote)),
         ("snippet", ctypes.c_char_p),
         ("similarity", ctypes.c_double),
+        ("n_also", ctypes.c_size_t),
+        ("also", ctypes.POINTER(Also)),
+        ("cited_by", ctypes.c_uint),
+        ("containment", ctypes.c_double),
+        ("newer", ctypes.c_int),
     ]
 
 
@@ -80,6 +122,7 @@ class SearchOptions(ctypes.Structure):
         ("snippet_bytes", ctypes.c_uint),
         ("group_by_resolution", ctypes.c_int),
         ("exact_total", ctypes.c_int),
+        ("no_fold", ctypes.c_int),
     ]
 
 
@@ -96,6 +139,28 @@ class SimilarOptions(ctypes.Structure):
 
 class DiffOp(ctypes.Structure):
     _fields_ = [("op", ctypes.c_int), ("text", ctypes.c_char_p)]
+
+
+class CheckOptions(ctypes.Structure):
+    _fields_ = [("filters", ctypes.c_char_p), ("min_similarity", ctypes.c_double)]
+
+
+class CheckItem(ctypes.Structure):
+    _fields_ = [
+        ("n", ctypes.c_size_t),
+        ("resolution", ctypes.POINTER(Resolution)),
+        ("paragraph", ctypes.POINTER(Paragraph)),
+        ("status", ctypes.c_int),
+        ("results", ctypes.c_void_p),  # borrowed from the check
+        ("precedent", ctypes.c_size_t),
+        ("verb_from", ctypes.c_char_p),
+        ("verb_to", ctypes.c_char_p),
+        ("verb_change", ctypes.c_int),
+        ("n_added", ctypes.c_size_t),
+        ("n_dropped", ctypes.c_size_t),
+        ("added", c_char_pp),
+        ("dropped", c_char_pp),
+    ]
 
 
 class Counts(ctypes.Structure):
@@ -142,9 +207,12 @@ STATUS_NAMES = (
 )
 FILE_INDEXED, FILE_REJECTED = 0, 1
 SORTS = {"relevance": 0, "date": 1}
+CHECK_AGREED, CHECK_MODIFIED, CHECK_NEW = 0, 1, 2
 
 db_p = ctypes.c_void_p
 results_p = ctypes.c_void_p
+doc_p = ctypes.c_void_p
+check_p = ctypes.c_void_p
 status = ctypes.c_int
 
 # name: (restype, argtypes)
@@ -153,6 +221,18 @@ PROTOTYPES = {
     "resdex_status_to_string": (ctypes.c_char_p, [status]),
     "resdex_kind_to_string": (ctypes.c_char_p, [ctypes.c_int]),
     "resdex_diff_kind_to_string": (ctypes.c_char_p, [ctypes.c_int]),
+    "resdex_adoption_method_to_string": (ctypes.c_char_p, [ctypes.c_int]),
+    "resdex_vote_to_string": (ctypes.c_char_p, [ctypes.c_int]),
+    "resdex_check_status_to_string": (ctypes.c_char_p, [ctypes.c_int]),
+    "resdex_verb_change_to_string": (ctypes.c_char_p, [ctypes.c_int]),
+    "resdex_cite": (ctypes.c_size_t, [ctypes.POINTER(Resolution), ctypes.POINTER(Paragraph),
+                                      ctypes.c_uint, ctypes.c_char_p, ctypes.c_size_t]),
+    "resdex_read_file": (status, [ctypes.c_char_p, ctypes.POINTER(ctypes.c_void_p),
+                                  ctypes.POINTER(ctypes.c_size_t),
+                                  ctypes.POINTER(ctypes.c_void_p)]),
+    "resdex_parse_draft": (status, [ctypes.c_char_p, ctypes.c_void_p, ctypes.c_size_t,
+                                    ctypes.POINTER(doc_p), ctypes.POINTER(ctypes.c_void_p)]),
+    "resdex_doc_destroy": (None, [doc_p]),
     "resdex_db_default_path": (ctypes.c_void_p, []),
     "resdex_db_open": (status, [ctypes.c_char_p, ctypes.c_int, ctypes.POINTER(db_p)]),
     "resdex_db_close": (None, [db_p]),
@@ -168,11 +248,23 @@ PROTOTYPES = {
     "resdex_results_count": (ctypes.c_size_t, [results_p]),
     "resdex_results_total": (ctypes.c_uint64, [results_p]),
     "resdex_results_total_is_exact": (ctypes.c_int, [results_p]),
+    "resdex_results_paragraphs": (ctypes.c_uint64, [results_p]),
+    "resdex_results_best_rejected": (ctypes.c_char_p, [results_p,
+                                                       ctypes.POINTER(ctypes.c_double)]),
     "resdex_results_lang": (ctypes.c_char_p, [results_p]),
     "resdex_results_get": (ctypes.POINTER(Hit), [results_p, ctypes.c_size_t]),
     "resdex_results_destroy": (None, [results_p]),
     "resdex_hit_diff": (ctypes.c_size_t, [results_p, ctypes.c_size_t,
                                           ctypes.POINTER(ctypes.POINTER(DiffOp))]),
+    "resdex_hit_adopted_as": (ctypes.c_char_p, [results_p, ctypes.c_size_t]),
+    "resdex_hit_from": (ctypes.c_size_t, [results_p, ctypes.c_size_t,
+                                          ctypes.POINTER(c_char_pp)]),
+    "resdex_db_check": (status, [db_p, doc_p, ctypes.POINTER(CheckOptions),
+                                 ctypes.POINTER(check_p)]),
+    "resdex_check_count": (ctypes.c_size_t, [check_p]),
+    "resdex_check_get": (ctypes.POINTER(CheckItem), [check_p, ctypes.c_size_t]),
+    "resdex_check_count_status": (ctypes.c_size_t, [check_p, ctypes.c_int]),
+    "resdex_check_destroy": (None, [check_p]),
     "resdex_db_get_counts": (status, [db_p, ctypes.POINTER(Counts)]),
     "resdex_db_facet_counts": (status, [db_p, ctypes.c_char_p, COUNT_FN, ctypes.c_void_p]),
     "resdex_db_list_files": (status, [db_p, ctypes.c_int, ctypes.c_char_p, FILE_FN,
