@@ -184,6 +184,24 @@ arg_uint(const serve_request_t *req, serve_response_t *resp, const char *name, u
     return 0;
 }
 
+/* A similarity threshold argument min= from 0 to 1 (*out untouched when
+ * absent). Returns 0, or -1 after answering 400. */
+static int
+arg_min(const serve_request_t *req, serve_response_t *resp, double *out)
+{
+    const char *v = arg(req, "min");
+    if (!v || !*v)
+        return 0;
+    char *end;
+    double x = strtod(v, &end);
+    if (*end || !(x >= 0.0 && x <= 1.0)) {
+        answer_error(resp, 400, "min must be a number from 0 to 1");
+        return -1;
+    }
+    *out = x;
+    return 0;
+}
+
 /* A yes/no argument: absent, "", "0", "false", "no" are no. */
 static int
 arg_flag(const serve_request_t *req, const char *name)
@@ -406,19 +424,12 @@ DONE:
 static void
 api_similar(serve_api_t *api, const serve_request_t *req, serve_response_t *resp)
 {
-    const char *id = arg(req, "id"), *filters = arg(req, "filters"), *min = arg(req, "min");
+    const char *id = arg(req, "id"), *filters = arg(req, "filters");
     int lineage = arg_flag(req, "lineage");
     resdex_similar_options_t o = {0};
-    if (arg_uint(req, resp, "limit", 10, 100, &o.limit) != 0)
+    if (arg_uint(req, resp, "limit", 10, 100, &o.limit) != 0 ||
+        arg_min(req, resp, &o.min_similarity) != 0)
         return;
-    if (min && *min) {
-        char *end;
-        o.min_similarity = strtod(min, &end);
-        if (*end || !(o.min_similarity >= 0.0 && o.min_similarity <= 1.0)) {
-            answer_error(resp, 400, "min must be a number from 0 to 1");
-            return;
-        }
-    }
     if (id && *id) {
         o.paragraph = id;
     } else if (lineage) {
@@ -526,16 +537,10 @@ api_fields(serve_api_t *api, const serve_request_t *req, serve_response_t *resp)
 static void
 api_check(serve_api_t *api, const serve_request_t *req, serve_response_t *resp)
 {
-    const char *filters = arg(req, "filters"), *min = arg(req, "min");
+    const char *filters = arg(req, "filters");
     resdex_check_options_t o = {filters && *filters ? filters : NULL, 0};
-    if (min && *min) {
-        char *end;
-        o.min_similarity = strtod(min, &end);
-        if (*end || !(o.min_similarity >= 0.0 && o.min_similarity <= 1.0)) {
-            answer_error(resp, 400, "min must be a number from 0 to 1");
-            return;
-        }
-    }
+    if (arg_min(req, resp, &o.min_similarity) != 0)
+        return;
     if (!req->body || !req->body_len) {
         answer_error(resp, 400, "no draft: send it (text, or a Word or PDF file) as the body");
         return;
