@@ -184,15 +184,18 @@ add_item(arena_t *a, resdex_adoption_t *ad, const char *s, size_t n, int additio
 static void
 add_last_items(arena_t *a, resdex_adoption_t *ad, const char *s, size_t n, int additional)
 {
+    /* A loop, not a recursion per " and ": the attribute is the document's. */
     const char *p = s;
-    while ((p = strstr(p, " and ")) != NULL && (size_t)(p - s) < n) {
+    while ((p = strstr(p, " and ")) != NULL && (size_t)(p - s) + 5 <= n) {
         size_t at = (size_t)(p - s);
-        if (!inside_compound(s, at)) {
-            add_item(a, ad, s, at, additional);
-            add_last_items(a, ad, p + 5, n - at - 5, additional);
-            return;
+        if (inside_compound(s, at)) {
+            p += 5;
+            continue;
         }
-        p += 5;
+        add_item(a, ad, s, at, additional);
+        s = p + 5;
+        n -= at + 5;
+        p = s;
     }
     add_item(a, ad, s, n, additional);
 }

@@ -9,6 +9,7 @@
 #include "qualifiers.h"
 #include "verb-scale.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -100,6 +101,26 @@ pick_precedent(const resdex_results_t *r)
     return pick;
 }
 
+/* The filters for a paragraph's precedents: the draft's own, and its
+ * language when the reader knew one other than English (a French draft is
+ * compared with French paragraphs; similar would take any Latin-script text
+ * for English, and English, Cyrillic, Arabic and Chinese it tells itself).
+ * NULL only when out of memory or there are none. */
+static const char *
+with_language(resdex_check_t *c, const char *filters, const char *lang)
+{
+    if (!lang || !strcmp(lang, "en") || (filters && strstr(filters, "lang:")))
+        return filters;
+    size_t n = (filters ? strlen(filters) : 0) + strlen(lang) + 8;
+    char *buf = malloc(n);
+    if (!buf)
+        return NULL;
+    snprintf(buf, n, "%s%slang:%s", filters ? filters : "", filters && *filters ? " " : "", lang);
+    char *kept = arena_strdup(&c->arena, buf);
+    free(buf);
+    return kept;
+}
+
 static int
 checked(const resdex_paragraph_t *p, const diff_text_t *t)
 {
@@ -180,7 +201,11 @@ check_paragraph(resdex_db_t *db, resdex_check_t *c, const resdex_check_options_t
     item->paragraph = p;
     resdex_similar_options_t so = {0};
     so.text = p->text;
-    so.filters = o ? o->filters : NULL;
+    so.filters = with_language(c, o ? o->filters : NULL, res->lang);
+    if (!so.filters && o && o->filters) {
+        st = RESDEX_STATUS_OUT_OF_MEMORY;
+        goto DONE;
+    }
     so.limit = CHECK_PRECEDENTS;
     so.min_similarity = o ? o->min_similarity : 0;
     resdex_results_t *r = NULL;

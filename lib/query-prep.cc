@@ -622,9 +622,6 @@ parse_query(Xapian::Database &x, const std::string &text, QueryMode mode,
     return out;
 }
 
-namespace
-{
-
 /* How the hit's resolution was adopted, from the index's store: its own
  * file's metadata, else the English file's of the same symbol, else the
  * UN's metadata extract. A recent hit of the same resolution and language
@@ -666,6 +663,9 @@ attach_adoption(Xapian::Database &x, resdex_results_t *r, resdex_hit_t *hit)
         return;
     }
 }
+
+namespace
+{
 
 } // namespace
 

@@ -414,6 +414,7 @@ add_hit(resdex_db_t *db, resdex_results_t *r, const Xapian::Query &match, bool f
     if (!hit)
         resdex::out_of_memory("adding a hit");
     *hit = members[0].hit;
+    attach_adoption(x, r, hit);
     size_t n = members.size() - 1;
     auto *also =
         static_cast<resdex_also_t *>(arena_alloc(results_arena(r), n * sizeof(resdex_also_t)));

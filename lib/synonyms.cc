@@ -5,6 +5,11 @@
 #include <cstring>
 #include <xapian.h>
 
+/* The longest mined name or alias kept, and how far before a "(" a name is
+ * looked for. */
+#define MAX_SYNONYM_BYTES 200
+#define MAX_NAME_SCAN     600
+
 namespace
 {
 
@@ -118,7 +123,13 @@ mine_synonyms(const char *text)
         if (close == std::string::npos)
             break;
         std::string inner = s.substr(open + 1, close - open - 1);
-        std::vector<Word> before = split(s.substr(0, open));
+        /* The words before "(": a name is a short run, so only the last
+         * bytes are read (the paragraph split once per "(" made a long
+         * one with many parentheses quadratic). */
+        size_t scan = open > MAX_NAME_SCAN ? open - MAX_NAME_SCAN : 0;
+        while (scan > 0 && scan < open && s[scan] != ' ')
+            scan++;
+        std::vector<Word> before = split(s.substr(scan, open - scan));
         if (before.empty() || before.back().stop_after)
             continue;
         /* The run of capitalised words and connectors before "(", not the
@@ -129,7 +140,7 @@ mine_synonyms(const char *text)
                !before[start - 1].stop_after)
             start--;
         /* ... unless the paragraph opens with the name (an annex's title). */
-        if (start == 1 && before.size() > 1 && capitalised(before[0].text) &&
+        if (scan == 0 && start == 1 && before.size() > 1 && capitalised(before[0].text) &&
             capitalised(before[1].text) && !before[0].stop_after)
             start = 0;
         while (start < before.size() && is_connector(before[start].text))
@@ -169,7 +180,11 @@ mine_synonyms(const char *text)
             }
         }
         std::string n = synonym_words(name), a = synonym_words(alias);
-        if (n.empty() || a.empty() || n == a)
+        /* Xapian's synonym keys and values are B-tree keys (at most about
+         * 245 bytes): a longer run (a hostile paragraph, a list of names) is
+         * no name, and would fail its whole file's commit. */
+        if (n.empty() || a.empty() || n == a || n.size() > MAX_SYNONYM_BYTES ||
+            a.size() > MAX_SYNONYM_BYTES)
             continue;
         pairs.emplace_back(a, n);
         pairs.emplace_back(n, a);

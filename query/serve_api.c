@@ -12,6 +12,12 @@
 #include <string.h>
 #include <strings.h>
 
+/* One server thread answers every request in turn: a request's work is
+ * bounded. Deeper pages than this (search), and drafts of more paragraphs
+ * than this (check: one similar search each), are refused. */
+#define MAX_OFFSET           10000u
+#define MAX_CHECK_PARAGRAPHS 500u
+
 struct serve_api {
     char *path;
     resdex_db_t *db; /* NULL until it opens */
@@ -284,7 +290,7 @@ api_search(serve_api_t *api, const serve_request_t *req, serve_response_t *resp)
         return;
     }
     if (arg_uint(req, resp, "limit", 10, 100, &o.limit) != 0 ||
-        arg_uint(req, resp, "offset", 0, 1000000, &o.offset) != 0)
+        arg_uint(req, resp, "offset", 0, MAX_OFFSET, &o.offset) != 0)
         return;
     /* lang=xx is the filter lang:xx, as the command line writes it. */
     char *query = malloc(strlen(q) + 16);
@@ -559,6 +565,17 @@ api_check(serve_api_t *api, const serve_request_t *req, serve_response_t *resp)
     resdex_db_t *db = index_for(api, resp);
     if (!db)
         goto DONE;
+    size_t n_paragraphs = 0;
+    for (size_t i = 0; i < resdex_doc_count(doc); i++)
+        n_paragraphs += resdex_doc_get(doc, i)->n_paragraphs;
+    if (n_paragraphs > MAX_CHECK_PARAGRAPHS) {
+        snprintf(
+            api->message, sizeof api->message,
+            "the draft has %zu paragraphs; the page checks at most %u (resdex check has no limit)",
+            n_paragraphs, MAX_CHECK_PARAGRAPHS);
+        answer_error(resp, 413, api->message);
+        goto DONE;
+    }
     st = resdex_db_check(db, doc, &o, &c);
     if (st != RESDEX_STATUS_SUCCESS) {
         answer_failure(resp, api, st);

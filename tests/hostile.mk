@@ -48,7 +48,7 @@ tests_fuzz_regress_zip_LDADD = $(RESDEX_LIBS)
 nodist_EXTRA_tests_fuzz_regress_zip_SOURCES = dummy.cxx
 
 HOSTILE_TESTS = tests/hostile/fuzz-regress.sh tests/hostile/files.sh tests/hostile/xml.sh \
-	tests/hostile/queries.sh tests/hostile/crash.sh tests/hostile/diskfull.sh
+	tests/hostile/queries.sh tests/hostile/crash.sh tests/hostile/diskfull.sh tests/hostile/names.sh
 TESTS += $(HOSTILE_TESTS)
 EXTRA_DIST += $(HOSTILE_TESTS) tests/hostile/hostile-lib.sh tests/hostile/gen-corpus.awk \
 	tests/hostile/diskfull-xapian.supp tests/fuzz-regress doc/guarantees.md

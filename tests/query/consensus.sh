@@ -47,6 +47,9 @@ rs() { "$RESDEX" --db "$T/db" "$@"; }
 expect_status 0 "the paragraph, folded" rs search '"penitentiary aquariums"'
 check "folded: the consensus text shown, though older" is "$(hit_ids)" "A/RES/79/903#1"
 check "folded: the vote under also" grep -q 'also in .*80/904' "$T/out"
+check "folded: the hit says how it was adopted" grep -q '^1\. A/RES/79/903#1 .*adopted without a vote' "$T/out"
+expect_status 0 "folded, JSON" rs search --json '"penitentiary aquariums"'
+check "folded JSON: the adoption of the hit shown" grep -q '"adoption":{"method":"without a vote"' "$T/out"
 expect_status 0 "--no-fold: both" rs search --no-fold '"penitentiary aquariums"'
 check "--no-fold: both paragraphs" is "$(hit_ids | LC_ALL=C sort | tr '\n' ' ')" "A/RES/79/903#1 A/RES/80/904#1 "
 

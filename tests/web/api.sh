@@ -120,6 +120,13 @@ check "check: paragraphs as check --json" \
     grep -qF -- "\"paragraphs\":[$(paste -sd, "$T/cli.json")]" "$T/out"
 get "/api/check" -X POST
 check "check: no draft: 400" status_is 400
+i=0
+while [ $i -lt 501 ]; do printf '%s. Decides to remain seized of the matter number %s;\n\n' $((i + 1)) $i; i=$((i + 1)); done >"$T/big-draft.txt"
+get "/api/check" -X POST --data-binary "@$T/big-draft.txt"
+check "check: a draft of 501 paragraphs: 413" status_is 413
+check "check: 413 says the limit" has "$T/out" 'at most 500'
+get "/api/search?q=prison&offset=10001"
+check "search: an offset past 10000: 400" status_is 400
 get "/api/check?min=2" -X POST --data-binary "@$T/draft.txt"
 check "check: a bad min: 400" status_is 400
 get "/api/nothing"
