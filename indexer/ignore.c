@@ -135,6 +135,7 @@ load_below(const char *corpus, const char *dir, int depth)
             continue;
         char *rel = *dir ? path_join(dir, e->d_name) : strdup(e->d_name);
         if (!rel || !keep(rel)) {
+            log_error("out of memory reading the .resdexignore files of %s", corpus);
             rc = -1;
             break;
         }
@@ -164,11 +165,9 @@ ignore_load(const char *corpus, const char *const *excludes, size_t n)
     }
     if (load_file_patterns(corpus, "") != 0)
         return -1;
-    if (load_below(corpus, "", 0) != 0) {
-        log_error("out of memory reading the .resdexignore files of %s", corpus);
-        return -1;
-    }
-    return 0;
+    /* Each failure below is logged where it happens (a .resdexignore that
+     * cannot be read is named with the reason). */
+    return load_below(corpus, "", 0);
 }
 
 int
