@@ -149,29 +149,31 @@ print_paragraph_label(const json_t *par, const layout_t *l, FILE *out)
     fputs(l->reset, out);
 }
 
+/* One dim line of text at indent, wrapped (a lead-in, a cite, "also in"). */
+static void
+print_dim_line(const char *text, const layout_t *l, int indent, FILE *out)
+{
+    fprintf(out, "%*s%s", indent, "", l->dim);
+    layout_wrap(l, out, text, indent);
+    fputs(l->reset, out);
+}
+
 void
 print_lead_in(const json_t *par, const layout_t *l, int indent, FILE *out)
 {
     const char *lead = sp_get_string(par, "lead_in");
-    if (!lead)
-        return;
-    fprintf(out, "%*s%s", indent, "", l->dim);
-    layout_wrap(l, out, lead, indent);
-    fputs(l->reset, out);
+    if (lead)
+        print_dim_line(lead, l, indent, out);
 }
 
 void
 print_cite(const json_t *o, const layout_t *l, int indent, FILE *out)
 {
     const char *cite = sp_get_string(o, "cite");
-    if (!cite)
-        return;
     char *line = NULL;
-    if (asprintf(&line, "cite: %s", cite) < 0)
+    if (!cite || asprintf(&line, "cite: %s", cite) < 0)
         return;
-    fprintf(out, "%*s%s", indent, "", l->dim);
-    layout_wrap(l, out, line, indent);
-    fputs(l->reset, out);
+    print_dim_line(line, l, indent, out);
     free(line);
 }
 
@@ -183,14 +185,19 @@ print_footnotes(const json_t *notes, const layout_t *l, int indent, FILE *out)
     json_array_foreach(notes, i, f)
     {
         char mark[64];
-        int w = snprintf(mark, sizeof mark, "[%s] ", sp_get_string(f, "mark"));
+        const char *m = sp_get_string(f, "mark");
+        int w = snprintf(mark, sizeof mark, "[%s] ", m ? m : "");
+        if (w < 0 || (size_t)w >= sizeof mark) /* a mark cut: indent by what is printed */
+            w = w < 0 ? 0 : (int)sizeof mark - 1;
         fprintf(out, "%*s%s%s%s", indent, "", l->dim, mark, l->reset);
         const char *text = sp_get_string(f, "text"), *resolved = sp_get_string(f, "resolved");
+        if (!text)
+            text = "";
         char *both = NULL;
         /* "Ibid., vol. 976, No. 14152. (United Nations, Treaty Series, ...)" */
         if (resolved && asprintf(&both, "%s (%s)", text, resolved) < 0)
             both = NULL;
-        layout_wrap(l, out, both ? both : text, indent + (w > 0 ? w : 0));
+        layout_wrap(l, out, both ? both : text, indent + w);
         free(both);
     }
 }
@@ -239,11 +246,8 @@ print_also(const json_t *also, const layout_t *l, int indent, FILE *out)
         const char *cite = sp_get_string(a, "cite");
         fprintf(m, "%s%s", i ? ", " : "", cite ? cite : sp_get_string(a, "id"));
     }
-    if (fclose(m) == 0) {
-        fprintf(out, "%*s%s", indent, "", l->dim);
-        layout_wrap(l, out, buf, indent);
-        fputs(l->reset, out);
-    }
+    if (fclose(m) == 0)
+        print_dim_line(buf, l, indent, out);
     free(buf);
 }
 
