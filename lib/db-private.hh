@@ -13,6 +13,7 @@
 #include <memory>
 #include <new>
 #include <string>
+#include <sys/types.h>
 #include <xapian.h>
 
 struct resdex_db {
@@ -30,6 +31,16 @@ struct resdex_db {
     bool in_txn = false;
     /* READ_WRITE: the index folder, open and flock()ed (db_lock_folder). */
     int lock_fd = -1;
+    /* READ_ONLY: the folder rdb reads, open (-1: a stub file, or no /proc),
+     * and its identity. rdb is opened through "/proc/self/fd/N", so that
+     * every file Xapian opens, now or later, is in that one folder even
+     * when a compaction or a merge swaps another into the index's place
+     * (merge.cc); db_refresh opens the folder swapped in afresh. `pinned`
+     * is that path, put back as db->path in messages (error.cc). */
+    int reader_fd = -1;
+    std::string pinned;
+    dev_t folder_dev = 0;
+    ino_t folder_ino = 0;
     Xapian::Database &db()
     {
         return wdb ? *wdb : *rdb;
@@ -51,6 +62,40 @@ void db_cancel_pending(resdex_db_t *db);
  * finds one locked whichever folder is there. The folder's descriptor, or
  * -1 with errno (EWOULDBLOCK: another writer holds it). `path` must exist. */
 int db_lock_folder(const std::string &path);
+
+/* READ_ONLY: open rdb on the folder at db->path (see reader_fd): one whole
+ * index, never one folder's version file with the other's tables. Throws
+ * Xapian's errors (DatabaseOpeningError: not there, not an index). */
+void db_open_reader(resdex_db_t *db);
+/* READ_ONLY: whether the folder at db->path is no longer the one rdb reads. */
+bool db_folder_swapped(const resdex_db_t *db);
+/* Bring the handle to the index's latest revision: reopen() the folder it
+ * reads, or open afresh the folder swapped into its place. Throws. */
+void db_refresh(resdex_db_t *db);
+
+/* Run a read, again (up to three times) when the index changed under it: a
+ * revision the reader was reading was discarded by the writer's commits
+ * (DatabaseModifiedError), or another folder was swapped into the index's
+ * place and the old one removed (any DatabaseError, then). The body must be
+ * safe to run again from its start. */
+template <class F>
+resdex_status_t
+with_reopen(resdex_db_t *db, F body)
+{
+    for (int attempt = 0;; attempt++) {
+        try {
+            return body();
+        } catch (const Xapian::DatabaseModifiedError &) {
+            if (attempt >= 3)
+                throw;
+            db_refresh(db);
+        } catch (const Xapian::DatabaseError &) {
+            if (attempt >= 3 || !db_folder_swapped(db))
+                throw;
+            db_refresh(db);
+        }
+    }
+}
 
 template <class F>
 resdex_status_t

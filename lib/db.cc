@@ -187,6 +187,86 @@ read_refused(resdex_db_t *db)
     throw;
 }
 
+void
+db_open_reader(resdex_db_t *db)
+{
+    /* Glass reads the version file, then each table, by path: through the
+     * index's path, a swap between the two would pair one folder's version
+     * with the other's tables (a wrong answer, or DatabaseModifiedError).
+     * Through the folder's descriptor, both come from one folder. */
+    int fd = open(db->path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    struct stat st;
+    std::string pinned;
+    if (fd >= 0 && fstat(fd, &st) == 0) {
+        pinned = "/proc/self/fd/" + std::to_string(fd);
+        struct stat via;
+        /* No /proc (or another one): the path, as before. */
+        if (stat(pinned.c_str(), &via) != 0 || via.st_dev != st.st_dev || via.st_ino != st.st_ino)
+            pinned.clear();
+    }
+    std::unique_ptr<Xapian::Database> x;
+    for (int attempt = 0; !x; attempt++) {
+        try {
+            x.reset(new Xapian::Database(pinned.empty() ? db->path : pinned));
+        } catch (const Xapian::DatabaseModifiedError &) {
+            /* The writer committed twice during the open: again. */
+            if (attempt < 3)
+                continue;
+            if (fd >= 0)
+                close(fd);
+            throw;
+        } catch (...) {
+            if (fd >= 0)
+                close(fd);
+            throw;
+        }
+    }
+    if (pinned.empty()) {
+        if (fd >= 0)
+            close(fd);
+        fd = -1;
+        if (stat(db->path.c_str(), &st) != 0)
+            st = {};
+    }
+    db->rdb = std::move(x);
+    if (db->reader_fd >= 0)
+        close(db->reader_fd);
+    db->reader_fd = fd;
+    db->pinned = pinned;
+    db->folder_dev = st.st_dev;
+    db->folder_ino = st.st_ino;
+}
+
+bool
+db_folder_swapped(const resdex_db_t *db)
+{
+    struct stat st;
+    if (db->wdb || !db->rdb)
+        return false;
+    return stat(db->path.c_str(), &st) != 0 || st.st_dev != db->folder_dev ||
+           st.st_ino != db->folder_ino;
+}
+
+void
+db_refresh(resdex_db_t *db)
+{
+    if (db->wdb) {
+        db->wdb->reopen();
+        return;
+    }
+    if (!db_folder_swapped(db)) {
+        try {
+            db->rdb->reopen();
+            if (!db_folder_swapped(db))
+                return;
+        } catch (const Xapian::DatabaseError &) {
+            if (!db_folder_swapped(db))
+                throw;
+        }
+    }
+    db_open_reader(db);
+}
+
 int
 db_lock_folder(const std::string &path)
 {
@@ -278,7 +358,7 @@ resdex_db_open(const char *path, resdex_db_mode_t mode, resdex_db_t **out)
             }
         } else {
             try {
-                db->rdb.reset(new Xapian::Database(path));
+                db_open_reader(db);
             } catch (const Xapian::DatabaseOpeningError &) {
                 return read_refused(db);
             }
@@ -315,9 +395,13 @@ resdex_db_close(resdex_db_t *db)
             db->wdb->close();
         return RESDEX_STATUS_SUCCESS;
     });
-    /* After the wall, which needs the handle: these cannot throw. */
+    /* After the wall, which needs the handle: these cannot throw. The
+     * reader's folder stays open until Xapian is done with it. */
     if (db->lock_fd >= 0)
         close(db->lock_fd);
+    db->rdb.reset();
+    if (db->reader_fd >= 0)
+        close(db->reader_fd);
     delete db;
 }
 
@@ -335,7 +419,7 @@ resdex_db_reopen(resdex_db_t *db)
     return guarded(db, [&] {
         if (!db)
             return RESDEX_STATUS_BAD_ARGUMENT;
-        db->db().reopen();
+        db_refresh(db);
         return RESDEX_STATUS_SUCCESS;
     });
 }
@@ -402,7 +486,11 @@ resdex_db_read_metadata(resdex_db_t *db, const char *key, char **value)
             *value = nullptr;
         if (!db || !key || !value)
             return RESDEX_STATUS_BAD_ARGUMENT;
-        std::string v = db->db().get_metadata(key);
+        std::string v;
+        with_reopen(db, [&] {
+            v = db->db().get_metadata(key);
+            return RESDEX_STATUS_SUCCESS;
+        });
         if (v.empty())
             return RESDEX_STATUS_NOT_FOUND;
         *value = strdup(v.c_str());
@@ -444,12 +532,14 @@ resdex_db_get_counts(resdex_db_t *db, resdex_db_counts_t *counts)
     return guarded(db, [&] {
         if (!db || !counts)
             return RESDEX_STATUS_BAD_ARGUMENT;
-        memset(counts, 0, sizeof *counts);
-        Xapian::Database &x = db->db();
-        counts->paragraphs = x.get_doccount();
-        counts->resolutions = count_terms(x, P_RESKEY);
-        counts->sources = count_terms(x, P_SOURCE);
-        return RESDEX_STATUS_SUCCESS;
+        return with_reopen(db, [&] {
+            memset(counts, 0, sizeof *counts);
+            Xapian::Database &x = db->db();
+            counts->paragraphs = x.get_doccount();
+            counts->resolutions = count_terms(x, P_RESKEY);
+            counts->sources = count_terms(x, P_SOURCE);
+            return RESDEX_STATUS_SUCCESS;
+        });
     });
 }
 

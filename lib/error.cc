@@ -16,8 +16,16 @@ namespace
 void
 keep(resdex_db_t *db, const std::string &message)
 {
-    if (db)
-        db->error = message;
+    if (!db)
+        return;
+    db->error = message;
+    /* A reader's files are opened through its folder's descriptor
+     * (db-private.hh): name them by the index's path. */
+    if (db->pinned.empty())
+        return;
+    for (size_t at = 0; (at = db->error.find(db->pinned, at)) != std::string::npos;
+         at += db->path.size())
+        db->error.replace(at, db->pinned.size(), db->path);
 }
 
 /* Xapian's message, its context, and the system's reason when there is

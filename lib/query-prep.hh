@@ -55,20 +55,4 @@ void attach_adoption(Xapian::Database &x, resdex_results_t *r, resdex_hit_t *hit
 resdex_status_t fill_hit(resdex_db_t *db, resdex_results_t *r, const Xapian::Document &doc,
                          resdex_hit_t **out);
 
-/* Retry a read once the index has been replaced under the reader. */
-template <class F>
-resdex_status_t
-with_reopen(resdex_db_t *db, F body)
-{
-    for (int attempt = 0;; attempt++) {
-        try {
-            return body();
-        } catch (const Xapian::DatabaseModifiedError &) {
-            if (attempt >= 3)
-                throw;
-            db->db().reopen();
-        }
-    }
-}
-
 #endif

@@ -4,7 +4,13 @@
 #include "resdex.h"
 #include "model.h"
 
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
 
 int tu_corrupt_first_record(const char *path, const char *bytes, unsigned len);
 int tu_bare_xapian_index(const char *path, int documents);
@@ -528,6 +534,83 @@ test_compact(void **state)
     assert_int_equal(system(cmd), 0);
 }
 
+/* Readers while another folder is swapped into the index's place again and
+ * again (what a compaction does once): every open succeeds and reads one
+ * whole index, never one folder's version with the other's tables (Xapian
+ * reads them by path, one after the other). Found by tests/daemon/compact.sh,
+ * where one search in some hundreds exited 2. */
+static void
+test_swap_under_readers(void **state)
+{
+    fixture_t *f = *state;
+    build_index(f);
+    /* A second index, two resolutions: its own paragraph counts. */
+    char other[600];
+    snprintf(other, sizeof other, "%s.other", f->db_path);
+    resdex_db_t *w = NULL;
+    assert_int_equal(resdex_db_open(other, RESDEX_DB_READ_WRITE, &w), RESDEX_STATUS_SUCCESS);
+    resdex_doc_t *doc = make_doc("Encourages Member States to promote alternatives to "
+                                 "imprisonment from the pretrial stage onwards");
+    assert_int_equal(resdex_db_index_doc(w, "ecosoc-2017-19.txt", doc), RESDEX_STATUS_SUCCESS);
+    resdex_doc_destroy(doc);
+    for (int i = 0; i < 40; i++) {
+        char src[32];
+        snprintf(src, sizeof src, "zebra-%d.txt", i);
+        doc = make_doc("Requests the zebra crossing to be painted");
+        assert_int_equal(resdex_db_index_doc(w, src, doc), RESDEX_STATUS_SUCCESS);
+        resdex_doc_destroy(doc);
+    }
+    assert_int_equal(resdex_db_commit(w), RESDEX_STATUS_SUCCESS);
+    resdex_db_close(w);
+    resdex_db_counts_t one, two;
+    resdex_db_t *r = open_ro(f);
+    assert_int_equal(resdex_db_get_counts(r, &one), RESDEX_STATUS_SUCCESS);
+    resdex_db_close(r);
+    assert_int_equal(resdex_db_open(other, RESDEX_DB_READ_ONLY, &r), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(resdex_db_get_counts(r, &two), RESDEX_STATUS_SUCCESS);
+    resdex_db_close(r);
+    assert_true(one.paragraphs != two.paragraphs);
+
+    pid_t swapper = fork();
+    assert_true(swapper >= 0);
+    if (swapper == 0) {
+        for (;;)
+            (void)renameat2(AT_FDCWD, f->db_path, AT_FDCWD, other, RENAME_EXCHANGE);
+    }
+    int opens = 0, failed = 0, mixed = 0;
+    time_t end = time(NULL) + 4;
+    while (opens < 1500 && time(NULL) < end) {
+        opens++;
+        if (resdex_db_open(f->db_path, RESDEX_DB_READ_ONLY, &r) != RESDEX_STATUS_SUCCESS) {
+            if (failed++ == 0)
+                print_message("open %d: %s\n", opens, resdex_db_last_error(r));
+            resdex_db_close(r);
+            continue;
+        }
+        resdex_db_counts_t c;
+        resdex_status_t st = resdex_db_get_counts(r, &c);
+        size_t zebras = st == RESDEX_STATUS_SUCCESS ? search(r, "zebra", 0, NULL, 0) : 0;
+        if (st != RESDEX_STATUS_SUCCESS) {
+            if (failed++ == 0)
+                print_message("counts %d: %s\n", opens, resdex_db_last_error(r));
+        } else if (!((c.paragraphs == one.paragraphs && zebras == 0) ||
+                     (c.paragraphs == two.paragraphs && zebras > 0))) {
+            if (mixed++ == 0)
+                print_message("open %d: %llu paragraphs, %zu zebra hits\n", opens,
+                              (unsigned long long)c.paragraphs, zebras);
+        }
+        resdex_db_close(r);
+    }
+    kill(swapper, SIGKILL);
+    waitpid(swapper, NULL, 0);
+    print_message("%d opens during swaps: %d failed, %d mixed\n", opens, failed, mixed);
+    assert_int_equal(failed, 0);
+    assert_int_equal(mixed, 0);
+    char cmd[700];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", other);
+    assert_int_equal(system(cmd), 0);
+}
+
 /* The default index: $RESDEX_DB, $XDG_DATA_HOME/resdex, ~/.local/share/resdex. */
 static void
 test_default_path(void **state)
@@ -742,6 +825,7 @@ main(void)
         T(test_locked_index),
         T(test_list_files),
         T(test_compact),
+        T(test_swap_under_readers),
         cmocka_unit_test(test_default_path),
         T(test_bad_queries),
         T(test_corrupt_record),
