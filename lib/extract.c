@@ -71,11 +71,17 @@ iso_date(resdex_doc_t *doc, const char *s)
         }
     }
     plain[n] = '\0';
-    if (sscanf(plain, "%d %15s %d", &day, month, &year) != 3 || day < 1 || day > 31)
+    static const int days_in[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    /* The United Nations adopted its first resolutions in 1946. */
+    if (sscanf(plain, "%d %15s %d", &day, month, &year) != 3 || day < 1 || year < 1946 ||
+        year > 9999)
         return NULL;
     for (int m = 0; m < 12; m++)
         if (strcasecmp(month, months[m]) == 0) {
-            char buf[16];
+            int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+            if (day > days_in[m] || (m == 1 && day == 29 && !leap))
+                return NULL;
+            char buf[32];
             snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, m + 1, day);
             return model_str(doc, buf);
         }
@@ -222,29 +228,105 @@ read_object(resdex_doc_t *doc, const char *name, json_t *o, unsigned line)
     res->source = model_str(doc, name);
     res->line_first = res->line_last = line;
     read_adoption(doc, res, o, where);
+    const char *date = str(o, "adoption_date");
+    if (date && !res->date && res->adoption)
+        adoption_warn(model_arena(doc), (resdex_adoption_t *)res->adoption,
+                      "%s: \"adoption_date\" \"%s\" is not a date of the United Nations "
+                      "(day month year, 1946 or later): left out",
+                      where, date);
     return 1;
+}
+
+/* What is left out of a file: the first bad record's line and why, and how
+ * many there were. */
+typedef struct {
+    unsigned line, n;
+    char why[256];
+} bad_records_t;
+
+static void
+read_record(resdex_doc_t *doc, const char *name, json_t *o, const char *err, unsigned line,
+            bad_records_t *bad)
+{
+    if (o && read_object(doc, name, o, line))
+        return;
+    if (!bad->n++) {
+        bad->line = line;
+        snprintf(bad->why, sizeof bad->why, "%s", o ? "no \"symbol\"" : err);
+    }
+}
+
+static int
+is_space(char c)
+{
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
+
+/* The line of data[at]. */
+static unsigned
+line_at(const char *data, size_t at, size_t *counted, unsigned *line)
+{
+    for (; *counted < at; (*counted)++)
+        if (data[*counted] == '\n')
+            (*line)++;
+    return *line;
+}
+
+/* One JSON array of objects (data_extract/<session>.json), element by
+ * element, so that each is named by the line it starts on; an element that
+ * is not a metadata record is left out like a bad line of JSON Lines. An
+ * array that is not JSON past some point: -1, with where in *err. */
+static int
+read_array(resdex_doc_t *doc, const char *name, const char *data, size_t len, bad_records_t *bad,
+           json_error_t *err)
+{
+    size_t p = 0, counted = 0;
+    unsigned line = 1;
+    while (p < len && data[p] != '[')
+        p++;
+    p++;
+    for (;;) {
+        while (p < len && is_space(data[p]))
+            p++;
+        if (p < len && data[p] == ']')
+            return 0;
+        json_t *o = json_loadb(data + p, len - p, JSON_DISABLE_EOF_CHECK, err);
+        if (!o) {
+            err->line = (int)line_at(data, p, &counted, &line) + err->line - 1;
+            return -1;
+        }
+        read_record(doc, name, o, NULL, line_at(data, p, &counted, &line), bad);
+        json_decref(o);
+        p += err->position;
+        while (p < len && is_space(data[p]))
+            p++;
+        if (p < len && data[p] == ',') {
+            p++;
+            continue;
+        }
+        if (p < len && data[p] == ']')
+            return 0;
+        snprintf(err->text, sizeof err->text, "',' or ']' expected");
+        err->line = (int)line_at(data, p, &counted, &line);
+        return -1;
+    }
 }
 
 resdex_status_t
 extract_parse(resdex_doc_t *doc, const char *name, const char *data, size_t len, char **message)
 {
     size_t i = 0;
-    while (i < len && (data[i] == ' ' || data[i] == '\n' || data[i] == '\r' || data[i] == '\t'))
+    while (i < len && is_space(data[i]))
         i++;
     json_error_t err;
+    bad_records_t bad = {0};
     if (i < len && data[i] == '[') {
-        /* One JSON array of objects (data_extract/<session>.json). */
-        json_t *arr = json_loadb(data, len, 0, &err);
-        if (!arr)
+        if (read_array(doc, name, data, len, &bad, &err) != 0)
             return util_fail(message, RESDEX_STATUS_BAD_XML, "%s:%d: not JSON: %s", name, err.line,
                              err.text);
-        for (size_t k = 0; k < json_array_size(arr); k++)
-            read_object(doc, name, json_array_get(arr, k), 1);
-        json_decref(arr);
     } else {
         /* JSON Lines: one object a line. */
-        unsigned line = 0, bad_line = 0, n_bad = 0;
-        char bad[256] = "";
+        unsigned line = 0;
         for (size_t p = 0; p < len;) {
             const char *nl = memchr(data + p, '\n', len - p);
             size_t end = nl ? (size_t)(nl - data) : len;
@@ -254,26 +336,21 @@ extract_parse(resdex_doc_t *doc, const char *name, const char *data, size_t len,
                 q++;
             if (q < end) {
                 json_t *o = json_loadb(data + p, end - p, 0, &err);
-                if (!o || !read_object(doc, name, o, line)) {
-                    if (!n_bad++) {
-                        bad_line = line;
-                        snprintf(bad, sizeof bad, "%s", o ? "no \"symbol\"" : err.text);
-                    }
-                }
+                read_record(doc, name, o, err.text, line, &bad);
                 json_decref(o);
             }
             p = end + 1;
         }
-        if (n_bad && resdex_doc_count(doc) == 0)
-            return util_fail(message, RESDEX_STATUS_NO_RESOLUTION,
-                             "%s:%u: not a metadata record (%s)", name, bad_line, bad);
-        if (n_bad) {
-            resdex_resolution_t *first = (resdex_resolution_t *)resdex_doc_get(doc, 0);
-            if (first->adoption)
-                adoption_warn(model_arena(doc), (resdex_adoption_t *)first->adoption,
-                              "%s: line %u: not a metadata record (%s): left out%s", name, bad_line,
-                              bad, n_bad > 1 ? ", and other lines after it" : "");
-        }
+    }
+    if (bad.n && resdex_doc_count(doc) == 0)
+        return util_fail(message, RESDEX_STATUS_NO_RESOLUTION, "%s:%u: not a metadata record (%s)",
+                         name, bad.line, bad.why);
+    if (bad.n) {
+        resdex_resolution_t *first = (resdex_resolution_t *)resdex_doc_get(doc, 0);
+        if (first->adoption)
+            adoption_warn(model_arena(doc), (resdex_adoption_t *)first->adoption,
+                          "%s: line %u: not a metadata record (%s): left out%s", name, bad.line,
+                          bad.why, bad.n > 1 ? ", and other records after it" : "");
     }
     if (resdex_doc_count(doc) == 0)
         return util_fail(message, RESDEX_STATUS_NO_RESOLUTION,

@@ -124,6 +124,27 @@ check "counts as printed" grep -q '"adoption":{"method":"recorded vote","in_favo
 check "warning: list against count" grep -q 'extract.jsonl: line 1 (A/RES/79/903): "MS_in_favour_count" says 2 but "MS_in_favour" lists 1' "$T/err"
 check "warning: the line that is not JSON" grep -q 'extract.jsonl: line 2: not a metadata record' "$T/err"
 
+# The same as one JSON array (data_extract/<session>.json): each record named
+# by the line it starts on; dates that are no dates left out, with a warning.
+cat >"$T/extract.json" <<'EOF'
+[
+  {"symbol": "A/RES/79/901", "adoption_type": "Without a vote",
+   "adoption_date": "31 February 2024"},
+  {"no_symbol": 1},
+  {"symbol": "A/RES/79/902", "adoption_type": "Without a vote", "adoption_date": "10 June 1900"},
+  {"symbol": "A/RES/79/903", "adoption_type": "Without a vote", "adoption_date": "29 February 2024"}
+]
+EOF
+expect_status 0 "an extract as one JSON array is read" "$RESDEX" parse --json "$T/extract.json"
+check "array: the record on line 4 is named by its line" grep -q 'extract.json: line 4: not a metadata record (no "symbol")' "$T/err"
+check "array: 31 February is no date" grep -q 'extract.json: line 2 (A/RES/79/901): "adoption_date" "31 February 2024" is not a date' "$T/err"
+check "array: 1900 is no date of the UN" grep -q 'extract.json: line 5 (A/RES/79/902): "adoption_date" "10 June 1900" is not a date' "$T/err"
+check "array: 29 February 2024 is one" grep -q '"symbol":"A/RES/79/903".*"date":"2024-02-29"' "$T/out"
+check "array: no date made up for 79/901" sh -c "! grep -q '\"symbol\":\"A/RES/79/901\".*\"date\":\"2024' '$T/out'"
+printf '[{"symbol": "A/RES/79/904", "adoption_type": "Without a vote"},\n {"symbol": "A/RES/79/905"} {"symbol": "x"}]\n' >"$T/broken.json"
+expect_status 2 "an array broken on line 2 is refused" "$RESDEX" parse --json "$T/broken.json"
+check "... naming line 2" grep -q "broken.json:2: not JSON: ',' or ']' expected" "$T/err"
+
 # --- the index: filters, hits, show ---------------------------------------
 mkdir -p "$T/corpus"
 cp "$en228" "$fr228" "$en229" "$DATA/adoption-bad.xml" "$T/corpus/"
