@@ -312,17 +312,21 @@ resdex_query_field_at(size_t i)
     static std::vector<std::string> values;
     static std::once_flag once;
     try {
+        /* Built aside and swapped in whole: a first call that ran out of
+         * memory leaves nothing half-made for the next one to add to (a
+         * throwing call_once runs again). The strings do not move with
+         * their vector, so the rows' pointers stay good. */
         std::call_once(once, [] {
-            size_t n = 0;
-            while (schema_fields[n].name)
-                n++;
-            values.reserve(n);
-            for (size_t k = 0; k < n; k++)
-                values.push_back(schema_values(schema_fields[k]));
-            for (size_t k = 0; k < n; k++) {
+            std::vector<std::string> v;
+            std::vector<resdex_query_field_t> r;
+            for (size_t k = 0; schema_fields[k].name; k++)
+                v.push_back(schema_values(schema_fields[k]));
+            for (size_t k = 0; k < v.size(); k++) {
                 const Field &f = schema_fields[k];
-                rows.push_back({f.name, values[k].c_str(), f.example, f.help, f.facet});
+                r.push_back({f.name, v[k].c_str(), f.example, f.help, f.facet});
             }
+            values.swap(v);
+            rows.swap(r);
         });
     } catch (...) {
         return nullptr;
@@ -337,8 +341,10 @@ resdex_language_at(size_t i)
     static std::once_flag once;
     try {
         std::call_once(once, [] {
+            std::vector<resdex_language_t> r;
             for (const Language *l = schema_languages; l->code; l++)
-                rows.push_back({l->code, l->name});
+                r.push_back({l->code, l->name});
+            rows.swap(r);
         });
     } catch (...) {
         return nullptr;

@@ -14,6 +14,7 @@
 #include <fcntl.h>
 #include <functional>
 #include <new>
+#include <set>
 #include <string>
 #include <unistd.h>
 
@@ -257,6 +258,30 @@ sweep(const char *name, resdex_db_t *db, resdex_status_t expect,
     }
     if (runs_out_of_memory == 0 && must_fail)
         fail_msg("%s: no run ran out of memory", name);
+}
+
+/* The table of query fields, built at its first call: a first call that
+ * runs out of memory leaves nothing behind for the next, which gives each
+ * field once with its values (it used to add to a half-built table, and its
+ * rows pointed into a vector that had moved). Runs first: the table is
+ * built once in a process. */
+static void
+test_oom_field_table(void **)
+{
+    sweep("query_field_at", nullptr, RESDEX_STATUS_SUCCESS, [] {
+        return resdex_query_field_at(0) ? RESDEX_STATUS_SUCCESS : RESDEX_STATUS_OUT_OF_MEMORY;
+    }, true);
+    std::set<std::string> names;
+    size_t n = 0;
+    for (const resdex_query_field_t *f; (f = resdex_query_field_at(n)); n++) {
+        assert_non_null(f->name);
+        assert_non_null(f->values);
+        if (!names.insert(f->name).second)
+            fail_msg("field %s twice in the table", f->name);
+        (void)strlen(f->values);
+    }
+    assert_true(n >= 10);
+    assert_non_null(resdex_query_field_at(0));
 }
 
 /* The argument checks and messages made before the work starts (a
@@ -506,7 +531,7 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        T(test_oom_refusals), T(test_oom_work),     T(test_c_failure_in_cxx),
+        cmocka_unit_test(test_oom_field_table), T(test_oom_refusals), T(test_oom_work),     T(test_c_failure_in_cxx),
         T(test_corrupt_index), T(test_locked_index),
     };
     return cmocka_run_group_tests(tests, nullptr, nullptr);
