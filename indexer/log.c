@@ -4,10 +4,12 @@
  * and stores stderr itself: no time stamps, no syslog, one line a message. */
 #include "log.h"
 #include "clock.h"
+#include "utf8.h"
 
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 static log_level_t max_level = LOG_LEVEL_INFO;
@@ -42,12 +44,26 @@ log_msg(log_level_t level, const char *fmt, ...)
         fputs("\r\033[K", stderr);
         progress_shown = 0;
     }
+    /* File names are bytes: the message is written by resdex's rule for
+     * them (utf8.h), so that the log is UTF-8 without terminal controls and
+     * a name in it gives its bytes back. Out of memory: as it is. */
     va_list ap;
     va_start(ap, fmt);
-    fprintf(stderr, "resdexd: %s: ", level_names[level]);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    char *raw = NULL, *text = NULL;
+    if (vasprintf(&raw, fmt, ap) >= 0)
+        text = utf8_escape_name(raw);
     va_end(ap);
+    fprintf(stderr, "resdexd: %s: ", level_names[level]);
+    if (text) {
+        fputs(text, stderr);
+    } else {
+        va_start(ap, fmt);
+        vfprintf(stderr, fmt, ap);
+        va_end(ap);
+    }
+    fputc('\n', stderr);
+    free(text);
+    free(raw);
     fflush(stderr);
     pthread_mutex_unlock(&log_mu);
 }

@@ -17,6 +17,8 @@ cp "$top_srcdir/corpus/ecosoc-2017-19.txt" "$T/c/a\\b.txt"
 printf '\177ELF\002\001\001\000binary\000junk' >"$T/c/$FE"
 build_index "$T/c" "$T/db"
 rs() { "$RESDEX" --db "$T/db" "$@"; }
+check "resdexd's log names the rejected file by the rule" grep -qF 'bad\xfe.txt: binary data' "$T/resdexd.log"
+check "resdexd's log holds no byte that is not UTF-8" sh -c "! LC_ALL=C grep -q \"\$(printf '\\376')\" '$T/resdexd.log'"
 
 # decode NAME: the bytes an escaped name stands for (\\ and \xNN).
 decode() {
