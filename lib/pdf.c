@@ -28,8 +28,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
-#define PDF_MAX_PAGES    2000
+#define PDF_MAX_PAGES 2000
+/* The time one PDF may take to read, checked after each page (poppler
+ * cannot be stopped inside a page): RESDEX_PDF_SECONDS, else this. */
+#define PDF_MAX_SECONDS  60
 #define PDF_MARGIN_LINES 8 /* lines at the top and at the foot of a page */
 
 typedef struct line {
@@ -459,9 +463,29 @@ pdf_looks_like_pdf(const void *data, size_t len)
     return 0;
 }
 
+static double
+seconds_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* RESDEX_PDF_SECONDS when it is a whole number of seconds, else the default. */
+static long
+time_limit(void)
+{
+    const char *v = getenv("RESDEX_PDF_SECONDS");
+    char *end;
+    long n = v && *v ? strtol(v, &end, 10) : -1;
+    return n >= 0 && !*end && n <= 86400 ? n : PDF_MAX_SECONDS;
+}
+
 resdex_status_t
 pdf_parse(resdex_doc_t *doc, const char *name, const void *data, size_t len, char **message)
 {
+    double started = seconds_now();
+    long limit = time_limit();
     pdf_t p;
     memset(&p, 0, sizeof p);
     p.name = name;
@@ -504,6 +528,11 @@ pdf_parse(resdex_doc_t *doc, const char *name, const void *data, size_t len, cha
             st = util_fail(message, RESDEX_STATUS_TOO_LARGE,
                            "%s: text exceeds the limit of %u MiB (page %d)", name,
                            RESDEX_MAX_INPUT_BYTES >> 20, i + 1);
+        else if (i + 1 < n && seconds_now() - started >= (double)limit)
+            st = util_fail(message, RESDEX_STATUS_TOO_LARGE,
+                           "%s: reading it takes longer than the limit of %ld s (stopped after "
+                           "page %d of %d; RESDEX_PDF_SECONDS sets the limit)",
+                           name, limit, i + 1, n);
     }
     if (st != RESDEX_STATUS_SUCCESS)
         goto DONE;

@@ -39,6 +39,12 @@ expect_status 2 "a PDF of 2001 pages" "$RESDEX" parse "$T/long.pdf"
 check "too many pages: the limit" grep -q "long.pdf: 2001 pages (the limit is 2000)" "$T/err"
 $PY "$top_srcdir/tests/readers/mkpdf.py" "$T/ok.pdf" --pages 300 || fail "mkpdf --pages 300"
 expect_status 0 "a PDF of 300 pages, mostly empty" "$RESDEX" parse "$T/ok.pdf"
+# The time limit, checked after each page: with none left, the first page is
+# the last read.
+expect_status 2 "a PDF read past its time limit" env RESDEX_PDF_SECONDS=0 "$RESDEX" parse "$T/ok.pdf"
+check "time limit: the file, the limit and the page" grep -q "ok.pdf: reading it takes longer than the limit of 0 s (stopped after page 1 of 300" "$T/err"
+expect_status 0 "within a limit of an hour" env RESDEX_PDF_SECONDS=3600 "$RESDEX" parse "$T/res.pdf"
+expect_status 0 "a limit that is no number: the default" env RESDEX_PDF_SECONDS=junk "$RESDEX" parse "$T/ok.pdf"
 
 # resdexd indexes a PDF as any other file: searchable.
 mkdir -p "$T/corpus"
