@@ -45,6 +45,8 @@ term(const char *prefix, const std::string &value)
     return t;
 }
 
+} // namespace
+
 /* A term that names one thing (a source file, a paragraph): cutting it would
  * make two long paths one. Up to 240 bytes it is prefix+value, as it always
  * was (indexes built before keep working); longer, the value is cut on a
@@ -66,6 +68,9 @@ key_term(const char *prefix, const std::string &value)
     t.resize(n);
     return t + hex;
 }
+
+namespace
+{
 
 /* "2017-07-06" -> "20170706"; a missing day or month as "00". */
 std::string
@@ -283,6 +288,8 @@ make_paragraph(Xapian::TermGenerator &tg, const char *source, size_t ri,
             doc.add_boolean_term(term(P_SYMBOL, symbol.substr(0, symbol.size() - 1)));
     }
     doc.add_boolean_term(term(P_RESKEY, symbol + "@" + lang));
+    doc.add_boolean_term(key_term(P_COPY, std::string(res->symbol) + "@" + lang + '\x1f' + source));
+    doc.add_value(SLOT_SOURCE, source);
     doc.add_boolean_term(term(P_ANCHOR, anchor));
     doc.add_boolean_term(term(P_KIND, resdex_kind_to_string(p->kind)));
     doc.add_boolean_term(term(P_LANG, lang));
