@@ -155,6 +155,10 @@ set_dormant(Xapian::WritableDatabase &w, const Copy &c, bool dormant)
             z.add_boolean_term(c.term);
             z.add_boolean_term(key_term(P_SOURCE, c.source));
             z.add_value(SLOT_SOURCE, c.source);
+            /* A shadowed copy still teaches its synonyms (index.cc). */
+            for (auto t = d.termlist_begin(); t != d.termlist_end(); ++t)
+                if ((*t).compare(0, sizeof P_SYNONYM - 1, P_SYNONYM) == 0)
+                    z.add_boolean_term(*t);
             w.replace_document(id, z);
         } else {
             w.replace_document(id, Xapian::Document::unserialise(d.get_data()));

@@ -80,6 +80,13 @@
  * searched again. An index built before has no P_COPY terms: nothing is
  * shadowed there until it is rebuilt. */
 #define P_COPY "XK"
+/* A synonym pair the paragraph's text teaches (synonyms.hh; no field):
+ * P_SYNONYM + 16 hex digits of the FNV-1a of "KEY\x1fVALUE". A pair leaves
+ * the synonym table when no paragraph has its term any more; the pairs each
+ * source taught are kept in "synonym-src:<16 hex digits of the source's
+ * FNV-1a>" -> the source, then "KEY\x1fVALUE" a line. */
+#define P_SYNONYM              "XY"
+#define SYNONYM_SRC_KEY_PREFIX "synonym-src:"
 #define P_DORMANT              "XZ"
 
 /* The term of the body words a and b standing one after the other ("XPa b":
@@ -111,5 +118,7 @@ pair_term(const std::string &a, const std::string &b)
 /* A term that names one thing (a source file, a paragraph), never cut into
  * another's: index.cc. */
 std::string key_term(const char *prefix, const std::string &value);
+/* The P_SYNONYM term of a pair: index.cc. */
+std::string synonym_term(const std::string &key, const std::string &value);
 
 #endif
