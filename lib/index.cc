@@ -205,6 +205,15 @@ add_folded_words(Xapian::Document &doc)
             doc.add_posting(a.first, p);
 }
 
+/* A draft carried inside a resolution: "E/RES/2024/11/DR" (embedded.c),
+ * not a report's draft ("E/2017/30/DR.B.II"). */
+bool
+carried_inside(const char *symbol)
+{
+    size_t n = strlen(symbol);
+    return n > 3 && strcmp(symbol + n - 3, "/DR") == 0 && strstr(symbol, "/RES/");
+}
+
 /* The verb phrase as a facet shows it: as printed, with a capital (a
  * phrase found in lower case after "The Economic and Social Council,"
  * counts with the others). */
@@ -309,6 +318,12 @@ make_paragraph(Xapian::TermGenerator &tg, const char *source, size_t ri,
      * language is that body's (documented in resdex(1)). */
     if (res->recommends_to)
         doc.add_boolean_term(term(P_BODY, lower(res->recommends_to)));
+    /* And the draft such a resolution carries (E/RES/2024/11/DR, the GA's)
+     * is found under the body that adopted the text carrying it: a
+     * delegate filtering ECOSOC's texts finds what ECOSOC printed. Its
+     * facet stays its own body's (documented in resdex(1)). */
+    if (res->recommended_by && carried_inside(res->symbol))
+        doc.add_boolean_term(term(P_BODY, lower(res->recommended_by)));
     std::string year = year_of(res);
     if (!year.empty())
         doc.add_boolean_term(term(P_YEAR, year));
