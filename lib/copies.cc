@@ -63,19 +63,24 @@ held_copies(Xapian::Database &x)
         dormant.insert(*it);
     std::vector<Held> out;
     const std::string prefix = P_COPY;
+    /* A copy's paragraphs are all shadowed or none (set_dormant shadows them
+     * together, index.cc adds them together): its first tells. */
     auto look = [&](Held &h) {
         bool any_dormant = false;
-        for (Copy &c : h.copies) {
-            for (auto p = x.postlist_begin(c.term); p != x.postlist_end(c.term); ++p)
-                c.docs.push_back(*p);
-            c.dormant = !c.docs.empty() && dormant.count(c.docs.front());
-            any_dormant = any_dormant || c.dormant;
+        for (const Copy &c : h.copies) {
+            auto p = x.postlist_begin(c.term);
+            any_dormant = any_dormant || (p != x.postlist_end(c.term) && dormant.count(*p));
         }
         if (h.copies.size() < 2 && !any_dormant)
             return;
-        for (Copy &c : h.copies)
-            if (!c.docs.empty())
-                c.source = x.get_document(c.docs.front()).get_value(SLOT_SOURCE);
+        for (Copy &c : h.copies) {
+            for (auto p = x.postlist_begin(c.term); p != x.postlist_end(c.term); ++p)
+                c.docs.push_back(*p);
+            if (c.docs.empty())
+                continue;
+            c.dormant = dormant.count(c.docs.front()) > 0;
+            c.source = x.get_document(c.docs.front()).get_value(SLOT_SOURCE);
+        }
         out.push_back(std::move(h));
     };
     Held h;
