@@ -201,6 +201,8 @@ resdex_db_settle_copies(resdex_db_t *db, int (*fn)(const resdex_copy_t *c, void 
         bool telling = fn != nullptr;
         for (const Held &h : held) {
             const Copy *best = searched_copy(h, mtimes);
+            if (!best)
+                continue;
             std::string symbol, lang;
             split_key(h.key, symbol, lang);
             for (const Copy &c : h.copies) {
