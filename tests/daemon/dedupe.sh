@@ -73,10 +73,13 @@ cp -r "$T/c/akn" "$T/i/"
 "$RESDEXD" --verbose --db "$T/idb" --corpus "$T/i" 2>>"$T/d.log" &
 DPID=$!
 check "watching: the copy added is shadowed" wait_until 60 grep -qF "searching $AKN, not $TXT" "$T/d.log"
+# (The log line comes before its commit: the index is polled.)
+check "watching: shown from the XML" wait_until 60 sh -c "test \"\$('$RESDEX' --db '$T/idb' show E/RES/2021/23/DR | sed -n 's/.* from //p' | head -n 1)\" = '$AKN'"
 check "watching: 15 paragraphs" test "$(operative "$T/idb" E/RES/2021/23/DR)" -eq 15
 rm -r "$T/i/akn"
 check "watching: the text comes back" wait_until 60 grep -qF "searching $TXT again" "$T/d.log"
-check "watching: 15 paragraphs from the text" test "$(from "$T/idb" E/RES/2021/23/DR)" = "$TXT"
+check "watching: shown from the text" wait_until 60 sh -c "test \"\$('$RESDEX' --db '$T/idb' show E/RES/2021/23/DR | sed -n 's/.* from //p' | head -n 1)\" = '$TXT'"
+check "watching: 15 paragraphs from the text" test "$(operative "$T/idb" E/RES/2021/23/DR)" -eq 15
 stop_daemon
 
 # A build in parts (bulk.c: 64 files or more, on two threads) ends with the
