@@ -564,6 +564,39 @@ resdex_status_t resdex_db_get_progress(resdex_db_t *db, resdex_progress_t *p);
  * BAD_ARGUMENT (NULL or empty source). */
 resdex_status_t resdex_db_remove_source(resdex_db_t *db, const char *source);
 
+/* One resolution per symbol and language. Two files may hold the same
+ * resolution (a text rendering beside the UN's AKN4UN XML, a copy in
+ * another folder): each is indexed, but only one copy is searched and
+ * shown, the others are shadowed (kept aside in the index, found by no
+ * search, show or count). Which one: the AKN4UN file (a name ending in
+ * .xml or .xml.gz) over any other, then the newer file (the modification
+ * time resdexd recorded, RESDEX_META_FILE_PREFIX), then the path first in
+ * byte order. The choice is made from the sources the index holds now, so
+ * any order of adds and removes (and a build in parts) ends the same way;
+ * when the copy searched goes, the next one in that order is searched
+ * again. */
+typedef struct resdex_copy {
+    const char *symbol;   /* "E/RES/2021/23" */
+    const char *lang;     /* "en" */
+    const char *kept;     /* the source whose copy is searched */
+    const char *shadowed; /* the source whose copy is not; NULL: `kept` is searched again */
+} resdex_copy_t;
+
+/* Make the choice above for every resolution held by more than one source,
+ * in the writer's pending changes (visible at the next resdex_db_commit;
+ * resdexd calls it before each commit). fn (may be NULL) is told of each
+ * change: a copy newly shadowed, or one searched again (shadowed NULL); it
+ * returns nonzero to stop telling (the choice is made all the same). The
+ * strings are borrowed, valid during the call only. Writable db only.
+ * Errors: BAD_ARGUMENT, XAPIAN_ERROR. */
+resdex_status_t resdex_db_settle_copies(resdex_db_t *db,
+                                        int (*fn)(const resdex_copy_t *c, void *ctx), void *ctx);
+/* Call fn for every shadowed copy, by symbol, language and source; fn
+ * returns nonzero to stop (still SUCCESS). Borrowed strings, valid during
+ * the call. Errors: BAD_ARGUMENT. */
+resdex_status_t resdex_db_list_shadowed(resdex_db_t *db,
+                                        int (*fn)(const resdex_copy_t *c, void *ctx), void *ctx);
+
 /* User metadata (the daemon keeps file states here), written with the same
  * commit as the paragraphs. An empty value deletes the key. Both strings
  * stay the caller's (copied). Writable db only. Errors: BAD_ARGUMENT (an

@@ -503,6 +503,8 @@ main(int argc, char **argv)
         .progress = isatty(STDERR_FILENO),
         .jobs = o.jobs ? o.jobs : default_jobs(),
         .scratch = scratch,
+        .keep_copies =
+            getenv("RESDEX_KEEP_COPIES") && strcmp(getenv("RESDEX_KEEP_COPIES"), "1") == 0,
     };
     char *previous = NULL;
     if (resdex_db_read_metadata(db, META_CORPUS, &previous) == RESDEX_STATUS_SUCCESS &&

@@ -554,6 +554,21 @@ DONE:
     return rc;
 }
 
+/* A copy shadowed, or searched again (resdex_db_settle_copies). */
+static int
+report_copy(const resdex_copy_t *c, void *ctx)
+{
+    indexer_t *ix = ctx;
+    if (c->shadowed) {
+        log_warning("%s (%s) is in two files: searching %s, not %s", c->symbol, c->lang, c->kept,
+                    c->shadowed);
+        ix->n_shadowed++;
+    } else {
+        log_info("%s (%s): searching %s again", c->symbol, c->lang, c->kept);
+    }
+    return 0;
+}
+
 int
 indexer_commit(indexer_t *ix)
 {
@@ -561,6 +576,12 @@ indexer_commit(indexer_t *ix)
         return 0;
     char now[32];
     clock_iso_utc(now, sizeof now);
+    if (!ix->keep_copies &&
+        resdex_db_settle_copies(ix->db, report_copy, ix) != RESDEX_STATUS_SUCCESS) {
+        log_error("index %s: cannot choose between copies of a resolution: %s", ix->db_path,
+                  resdex_db_last_error(ix->db));
+        return -1;
+    }
     if (resdex_db_set_metadata(ix->db, META_LAST_UPDATE, now) != RESDEX_STATUS_SUCCESS ||
         resdex_db_set_metadata(ix->db, META_CORPUS, ix->corpus) != RESDEX_STATUS_SUCCESS ||
         resdex_db_commit(ix->db) != RESDEX_STATUS_SUCCESS) {
@@ -589,7 +610,8 @@ indexer_reconcile(indexer_t *ix, const char *rel)
     log_level_t level = full ? LOG_LEVEL_DEBUG : LOG_LEVEL_INFO;
     uint64_t start = clock_ms();
     size_t indexed0 = ix->n_indexed, touched0 = ix->n_touched, removed0 = ix->n_removed,
-           rejected0 = ix->n_rejected, moved0 = ix->n_moved, skipped0 = ix->n_skipped;
+           rejected0 = ix->n_rejected, moved0 = ix->n_moved, skipped0 = ix->n_skipped,
+           shadowed0 = ix->n_shadowed;
     uint64_t paragraphs0 = ix->n_paragraphs;
     walk_list_t disk;
     meta_list_t states, rejects;
@@ -731,14 +753,15 @@ DONE:
     if (full && result != RECONCILE_FATAL) {
         size_t seen = disk.n, skipped = ix->n_skipped - skipped0;
         log_info("%s %s: %zu files: %zu indexed, %zu moved, %zu touched, %zu removed, "
-                 "%zu rejected, %zu skipped, %zu unchanged (%llu paragraphs) in %.2f s",
+                 "%zu rejected, %zu skipped, %zu unchanged, %zu shadowed "
+                 "(%llu paragraphs) in %.2f s",
                  result == RECONCILE_DONE ? "reconciled" : "interrupted reconciling", ix->corpus,
                  seen + disk.n_skipped, ix->n_indexed - indexed0 - (ix->n_moved - moved0),
                  ix->n_moved - moved0, ix->n_touched - touched0, ix->n_removed - removed0,
                  ix->n_rejected - rejected0, skipped + disk.n_skipped,
                  seen - (ix->n_indexed - indexed0) - (ix->n_touched - touched0) -
                      (ix->n_rejected - rejected0) - skipped,
-                 (unsigned long long)(ix->n_paragraphs - paragraphs0),
+                 ix->n_shadowed - shadowed0, (unsigned long long)(ix->n_paragraphs - paragraphs0),
                  (double)(clock_ms() - start) / 1000.0);
     }
     free(olds);

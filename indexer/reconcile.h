@@ -52,6 +52,10 @@ typedef struct indexer {
     int jobs;
     /* Where a new index's parts are built; NULL: no parts. */
     const char *scratch;
+    /* Nonzero: every copy of a resolution held by several files is searched
+     * (RESDEX_KEEP_COPIES=1, for the tests that index one sample many
+     * times); otherwise each commit settles them (resdex_db_settle_copies). */
+    int keep_copies;
 
     /* The open batch. */
     size_t uncommitted;
@@ -59,6 +63,7 @@ typedef struct indexer {
 
     /* Totals since the start (for logs and the exit status). */
     size_t n_indexed, n_touched, n_removed, n_rejected, n_moved, n_skipped;
+    size_t n_shadowed; /* copies shadowed by a commit (another file holds them) */
     uint64_t n_paragraphs;
 } indexer_t;
 

@@ -35,6 +35,7 @@ lib_libresdex_core_la_SOURCES = \
 	lib/db-private.hh lib/error.cc lib/error.hh \
 	lib/db.cc \
 	lib/index.cc lib/provenance.cc lib/provenance.hh \
+	lib/copies.cc \
 	lib/merge.cc \
 	lib/progress.cc \
 	lib/files.cc \

@@ -535,7 +535,8 @@ resdex_db_get_counts(resdex_db_t *db, resdex_db_counts_t *counts)
         return with_reopen(db, [&] {
             memset(counts, 0, sizeof *counts);
             Xapian::Database &x = db->db();
-            counts->paragraphs = x.get_doccount();
+            /* Shadowed copies (copies.cc) are not searched: not counted. */
+            counts->paragraphs = x.get_doccount() - x.get_termfreq(P_DORMANT);
             counts->resolutions = count_terms(x, P_RESKEY);
             counts->sources = count_terms(x, P_SOURCE);
             return RESDEX_STATUS_SUCCESS;

@@ -45,6 +45,8 @@ term(const char *prefix, const std::string &value)
     return t;
 }
 
+} // namespace
+
 /* A term that names one thing (a source file, a paragraph): cutting it would
  * make two long paths one. Up to 240 bytes it is prefix+value, as it always
  * was (indexes built before keep working); longer, the value is cut on a
@@ -66,6 +68,19 @@ key_term(const char *prefix, const std::string &value)
     t.resize(n);
     return t + hex;
 }
+
+std::string
+synonym_term(const std::string &key, const std::string &value)
+{
+    std::string kv = key + '\x1f' + value;
+    char hex[17];
+    snprintf(hex, sizeof hex, "%016llx",
+             static_cast<unsigned long long>(util_fnv1a(kv.data(), kv.size())));
+    return P_SYNONYM + std::string(hex);
+}
+
+namespace
+{
 
 /* "2017-07-06" -> "20170706"; a missing day or month as "00". */
 std::string
@@ -190,6 +205,15 @@ add_folded_words(Xapian::Document &doc)
             doc.add_posting(a.first, p);
 }
 
+/* A draft carried inside a resolution: "E/RES/2024/11/DR" (embedded.c),
+ * not a report's draft ("E/2017/30/DR.B.II"). */
+bool
+carried_inside(const char *symbol)
+{
+    size_t n = strlen(symbol);
+    return n > 3 && strcmp(symbol + n - 3, "/DR") == 0 && strstr(symbol, "/RES/");
+}
+
 /* The verb phrase as a facet shows it: as printed, with a capital (a
  * phrase found in lower case after "The Economic and Social Council,"
  * counts with the others). */
@@ -283,6 +307,8 @@ make_paragraph(Xapian::TermGenerator &tg, const char *source, size_t ri,
             doc.add_boolean_term(term(P_SYMBOL, symbol.substr(0, symbol.size() - 1)));
     }
     doc.add_boolean_term(term(P_RESKEY, symbol + "@" + lang));
+    doc.add_boolean_term(key_term(P_COPY, std::string(res->symbol) + "@" + lang + '\x1f' + source));
+    doc.add_value(SLOT_SOURCE, source);
     doc.add_boolean_term(term(P_ANCHOR, anchor));
     doc.add_boolean_term(term(P_KIND, resdex_kind_to_string(p->kind)));
     doc.add_boolean_term(term(P_LANG, lang));
@@ -292,6 +318,12 @@ make_paragraph(Xapian::TermGenerator &tg, const char *source, size_t ri,
      * language is that body's (documented in resdex(1)). */
     if (res->recommends_to)
         doc.add_boolean_term(term(P_BODY, lower(res->recommends_to)));
+    /* And the draft such a resolution carries (E/RES/2024/11/DR, the GA's)
+     * is found under the body that adopted the text carrying it: a
+     * delegate filtering ECOSOC's texts finds what ECOSOC printed. Its
+     * facet stays its own body's (documented in resdex(1)). */
+    if (res->recommended_by && carried_inside(res->symbol))
+        doc.add_boolean_term(term(P_BODY, lower(res->recommended_by)));
     std::string year = year_of(res);
     if (!year.empty())
         doc.add_boolean_term(term(P_YEAR, year));
@@ -408,6 +440,51 @@ replace_adoption_entries(Xapian::WritableDatabase &wdb, const char *source,
     wdb.set_metadata(src_key, list);
 }
 
+/* The store key of the synonym pairs a source taught (terms.hh). */
+std::string
+synonym_src_key(const char *source)
+{
+    char hex[17];
+    snprintf(hex, sizeof hex, "%016llx",
+             static_cast<unsigned long long>(util_fnv1a(source, strlen(source))));
+    return std::string(SYNONYM_SRC_KEY_PREFIX) + hex;
+}
+
+/* Replace the synonym pairs `source` taught by `pairs` (sorted, unique),
+ * its paragraphs already replaced: a pair it no longer teaches leaves the
+ * table when no paragraph of any other source teaches it either (none has
+ * its P_SYNONYM term now). An index built before keeps the pairs it has. */
+void
+replace_synonyms(Xapian::WritableDatabase &wdb, const char *source, const Synonyms &pairs)
+{
+    std::string src_key = synonym_src_key(source);
+    std::string old = wdb.get_metadata(src_key);
+    size_t nl = old.find('\n');
+    if (!old.empty() && old.compare(0, nl, source) == 0) {
+        while (nl != std::string::npos) {
+            size_t next = old.find('\n', nl + 1);
+            std::string line = old.substr(nl + 1, next == std::string::npos ? next : next - nl - 1);
+            nl = next;
+            size_t sep = line.find('\x1f');
+            if (sep == std::string::npos)
+                continue;
+            std::pair<std::string, std::string> kv(line.substr(0, sep), line.substr(sep + 1));
+            if (!std::binary_search(pairs.begin(), pairs.end(), kv) &&
+                wdb.get_termfreq(synonym_term(kv.first, kv.second)) == 0)
+                wdb.remove_synonym(kv.first, kv.second);
+        }
+    }
+    std::string list = source;
+    for (const auto &kv : pairs) {
+        wdb.add_synonym(kv.first, kv.second);
+        list += '\n' + kv.first + '\x1f' + kv.second;
+    }
+    if (!pairs.empty())
+        wdb.set_metadata(src_key, list);
+    else if (!old.empty())
+        wdb.set_metadata(src_key, std::string());
+}
+
 /* Every paragraph of `doc`, in order, each stemmed with its resolution's
  * language, given to emit(const Xapian::Document &); the synonyms its
  * paragraphs define added to *syn. */
@@ -428,9 +505,12 @@ make_documents(const char *source, const resdex_doc_t *doc, F emit, Synonyms *sy
             tg.set_flags(lang_is_cjk(lang) ? Xapian::TermGenerator::FLAG_CJK_NGRAM : 0);
         }
         for (size_t pi = 0; pi < res->n_paragraphs; pi++) {
-            emit(make_paragraph(tg, source, ri, res, pi));
-            for (auto &pair : mine_synonyms(res->paragraphs[pi].text))
+            Xapian::Document d = make_paragraph(tg, source, ri, res, pi);
+            for (auto &pair : mine_synonyms(res->paragraphs[pi].text)) {
+                d.add_boolean_term(synonym_term(pair.first, pair.second));
                 syn->push_back(std::move(pair));
+            }
+            emit(d);
         }
     }
     std::sort(syn->begin(), syn->end());
@@ -459,8 +539,7 @@ replace_source(resdex_db_t *db, const char *source, F add_all, const StoreEntrie
             wdb.delete_document(old);
         Synonyms syn;
         add_all([&](const Xapian::Document &d) { wdb.add_document(d); }, &syn);
-        for (const auto &kv : syn)
-            wdb.add_synonym(kv.first, kv.second);
+        replace_synonyms(wdb, source, syn);
         replace_adoption_entries(wdb, source, store);
         return RESDEX_STATUS_SUCCESS;
     });

@@ -380,7 +380,9 @@ class AllProcessor : public Xapian::FieldProcessor
   public:
     Xapian::Query operator()(const std::string &) override
     {
-        return Xapian::Query::MatchAll;
+        /* Every searched paragraph: not the shadowed copies (copies.cc). */
+        return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll,
+                             Xapian::Query(P_DORMANT));
     }
 };
 

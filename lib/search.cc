@@ -330,8 +330,11 @@ with_title_boost(const Xapian::Query &q)
 }
 
 /* How a folded paragraph is cited in a hit's `also`: "78/229 ¶67",
- * "E/2017/30 DR.B.II ¶3". The one place a citation string of a hit is
- * made for `also`. */
+ * "E/2017/30 DR.B.II ¶3"; an annex paragraph as its cite places it,
+ * "76/181 annex ¶36", "79/243 annex art. 2 (c)"; a draft carried inside a
+ * resolution by its whole symbol, as its cite names it,
+ * "E/RES/2021/20/DR annex ¶36". The one place a citation string of a hit
+ * is made for `also`. */
 std::string
 also_cite(const resdex_hit_t &h)
 {
@@ -339,14 +342,26 @@ also_cite(const resdex_hit_t &h)
     const char *hash = h.id ? std::strrchr(h.id, '#') : nullptr;
     std::string anchor = hash ? hash + 1 : "";
     bool draft = res->doc_type && std::strncmp(res->doc_type, "draft", 5) == 0;
+    size_t len = std::strlen(res->symbol);
+    bool carried = draft && len > 3 && std::strcmp(res->symbol + len - 3, "/DR") == 0 &&
+                   std::strstr(res->symbol, "/RES/");
     std::string doc;
     if (res->number && !draft) {
         doc = res->number;
     } else {
         doc = res->symbol;
         size_t slash = doc.rfind('/');
-        if (draft && slash != std::string::npos)
+        if (draft && !carried && slash != std::string::npos)
             doc[slash] = ' ';
+    }
+    /* The annex's place as the cite says it: "..., annex, para. 36". */
+    const char *cite = h.paragraph ? h.paragraph->cite : nullptr;
+    const char *annex = cite ? std::strstr(cite, ", annex, ") : nullptr;
+    if (annex) {
+        std::string where = annex + std::strlen(", annex, ");
+        if (where.compare(0, 6, "para. ") == 0)
+            where = "¶" + where.substr(6);
+        return doc + " annex " + where;
     }
     return anchor.empty() ? doc : doc + " ¶" + anchor;
 }

@@ -8,8 +8,8 @@
  * parser (query-prep.cc) searches a word or phrase that is a key for its
  * synonyms too: INTERPOL finds the paragraphs that only spell the name out,
  * and the name the ones that only use INTERPOL. Keys and values are words
- * as synonym_words() makes them. A pair stays when the file that taught it
- * goes (the table is the index's, not a file's). */
+ * as synonym_words() makes them. A pair leaves the table when the last
+ * file that taught it goes or no longer says it (index.cc). */
 #ifndef RESDEX_SYNONYMS_HH
 #define RESDEX_SYNONYMS_HH
 

@@ -71,6 +71,23 @@
 #define P_SUBJECT      "XJ" /* subject: trafficking in persons (schema_fold_name) */
 #define P_SPONSOR      "XO" /* sponsor: japan (sponsors and additional sponsors, folded) */
 #define P_VOTED        "XV" /* voted:   japan=against (in_favour against abstaining) */
+/* One resolution per symbol and language (copies.cc; no field): a
+ * paragraph's resolution as held by its source, key_term(P_COPY,
+ * "SYMBOL@lang\x1fsource") with the symbol as printed; and the mark of a
+ * shadowed paragraph, whose document then holds only P_DORMANT, its P_COPY
+ * and P_SOURCE terms and SLOT_SOURCE, its data the whole paragraph's
+ * document serialised (Xapian::Document::serialise), put back when it is
+ * searched again. An index built before has no P_COPY terms: nothing is
+ * shadowed there until it is rebuilt. */
+#define P_COPY "XK"
+/* A synonym pair the paragraph's text teaches (synonyms.hh; no field):
+ * P_SYNONYM + 16 hex digits of the FNV-1a of "KEY\x1fVALUE". A pair leaves
+ * the synonym table when no paragraph has its term any more; the pairs each
+ * source taught are kept in "synonym-src:<16 hex digits of the source's
+ * FNV-1a>" -> the source, then "KEY\x1fVALUE" a line. */
+#define P_SYNONYM              "XY"
+#define SYNONYM_SRC_KEY_PREFIX "synonym-src:"
+#define P_DORMANT              "XZ"
 
 /* The term of the body words a and b standing one after the other ("XPa b":
  * the TermGenerator never puts a space in a term), empty when it would pass
@@ -95,5 +112,13 @@ pair_term(const std::string &a, const std::string &b)
 /* "consensus", "vote"; empty when unknown. What resdex check and folding
  * read to prefer consensus texts as precedent without decoding records. */
 #define SLOT_ADOPTED 7
+/* The paragraph's source, as given to resdex_db_index_doc (copies.cc). */
+#define SLOT_SOURCE 8
+
+/* A term that names one thing (a source file, a paragraph), never cut into
+ * another's: index.cc. */
+std::string key_term(const char *prefix, const std::string &value);
+/* The P_SYNONYM term of a pair: index.cc. */
+std::string synonym_term(const std::string &key, const std::string &value);
 
 #endif

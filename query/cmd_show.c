@@ -216,7 +216,9 @@ show_whole(resdex_db_t *db, sprinter_t *sp, const resdex_results_t *r)
         fprintf(stderr, "resdex show: who cites %s: %s\n", res->symbol, resdex_db_last_error(db));
         return -1;
     }
-    describe_resolution(sp, r, citing, votes_opt);
+    resdex_results_t *carried = find_carried(db, res);
+    describe_resolution(sp, r, citing, carried, votes_opt);
+    resdex_results_destroy(carried);
     resdex_results_destroy(citing);
     return 0;
 }

@@ -28,6 +28,11 @@ typedef struct rejection {
     char *file, *since, *reason; /* since: NULL when not recorded */
 } rejection_t;
 
+/* A copy of a resolution not searched: another file holds it. */
+typedef struct shadowed {
+    char *symbol, *lang, *file, *kept; /* kept: NULL when not known */
+} shadowed_t;
+
 /* What resdex stats reports, gathered from the index (the library's calls
  * only); printed by describe_stats. */
 typedef struct stats {
@@ -38,6 +43,8 @@ typedef struct stats {
     counts_t by[3]; /* kind, lang, body */
     rejection_t *rejected;
     size_t n_rejected, cap_rejected;
+    shadowed_t *shadowed;
+    size_t n_shadowed, cap_shadowed;
     int running; /* resdexd is reconciling: progress holds how far */
     resdex_progress_t progress;
 } stats_t;
@@ -93,6 +100,20 @@ add_rejected(const resdex_file_entry_t *e, void *ctx)
     return r->file && r->reason && (!e->since || r->since) ? 0 : -1;
 }
 
+static int
+add_shadowed(const resdex_copy_t *c, void *ctx)
+{
+    stats_t *s = ctx;
+    if (make_room((void **)&s->shadowed, s->n_shadowed, &s->cap_shadowed, sizeof *s->shadowed) != 0)
+        return -1;
+    shadowed_t *h = &s->shadowed[s->n_shadowed++];
+    h->symbol = strdup(c->symbol);
+    h->lang = strdup(c->lang);
+    h->file = strdup(c->shadowed);
+    h->kept = c->kept ? strdup(c->kept) : NULL;
+    return h->symbol && h->lang && h->file && (!c->kept || h->kept) ? 0 : -1;
+}
+
 static char *
 meta(resdex_db_t *db, const char *key)
 {
@@ -112,6 +133,8 @@ gather_stats(resdex_db_t *db, const char *path, stats_t *s)
         st = resdex_db_list_files(db, RESDEX_FILE_INDEXED, NULL, count_file, s);
     if (st == RESDEX_STATUS_SUCCESS)
         st = resdex_db_list_files(db, RESDEX_FILE_REJECTED, NULL, add_rejected, s);
+    if (st == RESDEX_STATUS_SUCCESS)
+        st = resdex_db_list_shadowed(db, add_shadowed, s);
     if (st != RESDEX_STATUS_SUCCESS)
         return st;
     s->running = resdex_db_get_progress(db, &s->progress) == RESDEX_STATUS_SUCCESS;
@@ -137,6 +160,13 @@ stats_free(stats_t *s)
         free(s->rejected[k].reason);
     }
     free(s->rejected);
+    for (size_t k = 0; k < s->n_shadowed; k++) {
+        free(s->shadowed[k].symbol);
+        free(s->shadowed[k].lang);
+        free(s->shadowed[k].file);
+        free(s->shadowed[k].kept);
+    }
+    free(s->shadowed);
     free(s->index);
     free(s->corpus);
     free(s->last_update);
@@ -144,7 +174,8 @@ stats_free(stats_t *s)
 
 /* {"index","corpus","last_update","index_bytes","files","resolutions",
  *  "paragraphs","by_kind","by_lang","by_body","rejected":[{"file","since",
- *  "reason"}]}: paths and file names escaped as utf8.h says. */
+ *  "reason"}],"shadowed":[{"symbol","lang","file","kept"}]}: paths and file names escaped as utf8.h
+ * says. */
 static void
 describe_stats(sprinter_t *sp, const stats_t *s)
 {
@@ -180,6 +211,19 @@ describe_stats(sprinter_t *sp, const stats_t *s)
         sp_name(sp, s->rejected[k].file);
         sp_key_string(sp, "since", s->rejected[k].since);
         sp_key_string(sp, "reason", s->rejected[k].reason);
+        sp_end(sp);
+    }
+    sp_end(sp);
+    sp_key(sp, "shadowed");
+    sp_begin_list(sp);
+    for (size_t k = 0; k < s->n_shadowed; k++) {
+        sp_begin_map(sp);
+        sp_key_string(sp, "symbol", s->shadowed[k].symbol);
+        sp_key_string(sp, "lang", s->shadowed[k].lang);
+        sp_key(sp, "file");
+        sp_name(sp, s->shadowed[k].file);
+        sp_key(sp, "kept");
+        sp_name(sp, s->shadowed[k].kept);
         sp_end(sp);
     }
     sp_end(sp);
@@ -296,6 +340,16 @@ stats_layout(const json_t *o, void *ctx, FILE *out)
         if (since)
             fprintf(out, " %s(since %s)%s", l.dim, since, l.reset);
         fputc('\n', out);
+    }
+    const json_t *shadowed = json_object_get(o, "shadowed");
+    if (json_array_size(shadowed))
+        fprintf(out, "shadowed copies (the same resolution in another file, searched there):\n");
+    json_array_foreach(shadowed, i, r)
+    {
+        const char *kept = sp_get_string(r, "kept");
+        fprintf(out, "  %s%s%s (%s)  %s %s(searched in %s)%s\n", l.bold, sp_get_string(r, "symbol"),
+                l.reset, sp_get_string(r, "lang"), sp_get_string(r, "file"), l.dim,
+                kept ? kept : "?", l.reset);
     }
     return ferror(out) ? -1 : 0;
 }

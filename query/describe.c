@@ -388,9 +388,24 @@ describe_citing(sprinter_t *sp, const resdex_results_t *citing)
     sp_end(sp);
 }
 
+resdex_results_t *
+find_carried(resdex_db_t *db, const resdex_resolution_t *res)
+{
+    if (!res->recommends_to || !res->symbol)
+        return NULL;
+    char *symbol = NULL;
+    if (asprintf(&symbol, "%s/DR", res->symbol) < 0)
+        return NULL;
+    resdex_results_t *r = NULL;
+    if (resdex_db_find_resolution(db, symbol, res->lang, &r) != RESDEX_STATUS_SUCCESS)
+        r = NULL;
+    free(symbol);
+    return r;
+}
+
 void
 describe_resolution(sprinter_t *sp, const resdex_results_t *r, const resdex_results_t *citing,
-                    int votes)
+                    const resdex_results_t *carried, int votes)
 {
     const resdex_hit_t *first = resdex_results_get(r, 0);
     sp_begin_map(sp);
@@ -417,6 +432,15 @@ describe_resolution(sprinter_t *sp, const resdex_results_t *r, const resdex_resu
     free(notes);
     if (citing)
         describe_citing(sp, citing);
+    sp_key(sp, "carries");
+    if (carried && resdex_results_count(carried)) {
+        sp_begin_map(sp);
+        sp_key_string(sp, "symbol", resdex_results_get(carried, 0)->resolution->symbol);
+        sp_key_string(sp, "adopted_as", resdex_hit_adopted_as(carried, 0));
+        sp_end(sp);
+    } else {
+        sp_null(sp);
+    }
     sp_end(sp);
 }
 

@@ -60,13 +60,21 @@ void describe_provenance_fields(sprinter_t *sp, const resdex_results_t *results,
  * caller owns the results; NULL when the search failed (its message on db). */
 resdex_results_t *find_citing(resdex_db_t *db, const resdex_resolution_t *res, unsigned limit);
 
+/* The draft a resolution carries for another body (ECOSOC's 2024/11 carries
+ * E/RES/2024/11/DR for the GA), in its language: the hits of
+ * resdex_db_find_resolution, the caller owns them; NULL when it carries
+ * none (or the lookup failed). */
+resdex_results_t *find_carried(resdex_db_t *db, const resdex_resolution_t *res);
+
 /* A whole resolution, from the hits of resdex_db_find_resolution (at least
  * one): its context fields, "adopted_as" and "from", with `votes` "votes"
  * (how each State voted), "paragraphs" (each with its "id" and its
  * footnotes' marks), "footnotes" (each once, in order), then, when citing
- * is not NULL (find_citing), "cited_by" and "citing": [{"id","text"}]. */
+ * is not NULL (find_citing), "cited_by" and "citing": [{"id","text"}], and
+ * last "carries": {"symbol","adopted_as"} of the draft it carries when
+ * carried is not NULL (find_carried), else null. */
 void describe_resolution(sprinter_t *sp, const resdex_results_t *r, const resdex_results_t *citing,
-                         int votes);
+                         const resdex_results_t *carried, int votes);
 
 /* A search or show hit's "also": [{"id","cite"}] (the paragraphs folded
  * into it) and "cited_by" (resolutions citing its resolution). */

@@ -92,6 +92,16 @@ print_chain(const json_t *res, const layout_t *l, FILE *out)
                *adopted_as = sp_get_string(res, "adopted_as");
     const json_t *from = json_object_get(res, "from");
     size_t n_from = json_array_size(from);
+    /* A resolution that carries a draft for another body: the draft's
+     * chain, from the carrier. */
+    const json_t *carries = json_object_get(res, "carries");
+    const char *carried = sp_get_string(carries, "symbol");
+    if (symbol && carried && !adopted_as && !n_from) {
+        const char *became = sp_get_string(carries, "adopted_as");
+        fprintf(out, "%schain  %s%s%s%s → %s", l->dim, l->reset, l->bold, symbol, l->reset, l->dim);
+        fprintf(out, "%s%s%s%s\n", carried, became ? " → " : "", became ? became : "", l->reset);
+        return;
+    }
     if (!symbol || (!adopted_as && !n_from))
         return;
     /* Where the chain starts: the draft, or the drafts, and the resolution

@@ -415,8 +415,11 @@ api_show(serve_api_t *api, const serve_request_t *req, serve_response_t *resp)
     }
     if (collect_begin(&c) == 0 && found)
         describe_hit(c.sp, r, at);
-    else if (c.sp)
-        describe_resolution(c.sp, r, citing, 0);
+    else if (c.sp) {
+        resdex_results_t *carried = find_carried(db, resdex_results_get(r, 0)->resolution);
+        describe_resolution(c.sp, r, citing, carried, 0);
+        resdex_results_destroy(carried);
+    }
     answer_collected(resp, &c);
 DONE:
     resdex_results_destroy(citing);

@@ -5,6 +5,10 @@
 # stderr goes to $T/d.log. Assertions poll with a deadline (wait_until);
 # nothing relies on a fixed sleep.
 INDEX_DUMP="$top_builddir/tests/index_dump"
+# These tests index one sample many times over (make_copies), each copy a
+# file to follow: every copy stays searched (resdexd(8), RESDEX_KEEP_COPIES).
+# tests/daemon/dedupe.sh unsets it.
+export RESDEX_KEEP_COPIES=1
 SAMPLES="$top_srcdir/corpus"
 DPID=
 # At exit: no daemon left behind; on failure, the daemon's last words.

@@ -102,7 +102,8 @@ class SameAsCli(unittest.TestCase):
             with self.subTest(target=target):
                 self.assertEqual([self.db.show(target)], cli("show", "--json", target))
         self.assertEqual(self.db.show("E/RES/2017/19")["paragraphs"][0]["id"], "E/RES/2017/19#x1")
-        for target in ["E/2017/30/DR.B.II", "A/RES/80/228", "A/RES/80/228#1", "A/RES/79/243"]:
+        for target in ["E/2017/30/DR.B.II", "A/RES/80/228", "A/RES/80/228#1", "A/RES/79/243",
+                       "E/RES/2024/11"]:
             with self.subTest(target=target):
                 self.assertEqual([self.db.show(target)], cli("show", "--json", target))
                 self.assertEqual([self.db.show(target, votes=True)],
@@ -110,6 +111,9 @@ class SameAsCli(unittest.TestCase):
         whole = self.db.show("E/RES/2017/19")
         self.assertEqual(whole["from"], ["E/2017/30/DR.B.II"])
         self.assertEqual(self.db.show("E/2017/30/DR.B.II")["adopted_as"], "E/RES/2017/19")
+        self.assertEqual(self.db.show("E/RES/2024/11")["carries"],
+                         {"symbol": "E/RES/2024/11/DR", "adopted_as": "A/RES/79/188"})
+        self.assertIsNone(self.db.show("A/RES/79/243")["carries"])
         votes = self.db.show("A/RES/80/228", votes=True)["votes"]
         self.assertIn({"state": "JAPAN", "vote": "in_favour"}, votes)
 
@@ -154,6 +158,10 @@ class SameAsCli(unittest.TestCase):
     def test_stats(self):
         got = self.db.stats()
         self.assertGreaterEqual(got["files"], 5)  # the text samples and corpus/akn's
+        # The sample's text of 2021/23 beside its AKN XML: the text shadowed.
+        self.assertIn({"symbol": "E/RES/2021/23", "lang": "en", "file": "ecosoc-2021-23.txt",
+                       "kept": "akn/ecosoc/2021/English/E_RES_2021_23-2110318E.xml.gz"},
+                      got["shadowed"])
         self.assertEqual([got], cli("stats", "--json"))
 
     def test_default_index(self):

@@ -28,4 +28,19 @@ expect_status 0 "kind:annex alone" rs search --count 'kind:annex'
 check "kind:annex: the annexes' paragraphs" sh -c "[ \$(cat '$T/out') -gt 400 ]"
 expect_status 0 "stats by kind" rs stats --json
 check "stats: annex counted" grep -q '"by_kind":{"annex":[1-9][0-9]*' "$T/out"
+
+# "Also in" names an annex paragraph as its cite does: the Kyoto
+# Declaration, annexed to the draft ECOSOC resolution 2021/20 carries
+# (E/RES/2021/20/DR) and to GA resolution 76/181 adopted from it, says in
+# its paragraph 36 "Take measures to address overcrowding in detention
+# facilities ..." in both.
+mkdir -p "$T/k"
+cp "$UN_CORPUS"/ecosoc/2021/English/E_RES_2021_20-*.xml.gz "$UN_CORPUS"/ga/76session/English/A_RES_76_181-*.xml.gz "$T/k/"
+build_index "$T/k" "$T/kdb"
+KYOTO='"address overcrowding in detention facilities and to improve the overall effectiveness"'
+expect_status 0 "Kyoto Declaration 36, folded" "$RESDEX" --db "$T/kdb" search --json --limit 1 "$KYOTO"
+check "also: the carried draft's annex paragraph, by its symbol and place" \
+    subset '{"id":"A/RES/76/181#an36","cite":"General Assembly resolution 76/181, annex, para. 36","also":[{"id":"E/RES/2021/20/DR#an36","cite":"E/RES/2021/20/DR annex ¶36"}]}' "$T/out"
+expect_status 0 "the same, text" "$RESDEX" --db "$T/kdb" search --limit 1 "$KYOTO"
+check "text: also in E/RES/2021/20/DR annex ¶36" grep -qx '   also in E/RES/2021/20/DR annex ¶36' "$T/out"
 finish

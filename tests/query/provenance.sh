@@ -58,12 +58,20 @@ expect_status 0 "show the report's draft" rs show E/2017/30/DR.B.II
 check "the draft's chain" grep -qxF 'chain  E/2017/30/DR.B.II → E/RES/2017/19' "$T/out"
 expect_status 0 "show 79/188" rs show 79/188
 check "79/188's chain, through 2024/11" grep -qxF 'chain  E/RES/2024/11 → E/RES/2024/11/DR → A/RES/79/188' "$T/out"
+# The resolution that carries the draft: the draft's chain, from it.
+expect_status 0 "show 2024/11" rs show 2024/11
+check "2024/11's chain: its draft became 79/188" grep -qxF 'chain  E/RES/2024/11 → E/RES/2024/11/DR → A/RES/79/188' "$T/out"
+expect_status 0 "show --json 2024/11" rs show --json 2024/11
+check "show --json 2024/11: the draft it carries, and what it became" \
+    grep -q '"carries":{"symbol":"E/RES/2024/11/DR","adopted_as":"A/RES/79/188"}}$' "$T/out"
 expect_status 0 "show the embedded draft's paragraph" rs show 'E/RES/2024/11/DR#3'
 check "the embedded draft named for 2024/11, adopted as 79/188" \
     grep -qxF 'E/RES/2024/11/DR  GA draft resolution recommended by ECOSOC in resolution 2024/11 · adopted as A/RES/79/188' "$T/out"
 check "the embedded draft's chain" grep -qxF 'chain  E/RES/2024/11 → E/RES/2024/11/DR → A/RES/79/188' "$T/out"
 expect_status 0 "show 55/12" rs show 55/12
 check "no link, no chain" hasnt "$T/out" 'chain'
+expect_status 0 "show --json 55/12" rs show --json 55/12
+check "55/12 carries no draft: null" grep -q '"carries":null}$' "$T/out"
 expect_status 0 "show --json the draft" rs show --json E/RES/2024/11/DR
 check "show --json: adopted_as and from" grep -q '^{"symbol":"E/RES/2024/11/DR",.*"adopted_as":"A/RES/79/188","from":\[\],"paragraphs":' "$T/out"
 expect_status 0 "show --json a paragraph of 79/188" rs show --json 'A/RES/79/188#3'

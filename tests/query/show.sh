@@ -101,7 +101,7 @@ check "--json: paragraph ids in order" \
 check "--json: a paragraph's fields" has "$T/out" '{"kind":"preambular","number":null,"item":null,"verb":"Recalling also","text":"Recalling also that, in the Doha Declaration'
 check "--json: its footnote marks" has "$T/out" 'in support of successful reintegration,","id":"E/RES/2017/19#pp2","footnotes":["4"],"tags":[],"cites":['
 check "--json: an operative paragraph" has "$T/out" '{"kind":"operative","number":9,"item":null,"verb":"Invites","text":"Invites Member States and other donors to provide extrabudgetary resources for the purposes described above, in accordance with the rules and procedures of the United Nations.","id":"E/RES/2017/19#9"'
-check "--json: the footnotes at the end" grep -q '"footnotes":\[{"mark":"1","text":"General Assembly resolution 217 A (III)."},.*{"mark":"10","text":"General Assembly resolution 67/187, annex."}\],"cited_by":[0-9]*,"citing":\[.*\]}$' "$T/out"
+check "--json: the footnotes at the end" grep -q '"footnotes":\[{"mark":"1","text":"General Assembly resolution 217 A (III)."},.*{"mark":"10","text":"General Assembly resolution 67/187, annex."}\],"cited_by":[0-9]*,"citing":\[.*\],"carries":null}$' "$T/out"
 check "--json: ten footnotes" is "$(grep -o '{"mark":"[0-9]*"' "$T/out" | wc -l | tr -d ' ')" 10
 
 # --json, a paragraph: a hit object, as search --json gives.

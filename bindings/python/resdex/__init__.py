@@ -400,10 +400,30 @@ class Database:
         finally:
             lib.resdex_results_destroy(r)
 
+    def _carried(self, res):
+        """The draft res carries for another body and what it became:
+        {"symbol","adopted_as"}, or None (find_carried of the CLI)."""
+        if not res.recommends_to:
+            return None
+        r = _capi.results_p()
+        symbol = _s(res.symbol) + "/DR"
+        if lib.resdex_db_find_resolution(self._handle(), _enc(symbol), res.lang,
+                                         ctypes.byref(r)) != 0:
+            lib.resdex_results_destroy(r)
+            return None
+        try:
+            if not lib.resdex_results_count(r):
+                return None
+            return {"symbol": _s(lib.resdex_results_get(r, 0).contents.resolution.contents.symbol),
+                    "adopted_as": _s(lib.resdex_hit_adopted_as(r, 0))}
+        finally:
+            lib.resdex_results_destroy(r)
+
     def show(self, target, lang=None, votes=False):
         """`resdex show --json TARGET`: for a SYMBOL (or number) the whole
         resolution (its context, "paragraphs" each with its "id", its
-        "footnotes", and who cites it: "cited_by", "citing"); for
+        "footnotes", who cites it: "cited_by", "citing", and the draft it
+        carries for another body: "carries"); for
         SYMBOL#ANCHOR that paragraph as a hit. lang: the language (None:
         English when indexed, else the first). votes: add "votes", how each
         State voted (--votes)."""
@@ -446,6 +466,7 @@ class Database:
                         notes.append(f)
             d["footnotes"] = notes
             d.update(self._citing(res))
+            d["carries"] = self._carried(res)
             return d
         finally:
             lib.resdex_results_destroy(r)
@@ -619,6 +640,16 @@ class Database:
         }
         d.update(by)
         d["rejected"] = rejected
+        shadowed = []
+
+        def add_shadowed(c, _ctx):
+            c = c.contents
+            shadowed.append({"symbol": _s(c.symbol), "lang": _s(c.lang),
+                             "file": _s(c.shadowed), "kept": _s(c.kept)})
+            return 0
+        fn_shadowed = _capi.COPY_FN(add_shadowed)
+        self._check(lib.resdex_db_list_shadowed(db, fn_shadowed, None))
+        d["shadowed"] = shadowed
         p = _capi.Progress()
         if lib.resdex_db_get_progress(db, ctypes.byref(p)) == 0:
             d["progress"] = {

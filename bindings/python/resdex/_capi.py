@@ -182,6 +182,15 @@ class FileEntry(ctypes.Structure):
     ]
 
 
+class Copy(ctypes.Structure):
+    _fields_ = [
+        ("symbol", ctypes.c_char_p),
+        ("lang", ctypes.c_char_p),
+        ("kept", ctypes.c_char_p),
+        ("shadowed", ctypes.c_char_p),
+    ]
+
+
 class Progress(ctypes.Structure):
     _fields_ = [
         ("building", ctypes.c_int),
@@ -196,6 +205,7 @@ class Progress(ctypes.Structure):
 
 COUNT_FN = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_char_p, ctypes.c_uint64, ctypes.c_void_p)
 FILE_FN = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.POINTER(FileEntry), ctypes.c_void_p)
+COPY_FN = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.POINTER(Copy), ctypes.c_void_p)
 
 # The status codes, in the order of resdex_status_t (tests/libapi/python.sh
 # checks them against the header).
@@ -269,6 +279,7 @@ PROTOTYPES = {
     "resdex_db_facet_counts": (status, [db_p, ctypes.c_char_p, COUNT_FN, ctypes.c_void_p]),
     "resdex_db_list_files": (status, [db_p, ctypes.c_int, ctypes.c_char_p, FILE_FN,
                                       ctypes.c_void_p]),
+    "resdex_db_list_shadowed": (status, [db_p, COPY_FN, ctypes.c_void_p]),
     "resdex_db_get_progress": (status, [db_p, ctypes.POINTER(Progress)]),
     "resdex_db_read_metadata": (status, [db_p, ctypes.c_char_p,
                                         ctypes.POINTER(ctypes.c_void_p)]),
