@@ -151,6 +151,34 @@ class SameAsCli(unittest.TestCase):
         self.assertEqual(got[2]["diff"], [])
         self.assertEqual(self.db.check(draft), cli("check", "--json", "-", stdin=draft))
 
+    def test_library_json_is_the_cli_line(self):
+        """The text resdex_results_hit_json gives is the line resdex search
+        --json prints, byte for byte (the CLI prints the library's JSON)."""
+        out = subprocess.run([CLI, "--db", DB, "search", "--json", "--limit", "3", "prison"],
+                             stdout=subprocess.PIPE, check=True).stdout.splitlines()
+        o = _capi.SearchOptions(query=b"prison", limit=3, snippets=1, hl_start=b"[",
+                                hl_end=b"]")
+        r = _capi.results_p()
+        self.assertEqual(_capi.lib.resdex_db_search(self.db._handle(), ctypes.byref(o),
+                                                    ctypes.byref(r)), 0)
+        try:
+            lines = []
+            for i in range(_capi.lib.resdex_results_count(r)):
+                text = ctypes.c_void_p()
+                self.assertEqual(_capi.lib.resdex_results_hit_json(r, i, _capi.JSON_FOLD,
+                                                                   ctypes.byref(text)), 0)
+                lines.append(ctypes.string_at(text))
+                _capi.libc.free(text)
+            # Out of range: BAD_ARGUMENT, and nothing handed over.
+            text = ctypes.c_void_p(1)
+            self.assertEqual(_capi.lib.resdex_results_hit_json(r, 99, 0, ctypes.byref(text)),
+                             _capi.STATUS_NAMES.index("BAD_ARGUMENT"))
+            self.assertIsNone(text.value)
+        finally:
+            _capi.lib.resdex_results_destroy(r)
+        self.assertEqual(len(lines), 3)
+        self.assertEqual(lines, out)
+
     def test_stats(self):
         got = self.db.stats()
         self.assertGreaterEqual(got["files"], 5)  # the text samples and corpus/akn's
