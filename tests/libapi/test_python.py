@@ -151,6 +151,22 @@ class SameAsCli(unittest.TestCase):
         self.assertEqual(got[2]["diff"], [])
         self.assertEqual(self.db.check(draft), cli("check", "--json", "-", stdin=draft))
 
+    def test_min_similarity_as_the_cli(self):
+        """check's min_similarity is similar()'s and the CLI's --min: None
+        the default (0.5), 0 every candidate (the festival of quinces finds
+        a distant precedent, not "new")."""
+        draft = draft_from(self.db)
+        default = self.db.check(draft)
+        self.assertEqual(default, self.db.check(draft, min_similarity=None))
+        self.assertEqual(default, self.db.check(draft, min_similarity=0.5))
+        every = self.db.check(draft, min_similarity=0)
+        self.assertEqual(every, cli("check", "--json", "--min", "0", "-", stdin=draft))
+        self.assertEqual(default[2]["status"], "new")
+        self.assertNotEqual(every[2]["status"], "new")
+        text = "Encourages Member States to promote alternatives to imprisonment"
+        self.assertEqual(self.db.similar(text=text, min_similarity=None),
+                         cli("similar", "--json", "--text", text))
+
     def test_library_json_is_the_cli_line(self):
         """The text resdex_results_hit_json gives is the line resdex search
         --json prints, byte for byte (the CLI prints the library's JSON)."""

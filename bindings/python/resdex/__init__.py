@@ -298,7 +298,7 @@ class Database:
         finally:
             lib.resdex_results_destroy(r)
 
-    def check(self, draft, filters=None, min_similarity=0):
+    def check(self, draft, filters=None, min_similarity=None):
         """`resdex check --json`: a whole draft against the agreed language,
         one dict per paragraph checked ("n", "kind", "number", "item",
         "text", "status" agreed/modified/new, "precedent" (a search hit or
@@ -307,8 +307,9 @@ class Database:
         reads standard input: named "standard input") or a path (str or
         os.PathLike: read as `resdex check FILE`, gzip undone; text, Word or
         PDF). filters: in the search syntax ("year:..2020 body:ga").
-        min_similarity as resdex_check_options_t: 0 is the library's default
-        (0.5); a precedent counts from this similarity or containment on."""
+        min_similarity as similar()'s and `check --min`: a precedent counts
+        from this similarity or containment on; None: the library's default
+        (0.5); 0: every candidate."""
         if isinstance(draft, (bytes, bytearray, memoryview)):
             name, data = b"standard input", bytes(draft)
             doc = self._parse_draft(name, data, len(data))
@@ -323,7 +324,7 @@ class Database:
             finally:
                 _capi.libc.free(buf)
         try:
-            o = _capi.CheckOptions(filters=_enc(filters), min_similarity=min_similarity)
+            o = _capi.CheckOptions(filters=_enc(filters), min_similarity=_min(min_similarity))
             c = _capi.check_p()
             st = lib.resdex_db_check(self._handle(), doc, ctypes.byref(o), ctypes.byref(c))
             try:
