@@ -1,6 +1,7 @@
 """The Python bindings (bindings/python) against the CLI: each call returns
 what `resdex ... --json` prints for the same request. Run by python.sh with
-RESDEX (the CLI), RESDEX_TEST_DB (an index of corpus/) and RESDEX_HEADER."""
+RESDEX (the CLI), RESDEX_TEST_DB (an index of corpus/), RESDEX_PARTS_DB (an
+index of a resolution in two parts, A/RES/75/101 A-B) and RESDEX_HEADER."""
 
 import ctypes
 import json
@@ -112,6 +113,29 @@ class SameAsCli(unittest.TestCase):
         self.assertEqual(self.db.show("E/2017/30/DR.B.II")["adopted_as"], "E/RES/2017/19")
         votes = self.db.show("A/RES/80/228", votes=True)["votes"]
         self.assertIn({"state": "JAPAN", "vote": "in_favour"}, votes)
+
+    def test_show_parts(self):
+        """75/101 names the two parts of A/RES/75/101 A-B: the whole is
+        both in turn, as the CLI's two lines; an anchor is looked for in
+        each part in turn (#1 is part B's)."""
+        parts = os.environ["RESDEX_PARTS_DB"]
+        with resdex.Database(parts) as db:
+            def cli_parts(*args):
+                out = subprocess.run([CLI, "--db", parts, "show", "--json"] + list(args),
+                                     stdout=subprocess.PIPE, check=False).stdout.decode()
+                return [json.loads(line) for line in out.splitlines()]
+            both = db.show("75/101")
+            self.assertEqual([p["symbol"] for p in both], ["A/RES/75/101A", "A/RES/75/101B"])
+            self.assertEqual(both, cli_parts("75/101"))
+            self.assertEqual([db.show("75/101#1")], cli_parts("75/101#1"))
+            self.assertEqual(db.show("75/101#1")["id"], "A/RES/75/101B#1")
+            self.assertEqual([db.show("75/101#pp1")], cli_parts("75/101#pp1"))
+            self.assertEqual([db.show("A/RES/75/101A")], cli_parts("A/RES/75/101A"))
+            self.assertEqual([db.show("A/RES/75/101B")], cli_parts("A/RES/75/101B"))
+            with self.assertRaises(resdex.ResdexError) as c:
+                db.show("75/101#99")
+            self.assertEqual(c.exception.status_name, "NOT_FOUND")
+            self.assertIn("75/101 has no paragraph 99", c.exception.message)
 
     def test_similar(self):
         got = self.db.similar(paragraph="E/RES/2017/19#1", limit=5)

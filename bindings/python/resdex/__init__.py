@@ -111,6 +111,23 @@ def _taken(msg):
         _capi.libc.free(msg)
 
 
+class _Parts:
+    """The parts B, C, ... of a resolution (Database._parts): iterating
+    finds each in turn until one is not indexed. shared: there may be."""
+
+    def __init__(self, db, stem, lang):
+        self.db, self.stem, self.lang, self.shared = db, stem, lang, stem is not None
+
+    def __iter__(self):
+        for letter in ("BCDEFGHIJKLMNOPQRSTUVWXYZ" if self.shared else ""):
+            try:
+                yield self.db._find(self.stem + letter, self.lang)
+            except ResdexError as e:
+                if e.status_name == "NOT_FOUND":
+                    return
+                raise
+
+
 class Database:
     """An index, opened read-only. path None: the default index ($RESDEX_DB,
     else $XDG_DATA_HOME/resdex, else ~/.local/share/resdex)."""
@@ -213,22 +230,59 @@ class Database:
         "footnotes", and who cites it: "cited_by", "citing"); for
         SYMBOL#ANCHOR that paragraph as a hit. lang: the language (None:
         English when indexed, else the first). votes: add "votes", how each
-        State voted (--votes)."""
+        State voted (--votes). A number shared by the parts of a resolution
+        (75/101: A/RES/75/101 A and B) names them all, as in the CLI: the
+        whole gives a list of the parts, A, B, ... in turn (one dict per
+        line the CLI prints); with an ANCHOR, the first part that has it."""
         symbol, _, anchor = target.partition("#")
         flags = _capi.JSON_VOTES if votes else 0
-        r = self._results(lambda out: lib.resdex_db_find_resolution(
-            self._handle(), _enc(symbol), _enc(lang), out))
+        r = self._find(symbol, lang)
         try:
-            hits = self._hits(r)
-            if anchor:
-                for i, h in enumerate(hits):
-                    if _s(h.id).rpartition("#")[2].lower() == anchor.lower():
-                        return _hit(r, i, _capi.JSON_FOLD | flags)
+            res = lib.resdex_results_get(r, 0).contents.resolution.contents
+            parts = self._parts(res, symbol, lang)
+            if not anchor:
+                wholes = [self._whole(r, flags)]
+                for part in parts:
+                    try:
+                        wholes.append(self._whole(part, flags))
+                    finally:
+                        lib.resdex_results_destroy(part)
+                return wholes[0] if len(wholes) == 1 else wholes
+            found = self._anchor(r, anchor, flags)
+            for part in parts if found is None else ():
+                try:
+                    found = self._anchor(part, anchor, flags)
+                finally:
+                    lib.resdex_results_destroy(part)
+                if found is not None:
+                    break
+            if found is None:
                 raise ResdexError(_capi.STATUS_NAMES.index("NOT_FOUND"), "%s has no paragraph %s"
-                                  % (_s(hits[0].resolution.contents.symbol), anchor))
-            return self._whole(r, flags)
+                                  % (symbol if parts.shared else _s(res.symbol), anchor))
+            return found
         finally:
             lib.resdex_results_destroy(r)
+
+    def _find(self, symbol, lang):
+        return self._results(lambda out: lib.resdex_db_find_resolution(
+            self._handle(), _enc(symbol), _enc(lang), out))
+
+    def _anchor(self, r, anchor, flags):
+        """The paragraph of r with this anchor (case aside) as a hit, or None."""
+        for i, h in enumerate(self._hits(r)):
+            if _s(h.id).rpartition("#")[2].lower() == anchor.lower():
+                return _hit(r, i, _capi.JSON_FOLD | flags)
+        return None
+
+    def _parts(self, res, asked, lang):
+        """The parts after res (the index's answer to `asked`) when asked
+        names a resolution of several parts by what they share (75/101, the
+        index answering with 75/101 A): an iterator of each next part's
+        results (B, C, ... while indexed), which the caller destroys."""
+        number, symbol = _s(res.number) or "", _s(res.symbol) or ""
+        shared = (number.endswith(" A") and len(number) > 2 and symbol.endswith("A")
+                  and len(symbol) > 1 and asked.lower() not in (number.lower(), symbol.lower()))
+        return _Parts(self, symbol[:-1] if shared else None, lang)
 
     def _whole(self, r, flags):
         """A whole resolution (r: resdex_db_find_resolution's results) with
