@@ -10,7 +10,7 @@ FUZZ_TARGETS = fuzz/fuzz_text fuzz/fuzz_akn fuzz/fuzz_gzip fuzz/fuzz_query fuzz/
 FUZZ_SOURCES_COMMON = fuzz/fuzz-common.h
 # fuzz_serve: resdex serve's request handler and what it answers with.
 FUZZ_SERVE_SOURCES = fuzz/fuzz_serve.c query/serve_api.c query/describe.c query/sprinter.c \
-	query/utf8.c query/cmd_stats.c query/layout.c $(FUZZ_SOURCES_COMMON)
+	query/cmd_stats.c query/layout.c $(FUZZ_SOURCES_COMMON)
 FUZZ_SERVE_CPPFLAGS = $(AM_CPPFLAGS) $(JANSSON_CFLAGS) -I$(top_srcdir)/query
 
 EXTRA_DIST += fuzz/run fuzz/text.dict fuzz/akn.dict fuzz/gzip.dict fuzz/query.dict \

@@ -813,6 +813,18 @@ resdex_status_t resdex_db_search(resdex_db_t *db, const resdex_search_options_t 
 resdex_status_t resdex_db_find_resolution(resdex_db_t *db, const char *symbol, const char *lang,
                                           resdex_results_t **results);
 
+/* Who cites res (a hit's resolution, or one of a document): the
+ * resolutions in res's language (English when it has none) other than res
+ * whose paragraphs cite its symbol (a cites: term), grouped by resolution,
+ * newest first, at most `limit` of them (0: the default of a search, 10),
+ * each as its best paragraph with a snippet; resdex_results_total is
+ * exactly how many resolutions cite it. *results (OUT) is owned by the
+ * caller (resdex_results_destroy); NULL on failure. res stays the
+ * caller's. Errors: BAD_ARGUMENT (NULL, or no symbol), those of
+ * resdex_db_search. */
+resdex_status_t resdex_db_find_citing(resdex_db_t *db, const resdex_resolution_t *res,
+                                      unsigned limit, resdex_results_t **results);
+
 size_t resdex_results_count(const resdex_results_t *results); /* hits held (0 for NULL) */
 /* Matches in the whole index (for a search grouped by resolution: the
  * resolutions): exact, or Xapian's estimate when resdex_results_total_is_exact
@@ -1071,6 +1083,98 @@ const resdex_check_item_t *resdex_check_get(const resdex_check_t *check, size_t 
 /* How many paragraphs have this status. */
 size_t resdex_check_count_status(const resdex_check_t *check, resdex_check_status_t status);
 void resdex_check_destroy(resdex_check_t *check);
+
+/* ------------------------------------------------------------------------ */
+/* JSON: the objects resdex prints                                          */
+/* ------------------------------------------------------------------------ */
+/* The JSON of a hit, a resolution and a checked paragraph, exactly as
+ * `resdex ... --json` prints them (one object; the fields of resdex(1) and
+ * DESIGN.md), described once here for every front end: resdex, resdex serve
+ * and the Python bindings print or parse these. Each call sets *json (OUT)
+ * to one line of compact UTF-8 JSON without a newline, keys in the order
+ * of resdex(1), real numbers to six significant digits, file names escaped
+ * as resdex_name_escape says; malloc()ed, the caller frees it with free().
+ * On failure *json is NULL. The objects described stay the caller's.
+ * Errors: BAD_ARGUMENT (json or the object NULL, i out of range),
+ * OUT_OF_MEMORY, BAD_UTF8 (a text of the object is not UTF-8: never for
+ * what the library made). */
+
+/* What resdex_results_hit_json adds to a hit's own keys ("rank", "score",
+ * "id", "resolution" {context, "adopted_as", "from"}, "paragraph" {...,
+ * "snippet", "lead_in"}, "footnotes", "tags", "cites", "cite"), in this
+ * order; 0 for none of them. */
+typedef enum resdex_json_flags {
+    /* "also": [{"id","cite"}] (the paragraphs folded into the hit) and
+     * "cited_by": a search's or show's hit. */
+    RESDEX_JSON_FOLD = 1 << 0,
+    /* "similarity", "containment" (rounded as resdex_score_round to three
+     * decimals), "newer" (only when true) and "diff": [{"op","text"}] (from
+     * the older text to the newer): a hit of resdex_db_similar or
+     * resdex_db_lineage. */
+    RESDEX_JSON_SIMILARITY = 1 << 1,
+    /* "votes": [{"state","vote"}], how each State voted (empty unless a
+     * recorded vote): show --votes. Also for resdex_results_resolution_json. */
+    RESDEX_JSON_VOTES = 1 << 2
+} resdex_json_flags_t;
+
+/* Hit i of any results (search, find_resolution, similar, lineage, a check
+ * item's) with the keys `flags` (resdex_json_flags_t, or-ed) adds. A
+ * search's hit is RESDEX_JSON_FOLD; a similar one RESDEX_JSON_SIMILARITY. */
+resdex_status_t resdex_results_hit_json(const resdex_results_t *results, size_t i, unsigned flags,
+                                        char **json);
+
+/* A whole resolution, from the results of resdex_db_find_resolution (its
+ * paragraphs in order; at least one, else BAD_ARGUMENT), as resdex show
+ * --json prints it: its context, "adopted_as" and "from", "votes" with
+ * RESDEX_JSON_VOTES, "paragraphs" (each with its "id", its footnotes'
+ * marks, "tags", "cites", "cite" and "lead_in"), "footnotes" (each once, in
+ * order); then, when citing is not NULL (resdex_db_find_citing's results),
+ * "cited_by" (its total) and "citing": [{"id","text"}]; last "carries":
+ * {"symbol","adopted_as"} of the first hit of carried (the results of
+ * resdex_db_find_resolution for SYMBOL/DR, the draft a resolution such as
+ * E/RES/2024/11 carries for the GA), null when carried is NULL or empty.
+ * The results are only read. */
+resdex_status_t resdex_results_resolution_json(const resdex_results_t *results,
+                                               const resdex_results_t *citing,
+                                               const resdex_results_t *carried, unsigned flags,
+                                               char **json);
+
+/* A parsed resolution (resdex_doc_get), as resdex parse --json prints it:
+ * its context, "paragraphs" [{kind, number, item, verb, text, footnotes:
+ * [marks], tags, cites}], "footnotes" [{mark, text}], and
+ * "tracked_changes": true for a Word file with tracked changes. */
+resdex_status_t resdex_resolution_json(const resdex_resolution_t *res, char **json);
+
+/* One checked paragraph (resdex_check_get), as resdex check --json prints
+ * it: {"n","kind","number","item","text","status", "precedent": a search
+ * hit | null, "also": [ids], "similarity", "containment", "diff", "verb":
+ * {"from","to","change"} | null, "qualifiers": {"added","dropped"},
+ * "closest": {"id","similarity"} | null}. */
+resdex_status_t resdex_check_item_json(const resdex_check_item_t *item, char **json);
+
+/* A similarity or containment in [0,1] rounded to `decimals` (2, or else
+ * 3), never rounded up to 1 unless it is 1: as the JSON and resdex's text
+ * show them. */
+double resdex_score_round(double score, int decimals);
+
+/* Bytes that may not be UTF-8 made printable: file names and lines of
+ * input. A file name on Linux is bytes; resdex prints it as it is where it
+ * is valid UTF-8, with three exceptions, in text and JSON alike: a byte that
+ * is not part of a valid UTF-8 sequence is written \xNN (two lower-case hex
+ * digits), so is a control character (bytes 0x01 to 0x1f, and 0x7f), and a
+ * backslash is doubled. So every name prints as valid UTF-8 without
+ * terminal controls, and the exact bytes come back by reading \\ as one
+ * backslash and \xNN as the byte NN (nothing else follows a backslash).
+ * resdex_name_escape returns the name so escaped; resdex_utf8_lossy a copy
+ * of s[0..len) with each byte that is not part of valid UTF-8 replaced by
+ * U+FFFD. Both malloc()ed (the caller frees them with free()), NULL when
+ * out of memory. Valid UTF-8 here has no overlong form, no surrogate,
+ * nothing above U+10FFFF and no NUL byte. */
+char *resdex_name_escape(const char *name);
+char *resdex_utf8_lossy(const char *s, size_t len);
+/* The 1-based position of the first byte of s[0..len) that is not part of
+ * valid UTF-8 (as above), 0 when all of it is valid. */
+size_t resdex_utf8_first_invalid(const char *s, size_t len);
 
 #ifdef __cplusplus
 }

@@ -3,7 +3,6 @@ sbin_PROGRAMS += indexer/resdexd
 indexer_resdexd_SOURCES = indexer/main.c \
 	indexer/clock.c indexer/clock.h \
 	indexer/log.c indexer/log.h \
-	query/utf8.c query/utf8.h \
 	indexer/filestate.c indexer/filestate.h \
 	indexer/walk.c indexer/walk.h \
 	indexer/load.c indexer/load.h \
@@ -14,7 +13,5 @@ indexer_resdexd_SOURCES = indexer/main.c \
 	indexer/ignore.c indexer/ignore.h \
 	indexer/progress.c indexer/progress.h \
 	indexer/watch.c indexer/watch.h
-# utf8.c: file names in the log by the query tool's rule (resdex(1), FILE NAMES).
-indexer_resdexd_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/query
 nodist_EXTRA_indexer_resdexd_SOURCES = dummy.cxx
 indexer_resdexd_LDADD = $(RESDEX_LIBS) -lpthread

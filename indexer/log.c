@@ -4,7 +4,7 @@
  * and stores stderr itself: no time stamps, no syslog, one line a message. */
 #include "log.h"
 #include "clock.h"
-#include "utf8.h"
+#include "resdex.h"
 
 #include <pthread.h>
 #include <stdarg.h>
@@ -45,13 +45,13 @@ log_msg(log_level_t level, const char *fmt, ...)
         progress_shown = 0;
     }
     /* File names are bytes: the message is written by resdex's rule for
-     * them (utf8.h), so that the log is UTF-8 without terminal controls and
+     * them (resdex_name_escape), so that the log is UTF-8 without terminal controls and
      * a name in it gives its bytes back. Out of memory: as it is. */
     va_list ap;
     va_start(ap, fmt);
     char *raw = NULL, *text = NULL;
     if (vasprintf(&raw, fmt, ap) >= 0)
-        text = utf8_escape_name(raw);
+        text = resdex_name_escape(raw);
     va_end(ap);
     fprintf(stderr, "resdexd: %s: ", level_names[level]);
     if (text) {

@@ -2,7 +2,6 @@
 bin_PROGRAMS += query/resdex
 query_resdex_SOURCES = query/main.c query/commands.h query/opts.c query/opts.h \
 	query/sprinter.c query/sprinter.h query/describe.c query/describe.h \
-	query/utf8.c query/utf8.h \
 	query/cmd_parse.c query/cmd_search.c query/cmd_show.c query/cmd_stats.c \
 	query/cmd_similar.c query/cmd_check.c query/diffprint.c query/diffprint.h \
 	query/html.c query/html.h \

@@ -1,7 +1,6 @@
 /* batch.c - the --batch loop of search and similar; see batch.h. */
 #include "batch.h"
 #include "commands.h"
-#include "utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,8 +11,8 @@ static void
 answer_line(sprinter_t *sp, resdex_db_t *db, const char *key, const char *line, size_t len,
             batch_answer_fn answer, batch_hit_fn hit, void *ctx, int *found)
 {
-    size_t bad = utf8_first_invalid(line, len);
-    char *shown = utf8_lossy(line, len);
+    size_t bad = resdex_utf8_first_invalid(line, len);
+    char *shown = resdex_utf8_lossy(line, len);
     char msg[96];
     sp_begin_map(sp);
     sp_key_string(sp, key, shown ? shown : "");

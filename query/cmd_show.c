@@ -335,14 +335,7 @@ show_one(resdex_db_t *db, const char *target, const char *lang, int quiet_missin
         goto DONE;
     }
     if (found) {
-        sp_begin_map(sp);
-        describe_hit_fields(sp, r, at);
-        describe_fold_fields(sp, resdex_results_get(r, at));
-        if (votes_opt) {
-            sp_key(sp, "votes");
-            describe_votes(sp, resdex_results_get(r, at)->resolution->adoption);
-        }
-        sp_end(sp);
+        describe_hit_with(sp, r, at, RESDEX_JSON_FOLD | (votes_opt ? RESDEX_JSON_VOTES : 0));
     }
     if (sprinter_failed(sp)) {
         fprintf(stderr, "resdex show: cannot write the output\n");

@@ -174,8 +174,8 @@ stats_free(stats_t *s)
 
 /* {"index","corpus","last_update","index_bytes","files","resolutions",
  *  "paragraphs","by_kind","by_lang","by_body","rejected":[{"file","since",
- *  "reason"}],"shadowed":[{"symbol","lang","file","kept"}]}: paths and file names escaped as utf8.h
- * says. */
+ *  "reason"}],"shadowed":[{"symbol","lang","file","kept"}]}: paths and
+ *  file names escaped as resdex_name_escape says. */
 static void
 describe_stats(sprinter_t *sp, const stats_t *s)
 {

@@ -1,7 +1,8 @@
 /* sprinter.c - the output layer; see sprinter.h. Each top-level value is
  * built as a jansson tree, then printed as JSON or handed to the layout. */
 #include "sprinter.h"
-#include "utf8.h"
+
+#include "resdex.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -156,7 +157,7 @@ sp_string(sprinter_t *sp, const char *s)
     json_t *v = json_string(s);
     if (!v) {
         /* Not UTF-8 (the library's texts are; this is for input lines). */
-        char *fixed = utf8_lossy(s, strlen(s));
+        char *fixed = resdex_utf8_lossy(s, strlen(s));
         v = fixed ? json_string(fixed) : NULL;
         free(fixed);
     }
@@ -170,7 +171,7 @@ sp_name(sprinter_t *sp, const char *name)
         add(sp, json_null(), 0);
         return;
     }
-    char *escaped = utf8_escape_name(name);
+    char *escaped = resdex_name_escape(name);
     add(sp, escaped ? json_string(escaped) : NULL, 0);
     free(escaped);
 }
@@ -220,6 +221,33 @@ sp_strings(sprinter_t *sp, const char *const *items, size_t n)
     for (size_t i = 0; i < n; i++)
         sp_string(sp, items[i]);
     sp_end(sp);
+}
+
+/* json parsed: a new reference, NULL (and the printer failed) when it
+ * does not parse. */
+static json_t *
+parsed(sprinter_t *sp, const char *json)
+{
+    json_t *v = json && !sp->failed ? json_loads(json, 0, NULL) : NULL;
+    if (!v)
+        sp->failed = 1;
+    return v;
+}
+
+void
+sp_json(sprinter_t *sp, const char *json)
+{
+    add(sp, parsed(sp, json), 0);
+}
+
+void
+sp_json_fields(sprinter_t *sp, const char *json)
+{
+    json_t *v = parsed(sp, json);
+    json_t *map = sp->depth > 0 ? sp->stack[sp->depth - 1] : NULL;
+    if (v && (!json_is_object(map) || json_object_update(map, v) != 0))
+        sp->failed = 1;
+    json_decref(v);
 }
 
 const char *

@@ -49,7 +49,7 @@ void sp_end(sprinter_t *sp);
 void sp_key(sprinter_t *sp, const char *key);
 /* A string (UTF-8; a byte that is not is printed as U+FFFD); NULL: null. */
 void sp_string(sprinter_t *sp, const char *s);
-/* A file name, any bytes, escaped as utf8.h says; NULL: null. */
+/* A file name, any bytes, escaped as resdex_name_escape (resdex.h) says; NULL: null. */
 void sp_name(sprinter_t *sp, const char *name);
 void sp_int(sprinter_t *sp, long long v);
 void sp_real(sprinter_t *sp, double v);
@@ -60,6 +60,15 @@ void sp_key_string(sprinter_t *sp, const char *key, const char *s);
 void sp_key_int(sprinter_t *sp, const char *key, long long v);
 /* A list of strings. */
 void sp_strings(sprinter_t *sp, const char *const *items, size_t n);
+
+/* A value given as JSON text (one of the library's descriptions, e.g.
+ * resdex_results_hit_json's): parsed and added as it is. sp_json_fields
+ * adds the keys of a JSON object to the map being described instead (the
+ * caller then adds keys of its own; a key given again keeps its place and
+ * takes the new value). NULL json (the library's call failed) fails the
+ * printer, as text that does not parse does. */
+void sp_json(sprinter_t *sp, const char *json);
+void sp_json_fields(sprinter_t *sp, const char *json);
 
 /* For layouts: the string at key in object o, NULL when absent or null;
  * the integer, 0 when absent. */

@@ -4,7 +4,10 @@
 . "$top_srcdir/tests/lib.sh"
 [ "${PYTHON:-:}" != : ] || { echo "SKIP: configure found no python3" >&2; exit 77; }
 check "index the samples" "$RESDEXD" --once --db "$T/db" --corpus "$top_srcdir/corpus" -q
-export RESDEX RESDEX_TEST_DB="$T/db" RESDEX_HEADER="$top_srcdir/include/resdex.h"
+mkdir "$T/parts" && cp "$top_srcdir/tests/data/akn/ga-75-101-en.xml" "$T/parts/"
+check "index a resolution in two parts" "$RESDEXD" --once --db "$T/parts.db" --corpus "$T/parts" -q
+export RESDEX RESDEX_TEST_DB="$T/db" RESDEX_PARTS_DB="$T/parts.db"
+export RESDEX_HEADER="$top_srcdir/include/resdex.h"
 export RESDEX_LIBRARY="$top_builddir/lib/.libs/libresdex.so"
 export PYTHONPATH="$top_srcdir/bindings/python" PYTHONDONTWRITEBYTECODE=1
 # A sanitized library needs its runtime loaded before python; python's own

@@ -1,6 +1,7 @@
 """The Python bindings (bindings/python) against the CLI: each call returns
 what `resdex ... --json` prints for the same request. Run by python.sh with
-RESDEX (the CLI), RESDEX_TEST_DB (an index of corpus/) and RESDEX_HEADER."""
+RESDEX (the CLI), RESDEX_TEST_DB (an index of corpus/), RESDEX_PARTS_DB (an
+index of a resolution in two parts, A/RES/75/101 A-B) and RESDEX_HEADER."""
 
 import ctypes
 import json
@@ -117,6 +118,29 @@ class SameAsCli(unittest.TestCase):
         votes = self.db.show("A/RES/80/228", votes=True)["votes"]
         self.assertIn({"state": "JAPAN", "vote": "in_favour"}, votes)
 
+    def test_show_parts(self):
+        """75/101 names the two parts of A/RES/75/101 A-B: the whole is
+        both in turn, as the CLI's two lines; an anchor is looked for in
+        each part in turn (#1 is part B's)."""
+        parts = os.environ["RESDEX_PARTS_DB"]
+        with resdex.Database(parts) as db:
+            def cli_parts(*args):
+                out = subprocess.run([CLI, "--db", parts, "show", "--json"] + list(args),
+                                     stdout=subprocess.PIPE, check=False).stdout.decode()
+                return [json.loads(line) for line in out.splitlines()]
+            both = db.show("75/101")
+            self.assertEqual([p["symbol"] for p in both], ["A/RES/75/101A", "A/RES/75/101B"])
+            self.assertEqual(both, cli_parts("75/101"))
+            self.assertEqual([db.show("75/101#1")], cli_parts("75/101#1"))
+            self.assertEqual(db.show("75/101#1")["id"], "A/RES/75/101B#1")
+            self.assertEqual([db.show("75/101#pp1")], cli_parts("75/101#pp1"))
+            self.assertEqual([db.show("A/RES/75/101A")], cli_parts("A/RES/75/101A"))
+            self.assertEqual([db.show("A/RES/75/101B")], cli_parts("A/RES/75/101B"))
+            with self.assertRaises(resdex.ResdexError) as c:
+                db.show("75/101#99")
+            self.assertEqual(c.exception.status_name, "NOT_FOUND")
+            self.assertIn("75/101 has no paragraph 99", c.exception.message)
+
     def test_similar(self):
         got = self.db.similar(paragraph="E/RES/2017/19#1", limit=5)
         self.assertGreater(len(got), 0)
@@ -154,6 +178,50 @@ class SameAsCli(unittest.TestCase):
         self.assertIsNone(got[2]["precedent"])
         self.assertEqual(got[2]["diff"], [])
         self.assertEqual(self.db.check(draft), cli("check", "--json", "-", stdin=draft))
+
+    def test_min_similarity_as_the_cli(self):
+        """check's min_similarity is similar()'s and the CLI's --min: None
+        the default (0.5), 0 every candidate (the festival of quinces finds
+        a distant precedent, not "new")."""
+        draft = draft_from(self.db)
+        default = self.db.check(draft)
+        self.assertEqual(default, self.db.check(draft, min_similarity=None))
+        self.assertEqual(default, self.db.check(draft, min_similarity=0.5))
+        every = self.db.check(draft, min_similarity=0)
+        self.assertEqual(every, cli("check", "--json", "--min", "0", "-", stdin=draft))
+        self.assertEqual(default[2]["status"], "new")
+        self.assertNotEqual(every[2]["status"], "new")
+        text = "Encourages Member States to promote alternatives to imprisonment"
+        self.assertEqual(self.db.similar(text=text, min_similarity=None),
+                         cli("similar", "--json", "--text", text))
+
+    def test_library_json_is_the_cli_line(self):
+        """The text resdex_results_hit_json gives is the line resdex search
+        --json prints, byte for byte (the CLI prints the library's JSON)."""
+        out = subprocess.run([CLI, "--db", DB, "search", "--json", "--limit", "3", "prison"],
+                             stdout=subprocess.PIPE, check=True).stdout.splitlines()
+        o = _capi.SearchOptions(query=b"prison", limit=3, snippets=1, hl_start=b"[",
+                                hl_end=b"]")
+        r = _capi.results_p()
+        self.assertEqual(_capi.lib.resdex_db_search(self.db._handle(), ctypes.byref(o),
+                                                    ctypes.byref(r)), 0)
+        try:
+            lines = []
+            for i in range(_capi.lib.resdex_results_count(r)):
+                text = ctypes.c_void_p()
+                self.assertEqual(_capi.lib.resdex_results_hit_json(r, i, _capi.JSON_FOLD,
+                                                                   ctypes.byref(text)), 0)
+                lines.append(ctypes.string_at(text))
+                _capi.libc.free(text)
+            # Out of range: BAD_ARGUMENT, and nothing handed over.
+            text = ctypes.c_void_p(1)
+            self.assertEqual(_capi.lib.resdex_results_hit_json(r, 99, 0, ctypes.byref(text)),
+                             _capi.STATUS_NAMES.index("BAD_ARGUMENT"))
+            self.assertIsNone(text.value)
+        finally:
+            _capi.lib.resdex_results_destroy(r)
+        self.assertEqual(len(lines), 3)
+        self.assertEqual(lines, out)
 
     def test_stats(self):
         got = self.db.stats()

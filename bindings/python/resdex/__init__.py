@@ -6,7 +6,9 @@
         print(hit["id"], hit["paragraph"]["text"][:60])
 
 Each call returns plain dicts and lists with the fields `resdex ... --json`
-prints (DESIGN.md, resdex(1)); tests/libapi/python.sh compares them with the
+prints (DESIGN.md, resdex(1)): the library describes a hit, a resolution and
+a checked paragraph as JSON (resdex_*_json in resdex.h), which the command
+prints and this module parses; tests/libapi/python.sh compares them with the
 command's output. A failure raises ResdexError, which carries the library's
 status (its number and name) and message. Whatever the C library hands over
 is freed before the call returns; close the Database (or use it in a `with`)
@@ -14,7 +16,7 @@ to release the index at once.
 """
 
 import ctypes
-import math
+import json
 import os
 
 from . import _capi
@@ -57,221 +59,45 @@ def _s(b):
     return None if b is None else b.decode("utf-8", "replace")
 
 
-def _strings(arr, n):
-    return [_s(arr[i]) for i in range(n)]
+def _json(call):
+    """Run call(byref(json)), one of the library's resdex_*_json: the object
+    it describes (parsed; the text freed), as `resdex ... --json` prints it."""
+    out = ctypes.c_void_p()
+    st = call(ctypes.byref(out))
+    if st != 0:
+        _capi.libc.free(out)
+        raise ResdexError(st, None)
+    try:
+        return json.loads(ctypes.string_at(out).decode("utf-8"))
+    finally:
+        _capi.libc.free(out)
 
 
-def _context(res):
-    """describe_context_fields: the optional keys only when known, then the
-    adoption's when the source says how it was adopted."""
-    d = {k: _s(getattr(res, k)) for k in
-         ("symbol", "number", "body", "title", "date", "lang", "source")}
-    for k in ("doc_type", "session", "agenda_item", "meeting", "recommended_by",
-              "recommends_to"):
-        v = getattr(res, k)
-        if v is not None:
-            d[k] = _s(v)
-    if res.adoption:
-        d.update(_adoption(res.adoption.contents))
-    return d
-
-
-def _count(n):
-    return n if n >= 0 else None
-
-
-def _adoption(ad):
-    """describe_adoption_fields: "adoption" {method, counts, from, warnings},
-    then the draft, its sponsors, the SDGs and the subjects."""
-    adoption = {
-        "method": _s(lib.resdex_adoption_method_to_string(ad.method)),
-        "in_favour": _count(ad.in_favour),
-        "against": _count(ad.against),
-        "abstaining": _count(ad.abstaining),
-    }
-    where = getattr(ad, "from")
-    if where is not None:
-        adoption["from"] = _s(where)
-    if ad.n_warnings:
-        adoption["warnings"] = _strings(ad.warnings, ad.n_warnings)
-    return {
-        "adoption": adoption,
-        "draft": _s(ad.draft),
-        "sponsors": _strings(ad.sponsors, ad.n_sponsors),
-        "additional_sponsors": _strings(ad.additional_sponsors, ad.n_additional_sponsors),
-        "sdgs": [ad.sdgs[i] for i in range(ad.n_sdgs)],
-        "subjects": _strings(ad.subjects, ad.n_subjects),
-    }
-
-
-def _votes(res):
-    """describe_votes: how each State voted ([] unless a recorded vote)."""
-    if not res.adoption:
-        return []
-    ad = res.adoption.contents
-    return [{"state": _s(ad.voters[i].state),
-             "vote": lib.resdex_vote_to_string(ad.voters[i].vote).decode()}
-            for i in range(ad.n_voters)]
-
-
-def _paragraph(par):
-    d = {
-        "kind": lib.resdex_kind_to_string(par.kind).decode(),
-        "number": par.number if par.number > 0 else None,
-        "item": _s(par.item),
-        "verb": _s(par.verb),
-        "text": _s(par.text),
-    }
-    if par.article > 0:  # an annexed convention's article
-        d["article"] = par.article
-    return d
-
-
-def _footnotes(notes, n):
-    out = []
-    for i in range(n):
-        f = {"mark": _s(notes[i].mark), "text": _s(notes[i].text)}
-        if notes[i].resolved is not None:
-            f["resolved"] = _s(notes[i].resolved)
-        out.append(f)
-    return out
-
-
-def _cite(res, par):
-    """How the paragraph is cited: as stored, else (a record of an older
-    index) as resdex_cite makes it from the resolution and the number."""
-    if par.contents.cite is not None:
-        return _s(par.contents.cite)
-    buf = ctypes.create_string_buffer(512)
-    lib.resdex_cite(res, par, 0, buf, len(buf))
-    return _s(buf.value)
-
-
-def _real(x):
-    """A number as the CLI's JSON prints it (six significant digits)."""
-    return float("%.6g" % x)
-
-
-def _score(x):
-    """describe_score to three decimals: only the exact reuse is 1."""
-    r = math.floor(x * 1000.0 + 0.5) / 1000.0
-    if x < 1.0 and r >= 1.0:
-        r = 0.999
-    return _real(r)
-
-
-def _provenance(results, i):
-    """describe_provenance_fields: the resolution adopted from a draft, and
-    the drafts a resolution was adopted from."""
-    drafts = _capi.c_char_pp()
-    n = lib.resdex_hit_from(results, i, ctypes.byref(drafts))
-    return {"adopted_as": _s(lib.resdex_hit_adopted_as(results, i)),
-            "from": _strings(drafts, n)}
-
-
-def _hit_fields(results, i, rank=None):
-    """describe_hit_fields: hit i of results (rank: its own unless given)."""
-    h = lib.resdex_results_get(results, i).contents
-    par = h.paragraph.contents
-    resolution = _context(h.resolution.contents)
-    resolution.update(_provenance(results, i))
-    paragraph = _paragraph(par)
-    paragraph["snippet"] = _s(h.snippet)
-    paragraph["lead_in"] = _s(par.lead_in)
-    return {
-        "rank": h.rank if rank is None else rank,
-        "score": _real(h.score),
-        "id": _s(h.id),
-        "resolution": resolution,
-        "paragraph": paragraph,
-        "footnotes": _footnotes(h.footnotes, h.n_footnotes),
-        "tags": _strings(par.tags, par.n_tags),
-        "cites": _strings(par.cites, par.n_cites),
-        "cite": _cite(h.resolution, h.paragraph),
-    }
-
-
-def _fold_fields(h):
-    """describe_fold_fields: the paragraphs folded into the hit, and how
-    many resolutions cite its resolution."""
-    return {"also": [{"id": _s(h.also[k].id), "cite": _s(h.also[k].cite)}
-                     for k in range(h.n_also)],
-            "cited_by": h.cited_by}
-
-
-def _hit(results, i):
-    """describe_hit: a search's hit."""
-    d = _hit_fields(results, i)
-    d.update(_fold_fields(lib.resdex_results_get(results, i).contents))
-    return d
-
-
-def _diff(results, i):
-    ops = ctypes.POINTER(_capi.DiffOp)()
-    n = lib.resdex_hit_diff(results, i, ctypes.byref(ops))
-    return [{"op": lib.resdex_diff_kind_to_string(ops[k].op).decode(),
-             "text": _s(ops[k].text)} for k in range(n)]
+def _hit(results, i, flags=_capi.JSON_FOLD):
+    """Hit i of results: a search's (its keys and the folded ones) unless
+    flags say otherwise (resdex_json_flags_t)."""
+    return _json(lambda out: lib.resdex_results_hit_json(results, i, flags, out))
 
 
 def _similar_hit(results, i, next_id=None):
-    """describe_similar_hit: a precedent, with its similarity, containment,
-    "newer" (only when true), diff and (lineage) the next version's id."""
-    h = lib.resdex_results_get(results, i).contents
-    d = _hit_fields(results, i)
-    d["similarity"] = _score(h.similarity)
-    d["containment"] = _score(h.containment)
-    if h.newer:
-        d["newer"] = True
-    d["diff"] = _diff(results, i)
+    """A precedent, with its similarity, containment, "newer" (only when
+    true), diff and (lineage) the next version's id."""
+    d = _hit(results, i, _capi.JSON_SIMILARITY)
     if next_id is not None:
         d["next"] = next_id
     return d
 
 
-def _check_item(it):
-    """describe_check_item: one paragraph of a draft, checked."""
-    par = it.paragraph.contents
-    r = it.results
-    hit = lib.resdex_results_get(r, it.precedent)
-    found = it.status != _capi.CHECK_NEW and bool(hit)
-    also = []
-    if found and it.status == _capi.CHECK_AGREED:
-        for k in range(lib.resdex_results_count(r)):
-            h = lib.resdex_results_get(r, k).contents
-            if k != it.precedent and h.similarity >= 1.0:
-                also.append(_s(h.id))
-    verb = None
-    if it.verb_from is not None or it.verb_to is not None:
-        verb = {"from": _s(it.verb_from), "to": _s(it.verb_to),
-                "change": (lib.resdex_verb_change_to_string(it.verb_change).decode()
-                           if found else None)}
-    closest = None
-    if not found:
-        best = ctypes.c_double(0)
-        cid = lib.resdex_results_best_rejected(r, ctypes.byref(best))
-        if cid is not None:
-            closest = {"id": _s(cid), "similarity": _score(best.value)}
-    return {
-        "n": it.n,
-        "kind": lib.resdex_kind_to_string(par.kind).decode(),
-        "number": par.number if par.number > 0 else None,
-        "item": _s(par.item),
-        "text": _s(par.text),
-        "status": lib.resdex_check_status_to_string(it.status).decode(),
-        "precedent": _hit(r, it.precedent) if found else None,
-        "also": also,
-        "similarity": _score(hit.contents.similarity) if found else None,
-        "containment": _score(hit.contents.containment) if found else None,
-        "diff": _diff(r, it.precedent) if found else [],
-        "verb": verb,
-        "qualifiers": {"added": _strings(it.added, it.n_added),
-                       "dropped": _strings(it.dropped, it.n_dropped)},
-        "closest": closest,
-    }
-
-
 def _enc(s):
     return None if s is None else s.encode()
+
+
+def _min(min_similarity):
+    """A min_similarity as the options take it (their 0 is the default):
+    None the default, 0 every candidate (as `--min 0` of the CLI)."""
+    if min_similarity is None:
+        return 0.0
+    return min_similarity or 1e-9
 
 
 def _taken(msg):
@@ -283,6 +109,23 @@ def _taken(msg):
         return ctypes.string_at(msg).decode("utf-8", "replace")
     finally:
         _capi.libc.free(msg)
+
+
+class _Parts:
+    """The parts B, C, ... of a resolution (Database._parts): iterating
+    finds each in turn until one is not indexed. shared: there may be."""
+
+    def __init__(self, db, stem, lang):
+        self.db, self.stem, self.lang, self.shared = db, stem, lang, stem is not None
+
+    def __iter__(self):
+        for letter in ("BCDEFGHIJKLMNOPQRSTUVWXYZ" if self.shared else ""):
+            try:
+                yield self.db._find(self.stem + letter, self.lang)
+            except ResdexError as e:
+                if e.status_name == "NOT_FOUND":
+                    return
+                raise
 
 
 class Database:
@@ -381,28 +224,10 @@ class Database:
     # How many of the resolutions citing a resolution show lists (the CLI's).
     CITING_SHOWN = 5
 
-    def _citing(self, res):
-        """Who cites res: their number and the newest few, a paragraph each
-        (find_citing and describe_citing of the CLI)."""
-        query = "cites:%s -symbol:%s lang:%s" % (_s(res.symbol), _s(res.symbol),
-                                                 _s(res.lang) or "en")
-        o = _capi.SearchOptions(query=_enc(query), limit=self.CITING_SHOWN, all_kinds=1,
-                                sort=_capi.SORTS["date"], snippets=1, group_by_resolution=1,
-                                exact_total=1)
-        r = self._search(o)
-        try:
-            citing = []
-            for h in self._hits(r):
-                citing.append({"id": _s(h.id),
-                               "text": _s(h.snippet if h.snippet is not None
-                                          else h.paragraph.contents.text)})
-            return {"cited_by": lib.resdex_results_total(r), "citing": citing}
-        finally:
-            lib.resdex_results_destroy(r)
-
     def _carried(self, res):
-        """The draft res carries for another body and what it became:
-        {"symbol","adopted_as"}, or None (find_carried of the CLI)."""
+        """The draft res carries for another body (find_carried of the CLI):
+        resdex_db_find_resolution's results for SYMBOL/DR, or None. The
+        caller destroys them."""
         if not res.recommends_to:
             return None
         r = _capi.results_p()
@@ -411,13 +236,7 @@ class Database:
                                          ctypes.byref(r)) != 0:
             lib.resdex_results_destroy(r)
             return None
-        try:
-            if not lib.resdex_results_count(r):
-                return None
-            return {"symbol": _s(lib.resdex_results_get(r, 0).contents.resolution.contents.symbol),
-                    "adopted_as": _s(lib.resdex_hit_adopted_as(r, 0))}
-        finally:
-            lib.resdex_results_destroy(r)
+        return r
 
     def show(self, target, lang=None, votes=False):
         """`resdex show --json TARGET`: for a SYMBOL (or number) the whole
@@ -426,50 +245,74 @@ class Database:
         carries for another body: "carries"); for
         SYMBOL#ANCHOR that paragraph as a hit. lang: the language (None:
         English when indexed, else the first). votes: add "votes", how each
-        State voted (--votes)."""
+        State voted (--votes). A number shared by the parts of a resolution
+        (75/101: A/RES/75/101 A and B) names them all, as in the CLI: the
+        whole gives a list of the parts, A, B, ... in turn (one dict per
+        line the CLI prints); with an ANCHOR, the first part that has it."""
         symbol, _, anchor = target.partition("#")
-        r = self._results(lambda out: lib.resdex_db_find_resolution(
-            self._handle(), _enc(symbol), _enc(lang), out))
+        flags = _capi.JSON_VOTES if votes else 0
+        r = self._find(symbol, lang)
         try:
-            hits = self._hits(r)
-            res = hits[0].resolution.contents
-            if anchor:
-                for i, h in enumerate(hits):
-                    if _s(h.id).rpartition("#")[2].lower() == anchor.lower():
-                        d = _hit_fields(r, i)
-                        d.update(_fold_fields(h))
-                        if votes:
-                            d["votes"] = _votes(h.resolution.contents)
-                        return d
+            res = lib.resdex_results_get(r, 0).contents.resolution.contents
+            parts = self._parts(res, symbol, lang)
+            if not anchor:
+                wholes = [self._whole(r, flags)]
+                for part in parts:
+                    try:
+                        wholes.append(self._whole(part, flags))
+                    finally:
+                        lib.resdex_results_destroy(part)
+                return wholes[0] if len(wholes) == 1 else wholes
+            found = self._anchor(r, anchor, flags)
+            for part in parts if found is None else ():
+                try:
+                    found = self._anchor(part, anchor, flags)
+                finally:
+                    lib.resdex_results_destroy(part)
+                if found is not None:
+                    break
+            if found is None:
                 raise ResdexError(_capi.STATUS_NAMES.index("NOT_FOUND"), "%s has no paragraph %s"
-                                  % (_s(res.symbol), anchor))
-            d = _context(res)
-            d.update(_provenance(r, 0))
-            if votes:
-                d["votes"] = _votes(res)
-            d["paragraphs"] = []
-            notes = []
-            for h in hits:
-                par = h.paragraph.contents
-                p = _paragraph(par)
-                p["id"] = _s(h.id)
-                p["footnotes"] = _strings(par.marks, par.n_marks)
-                p["tags"] = _strings(par.tags, par.n_tags)
-                p["cites"] = _strings(par.cites, par.n_cites)
-                p["cite"] = _cite(h.resolution, h.paragraph)
-                p["lead_in"] = _s(par.lead_in)
-                d["paragraphs"].append(p)
-                for f in _footnotes(h.footnotes, h.n_footnotes):
-                    # Once each (by mark and text), as the CLI collects them.
-                    if not any(f["mark"] == g["mark"] and f["text"] == g["text"]
-                               for g in notes):
-                        notes.append(f)
-            d["footnotes"] = notes
-            d.update(self._citing(res))
-            d["carries"] = self._carried(res)
-            return d
+                                  % (symbol if parts.shared else _s(res.symbol), anchor))
+            return found
         finally:
             lib.resdex_results_destroy(r)
+
+    def _find(self, symbol, lang):
+        return self._results(lambda out: lib.resdex_db_find_resolution(
+            self._handle(), _enc(symbol), _enc(lang), out))
+
+    def _anchor(self, r, anchor, flags):
+        """The paragraph of r with this anchor (case aside) as a hit, or None."""
+        for i, h in enumerate(self._hits(r)):
+            if _s(h.id).rpartition("#")[2].lower() == anchor.lower():
+                return _hit(r, i, _capi.JSON_FOLD | flags)
+        return None
+
+    def _parts(self, res, asked, lang):
+        """The parts after res (the index's answer to `asked`) when asked
+        names a resolution of several parts by what they share (75/101, the
+        index answering with 75/101 A): an iterator of each next part's
+        results (B, C, ... while indexed), which the caller destroys."""
+        number, symbol = _s(res.number) or "", _s(res.symbol) or ""
+        shared = (number.endswith(" A") and len(number) > 2 and symbol.endswith("A")
+                  and len(symbol) > 1 and asked.lower() not in (number.lower(), symbol.lower()))
+        return _Parts(self, symbol[:-1] if shared else None, lang)
+
+    def _whole(self, r, flags):
+        """A whole resolution (r: resdex_db_find_resolution's results) with
+        who cites it."""
+        res = lib.resdex_results_get(r, 0).contents.resolution
+        citing = self._results(lambda out: lib.resdex_db_find_citing(
+            self._handle(), res, self.CITING_SHOWN, out))
+        carried = self._carried(res.contents)
+        try:
+            return _json(lambda out: lib.resdex_results_resolution_json(r, citing, carried, flags,
+                                                                        out))
+        finally:
+            lib.resdex_results_destroy(citing)
+            if carried is not None:
+                lib.resdex_results_destroy(carried)
 
     def similar(self, text=None, paragraph=None, filters=None, limit=10, min_similarity=None,
                 exclude_id=None):
@@ -480,9 +323,7 @@ class Database:
         candidate."""
         o = _capi.SimilarOptions(text=_enc(text), paragraph=_enc(paragraph),
                                  exclude_id=_enc(exclude_id), filters=_enc(filters),
-                                 limit=limit,
-                                 min_similarity=(0.0 if min_similarity is None
-                                                 else min_similarity or 1e-9))
+                                 limit=limit, min_similarity=_min(min_similarity))
         r = self._results(lambda out: lib.resdex_db_similar(self._handle(), ctypes.byref(o),
                                                             out))
         try:
@@ -510,7 +351,7 @@ class Database:
         return steps
 
     def _lineage_end(self, paragraph, n):
-        """describe_lineage_end: the paragraph asked about, ranked n + 1."""
+        """The paragraph asked about, ranked n + 1 (as the CLI ends a lineage)."""
         symbol, hash_, anchor = paragraph.rpartition("#")
         if not hash_:
             return None
@@ -522,14 +363,15 @@ class Database:
         try:
             for i, h in enumerate(self._hits(r)):
                 if _s(h.id).rpartition("#")[2] == anchor:
-                    d = _hit_fields(r, i, rank=n + 1)
+                    d = _hit(r, i, 0)
+                    d["rank"] = n + 1
                     d["lineage"] = "this paragraph"
                     return d
             return None
         finally:
             lib.resdex_results_destroy(r)
 
-    def check(self, draft, filters=None, min_similarity=0):
+    def check(self, draft, filters=None, min_similarity=None):
         """`resdex check --json`: a whole draft against the agreed language,
         one dict per paragraph checked ("n", "kind", "number", "item",
         "text", "status" agreed/modified/new, "precedent" (a search hit or
@@ -538,8 +380,9 @@ class Database:
         reads standard input: named "standard input") or a path (str or
         os.PathLike: read as `resdex check FILE`, gzip undone; text, Word or
         PDF). filters: in the search syntax ("year:..2020 body:ga").
-        min_similarity as resdex_check_options_t: 0 is the library's default
-        (0.5); a precedent counts from this similarity or containment on."""
+        min_similarity as similar()'s and `check --min`: a precedent counts
+        from this similarity or containment on; None: the library's default
+        (0.5); 0: every candidate."""
         if isinstance(draft, (bytes, bytearray, memoryview)):
             name, data = b"standard input", bytes(draft)
             doc = self._parse_draft(name, data, len(data))
@@ -554,14 +397,14 @@ class Database:
             finally:
                 _capi.libc.free(buf)
         try:
-            o = _capi.CheckOptions(filters=_enc(filters), min_similarity=min_similarity)
+            o = _capi.CheckOptions(filters=_enc(filters), min_similarity=_min(min_similarity))
             c = _capi.check_p()
             st = lib.resdex_db_check(self._handle(), doc, ctypes.byref(o), ctypes.byref(c))
             try:
                 if st != 0:
                     self._raise(st)
-                return [_check_item(lib.resdex_check_get(c, i).contents)
-                        for i in range(lib.resdex_check_count(c))]
+                return [_json(lambda out, i=i: lib.resdex_check_item_json(
+                    lib.resdex_check_get(c, i), out)) for i in range(lib.resdex_check_count(c))]
             finally:
                 lib.resdex_check_destroy(c)
         finally:

@@ -218,6 +218,7 @@ STATUS_NAMES = (
 FILE_INDEXED, FILE_REJECTED = 0, 1
 SORTS = {"relevance": 0, "date": 1}
 CHECK_AGREED, CHECK_MODIFIED, CHECK_NEW = 0, 1, 2
+JSON_FOLD, JSON_SIMILARITY, JSON_VOTES = 1, 2, 4  # resdex_json_flags_t
 
 db_p = ctypes.c_void_p
 results_p = ctypes.c_void_p
@@ -269,6 +270,14 @@ PROTOTYPES = {
     "resdex_hit_adopted_as": (ctypes.c_char_p, [results_p, ctypes.c_size_t]),
     "resdex_hit_from": (ctypes.c_size_t, [results_p, ctypes.c_size_t,
                                           ctypes.POINTER(c_char_pp)]),
+    "resdex_db_find_citing": (status, [db_p, ctypes.POINTER(Resolution), ctypes.c_uint,
+                                       ctypes.POINTER(results_p)]),
+    "resdex_results_hit_json": (status, [results_p, ctypes.c_size_t, ctypes.c_uint,
+                                         ctypes.POINTER(ctypes.c_void_p)]),
+    "resdex_results_resolution_json": (status, [results_p, results_p, results_p, ctypes.c_uint,
+                                                ctypes.POINTER(ctypes.c_void_p)]),
+    "resdex_check_item_json": (status, [ctypes.POINTER(CheckItem),
+                                        ctypes.POINTER(ctypes.c_void_p)]),
     "resdex_db_check": (status, [db_p, doc_p, ctypes.POINTER(CheckOptions),
                                  ctypes.POINTER(check_p)]),
     "resdex_check_count": (ctypes.c_size_t, [check_p]),

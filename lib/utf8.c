@@ -1,11 +1,14 @@
-/* utf8.c - file names and input lines as valid UTF-8; see utf8.h. */
-#include "utf8.h"
+/* utf8.c - file names and input lines as valid UTF-8 (resdex_name_escape,
+ * resdex_utf8_lossy; the rule in resdex.h). */
+#include "resdex.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-size_t
+/* The length of the valid UTF-8 sequence starting at u, at most len bytes
+ * long; 0 when the bytes at u do not start one. */
+static size_t
 utf8_sequence(const unsigned char *u, size_t len)
 {
     unsigned c = u[0];
@@ -28,7 +31,7 @@ utf8_sequence(const unsigned char *u, size_t len)
 }
 
 size_t
-utf8_first_invalid(const char *s, size_t len)
+resdex_utf8_first_invalid(const char *s, size_t len)
 {
     const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; i < len;) {
@@ -41,7 +44,7 @@ utf8_first_invalid(const char *s, size_t len)
 }
 
 char *
-utf8_lossy(const char *s, size_t len)
+resdex_utf8_lossy(const char *s, size_t len)
 {
     char *buf = malloc(len * 3 + 1);
     if (!buf)
@@ -65,7 +68,7 @@ utf8_lossy(const char *s, size_t len)
 }
 
 char *
-utf8_escape_name(const char *name)
+resdex_name_escape(const char *name)
 {
     size_t len = strlen(name);
     char *buf = malloc(len * 4 + 1);
