@@ -3,8 +3,10 @@
  * The English list is the issue's (the qualifiers negotiators trade in
  * crime-prevention resolutions), with the variants found in the corpus
  * ("on request", "in accordance with domestic law"). The other languages
- * give the equivalents the official translations use, written from that
- * usage and not yet checked phrase by phrase against ../shared/corpus/akn.
+ * give the equivalents the official translations use, each counted in
+ * corpus/akn, and the forms the translations use most added where the list
+ * had another ("selon qu'il convient", "в соответствующих случаях",
+ * "在预算外资源允许的情况下"): doc/verb-scale.md.
  * A phrase ending in '*' (the `prefix` flag) matches any word that starts
  * with its last word ("voluntar*": voluntary, voluntarily); the tokeniser
  * drops the '*' itself. Phrases are compared as the diff
@@ -44,6 +46,7 @@ static const qualifier_t list[] = {
     {"en", "as soon as possible", 0},
     {"en", "immediately", 0},
 
+    {"fr", "selon qu'il convient", 0},
     {"fr", "selon qu'il conviendra", 0},
     {"fr", "le cas échéant", 0},
     {"fr", "conformément à la législation nationale", 0},
@@ -67,10 +70,12 @@ static const qualifier_t list[] = {
     {"es", "de conformidad con su legislación nacional", 0},
     {"es", "de conformidad con el derecho interno", 0},
     {"es", "con sujeción a la disponibilidad de recursos extrapresupuestarios", 0},
-    {"es", "con cargo a los recursos existentes", 0},
+    {"es", "dentro de los límites de los recursos existentes", 0},
     {"es", "previa solicitud", 0},
     {"es", "cuando lo soliciten", 0},
     {"es", "considerar", 0},
+    {"es", "consideren la posibilidad", 0},
+    {"es", "considere la posibilidad", 0},
     {"es", "estudiar la posibilidad", 0},
     {"es", "en la medida de lo posible", 0},
     {"es", "voluntari*", 1},
@@ -80,6 +85,7 @@ static const qualifier_t list[] = {
     {"es", "sin dilación", 0},
 
     {"ru", "в надлежащих случаях", 0},
+    {"ru", "в соответствующих случаях", 0},
     {"ru", "по мере необходимости", 0},
     {"ru", "в соответствии с национальным законодательством", 0},
     {"ru", "в соответствии со своим национальным законодательством", 0},
@@ -101,7 +107,7 @@ static const qualifier_t list[] = {
     {"zh", "根据国内法", 0},
     {"zh", "依照本国法律", 0},
     {"zh", "根据本国立法", 0},
-    {"zh", "在有预算外资源的情况下", 0},
+    {"zh", "在预算外资源允许的情况下", 0},
     {"zh", "在现有资源范围内", 0},
     {"zh", "应请求", 0},
     {"zh", "应要求", 0},

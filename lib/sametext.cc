@@ -16,6 +16,7 @@ left_out(unsigned c)
     switch (c) {
     case '"':
     case '\'':
+    case '*': /* a footnote mark or the italics of converted text */
     case 0x00AB:
     case 0x00BB:
     case 0x2039:
@@ -35,6 +36,27 @@ left_out(unsigned c)
     }
 }
 
+/* Hyphens and dashes of every kind (- ‐ ‑ ‒ – — ― −). */
+bool
+hyphen(unsigned c)
+{
+    return c == '-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212;
+}
+
+bool
+space(unsigned c)
+{
+    return Xapian::Unicode::is_whitespace(c) || c == 0x00A0 || c == 0x202F;
+}
+
+/* Punctuation that white space before it does not change ("corruption ,"). */
+bool
+closing(unsigned c)
+{
+    return c == ',' || c == ';' || c == '.' || c == ':' || c == '!' || c == '?' || c == ')' ||
+           c == ']';
+}
+
 bool
 ends_with(const std::string &s, const char *tail)
 {
@@ -48,18 +70,44 @@ std::string
 same_text(const char *text)
 {
     std::string out;
-    bool space = false;
-    for (Xapian::Utf8Iterator it(text ? text : ""); it != Xapian::Utf8Iterator(); ++it) {
+    bool pending = false; /* white space seen since the last character kept */
+    Xapian::Utf8Iterator end;
+    for (Xapian::Utf8Iterator it(text ? text : ""); it != end; ++it) {
         unsigned c = *it;
         if (left_out(c))
             continue;
-        if (Xapian::Unicode::is_whitespace(c) || c == 0x00A0 || c == 0x202F) {
-            space = !out.empty();
+        if (space(c)) {
+            pending = !out.empty();
             continue;
         }
-        if (space)
+        if (hyphen(c) && !pending && !out.empty()) {
+            /* A word hyphenated across a line break: "post-sen-\ntencing". */
+            Xapian::Utf8Iterator next = it;
+            bool newline = false;
+            for (++next; next != end && space(*next); ++next)
+                newline |= *next == '\n';
+            if (newline && next != end &&
+                Xapian::Unicode::get_category(*next) == Xapian::Unicode::LOWERCASE_LETTER) {
+                it = next;
+                Xapian::Unicode::append_utf8(out, *it);
+                continue;
+            }
+        }
+        if (hyphen(c)) {
+            /* Inside a word ("non-member" typed with a hyphen-minus or a
+             * non-breaking hyphen U+2011, "health-care") a hyphen is left
+             * out, as the diff leaves it out of a word's key; elsewhere any
+             * dash is "-". */
+            Xapian::Utf8Iterator next = it;
+            ++next;
+            bool inside = !pending && !out.empty() && next != end && !space(*next);
+            if (inside)
+                continue;
+            c = '-';
+        }
+        if (pending && !closing(c) && out.back() != '(' && out.back() != '[')
             out += ' ';
-        space = false;
+        pending = false;
         Xapian::Unicode::append_utf8(out, Xapian::Unicode::tolower(c));
     }
     for (;;) {

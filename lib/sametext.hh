@@ -5,17 +5,29 @@
  * report's draft and the resolution adopted from it. The normalisation,
  * defined here once:
  *   - letters lower-cased (Unicode);
- *   - quotation marks of every kind (" ' ‘ ’ “ ” « » ‹ › „ ‟) left out;
+ *   - quotation marks of every kind (" ' ‘ ’ “ ” « » ‹ › „ ‟) left out, and
+ *     "*" (a footnote mark, or the italics of a converted text);
  *   - footnote marks left out: superscript digits and letters (¹ ² ³ ⁰-ⁿ),
  *     which a text rendering may still carry where the XML has none;
  *   - invisible characters left out (soft hyphen, zero-width spaces, BOM);
- *   - any run of white space (no-break spaces too) one space, none at either end;
+ *   - hyphens and dashes of every kind (- U+2010-U+2015 U+2212) inside a word
+ *     left out ("non-member" = "nonmember", whichever hyphen it was typed
+ *     with: the corpus has both), and with the line break after it when a
+ *     word was hyphenated across lines ("post-sen-\ntencing"); elsewhere "-";
+ *   - any run of white space (no-break spaces too) one space, none at either
+ *     end, before a closing mark (, ; . : ! ? ) ]) or after an opening one
+ *     (( [): "corruption , and" = "corruption, and";
  *   - the closing punctuation a paragraph takes from its place in the
  *     resolution left out: a final ";", ".", ",", ":" and "; and" / "; or"
  *     (the last paragraph ends with ".", the same one elsewhere with ";").
- * Everything else (words, digits, other punctuation) counts. The key stored
+ * Everything else (words, digits, other punctuation) counts. The same
+ * definition decides that a draft's paragraph is "agreed" (resdex check):
+ * similar.cc gives similarity 1 exactly to a precedent of the same key. The
+ * word diff (diff.h) tokenises by rules of its own and shows what it sees
+ * (a quote, the final ";" or "."), but never decides "the same". The key stored
  * at index time (SLOT_SAME, P_SAME in terms.hh) is the 64-bit FNV-1a hash
- * of the normalised text in 16 hex digits. */
+ * of the normalised text in 16 hex digits; changing the definition changes
+ * the index format (terms.hh). */
 #ifndef RESDEX_SAMETEXT_HH
 #define RESDEX_SAMETEXT_HH
 

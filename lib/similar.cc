@@ -12,6 +12,7 @@
 #include "query-prep.hh"
 #include "record.h"
 #include "results.h"
+#include "sametext.hh"
 #include "similar.h"
 #include "stem.hh"
 #include "stopwords.hh"
@@ -66,6 +67,7 @@ struct Input {
     std::string lang;
     std::string exclude_symbol, exclude_anchor; /* empty: exclude nothing */
     TextPtr tokens;
+    std::string same; /* its same-text key (sametext.hh): folding's */
 };
 
 struct Candidate {
@@ -165,6 +167,7 @@ set_input_text(resdex_db_t *db, Input &in, const std::string &text)
                            std::to_string(RESDEX_MAX_SIMILAR_BYTES) +
                            " (one paragraph, not a document)");
     in.text = text;
+    in.same = same_text_key(text.c_str());
     in.tokens.reset(diff_text_new(text.data(), text.size()));
     if (!in.tokens)
         resdex::out_of_memory("reading the words of a text");
@@ -251,12 +254,24 @@ struct Ranking {
     Candidate *rejected; /* NULL, or gets the closest below min_sim when none reaches it */
 };
 
-/* The exact re-score of one candidate against the input. */
+/* Is the candidate the input's text, as folding decides it (the same-text
+ * key stored at index time against the input's)? */
+bool
+same_as_input(const Xapian::Document &doc, const Input &in)
+{
+    return !in.same.empty() && doc.get_value(SLOT_SAME) == in.same;
+}
+
+/* The exact re-score of one candidate against the input. Similarity 1 is
+ * the same text as folding has it (sametext.hh), and nothing else: the
+ * diff's own equality of tokens is not asked (it takes "non-member" typed
+ * with two kinds of hyphen as one, but not a final ";" and "."). */
 void
 score(Candidate &c, const diff_text_t *hit, const Input &in, bool contain)
 {
     if (diff_compare(hit, in.tokens.get(), nullptr, nullptr, nullptr, &c.stats) != 0)
         resdex::out_of_memory("comparing the texts");
+    c.stats.exact = same_as_input(c.doc, in);
     c.similarity = diff_similarity(&c.stats, tuning.sequence_weight);
     double words = static_cast<double>(diff_text_words(in.tokens.get()));
     double trust = std::min(1.0, words / FRAGMENT_WORDS);
@@ -328,6 +343,8 @@ rank_candidates(resdex_db_t *db, const Input &in, const Xapian::Query &restrict_
             p.bound = std::max(p.bound, diff_containment_bound(p.tokens.get(), in.tokens.get()));
         if (p.bound < 0)
             resdex::out_of_memory("comparing the texts");
+        if (same_as_input(p.c.doc, in))
+            p.bound = 1.0; /* the same text, whatever the words' overlap */
         const char *type = hit->resolution->doc_type;
         p.c.draft = type && strstr(type, "draft") != nullptr;
         p.c.date = p.c.doc.get_value(SLOT_DATE);

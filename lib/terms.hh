@@ -9,14 +9,16 @@
  * RESDEX_INDEX_FORMAT (format 2: accents folded, verb: and its facet on the
  * whole phrase; format 3: the same-text key of folding, provenance keys,
  * adoption terms, annexes, the drafts carried inside resolutions as
- * resolutions of their own, citations and lead-ins in the records; an
- * older index is refused with "delete it and reindex"). */
+ * resolutions of their own, citations and lead-ins in the records; format
+ * 4: the same-text key leaves out hyphens inside words and the space before
+ * a closing mark, sametext.hh; an older index is refused with "delete it and
+ * reindex"). */
 #ifndef RESDEX_TERMS_HH
 #define RESDEX_TERMS_HH
 
 #include <string>
 
-#define RESDEX_INDEX_FORMAT "3"
+#define RESDEX_INDEX_FORMAT "4"
 /* Metadata key holding the index format. */
 #define RESDEX_META_FORMAT "resdex:format"
 /* Metadata key, "1" when every paragraph of the index has its word pairs

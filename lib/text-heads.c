@@ -212,11 +212,38 @@ tx_res_number(const char *s)
     return j;
 }
 
+/* The sponsors' line of a draft as the Official Document System prints an
+ * L document ("Austria, Japan and Thailand: draft resolution", "...: revised
+ * draft decision"): a draft resolution with no number, its title on the next
+ * line. Read so in a draft only (resdex check, parse): the masthead and the
+ * session lines above it are then no paragraphs of the draft. */
+static int
+sponsors_line(ctx_t *c, const char *p, unsigned line)
+{
+    static const char *const tails[] = {": draft resolution", ": revised draft resolution",
+                                        ": draft decision", ": revised draft decision"};
+    size_t n = strlen(p);
+    while (n > 0 && p[n - 1] == ' ')
+        n--;
+    for (size_t i = 0; i < sizeof tails / sizeof *tails; i++) {
+        size_t k = strlen(tails[i]);
+        if (n > k && strncmp(p + n - k, tails[i], k) == 0) {
+            tx_open_resolution(c, "",
+                               strstr(tails[i], "decision") ? "draft decision" : "draft resolution",
+                               NULL, line, 0, 0);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* "Draft resolution I", "Draft decision II", "Resolution 26/1", "Decision
  * 26/1" alone on their line: a resolution inside a report. */
 int
 tx_draft_heading(ctx_t *c, const char *p, unsigned line)
 {
+    if (model_headless_ok(c->doc) && sponsors_line(c, p, line))
+        return 1;
     int draft = 0;
     const char *q = p;
     if (starts_with(q, "Draft ")) {

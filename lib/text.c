@@ -378,11 +378,22 @@ text_parse(resdex_doc_t *doc, const char *name, const char *data, size_t len, ch
 {
     resdex_status_t st = parse_lines(doc, name, data, len, 0, message);
     if (st == RESDEX_STATUS_NO_RESOLUTION && model_headless_ok(doc) && resdex_doc_count(doc) == 0) {
-        if (message) {
-            free(*message);
+        char *refusal = message ? *message : NULL;
+        if (message)
             *message = NULL;
-        }
         st = parse_lines(doc, name, data, len, 1, message);
+        /* A text with neither a heading nor a paragraph is no draft either:
+         * the first refusal stands. */
+        if (st == RESDEX_STATUS_SUCCESS && resdex_doc_count(doc) == 1 &&
+            resdex_doc_get(doc, 0)->n_paragraphs == 0) {
+            st = RESDEX_STATUS_NO_RESOLUTION;
+            if (message) {
+                free(*message);
+                *message = refusal;
+                refusal = NULL;
+            }
+        }
+        free(refusal);
     }
     return st;
 }

@@ -64,8 +64,17 @@ run_parse(const global_options_t *g, char **words, int n_words)
     int status = EXIT_FOUND;
     for (int i = 0; i < n_words; i++) {
         resdex_doc_t *doc = NULL;
-        char *msg = NULL;
-        resdex_status_t st = resdex_parse_file(words[i], &doc, &msg);
+        char *msg = NULL, *data = NULL;
+        size_t len = 0;
+        /* Read as check reads a draft: a text without a heading is one
+         * draft resolution, not refused (resdexd still refuses it). */
+        resdex_status_t st = resdex_read_file(words[i], &data, &len, &msg);
+        if (st == RESDEX_STATUS_SUCCESS) {
+            free(msg);
+            msg = NULL;
+            st = resdex_parse_draft(words[i], data, len, &doc, &msg);
+        }
+        free(data);
         if (st != RESDEX_STATUS_SUCCESS) {
             fprintf(stderr, "resdex: %s\n", msg ? msg : resdex_status_to_string(st));
             free(msg);

@@ -10,6 +10,12 @@ nodist_EXTRA_tests_test_reader_SOURCES = dummy.cxx
 tests_test_stem_SOURCES = tests/test_stem.cc
 tests_test_stem_CPPFLAGS = $(TEST_CPPFLAGS) $(XAPIAN_CFLAGS)
 tests_test_stem_LDADD = $(TEST_LIBS)
+# The one definition of "the same text" (folding, resdex check).
+check_PROGRAMS += tests/test_sametext
+tests_test_sametext_SOURCES = tests/test_sametext.cc
+tests_test_sametext_CPPFLAGS = $(TEST_CPPFLAGS) $(XAPIAN_CFLAGS)
+tests_test_sametext_LDADD = $(TEST_LIBS)
+TESTS += tests/test_sametext
 tests_test_db_SOURCES = tests/test_db.c tests/corrupt.cc tests/testutil.h
 tests_test_db_CPPFLAGS = $(TEST_CPPFLAGS) $(XAPIAN_CFLAGS)
 tests_test_db_LDADD = $(TEST_LIBS)

@@ -593,6 +593,52 @@ test_verb_scale(void **state)
     arena_free(&a);
 }
 
+/* Entries measured against corpus/akn (doc/verb-scale.md): paragraph
+ * openings as the corpus prints them, and the English step each stands for
+ * in the same resolution's English text. */
+static void
+test_verb_corpus_entries(void **state)
+{
+    (void)state;
+    struct {
+        const char *lang;
+        int preambular;
+        const char *text, *canon;
+    } vcases[] = {
+        {"ru", 0, "Рекомендует государствам-членам содействовать", "encourages"},
+        {"ru", 0, "Рекомендует Генеральной Ассамблее принять следующий проект", "recommends"},
+        {"ru", 0, "Настоятельно рекомендует государствам-членам", "strongly encourages"},
+        {"ru", 1, "Подтверждая свою приверженность", "reaffirming"},
+        {"ru", 1, "Ссылаясь также на свою резолюцию", "recalling"},
+        {"ru", 1, "Особо отмечая важность", "stressing"},
+        {"fr", 0, "Invite instamment les États Membres", "urges"},
+        {"fr", 0, "Engage instamment les États parties", "urges"},
+        {"fr", 1, "Consciente que les congrès des Nations Unies", "recognizing"},
+        {"fr", 1, "Ayant à l\u2019esprit les dispositions applicables", "recalling"},
+        {"es", 0, "Pide que se adopten medidas", "calls upon"},
+        {"es", 1, "Teniendo presente la resolución", "recalling"},
+        {"zh", 0, "大力鼓励会员国积极参加", "strongly encourages"},
+        {"zh", 1, "铭记联合国", "recalling"},
+        {"zh", 1, "表示注意到秘书长的报告", "noting"},
+        {"ar", 1, "وإذ تسلّم بأن", "recognizing"},
+        {"ar", 1, "وإذ تضع في اعتبارها", "recalling"},
+        {"ar", 1, "وإذ تؤكد أهمية", "stressing"},
+        {"ar", 1, "وإذ تؤكد من جديد", "reaffirming"},
+    };
+    for (size_t k = 0; k < sizeof vcases / sizeof *vcases; k++) {
+        arena_t a;
+        arena_init(&a);
+        diff_text_t *t = diff_text_new(vcases[k].text, strlen(vcases[k].text));
+        verb_lead_t v;
+        int found = verb_lead(t, vcases[k].lang, vcases[k].preambular, NULL, &a, &v);
+        if (found != 1 || strcmp(v.canon, vcases[k].canon) != 0)
+            fail_msg("%s '%s': %s, expected %s", vcases[k].lang, vcases[k].text,
+                     found == 1 ? v.canon : "no verb", vcases[k].canon);
+        diff_text_free(t);
+        arena_free(&a);
+    }
+}
+
 static void
 test_qualifiers(void **state)
 {
@@ -613,6 +659,22 @@ test_qualifiers(void **state)
          "Призывает государства безотлагательно действовать", "безотлагательно", NULL},
         {"zh", "鼓励会员国采取行动", "鼓励会员国酌情采取行动", "酌情", NULL},
         {"ar", "تشجع الدول الأعضاء", "تشجع الدول الأعضاء، حسب الاقتضاء", "حسب الاقتضاء", NULL},
+        /* Entries measured against corpus/akn (doc/verb-scale.md). */
+        {"fr", "Encourage les États à prendre en compte la Déclaration",
+         "Encourage les États à prendre en compte, selon qu\u2019il convient, la Déclaration",
+         "selon qu'il convient", NULL},
+        {"ru", "Призывает государства, в соответствующих случаях, укреплять",
+         "Призывает государства укреплять", NULL, "в соответствующих случаях"},
+        {"zh", "请毒品和犯罪问题办公室提供援助",
+         "请毒品和犯罪问题办公室在预算外资源允许的情况下提供援助", "在预算外资源允许的情况下",
+         NULL},
+        {"es", "Alienta a los Estados a que adopten",
+         "Alienta a los Estados a que consideren la posibilidad de adoptar",
+         "consideren la posibilidad", NULL},
+        {"es",
+         "Solicita a la Oficina que, dentro de los límites de los recursos existentes, preste",
+         "Solicita a la Oficina que preste", NULL,
+         "dentro de los límites de los recursos existentes"},
     };
     for (size_t k = 0; k < sizeof qcases / sizeof *qcases; k++) {
         arena_t a;
@@ -696,6 +758,7 @@ main(void)
         cmocka_unit_test_setup_teardown(test_similar_errors, setup_db, teardown_db),
         cmocka_unit_test_setup_teardown(test_lineage, setup_db, teardown_db),
         cmocka_unit_test(test_verb_scale),
+        cmocka_unit_test(test_verb_corpus_entries),
         cmocka_unit_test(test_qualifiers),
         cmocka_unit_test_setup_teardown(test_check, setup_db, teardown_db),
     };

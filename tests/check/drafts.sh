@@ -82,6 +82,23 @@ if [ -x "$JSON_EQUAL" ]; then
     check "--json: valid JSON Lines" "$JSON_EQUAL" "$T/out" "$T/out"
 fi
 
+# resdex parse reads the headless draft as check does: one draft resolution,
+# the same paragraphs, the file's name standing in for a symbol.
+cp "$T/out" "$T/check.jsonl"
+expect_status 0 "parse the headless draft" "$RESDEX" parse --json "$T/draft.txt"
+check "parse: one resolution" test "$(wc -l <"$T/out")" -eq 1
+check "parse: a draft resolution" grep -qF '"symbol":"draft","number":"","body":null' "$T/out"
+check "parse: doc_type" grep -qF '"doc_type":"draft resolution"' "$T/out"
+python3 - "$T/out" "$T/check.jsonl" <<'PY' || fail "parse: not the paragraphs check checked"
+import json, sys
+parsed = json.load(open(sys.argv[1]))["paragraphs"]
+checked = [json.loads(l) for l in open(sys.argv[2])]
+assert [(p["kind"], p["number"], p["text"]) for p in parsed] == \
+    [(c["kind"], c["number"], c["text"]) for c in checked], "differ"
+PY
+expect_status 0 "parse the headless draft, text" "$RESDEX" parse "$T/draft.txt"
+check "parse text: the new paragraph" grep -q '^  7 *operative  Decides$' "$T/out"
+
 # Every paragraph with a precedent: exit 0.
 grep -v 'penguins' "$T/draft.txt" >"$T/known.txt"
 expect_status 0 "a draft without a new paragraph" checkd "$T/known.txt"

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""mkpdf.py OUT [--pages N] [--blank] [--repeat N]: print General Assembly resolution
+"""mkpdf.py OUT [--pages N] [--blank] [--repeat N] [--draft FILE]: print General Assembly resolution
 70/174 to a PDF with cairo, laid out as the Official Document System prints
 it: a masthead on page 1, the symbol header "A/RES/70/174" on every later
 page, page numbers "2/3", the job number "15-14112 (E)", the barcode
@@ -7,7 +7,9 @@ page, page numbers "2/3", the job number "15-14112 (E)", the barcode
 smaller font at the foot of the page that cites them, marked by raised
 digits, and a paragraph split by a page break. --pages N repeats blank pages
 to N (a long PDF); --blank prints no text at all (a scanned PDF); --repeat N
-prints the operative part N times (pages of text, for bench/readers)."""
+prints the operative part N times (pages of text, for bench/readers). --draft
+FILE prints the paragraphs of FILE (one a line) instead, with the furniture of a
+Third Committee draft, A/C.3/79/L.9 (tests/check/pdf.sh)."""
 import sys
 import cairo
 
@@ -20,6 +22,12 @@ out = args[0]
 pages = int(args[args.index("--pages") + 1]) if "--pages" in args else 0
 blank = "--blank" in args
 repeat = int(args[args.index("--repeat") + 1]) if "--repeat" in args else 1
+draft = args[args.index("--draft") + 1] if "--draft" in args else None
+SYMBOL, JOB, BARCODE, DISTR, ISSUED = ("A/RES/70/174", "15-14112 (E)", "*1514112*",
+                                       "Distr.: General", "8 January 2016")
+if draft:
+    SYMBOL, JOB, BARCODE, DISTR, ISSUED = ("A/C.3/79/L.9", "24-18020 (E)", "*2418020*",
+                                           "Distr.: Limited", "9 October 2024")
 
 surface = cairo.PDFSurface(out, W, H)
 cr = cairo.Context(surface)
@@ -60,6 +68,8 @@ RES = [
 ]
 RES = RES[:5] + RES[5:10] * repeat + RES[10:]
 NOTES = {1: "See A/69/PV.73.", 2: "Resolution 70/174, annex."}
+if draft:
+    RES = [[ln] for ln in open(draft, encoding="utf-8").read().split("\n") if ln.strip()]
 # Body lines available on each page: page 1 breaks the long paragraph.
 CAPACITY = {1: 14}
 
@@ -105,8 +115,8 @@ def foot(page, total, notes):
         text_at(LEFT + 8, y, NOTES[n], NOTE)
         y += 10
     if page == 1:
-        text_at(LEFT, 790, "15-14112 (E)", 7.0)
-        text_at(LEFT + 300, 790, "*1514112*", 9.0)
+        text_at(LEFT, 790, JOB, 7.0)
+        text_at(LEFT + 300, 790, BARCODE, 9.0)
         text_at(LEFT, 805, "Please recycle", 7.0)
     else:
         text_at(RIGHT - 20, 815, "%d/%d" % (page, total), 8.0)
@@ -115,12 +125,12 @@ def foot(page, total, notes):
 def head(page):
     if page == 1:
         text_at(LEFT, 40, "United Nations", 9.0)
-        text_at(RIGHT - 60, 40, "A/RES/70/174", 9.0)
+        text_at(RIGHT - 60, 40, SYMBOL, 9.0)
         text_at(LEFT, 80, "General Assembly", 14.0)
-        text_at(RIGHT - 80, 80, "Distr.: General", BODY)
-        text_at(RIGHT - 80, 92, "8 January 2016", BODY)
+        text_at(RIGHT - 80, 80, DISTR, BODY)
+        text_at(RIGHT - 80, 92, ISSUED, BODY)
     else:
-        text_at(LEFT, 40, "A/RES/70/174", 9.0)
+        text_at(LEFT, 40, SYMBOL, 9.0)
 
 
 if blank:
