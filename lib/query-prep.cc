@@ -380,7 +380,7 @@ class AllProcessor : public Xapian::FieldProcessor
   public:
     Xapian::Query operator()(const std::string &) override
     {
-        return Xapian::Query::MatchAll;
+        return match_all();
     }
 };
 
