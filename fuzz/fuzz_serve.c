@@ -61,7 +61,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
     fuzz_tmpdir("serve", db_dir, sizeof db_dir);
     atexit(cleanup);
     fuzz_index_texts(db_dir, texts, sizeof texts / sizeof texts[0]);
-    if (!(api = serve_api_new(db_dir)))
+    if (!(api = serve_api_new(db_dir, 1)))
         abort();
     return 0;
 }

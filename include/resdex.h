@@ -728,8 +728,12 @@ typedef struct resdex_search_options {
     unsigned limit;    /* hits to return (0: none, only counts, then exact) */
     int all_kinds;     /* nonzero: every kind, not only operative paragraphs */
     resdex_sort_t sort;
-    int facets;   /* nonzero: count body, year, verb and adopted over all matches */
-    int snippets; /* nonzero: compute a highlighted snippet per hit */
+    /* Nonzero: count body, year, verb, adopted and sdg over all matches,
+     * and kind and lang over the matches without their default filter
+     * (operative and annex paragraphs; the language searched): of every
+     * kind, and of every language as the query was parsed. */
+    int facets;
+    int snippets;                  /* nonzero: compute a highlighted snippet per hit */
     const char *hl_start, *hl_end; /* snippet highlight markers ("[", "]" if NULL) */
     /* Snippet length, in bytes of text (0: 300). A paragraph shorter than this
      * comes back whole, highlighted. */
@@ -846,7 +850,8 @@ const char *resdex_results_lang(const resdex_results_t *results);
 const resdex_hit_t *resdex_results_get(const resdex_results_t *results, size_t i);
 
 /* With options.facets: call fn for each value of a facet ("body", "year",
- * "verb") among all matches, most frequent first; fn returns nonzero to
+ * "verb", "adopted", "kind", "lang", "sdg"; see the option) among the
+ * matches, most frequent first; fn returns nonzero to
  * stop. The value is borrowed, valid during the call only. Nothing is
  * called for results without facets or an unknown facet. */
 void resdex_results_facets(const resdex_results_t *results, const char *facet,

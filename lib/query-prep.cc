@@ -381,8 +381,7 @@ class AllProcessor : public Xapian::FieldProcessor
     Xapian::Query operator()(const std::string &) override
     {
         /* Every searched paragraph: not the shadowed copies (copies.cc). */
-        return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll,
-                             Xapian::Query(P_DORMANT));
+        return Xapian::Query(Xapian::Query::OP_AND_NOT, match_all(), Xapian::Query(P_DORMANT));
     }
 };
 

@@ -20,6 +20,16 @@ const unsigned MAX_YEAR_SPAN = 200;
 /* The largest n of NEAR/n and ADJ/n. */
 const unsigned MAX_NEAR_DISTANCE = 1000;
 
+/* A query matching every document, new each time. Not a copy of
+ * Xapian::Query::MatchAll: that is one object for the whole process whose
+ * reference count is not atomic, so copying it on two threads at once (two
+ * resdex serve requests) is a data race that ThreadSanitizer reports. */
+inline Xapian::Query
+match_all()
+{
+    return Xapian::Query(std::string());
+}
+
 struct ParsedQuery {
     Xapian::Query query;       /* words and filters; no default filter */
     Xapian::Query phrase;      /* the words typed one after the other as a phrase, or empty */

@@ -94,13 +94,13 @@ split_id(const std::string &id, std::string &symbol, std::string &anchor)
     return true;
 }
 
-/* The filters as a boolean query (MatchAll when there are none); lang:, if
+/* The filters as a boolean query (every document when there are none); lang:, if
  * given, goes to `lang`. Anything that is not a filter is a BAD_QUERY. The
  * search's parser reads them (query-prep.cc). */
 resdex_status_t
 parse_filters(resdex_db_t *db, const char *filters, Xapian::Query &out, std::string &lang)
 {
-    out = Xapian::Query::MatchAll;
+    out = match_all();
     std::string f = filters ? filters : "";
     if (f.size() > RESDEX_MAX_QUERY_BYTES)
         return db_fail(db, RESDEX_STATUS_BAD_QUERY, "filters are too long");

@@ -1,8 +1,8 @@
 /* cmd_serve.c - resdex serve: the page for delegates and the HTTP JSON API
  * over libmicrohttpd. This file is the HTTP glue only (the listening socket,
  * limits, headers, the access log, signals); what each request gets is
- * serve_api.c's. One thread answers every request in turn, so the one
- * read-only index handle is never shared. */
+ * serve_api.c's. A pool of threads (libmicrohttpd's) answers the requests,
+ * each request on a read handle of its own (serve_api.c). */
 #include "commands.h"
 #include "opts.h"
 #include "serve_api.h"
@@ -22,10 +22,13 @@
 #define DEFAULT_LISTEN  "127.0.0.1:8340"
 #define MAX_ARGS        64
 #define MAX_CONNECTIONS 256
-#define IDLE_SECONDS    15 /* a client silent this long is cut off */
-#define REQUEST_SECONDS 30 /* and one whose request takes longer to arrive */
+#define MAX_THREADS     64
 
 static const char *listen_opt = DEFAULT_LISTEN, *access_log_opt;
+static unsigned threads_opt;      /* 0: one per CPU */
+static unsigned per_ip_opt = 64;  /* connections from one address (0: no limit) */
+static unsigned idle_opt = 15;    /* a client silent this long is cut off */
+static unsigned request_opt = 30; /* and one whose request takes longer to arrive */
 
 static const opt_desc_t serve_options[] = {
     {.name = "listen",
@@ -40,6 +43,32 @@ static const opt_desc_t serve_options[] = {
      .missing = "a file (or - for standard output)",
      .help = "append a line per request to FILE (- for standard output), in\n"
              "the common log format"},
+    {.name = "threads",
+     .whole = &threads_opt,
+     .min = 1,
+     .max = MAX_THREADS,
+     .metavar = "N",
+     .help = "answer N requests at once, each on its own read handle\n"
+             "(default: one per CPU)"},
+    {.name = "per-ip",
+     .whole = &per_ip_opt,
+     .max = MAX_CONNECTIONS,
+     .metavar = "N",
+     .help = "at most N connections open from one address (default 64; 0: no\n"
+             "limit, behind a proxy that limits them)"},
+    {.name = "idle-timeout",
+     .whole = &idle_opt,
+     .min = 1,
+     .max = 3600,
+     .metavar = "SECONDS",
+     .help = "cut off a client silent this long (default 15)"},
+    {.name = "request-timeout",
+     .whole = &request_opt,
+     .min = 1,
+     .max = 3600,
+     .metavar = "SECONDS",
+     .help = "cut off a client whose request (its headers and body) takes\n"
+             "longer to arrive, however steadily it trickles (default 30)"},
     {.name = NULL},
 };
 
@@ -58,7 +87,7 @@ typedef struct conn {
 
 typedef struct server {
     serve_api_t *api;
-    FILE *log;
+    FILE *log; /* written by every thread, a line at a time */
 } server_t;
 
 static void *
@@ -119,13 +148,13 @@ answer(void *cls, struct MHD_Connection *c, const char *url, const char *method,
     conn_t *conn = *con_cls;
     if (!conn)
         return MHD_NO; /* out of memory: drop the connection */
+    /* Headers or a body trickling in (a byte at a time, within the idle
+     * limit) may not hold the connection for ever. */
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    if (now.tv_sec - conn->since.tv_sec >= (time_t)request_opt)
+        return MHD_NO;
     if (*upload_size > 0) {
-        /* A body trickling in (a byte at a time, within the idle limit)
-         * may not hold the connection for ever. */
-        struct timespec now;
-        clock_gettime(CLOCK_MONOTONIC, &now);
-        if (now.tv_sec - conn->since.tv_sec > REQUEST_SECONDS)
-            return MHD_NO;
         if (!conn->too_large && conn->len + *upload_size <= SERVE_MAX_BODY) {
             char *p = realloc(conn->body, conn->len + *upload_size + 1);
             if (!p)
@@ -199,7 +228,9 @@ log_request(FILE *log, struct MHD_Connection *c, const conn_t *conn)
     time_t now = time(NULL);
     struct tm tm;
     strftime(date, sizeof date, "%d/%b/%Y:%H:%M:%S %z", localtime_r(&now, &tm));
-    /* The request line as sent, its quotes and controls escaped. */
+    /* The request line as sent, its quotes and controls escaped; the
+     * line whole, whichever threads log at once. */
+    flockfile(log);
     fprintf(log, "%s - - [%s] \"%s ", host, date, conn->request);
     for (const unsigned char *p = (const unsigned char *)(conn->uri ? conn->uri : "-"); *p; p++)
         if (*p < 0x20 || *p == '"' || *p == '\\' || *p >= 0x7f)
@@ -208,6 +239,7 @@ log_request(FILE *log, struct MHD_Connection *c, const conn_t *conn)
             fputc(*p, log);
     fprintf(log, " %s\" %u %zu\n", conn->version, conn->status ? conn->status : 500, conn->bytes);
     fflush(log);
+    funlockfile(log);
 }
 
 static void
@@ -322,7 +354,12 @@ run_serve(const global_options_t *g, char **words, int n_words)
             goto DONE;
         }
     }
-    if (!(s.api = serve_api_new(path))) {
+    unsigned threads = threads_opt;
+    if (!threads) {
+        long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+        threads = cpus < 1 ? 1 : cpus > MAX_THREADS ? MAX_THREADS : (unsigned)cpus;
+    }
+    if (!(s.api = serve_api_new(path, threads))) {
         fprintf(stderr, "resdex serve: out of memory\n");
         goto DONE;
     }
@@ -337,11 +374,17 @@ run_serve(const global_options_t *g, char **words, int n_words)
     sigaddset(&stop, SIGHUP);
     pthread_sigmask(SIG_BLOCK, &stop, NULL);
     signal(SIGPIPE, SIG_IGN);
+    /* One read handle per thread (serve_api_new above): a thread never
+     * waits for another's. A pool of one is no pool for libmicrohttpd. */
+    struct MHD_OptionItem pool[] = {
+        {threads > 1 ? MHD_OPTION_THREAD_POOL_SIZE : MHD_OPTION_END, threads, NULL},
+        {MHD_OPTION_END, 0, NULL}};
     d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO, 0, NULL, NULL, answer, &s,
                          MHD_OPTION_LISTEN_SOCKET, fd, MHD_OPTION_CONNECTION_LIMIT,
-                         (unsigned)MAX_CONNECTIONS, MHD_OPTION_CONNECTION_TIMEOUT,
-                         (unsigned)IDLE_SECONDS, MHD_OPTION_URI_LOG_CALLBACK, uri_logger, &s,
-                         MHD_OPTION_NOTIFY_COMPLETED, completed, &s, MHD_OPTION_END);
+                         (unsigned)MAX_CONNECTIONS, MHD_OPTION_PER_IP_CONNECTION_LIMIT, per_ip_opt,
+                         MHD_OPTION_CONNECTION_TIMEOUT, idle_opt, MHD_OPTION_URI_LOG_CALLBACK,
+                         uri_logger, &s, MHD_OPTION_NOTIFY_COMPLETED, completed, &s,
+                         MHD_OPTION_ARRAY, pool, MHD_OPTION_END);
     if (!d) {
         fprintf(stderr, "resdex serve: cannot start the HTTP server on %s\n", listen_opt);
         goto DONE;
@@ -367,7 +410,7 @@ DONE:
 
 const opts_command_t command_serve = {
     .name = "serve",
-    .synopsis = "resdex [--db DIR] serve [--listen HOST:PORT] [--access-log FILE]",
+    .synopsis = "resdex [--db DIR] serve [--listen HOST:PORT] [--threads N] [OPTION...]",
     .summary = "The page for delegates and the HTTP JSON API (read-only), until SIGTERM.",
     .json_help = "the API answers JSON always; --json changes nothing",
     .notes = "API: GET /api/search?q=..., GET /api/show?id=SYMBOL%23ANCHOR, POST /api/similar,\n"

@@ -52,7 +52,8 @@ void describe_similar_hit(sprinter_t *sp, const resdex_results_t *results, size_
                           const char *next);
 
 /* The counts of a search asked with facets, as one map:
- * {"body":{value: count, ...},"year":{...},"verb":{...}}, most frequent first. */
+ * {"body":{value: count, ...},"year","verb","adopted","kind","lang","sdg"},
+ * most frequent first. */
 void describe_facet_counts(sprinter_t *sp, const resdex_results_t *r);
 
 /* resdex stats --json of db (at path) as one map (cmd_stats.c). Returns

@@ -8,32 +8,57 @@
 #include "serve_assets.h"
 #include "sprinter.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-/* One server thread answers every request in turn: a request's work is
- * bounded. Deeper pages than this (search), and drafts of more paragraphs
- * than this (check: one similar search each), are refused. */
+/* A few threads answer every request: a request's work is bounded, so
+ * that one client cannot hold a thread long. Deeper pages than this
+ * (search), and drafts of more paragraphs than this (check: one similar
+ * search each), are refused. */
 #define MAX_OFFSET           10000u
 #define MAX_CHECK_PARAGRAPHS 500u
 
+/* One read handle on the index. A library handle is used by one thread at
+ * a time (resdex.h), so a request takes a free reader for as long as it is
+ * answered; each reader opens and reopens its own handle. */
+typedef struct reader {
+    serve_api_t *api;
+    resdex_db_t *db; /* NULL until it opens */
+    int busy;
+    char message[512];
+} reader_t;
+
 struct serve_api {
     char *path;
-    resdex_db_t *db; /* NULL until it opens */
-    char message[512];
+    pthread_mutex_t lock; /* guards every reader's busy */
+    pthread_cond_t freed; /* a reader was given back */
+    size_t n_readers;
+    reader_t *readers;
 };
 
 static const char *const JSON_TYPE = "application/json";
 
 serve_api_t *
-serve_api_new(const char *db_path)
+serve_api_new(const char *db_path, size_t n_readers)
 {
     serve_api_t *api = calloc(1, sizeof *api);
-    if (!api || !(api->path = strdup(db_path))) {
+    if (!api)
+        return NULL;
+    api->n_readers = n_readers ? n_readers : 1;
+    api->path = strdup(db_path);
+    api->readers = calloc(api->n_readers, sizeof *api->readers);
+    if (!api->path || !api->readers) {
+        free(api->path);
+        free(api->readers);
         free(api);
         return NULL;
     }
+    for (size_t i = 0; i < api->n_readers; i++)
+        api->readers[i].api = api;
+    pthread_mutex_init(&api->lock, NULL);
+    pthread_cond_init(&api->freed, NULL);
     return api;
 }
 
@@ -42,9 +67,43 @@ serve_api_destroy(serve_api_t *api)
 {
     if (!api)
         return;
-    resdex_db_close(api->db);
+    for (size_t i = 0; i < api->n_readers; i++)
+        resdex_db_close(api->readers[i].db);
+    pthread_cond_destroy(&api->freed);
+    pthread_mutex_destroy(&api->lock);
+    free(api->readers);
     free(api->path);
     free(api);
+}
+
+/* A free reader, waiting for one when every reader is busy (more requests
+ * at once than readers). The first free one: under light load the same
+ * handle, kept warm, answers. */
+static reader_t *
+reader_take(serve_api_t *api)
+{
+    pthread_mutex_lock(&api->lock);
+    reader_t *rd = NULL;
+    for (;;) {
+        for (size_t i = 0; i < api->n_readers && !rd; i++)
+            if (!api->readers[i].busy)
+                rd = &api->readers[i];
+        if (rd)
+            break;
+        pthread_cond_wait(&api->freed, &api->lock);
+    }
+    rd->busy = 1;
+    pthread_mutex_unlock(&api->lock);
+    return rd;
+}
+
+static void
+reader_give_back(reader_t *rd)
+{
+    pthread_mutex_lock(&rd->api->lock);
+    rd->busy = 0;
+    pthread_cond_signal(&rd->api->freed);
+    pthread_mutex_unlock(&rd->api->lock);
 }
 
 void
@@ -120,9 +179,9 @@ answer_error(serve_response_t *resp, unsigned status, const char *message)
 
 /* The library's message for st on db, as an error with its status. */
 static void
-answer_failure(serve_response_t *resp, serve_api_t *api, resdex_status_t st)
+answer_failure(serve_response_t *resp, reader_t *rd, resdex_status_t st)
 {
-    const char *m = resdex_db_last_error(api->db);
+    const char *m = resdex_db_last_error(rd->db);
     if (!m || !*m)
         m = resdex_status_to_string(st);
     unsigned status = st == RESDEX_STATUS_BAD_QUERY || st == RESDEX_STATUS_BAD_ARGUMENT ? 400
@@ -138,24 +197,24 @@ answer_failure(serve_response_t *resp, serve_api_t *api, resdex_status_t st)
 /* The index at its latest commit: opened when it was not, reopened when it
  * was. Returns NULL after answering 503. */
 static resdex_db_t *
-index_for(serve_api_t *api, serve_response_t *resp)
+index_for(reader_t *rd, serve_response_t *resp)
 {
-    if (api->db && resdex_db_reopen(api->db) == RESDEX_STATUS_SUCCESS)
-        return api->db;
+    if (rd->db && resdex_db_reopen(rd->db) == RESDEX_STATUS_SUCCESS)
+        return rd->db;
     /* Never opened, or gone (replaced, removed): open it again. */
-    resdex_db_close(api->db);
-    api->db = NULL;
+    resdex_db_close(rd->db);
+    rd->db = NULL;
     resdex_db_t *db = NULL;
-    resdex_status_t st = resdex_db_open(api->path, RESDEX_DB_READ_ONLY, &db);
+    resdex_status_t st = resdex_db_open(rd->api->path, RESDEX_DB_READ_ONLY, &db);
     if (st == RESDEX_STATUS_SUCCESS) {
-        api->db = db;
+        rd->db = db;
         return db;
     }
     const char *m = resdex_db_last_error(db);
-    snprintf(api->message, sizeof api->message, "the index cannot be opened: %s",
+    snprintf(rd->message, sizeof rd->message, "the index cannot be opened: %s",
              m && *m ? m : resdex_status_to_string(st));
     resdex_db_close(db);
-    answer_error(resp, 503, api->message);
+    answer_error(resp, 503, rd->message);
     return NULL;
 }
 
@@ -266,7 +325,7 @@ answer_collected(serve_response_t *resp, collect_t *c)
  * with facets=1, "facets":{"body":{..},"year":{..},"verb":{..}}. The hits
  * are resdex search --json's for the same query and options. */
 static void
-api_search(serve_api_t *api, const serve_request_t *req, serve_response_t *resp)
+api_search(reader_t *rd, const serve_request_t *req, serve_response_t *resp)
 {
     const char *q = arg(req, "q"), *lang = arg(req, "lang"), *sort = arg(req, "sort");
     resdex_search_options_t o;
@@ -311,14 +370,14 @@ api_search(serve_api_t *api, const serve_request_t *req, serve_response_t *resp)
     o.snippet_bytes = arg_flag(req, "full") ? 1000000 : 0;
     o.group_by_resolution = arg_flag(req, "group");
     o.exact_total = arg_flag(req, "exact");
-    resdex_db_t *db = index_for(api, resp);
+    resdex_db_t *db = index_for(rd, resp);
     resdex_results_t *r = NULL;
     collect_t c = {0};
     resdex_status_t st = db ? resdex_db_search(db, &o, &r) : RESDEX_STATUS_SUCCESS;
     if (!db)
         goto DONE;
     if (st != RESDEX_STATUS_SUCCESS) {
-        answer_failure(resp, api, st);
+        answer_failure(resp, rd, st);
         goto DONE;
     }
     if (collect_begin(&c) != 0) {
@@ -360,7 +419,7 @@ anchor_of(const resdex_hit_t *h)
 /* GET /api/show?id=SYMBOL[#ANCHOR]&lang=xx: as resdex show --json, a
  * resolution {context, "paragraphs", "footnotes"} or one paragraph (a hit). */
 static void
-api_show(serve_api_t *api, const serve_request_t *req, serve_response_t *resp)
+api_show(reader_t *rd, const serve_request_t *req, serve_response_t *resp)
 {
     const char *id = arg(req, "id"), *lang = arg(req, "lang");
     if (!id || !*id) {
@@ -390,11 +449,11 @@ api_show(serve_api_t *api, const serve_request_t *req, serve_response_t *resp)
         answer_error(resp, 400, "id is not SYMBOL or SYMBOL#ANCHOR");
         goto DONE;
     }
-    if (!(db = index_for(api, resp)))
+    if (!(db = index_for(rd, resp)))
         goto DONE;
     resdex_status_t st = resdex_db_find_resolution(db, symbol, lang && *lang ? lang : NULL, &r);
     if (st != RESDEX_STATUS_SUCCESS) {
-        answer_failure(resp, api, st);
+        answer_failure(resp, rd, st);
         goto DONE;
     }
     const resdex_hit_t *found = NULL;
@@ -403,14 +462,14 @@ api_show(serve_api_t *api, const serve_request_t *req, serve_response_t *resp)
         if (strcasecmp(anchor_of(resdex_results_get(r, i)), anchor) == 0)
             found = resdex_results_get(r, at = i);
     if (anchor && !found) {
-        snprintf(api->message, sizeof api->message, "%s has no paragraph %s",
+        snprintf(rd->message, sizeof rd->message, "%s has no paragraph %s",
                  resdex_results_get(r, 0)->resolution->symbol, anchor);
-        answer_error(resp, 404, api->message);
+        answer_error(resp, 404, rd->message);
         goto DONE;
     }
     /* A whole resolution with who cites it, as resdex show --json. */
     if (!found && !(citing = find_citing(db, resdex_results_get(r, 0)->resolution, 5))) {
-        answer_failure(resp, api, RESDEX_STATUS_DB_OPENING);
+        answer_failure(resp, rd, RESDEX_STATUS_DB_OPENING);
         goto DONE;
     }
     if (collect_begin(&c) == 0 && found)
@@ -431,7 +490,7 @@ DONE:
  * indexed paragraph; with lineage=1 its earlier versions, oldest first);
  * filters=, limit=, min=. {"total","hits":[resdex similar --json's]}. */
 static void
-api_similar(serve_api_t *api, const serve_request_t *req, serve_response_t *resp)
+api_similar(reader_t *rd, const serve_request_t *req, serve_response_t *resp)
 {
     const char *id = arg(req, "id"), *filters = arg(req, "filters");
     int lineage = arg_flag(req, "lineage");
@@ -454,14 +513,14 @@ api_similar(serve_api_t *api, const serve_request_t *req, serve_response_t *resp
         o.text = req->body;
     }
     o.filters = filters && *filters ? filters : NULL;
-    resdex_db_t *db = index_for(api, resp);
+    resdex_db_t *db = index_for(rd, resp);
     if (!db)
         return;
     resdex_results_t *r = NULL;
     resdex_status_t st =
         lineage ? resdex_db_lineage(db, o.paragraph, o.filters, &r) : resdex_db_similar(db, &o, &r);
     if (st != RESDEX_STATUS_SUCCESS) {
-        answer_failure(resp, api, st);
+        answer_failure(resp, rd, st);
         resdex_results_destroy(r);
         return;
     }
@@ -487,20 +546,20 @@ api_similar(serve_api_t *api, const serve_request_t *req, serve_response_t *resp
 
 /* GET /api/stats: resdex stats --json. */
 static void
-api_stats(serve_api_t *api, const serve_request_t *req, serve_response_t *resp)
+api_stats(reader_t *rd, const serve_request_t *req, serve_response_t *resp)
 {
     (void)req;
-    resdex_db_t *db = index_for(api, resp);
+    resdex_db_t *db = index_for(rd, resp);
     if (!db)
         return;
     collect_t c = {0};
     resdex_status_t st = RESDEX_STATUS_OUT_OF_MEMORY;
     if (collect_begin(&c) == 0)
-        st = describe_index_stats(c.sp, db, api->path);
+        st = describe_index_stats(c.sp, db, rd->api->path);
     json_t *v = collect_end(&c);
     if (st != RESDEX_STATUS_SUCCESS) {
         json_decref(v);
-        answer_failure(resp, api, st);
+        answer_failure(resp, rd, st);
     } else if (v) {
         answer_json(resp, 200, v);
     } else {
@@ -512,9 +571,9 @@ api_stats(serve_api_t *api, const serve_request_t *req, serve_response_t *resp)
  * (as resdex search --help lists them): [{"name","values","example","help",
  * "facet"}], so that the page's help and filters follow the parser. */
 static void
-api_fields(serve_api_t *api, const serve_request_t *req, serve_response_t *resp)
+api_fields(reader_t *rd, const serve_request_t *req, serve_response_t *resp)
 {
-    (void)api;
+    (void)rd;
     (void)req;
     collect_t c = {0};
     if (collect_begin(&c) == 0) {
@@ -544,7 +603,7 @@ api_fields(serve_api_t *api, const serve_request_t *req, serve_response_t *resp)
  * {"summary":{"agreed","modified","new"},"paragraphs":[resdex check
  * --json's lines]}. */
 static void
-api_check(serve_api_t *api, const serve_request_t *req, serve_response_t *resp)
+api_check(reader_t *rd, const serve_request_t *req, serve_response_t *resp)
 {
     const char *filters = arg(req, "filters");
     resdex_check_options_t o = {filters && *filters ? filters : NULL, 0};
@@ -565,7 +624,7 @@ api_check(serve_api_t *api, const serve_request_t *req, serve_response_t *resp)
         free(msg);
         return;
     }
-    resdex_db_t *db = index_for(api, resp);
+    resdex_db_t *db = index_for(rd, resp);
     if (!db)
         goto DONE;
     size_t n_paragraphs = 0;
@@ -573,15 +632,15 @@ api_check(serve_api_t *api, const serve_request_t *req, serve_response_t *resp)
         n_paragraphs += resdex_doc_get(doc, i)->n_paragraphs;
     if (n_paragraphs > MAX_CHECK_PARAGRAPHS) {
         snprintf(
-            api->message, sizeof api->message,
+            rd->message, sizeof rd->message,
             "the draft has %zu paragraphs; the page checks at most %u (resdex check has no limit)",
             n_paragraphs, MAX_CHECK_PARAGRAPHS);
-        answer_error(resp, 413, api->message);
+        answer_error(resp, 413, rd->message);
         goto DONE;
     }
     st = resdex_db_check(db, doc, &o, &c);
     if (st != RESDEX_STATUS_SUCCESS) {
-        answer_failure(resp, api, st);
+        answer_failure(resp, rd, st);
         goto DONE;
     }
     collect_t col = {0};
@@ -611,7 +670,7 @@ DONE:
 typedef struct route {
     const char *path;
     const char *method; /* the one it takes (GET also answers HEAD) */
-    void (*answer)(serve_api_t *api, const serve_request_t *req, serve_response_t *resp);
+    void (*answer)(reader_t *rd, const serve_request_t *req, serve_response_t *resp);
 } route_t;
 
 static const route_t routes[] = {
@@ -650,8 +709,11 @@ serve_handle(serve_api_t *api, const serve_request_t *req, serve_response_t *res
                                    strcmp(routes[i].method, "GET") == 0 ? "GET, HEAD" : "POST");
             else if (req->body_too_large)
                 answer_error(resp, 413, "the request's body is larger than 1 MiB");
-            else
-                routes[i].answer(api, req, resp);
+            else {
+                reader_t *rd = reader_take(api);
+                routes[i].answer(rd, req, resp);
+                reader_give_back(rd);
+            }
             return;
         }
         answer_error(resp, 404,

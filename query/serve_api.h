@@ -44,18 +44,22 @@ typedef struct serve_response {
 
 typedef struct serve_api serve_api_t;
 
-/* The API over the index at db_path (copied), opened read-only at the first
- * request that needs it and again after it could not be (503 meanwhile).
- * NULL when out of memory. */
-serve_api_t *serve_api_new(const char *db_path);
+/* The API over the index at db_path (copied), with n_readers read handles
+ * (0 is 1): as many requests are answered at once, each on its own handle,
+ * and a request beyond waits for a handle to be free. A handle is opened
+ * read-only at the first request that takes it and again after it could
+ * not be (503 meanwhile). NULL when out of memory. */
+serve_api_t *serve_api_new(const char *db_path, size_t n_readers);
 
-/* Close the index and free the API (NULL is fine). */
+/* Close the index's handles and free the API (NULL is fine), once no
+ * request is being answered. */
 void serve_api_destroy(serve_api_t *api);
 
 /* Answer one request into *resp (OUT; free it with serve_response_free).
- * Before each API request the index moves to its latest commit, so that
- * resdexd's changes are seen without a restart. Never fails: out of memory
- * is a 503 with a static body. */
+ * Any thread may call it, several at once. Before each API request its
+ * handle moves to the index's latest commit, so that resdexd's changes are
+ * seen without a restart. Never fails: out of memory is a 503 with a
+ * static body. */
 void serve_handle(serve_api_t *api, const serve_request_t *req, serve_response_t *resp);
 
 void serve_response_free(serve_response_t *resp);

@@ -11,6 +11,9 @@ const LANGS = ['en', 'fr', 'es', 'ru', 'ar', 'zh'];
 const LANG_NAMES = {en: 'English', fr: 'Français', es: 'Español', ru: 'Русский', ar: 'العربية', zh: '中文', de: 'Deutsch'};
 const RTL = {ar: true};
 const PAGE = 10;
+/* The filters shown as lists of values with their counts (the search's
+ * facets); kind and language are the selects, their counts in the options. */
+const FACETS = [['body', 'Body'], ['year', 'Year'], ['verb', 'Verb'], ['adopted', 'Adopted by'], ['sdg', 'Sustainable Development Goal']];
 
 /* An element with attributes and children (strings become text nodes). */
 function el(tag, attrs, ...children) {
@@ -58,7 +61,7 @@ function highlighted(snippet) {
 function state() {
   const p = new URLSearchParams(location.search);
   const s = {};
-  for (const k of ['q', 'lang', 'kind', 'sort', 'offset', 'id', 'plang', 'body', 'year', 'verb']) s[k] = p.get(k) || '';
+  for (const k of ['q', 'lang', 'kind', 'sort', 'offset', 'id', 'plang', ...FACETS.map(f => f[0])]) s[k] = p.get(k) || '';
   return s;
 }
 
@@ -196,14 +199,33 @@ function resolutionUrl(id, lang) {
 
 function fullQuery(s) {
   const parts = [s.q];
-  for (const k of ['body', 'year', 'verb']) if (s[k]) parts.push(k + ':' + s[k]);
+  /* A value with a space ("Calls upon") is one phrase of its filter. */
+  for (const [k] of FACETS) if (s[k]) parts.push(k + ':' + (/\s/.test(s[k]) ? '"' + s[k] + '"' : s[k]));
   if (s.kind && s.kind !== 'all') parts.push('kind:' + s.kind);
   return parts.join(' ');
 }
 
-const FACETS = [['body', 'Body'], ['year', 'Year'], ['verb', 'Verb']];
+/* The kind and language selects' options with the query's counts (the
+ * index's, for the languages, when there is no query). */
+let shownFacets = null; /* the last search's, for the options added late */
+
+function countOptions(facets) {
+  shownFacets = facets;
+  const kinds = facets && facets.kind;
+  for (const o of document.getElementById('f-kind').options) {
+    o.textContent = o.dataset.name || (o.dataset.name = o.textContent);
+    if (!kinds) continue;
+    const n = o.value === '' ? (kinds.operative || 0) + (kinds.annex || 0)
+      : o.value === 'all' ? Object.values(kinds).reduce((a, b) => a + b, 0) : kinds[o.value] || 0;
+    o.textContent += ' (' + n + ')';
+  }
+  const langs = facets ? facets.lang : indexLangs;
+  for (const o of document.getElementById('f-lang').options)
+    if (o.value) o.textContent = (LANG_NAMES[o.value] || o.value) + ' (' + ((langs && langs[o.value]) || 0) + ')';
+}
 
 function renderFacets(facets, s) {
+  countOptions(facets && facets.kind ? facets : null);
   const box = document.getElementById('facets');
   box.replaceChildren();
   for (const [key, title] of FACETS) {
@@ -385,13 +407,16 @@ async function loadFields() {
   } catch (e) { /* the static lines stay */ }
 }
 
+let indexLangs = null; /* paragraphs per language in the index */
+
 async function loadLanguages() {
   try {
     const st = await api('/api/stats');
     const sel = document.getElementById('f-lang');
-    const by = st.by_lang || {};
-    for (const [l, n] of Object.entries(by)) sel.append(el('option', {value: l}, (LANG_NAMES[l] || l) + ' (' + n + ')'));
+    indexLangs = st.by_lang || {};
+    for (const [l, n] of Object.entries(indexLangs)) sel.append(el('option', {value: l}, (LANG_NAMES[l] || l) + ' (' + n + ')'));
     sel.value = state().lang;
+    countOptions(shownFacets);
   } catch (e) { /* the search says why */ }
 }
 

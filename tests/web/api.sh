@@ -36,6 +36,19 @@ check "not cached" header_has 'Cache-Control: no-store'
 get "/api/search?q=tokyo+rules&facets=1&limit=0"
 check "facets: body, year, verb counted over every match (3 operative paragraphs)" \
     subset '{"total":3,"hits":[],"facets":{"body":{"CCPCJ":1,"GA":2},"year":{"2017":2,"2021":1}}}' "$T/out"
+# kind and language over the matches without their default filter: the
+# eight preambular paragraphs that name the Tokyo Rules (in 2017/30, its
+# drafts A.II pp9, B.II pp4 and pp12 and CCPCJ 26/2 pp3; 2017/19 pp4 and
+# pp12, whose "such as the Tokyo Rules" ends it; 2021/23 pp5; 2023/24 pp7)
+# beside the three operative ones; every sample is English.
+check "facets: kind of every kind, lang" \
+    subset '{"facets":{"kind":{"preambular":8,"operative":3},"lang":{"en":3}}}' "$T/out"
+get "/api/search?q=tokyo+rules&facets=1&limit=0&all=1"
+check "facets with all=1: the same kinds, every one in English" \
+    subset '{"facets":{"kind":{"preambular":8,"operative":3},"lang":{"en":11}}}' "$T/out"
+get "/api/search?q=tokyo+rules+kind:preambular&facets=1&limit=0"
+check "facets with kind:preambular: that kind only" \
+    subset '{"facets":{"kind":{"preambular":8},"lang":{"en":8}}}' "$T/out"
 get "/api/search?q=zzzxqy"
 check "nothing found: 200, no hits" subset '{"total":0,"hits":[]}' "$T/out"
 

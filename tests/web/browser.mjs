@@ -54,6 +54,10 @@ try {
   check('the matched phrase highlighted as one run', marks.length >= 1 && marks.every(t => /^alternatives to imprisonment$/i.test(t)), marks);
   check('a status says how many', /^Hits 1 to \d+ of \d+/.test(await page.$eval('#status', s => s.textContent)));
   check('facet counts by body', (await page.$$eval('#facets button', b => b.map(x => x.textContent))).some(t => /^ECOSOC \(\d+\)$/.test(t)));
+  const kinds = await page.$$eval('#f-kind option', o => o.map(x => x.textContent));
+  check('the kinds with the query\'s counts (every kind)', /^preambular \([1-9]\d*\)$/.test(kinds[1]) && /^operative \([1-9]\d*\)$/.test(kinds[0]), kinds);
+  const langCounts = await page.$$eval('#f-lang option', o => o.map(x => x.textContent));
+  check('the languages with the query\'s counts', langCounts.some(t => /^English \([1-9]\d*\)$/.test(t)), langCounts);
   check('the hits are a list', await page.$eval('#hits', h => h.tagName) === 'OL');
   const firstCite = await page.$eval('#hits li.hit:first-child button.copy', b => b.getAttribute('aria-label'));
   check('copy citation: the hit\'s cite (body, number, paragraph)', /^Copy the citation .*resolution \S+, para\. \d+/.test(firstCite), firstCite);

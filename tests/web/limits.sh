@@ -1,0 +1,71 @@
+#!/bin/sh
+# resdex serve's limits on clients (tests/web/slowclient.py misbehaves):
+# a client that sends the start of a request and falls silent is cut off
+# after --idle-timeout; one that trickles its body a byte at a time, never
+# idle for long, is cut off after --request-timeout; meanwhile the server
+# answers others. More connections from one address than --per-ip are
+# refused, while another address is still answered, and the address is
+# answered again once its connections close.
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/query/query-lib.sh"
+. "$top_srcdir/tests/web/serve-lib.sh"
+command -v curl >/dev/null || { echo "SKIP: no curl (scripts/install-deps installs it)" >&2; exit 77; }
+command -v python3 >/dev/null || { echo "SKIP: no python3 (scripts/install-deps installs it)" >&2; exit 77; }
+SLOW="python3 $top_srcdir/tests/web/slowclient.py"
+
+start_server "$T/db" --idle-timeout 2 --request-timeout 4
+port=${URL##*:}
+port=${port%/}
+
+# slow NAME MODE ARGS...: the slow client in the background, a request of
+# another client answered meanwhile, then the slow client's report in
+# $T/NAME.out and the seconds it was kept in $secs.
+slow() {
+    name=$1
+    shift
+    $SLOW "$@" >"$T/$name.out" &
+    slow=$!
+    sleep 0.3
+    get "/api/search?q=prison&limit=1"
+    check "while a client is $name, others are answered" status_is 200
+    wait $slow
+    check "a $name client is cut off" grep -q '^closed after' "$T/$name.out"
+    secs=$(sed -n 's/^closed after \([0-9]*\).*/\1/p' "$T/$name.out")
+}
+# A partial request, then silence: cut off after the idle timeout (2 s),
+# not at once and not never (the client gives up at 20 s).
+slow silent partial 127.0.0.1 "$port" 20
+check "... after the idle timeout, not before ($(cat "$T/silent.out"))" \
+    test "${secs:-0}" -ge 1 -a "${secs:-99}" -lt 15
+# A body trickled a byte every 0.5 s (never idle for 2 s): cut off after
+# the request timeout (4 s), long before its 100000 bytes.
+slow trickling trickle 127.0.0.1 "$port" 30 0.5
+check "... after the request timeout ($(cat "$T/trickling.out"))" \
+    test "${secs:-0}" -ge 3 -a "${secs:-99}" -lt 20
+get "/api/stats"
+check "the server answers after both" status_is 200
+check "SIGTERM: exit 0" stop_server
+
+# Two connections per address: a third from 127.0.0.1 is refused (closed
+# without an answer), one from 127.0.0.2 is answered; once the two close,
+# 127.0.0.1 is answered again.
+start_server "$T/db" --per-ip 2 --idle-timeout 30
+port=${URL##*:}
+port=${port%/}
+$SLOW hold 127.0.0.1 "$port" 2 30 >"$T/hold.out" &
+holder=$!
+wait_until 10 grep -q '^ready' "$T/hold.out"
+get "/api/stats"
+check "a third connection from one address: refused" status_is 000
+get "/api/stats" --interface 127.0.0.2
+check "another address: answered" status_is 200
+kill "$holder"
+wait "$holder" 2>/dev/null
+answered() { get "/api/stats" && status_is 200; }
+check "the address answered again once its connections closed" wait_until 10 answered
+check "SIGTERM with the limits: exit 0" stop_server
+
+expect_status 2 "--per-ip takes a number" "$RESDEX" --db "$T/db" serve --per-ip many
+check "--per-ip: the message names the option" has "$T/err" "--per-ip"
+expect_status 2 "--threads 0 is refused" "$RESDEX" --db "$T/db" serve --threads 0
+finish
