@@ -13,6 +13,7 @@
 #include <memory>
 #include <new>
 #include <string>
+#include <vector>
 #include <xapian.h>
 
 struct resdex_db {
@@ -30,11 +31,42 @@ struct resdex_db {
     bool in_txn = false;
     /* READ_WRITE: the index folder, open and flock()ed (db_lock_folder). */
     int lock_fd = -1;
+    /* Opened from a stub file (shards.cc): each line's database, named as
+     * the line names it ("127.0.0.1:9001", a path), in the stub's order;
+     * rdb joins them. Empty for an index folder. */
+    struct Shard {
+        std::string name;
+        std::string path; /* a local shard's folder; "" when remote */
+        Xapian::Database db;
+        bool remote;
+    };
+    std::vector<Shard> shards;
     Xapian::Database &db()
     {
         return wdb ? *wdb : *rdb;
     }
 };
+
+/* Metadata over shards (shards.cc). Xapian's Database::get_metadata() and
+ * metadata_keys_begin() on a database of several read only the first one:
+ * a value resdex reads at query time (a file's state, a resolution's
+ * adoption, the last update) may be on any shard. */
+/* The value of key: the first shard's that has one (a key is written by one
+ * file, so one shard); "" when none has it. */
+std::string db_get_metadata(resdex_db_t *db, const std::string &key);
+/* The databases whose metadata make the index's: each shard of a stub, else
+ * the index itself. */
+std::vector<Xapian::Database *> db_meta_sources(resdex_db_t *db);
+/* True when some shard of db is remote (its matcher then runs in
+ * xapian-tcpsrv, which knows no subclass of ours: PostingSource, MatchSpy). */
+bool db_has_remote(const resdex_db_t *db);
+/* Open the stub file db->path into db->shards and db->rdb: DB_OPENING with
+ * a message naming the stub's line or the shard that cannot be opened. */
+resdex_status_t db_open_stub(resdex_db_t *db);
+/* After a Xapian error: the message naming the first shard that no longer
+ * answers ("shard 127.0.0.1:9002 does not answer: ..."), or "" when every
+ * shard answers (or db is no stub). */
+std::string db_dead_shard(resdex_db_t *db);
 
 /* Open the writer's transaction if none is open (writable handles only). */
 void db_begin_pending(resdex_db_t *db);

@@ -234,6 +234,25 @@ add_adoption_terms(Xapian::Document &doc, const resdex_adoption_t *ad)
                                                resdex_vote_to_string(ad->voters[i].vote)));
 }
 
+/* SLOT_TIE's value (terms.hh): the date in 8 digits, then each part
+ * complemented and ended by 0xff, so that a descending sort reads the parts
+ * ascending. */
+std::string
+tie_key(const std::string &date, const std::string &reskey, const std::string &order,
+        const char *source)
+{
+    /* "2017" (a year alone) as "20170000": before 2017's dated texts, as
+     * SLOT_DATE sorts it, whatever bytes follow. */
+    std::string key = date.substr(0, 8);
+    key.resize(8, '0');
+    for (const std::string &part : {reskey, order, std::string(source)}) {
+        for (char c : part)
+            key += static_cast<char>(~static_cast<unsigned char>(c));
+        key += '\xff';
+    }
+    return key;
+}
+
 /* The Xapian document of paragraph pi of resolution ri. */
 Xapian::Document
 make_paragraph(Xapian::TermGenerator &tg, const char *source, size_t ri,
@@ -318,6 +337,8 @@ make_paragraph(Xapian::TermGenerator &tg, const char *source, size_t ri,
     doc.add_value(SLOT_ORDER, Xapian::sortable_serialise(static_cast<double>(ri) * 100000.0 +
                                                          static_cast<double>(pi)));
     doc.add_value(SLOT_RESKEY, symbol + "@" + lang);
+    doc.add_value(SLOT_TIE, tie_key(doc.get_value(SLOT_DATE), symbol + "@" + lang,
+                                    doc.get_value(SLOT_ORDER), source));
     std::string same = same_text_key(p->text);
     if (!same.empty()) {
         doc.add_value(SLOT_SAME, same);
@@ -428,8 +449,15 @@ make_documents(const char *source, const resdex_doc_t *doc, F emit, Synonyms *sy
             tg.set_flags(lang_is_cjk(lang) ? Xapian::TermGenerator::FLAG_CJK_NGRAM : 0);
         }
         for (size_t pi = 0; pi < res->n_paragraphs; pi++) {
-            emit(make_paragraph(tg, source, ri, res, pi));
-            for (auto &pair : mine_synonyms(res->paragraphs[pi].text))
+            Xapian::Document d = make_paragraph(tg, source, ri, res, pi);
+            auto pairs = mine_synonyms(res->paragraphs[pi].text);
+            for (const auto &pair : pairs) {
+                std::string t = synonym_term(pair.first, pair.second);
+                if (!t.empty())
+                    d.add_boolean_term(t);
+            }
+            emit(d);
+            for (auto &pair : pairs)
                 syn->push_back(std::move(pair));
         }
     }

@@ -49,3 +49,4 @@ include tests/hostile.mk
 include tests/readers.mk
 include tests/libapi.mk
 include tests/web.mk
+include tests/shards.mk
