@@ -60,6 +60,9 @@ std::vector<Xapian::Database *> db_meta_sources(resdex_db_t *db);
 /* True when some shard of db is remote (its matcher then runs in
  * xapian-tcpsrv, which knows no subclass of ours: PostingSource, MatchSpy). */
 bool db_has_remote(const resdex_db_t *db);
+/* Reopen db at its latest revision: the index, or every shard of a stub
+ * (the joined database and each shard apart, whose metadata is read). */
+void db_reopen(resdex_db_t *db);
 /* Open the stub file db->path into db->shards and db->rdb: DB_OPENING with
  * a message naming the stub's line or the shard that cannot be opened. */
 resdex_status_t db_open_stub(resdex_db_t *db);

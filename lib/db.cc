@@ -352,7 +352,7 @@ resdex_db_reopen(resdex_db_t *db)
     return guarded(db, [&] {
         if (!db)
             return RESDEX_STATUS_BAD_ARGUMENT;
-        db->db().reopen();
+        db_reopen(db);
         return RESDEX_STATUS_SUCCESS;
     });
 }

@@ -69,7 +69,7 @@ with_reopen(resdex_db_t *db, F body)
         } catch (const Xapian::DatabaseModifiedError &) {
             if (attempt >= 3)
                 throw;
-            db->db().reopen();
+            db_reopen(db);
         }
     }
 }

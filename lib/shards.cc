@@ -150,6 +150,14 @@ db_get_metadata(resdex_db_t *db, const std::string &key)
     return std::string();
 }
 
+void
+db_reopen(resdex_db_t *db)
+{
+    db->db().reopen();
+    for (auto &s : db->shards)
+        s.db.reopen();
+}
+
 bool
 db_has_remote(const resdex_db_t *db)
 {
