@@ -11,6 +11,7 @@ indexer_resdexd_SOURCES = indexer/main.c \
 	indexer/bulk.c indexer/bulk.h \
 	indexer/compact.c indexer/compact.h \
 	indexer/ignore.c indexer/ignore.h \
+	indexer/shard.c indexer/shard.h \
 	indexer/progress.c indexer/progress.h \
 	indexer/watch.c indexer/watch.h
 nodist_EXTRA_indexer_resdexd_SOURCES = dummy.cxx

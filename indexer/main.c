@@ -13,6 +13,7 @@
 #include "log.h"
 #include "reconcile.h"
 #include "resdex.h"
+#include "shard.h"
 #include "walk.h"
 #include "watch.h"
 
@@ -39,7 +40,9 @@ typedef struct options {
     int move_corpus;       /* --move-corpus: the index follows another folder */
     const char **excludes; /* --exclude GLOB, in order */
     size_t n_excludes;
-    int jobs; /* 0: as many as there are cores (at most JOBS_DEFAULT_MAX) */
+    int jobs;          /* 0: as many as there are cores (at most JOBS_DEFAULT_MAX) */
+    const char *shard; /* --shard K/N, or NULL: the whole corpus */
+    unsigned shard_k, shard_n;
     log_level_t level;
 } options_t;
 
@@ -62,7 +65,7 @@ usage(FILE *out)
     const char *corpus = resdex_default_corpus();
     fprintf(out,
             "usage: resdexd [--db DIR] [--corpus DIR] [--once] [--jobs N] [--exclude GLOB]...\n"
-            "               [--move-corpus] [--verbose|--quiet]\n"
+            "               [--shard K/N] [--move-corpus] [--verbose|--quiet]\n"
             "       resdexd [--db DIR] --compact\n"
             "\n"
             "Keep a resdex index equal to a folder of resolutions: reconcile, then watch.\n"
@@ -76,6 +79,8 @@ usage(FILE *out)
             "                  most 4; 1: one writer)\n"
             "  --exclude GLOB  leave out the files and folders matching GLOB (repeatable;\n"
             "                  also the lines of the corpus's .resdexignore)\n"
+            "  --shard K/N     index only shard K of N of the corpus (a partition by\n"
+            "                  path; join the shards with a stub file: resdex(1))\n"
             "  --move-corpus   the index built from another folder follows this one\n"
             "  --compact       rewrite the index compactly and exit\n"
             "  --verbose       also debug messages\n"
@@ -150,12 +155,19 @@ static int
 parse_options(int argc, char **argv, options_t *o, int *exit_now)
 {
     static const struct option longopts[] = {
-        {"db", required_argument, NULL, 'd'},      {"corpus", required_argument, NULL, 'c'},
-        {"once", no_argument, NULL, 'o'},          {"verbose", no_argument, NULL, 'v'},
-        {"quiet", no_argument, NULL, 'q'},         {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, 'V'},       {"jobs", required_argument, NULL, 'j'},
-        {"compact", no_argument, NULL, 'C'},       {"move-corpus", no_argument, NULL, 'M'},
-        {"exclude", required_argument, NULL, 'x'}, {NULL, 0, NULL, 0},
+        {"db", required_argument, NULL, 'd'},
+        {"corpus", required_argument, NULL, 'c'},
+        {"once", no_argument, NULL, 'o'},
+        {"verbose", no_argument, NULL, 'v'},
+        {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {"jobs", required_argument, NULL, 'j'},
+        {"compact", no_argument, NULL, 'C'},
+        {"move-corpus", no_argument, NULL, 'M'},
+        {"exclude", required_argument, NULL, 'x'},
+        {"shard", required_argument, NULL, 'S'},
+        {NULL, 0, NULL, 0},
     };
     int c;
     *exit_now = -1;
@@ -189,6 +201,17 @@ parse_options(int argc, char **argv, options_t *o, int *exit_now)
             o->excludes = v;
             break;
         }
+        case 'S':
+            if (shard_parse(optarg, &o->shard_k, &o->shard_n) != 0) {
+                fprintf(stderr,
+                        "resdexd: error: --shard wants K/N, shard K of N (1 <= K <= N <= 1024), "
+                        "not '%s'\n",
+                        optarg);
+                *exit_now = EXIT_FATAL;
+                return -1;
+            }
+            o->shard = optarg;
+            break;
         case 'j': {
             char *end = NULL;
             errno = 0;
@@ -229,6 +252,45 @@ parse_options(int argc, char **argv, options_t *o, int *exit_now)
         return -1;
     }
     return 0;
+}
+
+/* The shard an index holds is part of its identity, as its corpus is: an
+ * index built as shard K/N (metadata META_SHARD) is only reconciled as that
+ * shard, and an index of the whole corpus never as a shard (either would
+ * remove the files of the others). A new index records the shard it is
+ * given, committed at once. 0, or -1 (logged) when refused. */
+static int
+check_shard(resdex_db_t *db, const char *db_path, const options_t *o)
+{
+    char *had = NULL, *corpus = NULL;
+    int rc = -1;
+    char want[32] = "";
+    if (o->shard)
+        snprintf(want, sizeof want, "%u/%u", o->shard_k, o->shard_n);
+    resdex_db_read_metadata(db, META_SHARD, &had);
+    int built = resdex_db_read_metadata(db, META_CORPUS, &corpus) == RESDEX_STATUS_SUCCESS;
+    if (had && strcmp(had, want) != 0) {
+        if (*want)
+            log_error("index %s is shard %s, not %s: give the --db of shard %s, or a new --db",
+                      db_path, had, want, want);
+        else
+            log_error("index %s is shard %s of a corpus: give --shard %s to reconcile it", db_path,
+                      had, had);
+    } else if (!had && *want && built) {
+        log_error("index %s holds the whole corpus, not shard %s: give a new --db for the shard",
+                  db_path, want);
+    } else if (!had && *want) {
+        if (resdex_db_set_metadata(db, META_SHARD, want) != RESDEX_STATUS_SUCCESS ||
+            resdex_db_commit(db) != RESDEX_STATUS_SUCCESS)
+            log_error("%s", resdex_db_last_error(db));
+        else
+            rc = 0;
+    } else {
+        rc = 0;
+    }
+    free(had);
+    free(corpus);
+    return rc;
 }
 
 static int
@@ -506,6 +568,9 @@ main(int argc, char **argv)
         .keep_copies =
             getenv("RESDEX_KEEP_COPIES") && strcmp(getenv("RESDEX_KEEP_COPIES"), "1") == 0,
     };
+    if (check_shard(db, db_path, &o) != 0)
+        goto DONE;
+    shard_set(o.shard_k, o.shard_n);
     char *previous = NULL;
     if (resdex_db_read_metadata(db, META_CORPUS, &previous) == RESDEX_STATUS_SUCCESS &&
         strcmp(previous, corpus) != 0) {
@@ -525,7 +590,11 @@ main(int argc, char **argv)
         ix.batch_start_ms = clock_ms();
     }
     free(previous);
-    log_info("indexing %s into %s%s", corpus, db_path, o.once ? "" : ", then watching");
+    if (o.shard)
+        log_info("indexing shard %u/%u of %s into %s%s", o.shard_k, o.shard_n, corpus, db_path,
+                 o.once ? "" : ", then watching");
+    else
+        log_info("indexing %s into %s%s", corpus, db_path, o.once ? "" : ", then watching");
 
     if (!o.once) {
         w = watcher_new(corpus);

@@ -34,6 +34,7 @@ lib_libresdex_core_la_SOURCES = \
 	lib/terms.hh lib/schema.cc lib/schema.hh lib/bodies.h \
 	lib/db-private.hh lib/error.cc lib/error.hh \
 	lib/db.cc \
+	lib/shards.cc \
 	lib/index.cc lib/provenance.cc lib/provenance.hh \
 	lib/copies.cc \
 	lib/merge.cc \

@@ -14,6 +14,7 @@
 #include <new>
 #include <string>
 #include <sys/types.h>
+#include <vector>
 #include <xapian.h>
 
 struct resdex_db {
@@ -41,11 +42,45 @@ struct resdex_db {
     std::string pinned;
     dev_t folder_dev = 0;
     ino_t folder_ino = 0;
+    /* Opened from a stub file (shards.cc): each line's database, named as
+     * the line names it ("127.0.0.1:9001", a path), in the stub's order;
+     * rdb joins them. Empty for an index folder. */
+    struct Shard {
+        std::string name;
+        std::string path; /* a local shard's folder; "" when remote */
+        Xapian::Database db;
+        bool remote;
+    };
+    std::vector<Shard> shards;
     Xapian::Database &db()
     {
         return wdb ? *wdb : *rdb;
     }
 };
+
+/* Metadata over shards (shards.cc). Xapian's Database::get_metadata() and
+ * metadata_keys_begin() on a database of several read only the first one:
+ * a value resdex reads at query time (a file's state, a resolution's
+ * adoption, the last update) may be on any shard. */
+/* The value of key: the first shard's that has one (a key is written by one
+ * file, so one shard); "" when none has it. */
+std::string db_get_metadata(resdex_db_t *db, const std::string &key);
+/* The databases whose metadata make the index's: each shard of a stub, else
+ * the index itself. */
+std::vector<Xapian::Database *> db_meta_sources(resdex_db_t *db);
+/* True when some shard of db is remote (its matcher then runs in
+ * xapian-tcpsrv, which knows no subclass of ours: PostingSource, MatchSpy). */
+bool db_has_remote(const resdex_db_t *db);
+/* Reopen db at its latest revision: the index, or every shard of a stub
+ * (the joined database and each shard apart, whose metadata is read). */
+void db_reopen(resdex_db_t *db);
+/* Open the stub file db->path into db->shards and db->rdb: DB_OPENING with
+ * a message naming the stub's line or the shard that cannot be opened. */
+resdex_status_t db_open_stub(resdex_db_t *db);
+/* After a Xapian error: the message naming the first shard that no longer
+ * answers ("shard 127.0.0.1:9002 does not answer: ..."), or "" when every
+ * shard answers (or db is no stub). */
+std::string db_dead_shard(resdex_db_t *db);
 
 /* Open the writer's transaction if none is open (writable handles only). */
 void db_begin_pending(resdex_db_t *db);

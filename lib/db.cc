@@ -3,12 +3,14 @@
 #include "schema.hh"
 #include "terms.hh"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstdio>
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
+#include <map>
 #include <memory>
 #include <string>
 #include <sys/file.h>
@@ -241,7 +243,8 @@ bool
 db_folder_swapped(const resdex_db_t *db)
 {
     struct stat st;
-    if (db->wdb || !db->rdb)
+    /* A stub's shards are opened by their paths (shards.cc). */
+    if (db->wdb || !db->rdb || !db->shards.empty())
         return false;
     return stat(db->path.c_str(), &st) != 0 || st.st_dev != db->folder_dev ||
            st.st_ino != db->folder_ino;
@@ -252,6 +255,10 @@ db_refresh(resdex_db_t *db)
 {
     if (db->wdb) {
         db->wdb->reopen();
+        return;
+    }
+    if (!db->shards.empty()) {
+        db_reopen(db);
         return;
     }
     if (!db_folder_swapped(db)) {
@@ -325,6 +332,14 @@ resdex_db_open(const char *path, resdex_db_mode_t mode, resdex_db_t **out)
         if (!path || !*path)
             return db_fail(db, RESDEX_STATUS_BAD_ARGUMENT, "no index path given");
         db->path = path;
+        /* A regular file is a stub of shards (shards.cc): read, never written. */
+        struct stat at;
+        bool stub = stat(path, &at) == 0 && S_ISREG(at.st_mode);
+        if (stub && mode != RESDEX_DB_READ_ONLY)
+            return db_fail(db, RESDEX_STATUS_DB_READ_ONLY,
+                           "index " + db->path +
+                               " is a stub file joining shards: it cannot be written; index each "
+                               "shard into its own folder (resdexd --shard K/N --db DIR)");
         if (mode == RESDEX_DB_READ_WRITE || mode == RESDEX_DB_PART) {
             int flags = Xapian::DB_CREATE_OR_OPEN;
             if (mode == RESDEX_DB_PART)
@@ -350,6 +365,8 @@ resdex_db_open(const char *path, resdex_db_mode_t mode, resdex_db_t **out)
                 db->wdb->set_metadata(RESDEX_META_PAIRS, "1");
                 db->wdb->set_metadata(RESDEX_META_FOLD, "1");
                 db->wdb->set_metadata(RESDEX_META_ADOPTION, "1");
+                db->wdb->set_metadata(RESDEX_META_TIE, "1");
+                db->wdb->set_metadata(RESDEX_META_SYNONYM_TERMS, "1");
                 db->wdb->commit();
             } else if (format != RESDEX_INDEX_FORMAT) {
                 return db_fail(db, RESDEX_STATUS_DB_OPENING,
@@ -357,10 +374,15 @@ resdex_db_open(const char *path, resdex_db_mode_t mode, resdex_db_t **out)
                                    RESDEX_INDEX_FORMAT + "': delete it and reindex");
             }
         } else {
-            try {
-                db_open_reader(db);
-            } catch (const Xapian::DatabaseOpeningError &) {
-                return read_refused(db);
+            if (stub) {
+                if (resdex_status_t st = db_open_stub(db))
+                    return st;
+            } else {
+                try {
+                    db_open_reader(db);
+                } catch (const Xapian::DatabaseOpeningError &) {
+                    return read_refused(db);
+                }
             }
             std::string format = db->rdb->get_metadata(RESDEX_META_FORMAT);
             /* Empty and without a format: resdexd was stopped (or killed)
@@ -488,7 +510,13 @@ resdex_db_read_metadata(resdex_db_t *db, const char *key, char **value)
             return RESDEX_STATUS_BAD_ARGUMENT;
         std::string v;
         with_reopen(db, [&] {
-            v = db->db().get_metadata(key);
+            v.clear();
+            /* Over shards the last update is the latest of theirs. */
+            if (strcmp(key, RESDEX_META_LAST_UPDATE) == 0)
+                for (Xapian::Database *x : db_meta_sources(db))
+                    v = std::max(v, x->get_metadata(key));
+            else
+                v = db_get_metadata(db, key);
             return RESDEX_STATUS_SUCCESS;
         });
         if (v.empty())
@@ -506,13 +534,15 @@ resdex_db_list_metadata(resdex_db_t *db, const char *prefix,
         if (!db || !fn)
             return RESDEX_STATUS_BAD_ARGUMENT;
         std::string pfx = prefix ? prefix : "";
-        Xapian::Database &x = db->db();
-        for (auto it = x.metadata_keys_begin(pfx); it != x.metadata_keys_end(pfx); ++it) {
-            std::string key = *it;
-            std::string value = x.get_metadata(key);
-            if (fn(key.c_str(), value.c_str(), ctx))
+        /* Every shard's keys, in order; a key on two shards listed once. */
+        std::map<std::string, std::string> keys;
+        for (Xapian::Database *x : db_meta_sources(db))
+            for (auto it = x->metadata_keys_begin(pfx); it != x->metadata_keys_end(pfx); ++it)
+                if (!keys.count(*it))
+                    keys[*it] = x->get_metadata(*it);
+        for (const auto &kv : keys)
+            if (fn(kv.first.c_str(), kv.second.c_str(), ctx))
                 break;
-        }
         return RESDEX_STATUS_SUCCESS;
     });
 }
@@ -570,16 +600,33 @@ resdex_db_facet_counts(resdex_db_t *db, const char *facet,
     });
 }
 
+static resdex_status_t folder_bytes(resdex_db_t *db, const std::string &path, uint64_t *bytes);
+
 extern "C" resdex_status_t
 resdex_db_disk_bytes(resdex_db_t *db, uint64_t *bytes)
 {
     if (!db || !bytes)
         return RESDEX_STATUS_BAD_ARGUMENT;
     *bytes = 0;
-    DIR *d = opendir(db->path.c_str());
+    /* A stub: the local shards' folders (a remote shard's size is its host's). */
+    for (const auto &s : db->shards) {
+        uint64_t n = 0;
+        if (!s.path.empty() && folder_bytes(db, s.path, &n) == RESDEX_STATUS_SUCCESS)
+            *bytes += n;
+    }
+    if (!db->shards.empty())
+        return RESDEX_STATUS_SUCCESS;
+    return folder_bytes(db, db->path, bytes);
+}
+
+static resdex_status_t
+folder_bytes(resdex_db_t *db, const std::string &path, uint64_t *bytes)
+{
+    *bytes = 0;
+    DIR *d = opendir(path.c_str());
     if (!d)
         return db_fail(db, RESDEX_STATUS_DB_OPENING,
-                       "cannot read index " + db->path + ": " + strerror(errno));
+                       "cannot read index " + path + ": " + strerror(errno));
     while (struct dirent *e = readdir(d)) {
         struct stat st;
         if (fstatat(dirfd(d), e->d_name, &st, 0) == 0 && S_ISREG(st.st_mode))

@@ -82,6 +82,13 @@ dispatch(resdex_db_t *db, resdex_status_t &st)
     } catch (const Xapian::WildcardError &e) {
         st = RESDEX_STATUS_BAD_QUERY;
         keep(db, describe(e));
+    } catch (const Xapian::NetworkError &e) {
+        /* A remote shard is down or too slow (NetworkTimeoutError): the
+         * index cannot answer whole, as when it cannot be opened. */
+        st = RESDEX_STATUS_DB_OPENING;
+        std::string dead = db_dead_shard(db);
+        keep(db, dead.empty() ? "a shard of " + index_path(db) + " does not answer: " + describe(e)
+                              : dead + " (" + describe(e) + ")");
     } catch (const Xapian::Error &e) {
         st = RESDEX_STATUS_XAPIAN_ERROR;
         keep(db, e.get_type() + std::string(": ") + describe(e));

@@ -44,46 +44,47 @@ resdex_db_list_files(resdex_db_t *db, resdex_file_kind_t kind, const char *under
         const size_t cut_min =
             RESDEX_META_KEY_LONG - RESDEX_META_KEY_HASH_BYTES - 3 - prefix.size();
         std::string key_prefix = prefix + dir.substr(0, std::min(dir.size(), cut_min));
-        Xapian::Database &x = db->db();
-        for (auto it = x.metadata_keys_begin(key_prefix); it != x.metadata_keys_end(key_prefix);
-             ++it) {
-            std::string key = *it;
-            std::string path = key.substr(prefix.size());
-            std::string value = x.get_metadata(key);
-            unsigned long long len = 0;
-            int used = 0;
-            if (!value.empty() && value[0] == '@' &&
-                sscanf(value.c_str(), "@%llu:%n", &len, &used) == 1 && used > 0 &&
-                value.size() >= used + len) {
-                path = value.substr(used, len);
-                value.erase(0, used + len);
-            }
-            /* "a" holds "a/b", not "ab". */
-            if (!dir.empty() && (path.compare(0, dir.size(), dir) != 0 ||
-                                 (path.size() > dir.size() && path[dir.size()] != '/')))
-                continue;
-            resdex_file_entry_t e = {};
-            e.path = path.c_str();
-            e.kind = kind;
-            std::string since, reason;
-            if (kind == RESDEX_FILE_INDEXED) {
-                e.valid = resdex_file_state_parse(value.c_str(), &e) == 0;
-            } else {
-                /* "<ISO 8601 UTC time> <reason>" */
-                size_t sp = value.find(' ');
-                if (sp != std::string::npos) {
-                    since = value.substr(0, sp);
-                    reason = value.substr(sp + 1);
-                    e.since = since.c_str();
-                } else {
-                    reason = value;
+        /* Over shards, each shard's files: a file is on one shard. */
+        for (Xapian::Database *shard : db_meta_sources(db))
+            for (auto it = shard->metadata_keys_begin(key_prefix);
+                 it != shard->metadata_keys_end(key_prefix); ++it) {
+                std::string key = *it;
+                std::string path = key.substr(prefix.size());
+                std::string value = shard->get_metadata(key);
+                unsigned long long len = 0;
+                int used = 0;
+                if (!value.empty() && value[0] == '@' &&
+                    sscanf(value.c_str(), "@%llu:%n", &len, &used) == 1 && used > 0 &&
+                    value.size() >= used + len) {
+                    path = value.substr(used, len);
+                    value.erase(0, used + len);
                 }
-                e.reason = reason.c_str();
-                e.valid = sp != std::string::npos;
+                /* "a" holds "a/b", not "ab". */
+                if (!dir.empty() && (path.compare(0, dir.size(), dir) != 0 ||
+                                     (path.size() > dir.size() && path[dir.size()] != '/')))
+                    continue;
+                resdex_file_entry_t e = {};
+                e.path = path.c_str();
+                e.kind = kind;
+                std::string since, reason;
+                if (kind == RESDEX_FILE_INDEXED) {
+                    e.valid = resdex_file_state_parse(value.c_str(), &e) == 0;
+                } else {
+                    /* "<ISO 8601 UTC time> <reason>" */
+                    size_t sp = value.find(' ');
+                    if (sp != std::string::npos) {
+                        since = value.substr(0, sp);
+                        reason = value.substr(sp + 1);
+                        e.since = since.c_str();
+                    } else {
+                        reason = value;
+                    }
+                    e.reason = reason.c_str();
+                    e.valid = sp != std::string::npos;
+                }
+                if (fn(&e, ctx))
+                    return RESDEX_STATUS_SUCCESS;
             }
-            if (fn(&e, ctx))
-                break;
-        }
         return RESDEX_STATUS_SUCCESS;
     });
 }

@@ -69,16 +69,6 @@ key_term(const char *prefix, const std::string &value)
     return t + hex;
 }
 
-std::string
-synonym_term(const std::string &key, const std::string &value)
-{
-    std::string kv = key + '\x1f' + value;
-    char hex[17];
-    snprintf(hex, sizeof hex, "%016llx",
-             static_cast<unsigned long long>(util_fnv1a(kv.data(), kv.size())));
-    return P_SYNONYM + std::string(hex);
-}
-
 namespace
 {
 
@@ -258,6 +248,25 @@ add_adoption_terms(Xapian::Document &doc, const resdex_adoption_t *ad)
                                                resdex_vote_to_string(ad->voters[i].vote)));
 }
 
+/* SLOT_TIE's value (terms.hh): the date in 8 digits, then each part
+ * complemented and ended by 0xff, so that a descending sort reads the parts
+ * ascending. */
+std::string
+tie_key(const std::string &date, const std::string &reskey, const std::string &order,
+        const char *source)
+{
+    /* "2017" (a year alone) as "20170000": before 2017's dated texts, as
+     * SLOT_DATE sorts it, whatever bytes follow. */
+    std::string key = date.substr(0, 8);
+    key.resize(8, '0');
+    for (const std::string &part : {reskey, order, std::string(source)}) {
+        for (char c : part)
+            key += static_cast<char>(~static_cast<unsigned char>(c));
+        key += '\xff';
+    }
+    return key;
+}
+
 /* The Xapian document of paragraph pi of resolution ri. */
 Xapian::Document
 make_paragraph(Xapian::TermGenerator &tg, const char *source, size_t ri,
@@ -350,6 +359,8 @@ make_paragraph(Xapian::TermGenerator &tg, const char *source, size_t ri,
     doc.add_value(SLOT_ORDER, Xapian::sortable_serialise(static_cast<double>(ri) * 100000.0 +
                                                          static_cast<double>(pi)));
     doc.add_value(SLOT_RESKEY, symbol + "@" + lang);
+    doc.add_value(SLOT_TIE, tie_key(doc.get_value(SLOT_DATE), symbol + "@" + lang,
+                                    doc.get_value(SLOT_ORDER), source));
     std::string same = same_text_key(p->text);
     if (!same.empty()) {
         doc.add_value(SLOT_SAME, same);
@@ -469,8 +480,9 @@ replace_synonyms(Xapian::WritableDatabase &wdb, const char *source, const Synony
             if (sep == std::string::npos)
                 continue;
             std::pair<std::string, std::string> kv(line.substr(0, sep), line.substr(sep + 1));
-            if (!std::binary_search(pairs.begin(), pairs.end(), kv) &&
-                wdb.get_termfreq(synonym_term(kv.first, kv.second)) == 0)
+            std::string term = synonym_term(kv.first, kv.second);
+            if (!std::binary_search(pairs.begin(), pairs.end(), kv) && !term.empty() &&
+                wdb.get_termfreq(term) == 0)
                 wdb.remove_synonym(kv.first, kv.second);
         }
     }
@@ -506,11 +518,15 @@ make_documents(const char *source, const resdex_doc_t *doc, F emit, Synonyms *sy
         }
         for (size_t pi = 0; pi < res->n_paragraphs; pi++) {
             Xapian::Document d = make_paragraph(tg, source, ri, res, pi);
-            for (auto &pair : mine_synonyms(res->paragraphs[pi].text)) {
-                d.add_boolean_term(synonym_term(pair.first, pair.second));
-                syn->push_back(std::move(pair));
+            auto pairs = mine_synonyms(res->paragraphs[pi].text);
+            for (const auto &pair : pairs) {
+                std::string t = synonym_term(pair.first, pair.second);
+                if (!t.empty())
+                    d.add_boolean_term(t);
             }
             emit(d);
+            for (auto &pair : pairs)
+                syn->push_back(std::move(pair));
         }
     }
     std::sort(syn->begin(), syn->end());

@@ -478,6 +478,14 @@ synonym_of(Xapian::Database &x, const std::string &text)
     if (key.empty())
         return key;
     int n = 0;
+    if (x.get_metadata(RESDEX_META_SYNONYM_TERMS) == "1") {
+        /* From the paragraphs' terms (terms.hh P_SYNONYM), in the same
+         * order as Xapian's table: also over remote shards. */
+        std::string prefix = P_SYNONYM + key + '\x1f';
+        for (auto it = x.allterms_begin(prefix); it != x.allterms_end(prefix) && n < 8; ++it, n++)
+            out += (out.empty() ? "\"" : " OR \"") + (*it).substr(prefix.size()) + "\"";
+        return out;
+    }
     for (auto it = x.synonyms_begin(key); it != x.synonyms_end(key) && n < 8; ++it, n++)
         out += (out.empty() ? "\"" : " OR \"") + *it + "\"";
     return out;
@@ -628,8 +636,14 @@ parse_query(Xapian::Database &x, const std::string &text, QueryMode mode,
  * UN's metadata extract. A recent hit of the same resolution and language
  * (a resolution shown in order; similar's candidates, a few resolutions'
  * paragraphs) lends its record: one look-up and decoding per resolution. */
+Xapian::valueno
+tie_slot(Xapian::Database &x)
+{
+    return x.get_metadata(RESDEX_META_TIE) == "1" ? SLOT_TIE : SLOT_DATE;
+}
+
 void
-attach_adoption(Xapian::Database &x, resdex_results_t *r, resdex_hit_t *hit)
+attach_adoption(resdex_db_t *db, resdex_results_t *r, resdex_hit_t *hit)
 {
     auto *res = const_cast<resdex_resolution_t *>(hit->resolution);
     size_t n = resdex_results_count(r);
@@ -652,7 +666,8 @@ attach_adoption(Xapian::Database &x, resdex_results_t *r, resdex_hit_t *hit)
     for (const auto &t : tries) {
         if (t.key.empty())
             continue;
-        std::string v = x.get_metadata(t.key);
+        /* Over shards, the store of the shard of the file that wrote it. */
+        std::string v = db_get_metadata(db, t.key);
         if (v.empty())
             continue;
         resdex_adoption_t *ad = adoption_decode(results_arena(r), v.data(), v.size());
@@ -684,7 +699,7 @@ fill_hit(resdex_db_t *db, resdex_results_t *r, const Xapian::Document &doc, resd
         std::string m = msg ? msg : resdex_status_to_string(st);
         return db_fail(db, st, "document " + std::to_string(doc.get_docid()) + ": " + m);
     }
-    attach_adoption(db->db(), r, hit);
+    attach_adoption(db, r, hit);
     *out = hit;
     return RESDEX_STATUS_SUCCESS;
 }

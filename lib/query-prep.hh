@@ -60,7 +60,10 @@ const char *language_of_script(const std::string &text);
  * id in the message on db) when the record does not decode. */
 /* Give hit (the last of r) its resolution's adoption metadata, from the
  * index's store (fill_hit does it; a hit made otherwise calls it). */
-void attach_adoption(Xapian::Database &x, resdex_results_t *r, resdex_hit_t *hit);
+void attach_adoption(resdex_db_t *db, resdex_results_t *r, resdex_hit_t *hit);
+/* The slot that orders equal weights: SLOT_TIE where the index has it
+ * (terms.hh), else SLOT_DATE (then document ids decide). */
+Xapian::valueno tie_slot(Xapian::Database &x);
 
 resdex_status_t fill_hit(resdex_db_t *db, resdex_results_t *r, const Xapian::Document &doc,
                          resdex_hit_t **out);

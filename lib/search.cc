@@ -171,22 +171,64 @@ class TermCountSpy : public Xapian::MatchSpy
     }
 };
 
+/* The counts of CountSpy from a Xapian::ValueCountMatchSpy, the one kind of
+ * spy a remote shard (xapian-tcpsrv) can run: documents seen, and the
+ * distinct collapse keys plus those without one (shards.cc). */
+class Counter
+{
+    CountSpy local;
+    Xapian::ValueCountMatchSpy remote;
+    bool use_remote;
+
+  public:
+    Counter(Xapian::valueno slot, bool over_remote)
+        : local(slot), remote(slot == Xapian::BAD_VALUENO ? SLOT_YEAR : slot),
+          use_remote(over_remote)
+    {
+    }
+    void attach(Xapian::Enquire &e)
+    {
+        if (use_remote)
+            e.add_matchspy(&remote);
+        else
+            e.add_matchspy(&local);
+    }
+    Xapian::doccount seen() const
+    {
+        return use_remote ? remote.get_total() : local.seen;
+    }
+    Xapian::doccount hits(Xapian::valueno slot) const
+    {
+        if (!use_remote)
+            return local.hits();
+        if (slot == Xapian::BAD_VALUENO)
+            return remote.get_total();
+        Xapian::doccount keyed = 0, keys = 0;
+        for (auto it = remote.values_begin(); it != remote.values_end(); ++it) {
+            keys++;
+            keyed += it.get_termfreq();
+        }
+        return keys + (remote.get_total() - keyed);
+    }
+};
+
 /* The totals of a search whose match was m: counted by the spy when the
  * match saw every document (all_seen: it was asked to check them all, or
  * the page is not full, or the spy saw fewer than it was asked to check),
  * else Xapian's estimates. */
 void
-set_totals(resdex_results_t *r, const Xapian::MSet &m, const CountSpy &spy, bool all_seen)
+set_totals(resdex_results_t *r, const Xapian::MSet &m, const Counter &spy, Xapian::valueno slot,
+           bool all_seen)
 {
     if (all_seen) {
-        results_set_total(r, spy.hits());
-        results_set_paragraphs(r, spy.seen);
+        results_set_total(r, spy.hits(slot));
+        results_set_paragraphs(r, spy.seen());
         results_set_total_estimated(r, 0);
         return;
     }
     results_set_total(r, m.get_matches_estimated());
-    results_set_paragraphs(
-        r, std::max({m.get_uncollapsed_matches_estimated(), m.get_matches_estimated(), spy.seen}));
+    results_set_paragraphs(r, std::max({m.get_uncollapsed_matches_estimated(),
+                                        m.get_matches_estimated(), spy.seen()}));
     results_set_total_estimated(r, m.get_matches_lower_bound() != m.get_matches_upper_bound());
 }
 
@@ -486,7 +528,7 @@ add_hit(resdex_db_t *db, resdex_results_t *r, const Xapian::Query &match, bool f
     if (!hit)
         resdex::out_of_memory("adding a hit");
     *hit = members[0].hit;
-    attach_adoption(x, r, hit);
+    attach_adoption(db, r, hit);
     size_t n = members.size() - 1;
     auto *also =
         static_cast<resdex_also_t *>(arena_alloc(results_arena(r), n * sizeof(resdex_also_t)));
@@ -579,10 +621,17 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
 
     Xapian::Enquire enquire(x);
     enquire.set_query(query);
+    /* Equal weights are ordered by the stable key where the index has it
+     * (SLOT_TIE: date first, as before), not by document id, which differs
+     * between one index and shards of it. By date, the key is the whole
+     * order: newest first, then by resolution and in each one's order (a
+     * relevance between them would leave its ties to document ids). */
+    const Xapian::valueno tie = tie_slot(x);
     if (o->sort == RESDEX_SORT_DATE)
-        enquire.set_sort_by_value_then_relevance(SLOT_DATE, true);
+        enquire.set_sort_by_value_then_relevance(tie, true);
     else
-        enquire.set_sort_by_relevance_then_value(SLOT_DATE, true);
+        enquire.set_sort_by_relevance_then_value(tie, true);
+    const bool remote = db_has_remote(db);
 
     bool fold = !o->no_fold && !o->group_by_resolution && x.get_metadata(RESDEX_META_FOLD) == "1";
     if (o->group_by_resolution)
@@ -604,11 +653,16 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
         enquire.add_matchspy(&year_spy);
         enquire.add_matchspy(&verb_spy);
         enquire.add_matchspy(&adopted_spy);
-        enquire.add_matchspy(&sdg_spy);
-        if (kinds.empty())
-            enquire.add_matchspy(&kind_spy);
-        if (filters.empty())
-            enquire.add_matchspy(&lang_spy);
+        /* A spy of ours cannot run on a remote shard (xapian-tcpsrv knows
+         * only Xapian's own): over remote shards there are no kind, lang
+         * and sdg counts. */
+        if (!remote) {
+            enquire.add_matchspy(&sdg_spy);
+            if (kinds.empty())
+                enquire.add_matchspy(&kind_spy);
+            if (filters.empty())
+                enquire.add_matchspy(&lang_spy);
+        }
     }
     unsigned limit = std::min(o->limit, MAX_LIMIT);
     /* Counting every match makes a search 1.5-2x slower at 200k paragraphs
@@ -617,8 +671,12 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
     Xapian::doccount check =
         o->facets || limit == 0 || o->exact_total ? ndocs : std::max(limit + o->offset, 100u);
     Xapian::MSet mset;
+    /* The three steps need a PostingSource of our own over the joined
+     * document ids, which a remote shard cannot run (xapian-tcpsrv knows only
+     * Xapian's) and Xapian gives each local shard its own ids: over shards,
+     * the one query, whose answer the steps only make cheaper. */
     if (!phrase.empty() && !o->facets && !o->group_by_resolution && limit > 0 &&
-        o->sort == RESDEX_SORT_RELEVANCE) {
+        o->sort == RESDEX_SORT_RELEVANCE && db->shards.empty()) {
         /* The phrase boost (words typed one after the other rank first where they
          * stand as a phrase) as one Xapian query, OP_AND_MAYBE(words, phrase), cost
          * 5-10x the words alone when they are common (13 ms against 1.5 ms for
@@ -635,11 +693,11 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
         std::vector<Xapian::docid> ids;
         Xapian::Enquire words(x);
         words.set_query(plain);
-        words.set_sort_by_relevance_then_value(SLOT_DATE, true);
+        words.set_sort_by_relevance_then_value(tie, true);
         if (fold)
             words.set_collapse_key(SLOT_SAME);
-        CountSpy spy(collapse);
-        words.add_matchspy(&spy);
+        Counter spy(collapse, remote);
+        spy.attach(words);
         Xapian::MSet m = words.get_mset(0, k, check);
         for (auto it = m.begin(); it != m.end(); ++it)
             ids.push_back(*it);
@@ -655,7 +713,7 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
                 has_phrase = Xapian::Query(Xapian::Query::OP_FILTER, phrase, pairs);
         }
         lifted.set_query(filtered(Xapian::Query(Xapian::Query::OP_AND, words_query, has_phrase)));
-        lifted.set_sort_by_relevance_then_value(SLOT_DATE, true);
+        lifted.set_sort_by_relevance_then_value(tie, true);
         if (fold)
             lifted.set_collapse_key(SLOT_SAME);
         Xapian::MSet ml = lifted.get_mset(0, k);
@@ -665,12 +723,13 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
             Xapian::Query(Xapian::Query::OP_FILTER, query,
                           Xapian::Query((new DocidSource(std::move(ids)))->release())));
         mset = enquire.get_mset(o->offset, limit);
-        set_totals(r, m, spy, check >= ndocs || m.size() < k || spy.seen < check);
+        set_totals(r, m, spy, collapse, check >= ndocs || m.size() < k || spy.seen() < check);
     } else {
-        CountSpy spy(collapse);
-        enquire.add_matchspy(&spy);
+        Counter spy(collapse, remote);
+        spy.attach(enquire);
         mset = enquire.get_mset(o->offset, limit, check);
-        set_totals(r, mset, spy, check >= ndocs || mset.size() < limit || spy.seen < check);
+        set_totals(r, mset, spy, collapse,
+                   check >= ndocs || mset.size() < limit || spy.seen() < check);
     }
     if (o->facets) {
         struct {
@@ -698,13 +757,15 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
             e.add_matchspy(&spy);
             e.get_mset(0, 0, ndocs);
         };
-        if (!kinds.empty())
-            count_apart(kind_spy, true, false);
-        if (!filters.empty())
-            count_apart(lang_spy, false, true);
-        kind_spy.add_to(r, "kind");
-        lang_spy.add_to(r, "lang");
-        sdg_spy.add_to(r, "sdg");
+        if (!remote) {
+            if (!kinds.empty())
+                count_apart(kind_spy, true, false);
+            if (!filters.empty())
+                count_apart(lang_spy, false, true);
+            kind_spy.add_to(r, "kind");
+            lang_spy.add_to(r, "lang");
+            sdg_spy.add_to(r, "sdg");
+        }
     }
     std::string hs = o->hl_start ? o->hl_start : "[";
     std::string he = o->hl_end ? o->hl_end : "]";

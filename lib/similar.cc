@@ -19,7 +19,9 @@
 #include "terms.hh"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -182,7 +184,7 @@ set_input_text(resdex_db_t *db, Input &in, const std::string &text)
 /* The candidate query: the input's terms as the indexer would make them,
  * the most telling kept. */
 Xapian::Query
-candidate_query(const Input &in, unsigned elite)
+candidate_query(resdex_db_t *db, const Input &in, unsigned elite)
 {
     Xapian::Document scratch;
     Xapian::TermGenerator tg;
@@ -225,7 +227,32 @@ candidate_query(const Input &in, unsigned elite)
         return Xapian::Query();
     if (elite == 0 || terms.size() <= elite)
         return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
-    return Xapian::Query(Xapian::Query::OP_ELITE_SET, terms.begin(), terms.end(), elite);
+    {
+        /* Not OP_ELITE_SET: Xapian chooses it in each shard apart, from the
+         * shard's own statistics (shards.cc). The terms are chosen here,
+         * from the statistics of the whole index or of all its shards, as
+         * OP_ELITE_SET ranks them (the query's wdf times the idf), ties by
+         * term: the same candidates over shards as in one index. */
+        Xapian::Database &x = db->db();
+        double n = std::max(1.0, static_cast<double>(x.get_doccount()));
+        std::vector<std::pair<double, std::string>> ranked;
+        std::map<std::string, Xapian::Query> by_term;
+        std::map<std::string, Xapian::termcount> wdf;
+        for (auto it = scratch.termlist_begin(); it != scratch.termlist_end(); ++it)
+            wdf[*it] = it.get_wdf();
+        for (const Xapian::Query &t : terms) {
+            std::string term = *t.get_terms_begin();
+            double df = static_cast<double>(x.get_termfreq(term));
+            double idf = std::log((n - df + 0.5) / (df + 0.5));
+            ranked.emplace_back(-idf * std::max<Xapian::termcount>(1, wdf[term]), term);
+            by_term.emplace(term, t);
+        }
+        std::sort(ranked.begin(), ranked.end());
+        std::vector<Xapian::Query> kept;
+        for (size_t i = 0; i < elite && i < ranked.size(); i++)
+            kept.push_back(by_term.at(ranked[i].second));
+        return Xapian::Query(Xapian::Query::OP_OR, kept.begin(), kept.end());
+    }
 }
 
 bool
@@ -241,7 +268,13 @@ better(const Candidate &a, const Candidate &b)
         return !a.draft; /* adopted language before drafts carried in reports */
     if (a.date != b.date)
         return a.date > b.date; /* the most recent precedent */
-    return a.weight > b.weight;
+    /* Weights over shards can differ from one index's in their last bits
+     * (Xapian sums the shards' statistics in floating point): equal to 1e-9
+     * are equal, and the stable key (terms.hh) decides, not the order of
+     * document ids, which differs between one index and shards of it. */
+    if (std::fabs(a.weight - b.weight) > 1e-9 * std::max(std::fabs(a.weight), std::fabs(b.weight)))
+        return a.weight > b.weight;
+    return a.doc.get_value(SLOT_TIE) > b.doc.get_value(SLOT_TIE);
 }
 
 /* How candidates are kept and ranked. */
@@ -296,7 +329,7 @@ rank_candidates(resdex_db_t *db, const Input &in, const Xapian::Query &restrict_
      * among the index's most telling, so more terms are kept (a filtered
      * query is cheaper anyway: Xapian skips to the filtered paragraphs). */
     Xapian::Query q =
-        candidate_query(in, narrowed ? tuning.elite_terms_narrowed : tuning.elite_terms);
+        candidate_query(db, in, narrowed ? tuning.elite_terms_narrowed : tuning.elite_terms);
     if (q.empty())
         return db_fail(db, RESDEX_STATUS_BAD_QUERY, "the text has no words to search by");
     q = Xapian::Query(Xapian::Query::OP_FILTER, q, restrict_to);
@@ -308,6 +341,8 @@ rank_candidates(resdex_db_t *db, const Input &in, const Xapian::Query &restrict_
                                         Xapian::Query(std::string(P_ANCHOR) + in.exclude_anchor)));
     Xapian::Enquire enquire(db->db());
     enquire.set_query(q);
+    /* The same candidates in one index and over shards (document ids differ). */
+    enquire.set_sort_by_relevance_then_value(tie_slot(db->db()), true);
     unsigned n = std::max(tuning.candidates, 4 * want);
     Xapian::MSet mset = enquire.get_mset(0, n);
 

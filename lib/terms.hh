@@ -82,26 +82,46 @@
  * searched again. An index built before has no P_COPY terms: nothing is
  * shadowed there until it is rebuilt. */
 #define P_COPY "XK"
-/* A synonym pair the paragraph's text teaches (synonyms.hh; no field):
- * P_SYNONYM + 16 hex digits of the FNV-1a of "KEY\x1fVALUE". A pair leaves
- * the synonym table when no paragraph has its term any more; the pairs each
- * source taught are kept in "synonym-src:<16 hex digits of the source's
- * FNV-1a>" -> the source, then "KEY\x1fVALUE" a line. */
-#define P_SYNONYM              "XY"
+/* The synonym pairs each source taught (index.cc): "synonym-src:<16 hex
+ * digits of the source's FNV-1a>" -> the source, then "KEY\x1fVALUE" a line.
+ * A pair leaves the synonym table when no paragraph has its P_SYNONYM term
+ * (below) any more. */
 #define SYNONYM_SRC_KEY_PREFIX "synonym-src:"
 #define P_DORMANT              "XZ"
 
+/* prefix + a + sep + b, empty when it would pass Xapian's limit of 245
+ * bytes for a term (such a term is not indexed). */
+inline std::string
+joined_term(const std::string &prefix, const std::string &a, char sep, const std::string &b)
+{
+    if (prefix.size() + a.size() + 1 + b.size() > 245)
+        return std::string();
+    return prefix + a + sep + b;
+}
 /* The term of the body words a and b standing one after the other ("XPa b":
- * the TermGenerator never puts a space in a term), empty when it would pass
- * Xapian's limit of 245 bytes (such a pair is not indexed). Phrase queries
- * use them as a cheap filter (search.cc). */
+ * the TermGenerator never puts a space in a term). Phrase queries use them
+ * as a cheap filter (search.cc). */
 inline std::string
 pair_term(const std::string &a, const std::string &b)
 {
-    if (sizeof P_PAIR - 1 + a.size() + 1 + b.size() > 245)
-        return std::string();
-    return P_PAIR + a + ' ' + b;
+    return joined_term(P_PAIR, a, ' ', b);
 }
+
+/* A synonym pair a paragraph defines (synonyms.hh), as a term of that
+ * paragraph: "XY" + key + "\x1f" + synonym. The query side reads the
+ * pairs from these terms, which every backend lists (allterms), where the
+ * remote backend of Xapian 1.4 lists no synonyms at all (shards.cc); empty
+ * when it would pass Xapian's 245 bytes (such a pair is not used). */
+#define P_SYNONYM "XY"
+inline std::string
+synonym_term(const std::string &key, const std::string &synonym)
+{
+    return joined_term(P_SYNONYM, key, '\x1f', synonym);
+}
+/* Metadata key, "1" when every paragraph has its P_SYNONYM terms: written,
+ * like RESDEX_META_PAIRS, when an index is created empty; an index built
+ * before reads Xapian's synonym table. */
+#define RESDEX_META_SYNONYM_TERMS "resdex:synonym-terms"
 
 /* Value slots. */
 #define SLOT_DATE   0 /* "YYYYMMDD" (missing parts as 00) */
@@ -120,7 +140,18 @@ pair_term(const std::string &a, const std::string &b)
 /* A term that names one thing (a source file, a paragraph), never cut into
  * another's: index.cc. */
 std::string key_term(const char *prefix, const std::string &value);
-/* The P_SYNONYM term of a pair: index.cc. */
-std::string synonym_term(const std::string &key, const std::string &value);
+
+/* The stable key that breaks ties of relevance (tie_key() in index.cc): the
+ * date as in SLOT_DATE padded to 8 digits, then the resolution key, the paragraph's place and
+ * the source, each byte complemented and ended by 0xff, so that Xapian's
+ * descending sort on it reads newest first, then resolution key, place and
+ * source ascending. Unique per paragraph, it makes the order of equal
+ * weights the same in one index and over shards, where document ids differ
+ * (shards.cc). Slot 20 stays clear of the slots above. */
+#define SLOT_TIE 20
+/* Metadata key, "1" when every paragraph has SLOT_TIE: written, like
+ * RESDEX_META_PAIRS, when an index is created empty; an index built before
+ * breaks ties by date, then document id. */
+#define RESDEX_META_TIE "resdex:tie"
 
 #endif

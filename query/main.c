@@ -5,6 +5,7 @@
 #include "resdex.h"
 
 #include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,7 +37,9 @@ open_index(const global_options_t *g, const char *cmd)
                     resdex_status_to_string(st));
         /* What to type: with the default corpus (installed, or the source
          * tree's samples) resdexd needs no --corpus; else it does. */
-        if (st == RESDEX_STATUS_DB_OPENING)
+        struct stat at;
+        int stub = stat(path, &at) == 0 && S_ISREG(at.st_mode); /* its shards are built apart */
+        if (st == RESDEX_STATUS_DB_OPENING && !stub)
             fprintf(stderr, " (build it with: resdexd --once%s%s%s)", g->db_path ? " --db " : "",
                     g->db_path ? g->db_path : "", resdex_default_corpus() ? "" : " --corpus DIR");
         fputc('\n', stderr);

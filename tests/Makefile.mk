@@ -55,3 +55,4 @@ include tests/hostile.mk
 include tests/readers.mk
 include tests/libapi.mk
 include tests/web.mk
+include tests/shards.mk
