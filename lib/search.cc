@@ -653,10 +653,12 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
         enquire.add_matchspy(&year_spy);
         enquire.add_matchspy(&verb_spy);
         enquire.add_matchspy(&adopted_spy);
-        /* A spy of ours cannot run on a remote shard (xapian-tcpsrv knows
-         * only Xapian's own): over remote shards there are no kind, lang
-         * and sdg counts. */
-        if (!remote) {
+        /* Over shards there are no kind, lang and sdg counts: a spy of
+         * ours cannot run on a remote shard (xapian-tcpsrv knows only
+         * Xapian's own), and TermCountSpy walks posting lists by document
+         * id, which over joined databases are not the ids the spy is shown
+         * (it counted wrong). */
+        if (db->shards.empty()) {
             enquire.add_matchspy(&sdg_spy);
             if (kinds.empty())
                 enquire.add_matchspy(&kind_spy);
@@ -757,7 +759,7 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
             e.add_matchspy(&spy);
             e.get_mset(0, 0, ndocs);
         };
-        if (!remote) {
+        if (db->shards.empty()) {
             if (!kinds.empty())
                 count_apart(kind_spy, true, false);
             if (!filters.empty())

@@ -243,6 +243,10 @@ candidate_query(resdex_db_t *db, const Input &in, unsigned elite)
         for (const Xapian::Query &t : terms) {
             std::string term = *t.get_terms_begin();
             double df = static_cast<double>(x.get_termfreq(term));
+            /* A word no paragraph has matches nothing: it takes no place
+             * (OP_ELITE_SET gives it no weight either). */
+            if (df == 0)
+                continue;
             double idf = std::log((n - df + 0.5) / (df + 0.5));
             ranked.emplace_back(-idf * std::max<Xapian::termcount>(1, wdf[term]), term);
             by_term.emplace(term, t);
