@@ -235,7 +235,7 @@ candidate_query(resdex_db_t *db, const Input &in, unsigned elite)
          * term: the same candidates over shards as in one index. */
         Xapian::Database &x = db->db();
         double n = std::max(1.0, static_cast<double>(x.get_doccount()));
-        std::vector<std::pair<double, std::string>> ranked;
+        std::vector<std::pair<double, std::string>> ranked, unknown;
         std::map<std::string, Xapian::Query> by_term;
         std::map<std::string, Xapian::termcount> wdf;
         for (auto it = scratch.termlist_begin(); it != scratch.termlist_end(); ++it)
@@ -243,15 +243,21 @@ candidate_query(resdex_db_t *db, const Input &in, unsigned elite)
         for (const Xapian::Query &t : terms) {
             std::string term = *t.get_terms_begin();
             double df = static_cast<double>(x.get_termfreq(term));
-            /* A word no paragraph has matches nothing: it takes no place
-             * (OP_ELITE_SET gives it no weight either). */
-            if (df == 0)
+            /* A word no paragraph has matches nothing: it comes after
+             * every word some paragraph has (OP_ELITE_SET gives it no
+             * weight either), kept only for a text of such words. */
+            if (df == 0) {
+                unknown.emplace_back(0.0, term);
+                by_term.emplace(term, t);
                 continue;
+            }
             double idf = std::log((n - df + 0.5) / (df + 0.5));
             ranked.emplace_back(-idf * std::max<Xapian::termcount>(1, wdf[term]), term);
             by_term.emplace(term, t);
         }
         std::sort(ranked.begin(), ranked.end());
+        std::sort(unknown.begin(), unknown.end());
+        ranked.insert(ranked.end(), unknown.begin(), unknown.end());
         std::vector<Xapian::Query> kept;
         for (size_t i = 0; i < elite && i < ranked.size(); i++)
             kept.push_back(by_term.at(ranked[i].second));

@@ -716,7 +716,9 @@ test_check(void **state)
     assert_int_equal(resdex_parse_draft("draft.txt", draft, strlen(draft), &doc, &msg),
                      RESDEX_STATUS_SUCCESS);
     resdex_check_t *c = NULL;
-    assert_int_equal(resdex_db_check(f->db, doc, NULL, &c), RESDEX_STATUS_SUCCESS);
+    resdex_status_t st = resdex_db_check(f->db, doc, NULL, &c);
+    if (st != RESDEX_STATUS_SUCCESS)
+        fail_msg("check: %s: %s", resdex_status_to_string(st), resdex_db_last_error(f->db));
     assert_int_equal(resdex_check_count(c), 3);
     const resdex_check_item_t *it = resdex_check_get(c, 0);
     assert_int_equal(it->status, RESDEX_CHECK_AGREED);
