@@ -408,13 +408,52 @@ adoption_entries(const char *source, const resdex_doc_t *doc)
     return out;
 }
 
+/* What a source wrote into the store is listed under a key of its own,
+ * PREFIX + the hash of its name: the name, then one line per entry. */
 std::string
-adoption_src_key(const char *source)
+source_list_key(const char *prefix, const char *source)
 {
     char hex[17];
     snprintf(hex, sizeof hex, "%016llx",
              static_cast<unsigned long long>(util_fnv1a(source, strlen(source))));
-    return std::string(ADOPTION_SRC_KEY_PREFIX) + hex;
+    return std::string(prefix) + hex;
+}
+
+/* The lines `source` listed at `key` (none when the list there is another
+ * source's: their names' hashes collide); *stored: whether the key holds
+ * anything. */
+std::vector<std::string>
+source_list_read(Xapian::WritableDatabase &wdb, const std::string &key, const char *source,
+                 bool *stored)
+{
+    std::vector<std::string> lines;
+    std::string old = wdb.get_metadata(key);
+    *stored = !old.empty();
+    size_t nl = old.find('\n');
+    if (old.empty() || old.compare(0, nl, source) != 0)
+        return lines;
+    while (nl != std::string::npos) {
+        size_t next = old.find('\n', nl + 1);
+        lines.push_back(old.substr(nl + 1, next == std::string::npos ? next : next - nl - 1));
+        nl = next;
+    }
+    return lines;
+}
+
+/* List `lines` at `key` as source's; no lines clear a key that was stored. */
+void
+source_list_write(Xapian::WritableDatabase &wdb, const std::string &key, const char *source,
+                  const std::vector<std::string> &lines, bool stored)
+{
+    if (lines.empty()) {
+        if (stored)
+            wdb.set_metadata(key, std::string());
+        return;
+    }
+    std::string list = source;
+    for (const auto &line : lines)
+        list += '\n' + line;
+    wdb.set_metadata(key, list);
 }
 
 /* Replace what `source` wrote in the store by `entries`. A key another
@@ -423,42 +462,21 @@ void
 replace_adoption_entries(Xapian::WritableDatabase &wdb, const char *source,
                          const StoreEntries &entries)
 {
-    std::string src_key = adoption_src_key(source);
-    std::string old = wdb.get_metadata(src_key);
-    size_t nl = old.find('\n');
-    if (!old.empty() && old.compare(0, nl, source) == 0) {
-        while (nl != std::string::npos) {
-            size_t next = old.find('\n', nl + 1);
-            std::string key = old.substr(nl + 1, next == std::string::npos ? next : next - nl - 1);
-            std::string value = key.empty() ? std::string() : wdb.get_metadata(key);
-            char *from = value.empty() ? nullptr : adoption_source(value.data(), value.size());
-            if (from && std::strcmp(from, source) == 0)
-                wdb.set_metadata(key, std::string());
-            free(from);
-            nl = next;
-        }
+    std::string src_key = source_list_key(ADOPTION_SRC_KEY_PREFIX, source);
+    bool stored;
+    for (const auto &key : source_list_read(wdb, src_key, source, &stored)) {
+        std::string value = key.empty() ? std::string() : wdb.get_metadata(key);
+        char *from = value.empty() ? nullptr : adoption_source(value.data(), value.size());
+        if (from && std::strcmp(from, source) == 0)
+            wdb.set_metadata(key, std::string());
+        free(from);
     }
-    if (entries.empty()) {
-        if (!old.empty())
-            wdb.set_metadata(src_key, std::string());
-        return;
-    }
-    std::string list = source;
+    std::vector<std::string> keys;
     for (const auto &e : entries) {
         wdb.set_metadata(e.first, e.second);
-        list += '\n' + e.first;
+        keys.push_back(e.first);
     }
-    wdb.set_metadata(src_key, list);
-}
-
-/* The store key of the synonym pairs a source taught (terms.hh). */
-std::string
-synonym_src_key(const char *source)
-{
-    char hex[17];
-    snprintf(hex, sizeof hex, "%016llx",
-             static_cast<unsigned long long>(util_fnv1a(source, strlen(source))));
-    return std::string(SYNONYM_SRC_KEY_PREFIX) + hex;
+    source_list_write(wdb, src_key, source, keys, stored);
 }
 
 /* Replace the synonym pairs `source` taught by `pairs` (sorted, unique),
@@ -468,33 +486,24 @@ synonym_src_key(const char *source)
 void
 replace_synonyms(Xapian::WritableDatabase &wdb, const char *source, const Synonyms &pairs)
 {
-    std::string src_key = synonym_src_key(source);
-    std::string old = wdb.get_metadata(src_key);
-    size_t nl = old.find('\n');
-    if (!old.empty() && old.compare(0, nl, source) == 0) {
-        while (nl != std::string::npos) {
-            size_t next = old.find('\n', nl + 1);
-            std::string line = old.substr(nl + 1, next == std::string::npos ? next : next - nl - 1);
-            nl = next;
-            size_t sep = line.find('\x1f');
-            if (sep == std::string::npos)
-                continue;
-            std::pair<std::string, std::string> kv(line.substr(0, sep), line.substr(sep + 1));
-            std::string term = synonym_term(kv.first, kv.second);
-            if (!std::binary_search(pairs.begin(), pairs.end(), kv) && !term.empty() &&
-                wdb.get_termfreq(term) == 0)
-                wdb.remove_synonym(kv.first, kv.second);
-        }
+    std::string src_key = source_list_key(SYNONYM_SRC_KEY_PREFIX, source);
+    bool stored;
+    for (const auto &line : source_list_read(wdb, src_key, source, &stored)) {
+        size_t sep = line.find('\x1f');
+        if (sep == std::string::npos)
+            continue;
+        std::pair<std::string, std::string> kv(line.substr(0, sep), line.substr(sep + 1));
+        std::string term = synonym_term(kv.first, kv.second);
+        if (!std::binary_search(pairs.begin(), pairs.end(), kv) && !term.empty() &&
+            wdb.get_termfreq(term) == 0)
+            wdb.remove_synonym(kv.first, kv.second);
     }
-    std::string list = source;
+    std::vector<std::string> lines;
     for (const auto &kv : pairs) {
         wdb.add_synonym(kv.first, kv.second);
-        list += '\n' + kv.first + '\x1f' + kv.second;
+        lines.push_back(kv.first + '\x1f' + kv.second);
     }
-    if (!pairs.empty())
-        wdb.set_metadata(src_key, list);
-    else if (!old.empty())
-        wdb.set_metadata(src_key, std::string());
+    source_list_write(wdb, src_key, source, lines, stored);
 }
 
 /* Every paragraph of `doc`, in order, each stemmed with its resolution's
