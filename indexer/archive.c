@@ -21,7 +21,7 @@ typedef struct known_list {
 } known_list_t;
 
 static int
-collect(const char *key, const char *value, void *ctx)
+collect(const char *source, const char *value, void *ctx)
 {
     known_list_t *l = ctx;
     if (l->n == l->cap) {
@@ -36,13 +36,7 @@ collect(const char *key, const char *value, void *ctx)
     }
     known_t *k = &l->v[l->n];
     memset(k, 0, sizeof *k);
-    const char *source;
-    char *owned = NULL;
-    if (file_meta_decode(key, META_MEMBER_PREFIX, &source, &value, &owned) != 0) {
-        l->oom = 1;
-        return 1;
-    }
-    k->source = owned ? owned : strdup(source);
+    k->source = strdup(source);
     k->valid = file_state_parse(value, &k->state) == 0;
     if (!k->source) {
         l->oom = 1;
@@ -64,13 +58,7 @@ static int
 load_known(indexer_t *ix, const char *rel, known_list_t *l)
 {
     memset(l, 0, sizeof *l);
-    char *prefix = NULL;
-    if (asprintf(&prefix, "%s%s!", META_MEMBER_PREFIX, rel) < 0) {
-        log_error("out of memory");
-        return -1;
-    }
-    resdex_status_t st = resdex_db_list_metadata(ix->db, prefix, collect, l);
-    free(prefix);
+    resdex_status_t st = file_meta_list(ix->db, META_MEMBER_PREFIX, rel, collect, l, NULL);
     if (st != RESDEX_STATUS_SUCCESS || l->oom) {
         log_error("index %s: cannot read the members of %s: %s", ix->db_path, rel,
                   l->oom ? "out of memory" : resdex_db_last_error(ix->db));

@@ -17,7 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define META_MEMBER_PREFIX "member:"
+#define META_MEMBER_PREFIX RESDEX_META_MEMBER_PREFIX
 
 typedef struct archive_result {
     uint64_t paragraphs; /* indexed from the archive now, all members */

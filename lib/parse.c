@@ -236,9 +236,7 @@ read_content(resdex_doc_t *d, const char *name, const char *data, size_t len, in
     size_t plain_len = 0;
     int gzip = len >= 2 && (unsigned char)data[0] == 0x1f && (unsigned char)data[1] == 0x8b;
     if (!gzip && len > RESDEX_MAX_INPUT_BYTES)
-        return util_fail(message, RESDEX_STATUS_TOO_LARGE,
-                         "%s: too large: %zu bytes of text (the limit is %u MiB)", name, len,
-                         RESDEX_MAX_INPUT_BYTES >> 20);
+        return reader_text_too_large(message, name, len);
     /* Inflated, or copied: the readers take NUL-terminated text. */
     resdex_status_t st = resdex_read_buffer(name, data, len, &plain, &plain_len, message);
     if (st != RESDEX_STATUS_SUCCESS)
