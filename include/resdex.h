@@ -413,6 +413,20 @@ typedef int (*resdex_member_fn)(void *ctx, const char *member, resdex_status_t s
 resdex_status_t resdex_archive_foreach(const char *name, const void *data, size_t len,
                                        resdex_member_fn fn, void *ctx, char **message);
 
+/* The same for the archive's entries from..to-1 only (entries in the
+ * archive's order, folders and passed-over members included, as counted by
+ * resdex_archive_entries): a cold build shares one archive's members out
+ * between threads. The limit on the inflated bytes of all members
+ * (doc/guarantees.md) holds per call. */
+resdex_status_t resdex_archive_foreach_range(const char *name, const void *data, size_t len,
+                                             size_t from, size_t to, resdex_member_fn fn, void *ctx,
+                                             char **message);
+
+/* How many entries the zip archive data[0..len) holds (*n, OUT). Errors: as
+ * resdex_archive_foreach for the archive as a whole. */
+resdex_status_t resdex_archive_entries(const char *name, const void *data, size_t len, size_t *n,
+                                       char **message);
+
 /* Longest line the text reader accepts (1 MiB). */
 #define RESDEX_MAX_LINE_BYTES (1024u * 1024u)
 

@@ -126,25 +126,14 @@ on_member(void *ctx, const char *member, resdex_status_t st, const char *data, s
         free(source);
         return 0;
     }
-    resdex_doc_t *doc = NULL;
     char *why = NULL;
-    st = resdex_parse_buffer(source, data, len, &doc, &why);
-    if (st != RESDEX_STATUS_SUCCESS) {
-        log_warning("%s (its last good version stays indexed)",
-                    why ? why : resdex_status_to_string(st));
+    int rc = archive_index_member(w->ix->db, source, data, len, &fs.paragraphs, &why);
+    if (rc > 0) {
+        log_warning("%s", why ? why : "a member cannot be indexed (out of memory)");
         w->r->bad++;
         if (k && k->valid)
             w->r->paragraphs += k->state.paragraphs;
-        free(why);
-        free(source);
-        return 0;
-    }
-    for (size_t i = 0; i < resdex_doc_count(doc); i++)
-        fs.paragraphs += resdex_doc_get(doc, i)->n_paragraphs;
-    char value[FILE_STATE_MAX];
-    file_state_format(&fs, value, sizeof value);
-    if (resdex_db_index_doc(w->ix->db, source, doc) != RESDEX_STATUS_SUCCESS ||
-        file_meta_set(w->ix->db, META_MEMBER_PREFIX, source, value) != RESDEX_STATUS_SUCCESS) {
+    } else if (rc < 0) {
         log_error("index %s: cannot index %s: %s", w->ix->db_path, source,
                   resdex_db_last_error(w->ix->db));
         w->failed = 1;
@@ -153,9 +142,39 @@ on_member(void *ctx, const char *member, resdex_status_t st, const char *data, s
         w->r->indexed++;
         w->r->paragraphs += fs.paragraphs;
     }
-    resdex_doc_destroy(doc);
+    free(why);
     free(source);
     return w->failed;
+}
+
+int
+archive_index_member(resdex_db_t *db, const char *source, const char *data, size_t len,
+                     uint64_t *paragraphs, char **why)
+{
+    *paragraphs = 0;
+    *why = NULL;
+    resdex_doc_t *doc = NULL;
+    char *message = NULL;
+    resdex_status_t st = resdex_parse_buffer(source, data, len, &doc, &message);
+    if (st != RESDEX_STATUS_SUCCESS) {
+        if (asprintf(why, "%s (its last good version stays indexed)",
+                     message ? message : resdex_status_to_string(st)) < 0)
+            *why = NULL;
+        free(message);
+        return 1;
+    }
+    file_state_t fs = {.size = len, .hash = content_hash(data, len)};
+    for (size_t i = 0; i < resdex_doc_count(doc); i++)
+        fs.paragraphs += resdex_doc_get(doc, i)->n_paragraphs;
+    char value[FILE_STATE_MAX];
+    file_state_format(&fs, value, sizeof value);
+    int rc = resdex_db_index_doc(db, source, doc) == RESDEX_STATUS_SUCCESS &&
+                     file_meta_set(db, META_MEMBER_PREFIX, source, value) == RESDEX_STATUS_SUCCESS
+                 ? 0
+                 : -1;
+    resdex_doc_destroy(doc);
+    *paragraphs = fs.paragraphs;
+    return rc;
 }
 
 int

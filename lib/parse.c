@@ -6,6 +6,7 @@
 #include "readers.h"
 #include "util.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,8 +98,33 @@ resdex_is_archive(const void *data, size_t len)
 }
 
 resdex_status_t
+resdex_archive_entries(const char *name, const void *data, size_t len, size_t *n, char **message)
+{
+    if (message)
+        *message = NULL;
+    if (n)
+        *n = 0;
+    if (!name || !data || !n)
+        return util_fail(message, RESDEX_STATUS_BAD_ARGUMENT,
+                         "resdex_archive_entries: bad argument");
+    zipr_t *z = NULL;
+    resdex_status_t st = zipr_open(name, data, len, &z, message);
+    if (st == RESDEX_STATUS_SUCCESS)
+        *n = zipr_count(z);
+    zipr_close(z);
+    return st;
+}
+
+resdex_status_t
 resdex_archive_foreach(const char *name, const void *data, size_t len, resdex_member_fn fn,
                        void *ctx, char **message)
+{
+    return resdex_archive_foreach_range(name, data, len, 0, SIZE_MAX, fn, ctx, message);
+}
+
+resdex_status_t
+resdex_archive_foreach_range(const char *name, const void *data, size_t len, size_t from, size_t to,
+                             resdex_member_fn fn, void *ctx, char **message)
 {
     if (message)
         *message = NULL;
@@ -109,7 +135,7 @@ resdex_archive_foreach(const char *name, const void *data, size_t len, resdex_me
     resdex_status_t st = zipr_open(name, data, len, &z, message);
     if (st != RESDEX_STATUS_SUCCESS)
         return st;
-    for (size_t i = 0; i < zipr_count(z) && st == RESDEX_STATUS_SUCCESS; i++) {
+    for (size_t i = from; i < zipr_count(z) && i < to && st == RESDEX_STATUS_SUCCESS; i++) {
         const char *member = zipr_name(z, i);
         if (!member_wanted(member))
             continue;
