@@ -141,9 +141,35 @@ const char *resdex_status_to_string(resdex_status_t status);
  *
  * On success *data (OUT) is a malloc()ed buffer of *len (OUT) bytes with a
  * terminating NUL not counted in *len; the caller frees it.
- * Errors: FILE_ERROR (open/read failed, names the file and errno text),
- * BAD_GZIP (truncated or corrupt stream), TOO_LARGE, OUT_OF_MEMORY. */
+ * Errors: those of resdex_read_file_raw (NOT_FOUND reported as FILE_ERROR),
+ * BAD_GZIP (truncated or corrupt stream), TOO_LARGE ("too large: N bytes of
+ * text (the limit is 64 MiB)"), OUT_OF_MEMORY. Every message names the file. */
 resdex_status_t resdex_read_file(const char *path, char **data, size_t *len, char **message);
+
+/* A file as resdex_read_file_raw found it before reading it. */
+typedef struct resdex_file_info {
+    uint64_t size;    /* bytes on disk */
+    int64_t mtime_ns; /* modification time, ns since the epoch */
+} resdex_file_info_t;
+
+/* The reader under resdex_read_file, and resdexd's: the regular file `path`
+ * read whole as it is on disk (nothing decompressed), at most
+ * RESDEX_MAX_FILE_BYTES, without ever blocking on a FIFO or a device. A
+ * file that changes while being read is read again (three tries). `name`
+ * (NULL: path) opens every message, "NAME: reason". On success *data
+ * (OUT, malloc()ed, NUL-terminated, *len bytes; the caller frees it) and
+ * *info (OUT, may be NULL: size and time before the read). Errors:
+ * NOT_FOUND (nothing there, or a folder now: "cannot open: No such file or
+ * directory", "a directory, not a regular file"), FILE_ERROR ("broken
+ * symbolic link", "symbolic link loop", "cannot open: ...", "a FIFO, not a
+ * regular file", "read error: ...", "kept changing while being read"),
+ * TOO_LARGE ("too large: N bytes (the limit is 128 MiB)"), OUT_OF_MEMORY. */
+resdex_status_t resdex_read_file_raw(const char *path, const char *name, char **data, size_t *len,
+                                     resdex_file_info_t *info, char **message);
+
+/* "a FIFO", "a socket", "a character device", "a block device", "a
+ * directory" (for a stat st_mode), else "not a regular file": for messages. */
+const char *resdex_file_type_name(unsigned int mode);
 
 /* The same for a buffer already in memory: when it is gzip, *data (OUT) is
  * the decompressed copy; otherwise a copy of the input; malloc()ed, with a
@@ -386,6 +412,20 @@ typedef int (*resdex_member_fn)(void *ctx, const char *member, resdex_status_t s
  * INTERNAL_ERROR (fn stopped the walk); a member's errors go to fn. */
 resdex_status_t resdex_archive_foreach(const char *name, const void *data, size_t len,
                                        resdex_member_fn fn, void *ctx, char **message);
+
+/* The same for the archive's entries from..to-1 only (entries in the
+ * archive's order, folders and passed-over members included, as counted by
+ * resdex_archive_entries): a cold build shares one archive's members out
+ * between threads. The limit on the inflated bytes of all members
+ * (doc/guarantees.md) holds per call. */
+resdex_status_t resdex_archive_foreach_range(const char *name, const void *data, size_t len,
+                                             size_t from, size_t to, resdex_member_fn fn, void *ctx,
+                                             char **message);
+
+/* How many entries the zip archive data[0..len) holds (*n, OUT). Errors: as
+ * resdex_archive_foreach for the archive as a whole. */
+resdex_status_t resdex_archive_entries(const char *name, const void *data, size_t len, size_t *n,
+                                       char **message);
 
 /* Longest line the text reader accepts (1 MiB). */
 #define RESDEX_MAX_LINE_BYTES (1024u * 1024u)
@@ -660,6 +700,39 @@ resdex_status_t resdex_db_list_files(resdex_db_t *db, resdex_file_kind_t kind, c
 /* Parse a file state value ("SIZE MTIME_NS HASH PARAGRAPHS") into e's
  * INDEXED fields. 0, or -1 when it is not well formed (e unchanged). */
 int resdex_file_state_parse(const char *value, resdex_file_entry_t *e);
+
+/* The inverse: e's INDEXED fields as "SIZE MTIME_NS HASH PARAGRAPHS" (hash
+ * in 16 hex digits) in buf[0..size), cut to fit. RESDEX_FILE_STATE_MAX
+ * bytes always suffice. */
+#define RESDEX_FILE_STATE_MAX 80
+void resdex_file_state_format(const resdex_file_entry_t *e, char *buf, size_t size);
+
+/* The state of each member of a zip archive in the corpus, keyed
+ * "member:ARCHIVE!MEMBER" (the file-state format; the hash is of the
+ * member's inflated bytes). */
+#define RESDEX_META_MEMBER_PREFIX "member:"
+
+/* The metadata keyed by a corpus path, as resdexd writes it: the key is
+ * prefix + path (RESDEX_META_FILE_PREFIX, RESDEX_META_REJECTED_PREFIX or
+ * RESDEX_META_MEMBER_PREFIX), or, for a path too long for a key of its own,
+ * the long form above. Set `value` ("" deletes it) in db's pending commit.
+ * Writable db only. Errors: BAD_ARGUMENT (a NULL or empty prefix or path),
+ * OUT_OF_MEMORY, and those of resdex_db_set_metadata. */
+resdex_status_t resdex_db_set_path_metadata(resdex_db_t *db, const char *prefix, const char *path,
+                                            const char *value);
+
+/* Called with each path and its value, decoded (borrowed, valid during the
+ * call only); nonzero stops. */
+typedef int (*resdex_path_meta_fn)(const char *path, const char *value, void *ctx);
+
+/* Call fn, in key order, for every path with `prefix` at or below the
+ * folder `under` (NULL or "": all; for RESDEX_META_MEMBER_PREFIX, the
+ * members of the archive `under`). With `migrated` (a writable db only),
+ * plain keys an older resdexd wrote too long for today's plain form are
+ * moved to the long form in the pending commit, and *migrated counts them.
+ * Errors: BAD_ARGUMENT, OUT_OF_MEMORY, those of the metadata calls. */
+resdex_status_t resdex_db_list_path_metadata(resdex_db_t *db, const char *prefix, const char *under,
+                                             resdex_path_meta_fn fn, void *ctx, size_t *migrated);
 
 /* Make every change since the last commit durable and visible, atomically.
  * Writable db only. Errors: XAPIAN_ERROR (a disk full, ...: the index keeps

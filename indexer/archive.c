@@ -21,7 +21,7 @@ typedef struct known_list {
 } known_list_t;
 
 static int
-collect(const char *key, const char *value, void *ctx)
+collect(const char *source, const char *value, void *ctx)
 {
     known_list_t *l = ctx;
     if (l->n == l->cap) {
@@ -36,13 +36,7 @@ collect(const char *key, const char *value, void *ctx)
     }
     known_t *k = &l->v[l->n];
     memset(k, 0, sizeof *k);
-    const char *source;
-    char *owned = NULL;
-    if (file_meta_decode(key, META_MEMBER_PREFIX, &source, &value, &owned) != 0) {
-        l->oom = 1;
-        return 1;
-    }
-    k->source = owned ? owned : strdup(source);
+    k->source = strdup(source);
     k->valid = file_state_parse(value, &k->state) == 0;
     if (!k->source) {
         l->oom = 1;
@@ -64,13 +58,7 @@ static int
 load_known(indexer_t *ix, const char *rel, known_list_t *l)
 {
     memset(l, 0, sizeof *l);
-    char *prefix = NULL;
-    if (asprintf(&prefix, "%s%s!", META_MEMBER_PREFIX, rel) < 0) {
-        log_error("out of memory");
-        return -1;
-    }
-    resdex_status_t st = resdex_db_list_metadata(ix->db, prefix, collect, l);
-    free(prefix);
+    resdex_status_t st = file_meta_list(ix->db, META_MEMBER_PREFIX, rel, collect, l, NULL);
     if (st != RESDEX_STATUS_SUCCESS || l->oom) {
         log_error("index %s: cannot read the members of %s: %s", ix->db_path, rel,
                   l->oom ? "out of memory" : resdex_db_last_error(ix->db));
@@ -138,25 +126,14 @@ on_member(void *ctx, const char *member, resdex_status_t st, const char *data, s
         free(source);
         return 0;
     }
-    resdex_doc_t *doc = NULL;
     char *why = NULL;
-    st = resdex_parse_buffer(source, data, len, &doc, &why);
-    if (st != RESDEX_STATUS_SUCCESS) {
-        log_warning("%s (its last good version stays indexed)",
-                    why ? why : resdex_status_to_string(st));
+    int rc = archive_index_member(w->ix->db, source, data, len, &fs.paragraphs, &why);
+    if (rc > 0) {
+        log_warning("%s", why ? why : "a member cannot be indexed (out of memory)");
         w->r->bad++;
         if (k && k->valid)
             w->r->paragraphs += k->state.paragraphs;
-        free(why);
-        free(source);
-        return 0;
-    }
-    for (size_t i = 0; i < resdex_doc_count(doc); i++)
-        fs.paragraphs += resdex_doc_get(doc, i)->n_paragraphs;
-    char value[FILE_STATE_MAX];
-    file_state_format(&fs, value, sizeof value);
-    if (resdex_db_index_doc(w->ix->db, source, doc) != RESDEX_STATUS_SUCCESS ||
-        file_meta_set(w->ix->db, META_MEMBER_PREFIX, source, value) != RESDEX_STATUS_SUCCESS) {
+    } else if (rc < 0) {
         log_error("index %s: cannot index %s: %s", w->ix->db_path, source,
                   resdex_db_last_error(w->ix->db));
         w->failed = 1;
@@ -165,9 +142,39 @@ on_member(void *ctx, const char *member, resdex_status_t st, const char *data, s
         w->r->indexed++;
         w->r->paragraphs += fs.paragraphs;
     }
-    resdex_doc_destroy(doc);
+    free(why);
     free(source);
     return w->failed;
+}
+
+int
+archive_index_member(resdex_db_t *db, const char *source, const char *data, size_t len,
+                     uint64_t *paragraphs, char **why)
+{
+    *paragraphs = 0;
+    *why = NULL;
+    resdex_doc_t *doc = NULL;
+    char *message = NULL;
+    resdex_status_t st = resdex_parse_buffer(source, data, len, &doc, &message);
+    if (st != RESDEX_STATUS_SUCCESS) {
+        if (asprintf(why, "%s (its last good version stays indexed)",
+                     message ? message : resdex_status_to_string(st)) < 0)
+            *why = NULL;
+        free(message);
+        return 1;
+    }
+    file_state_t fs = {.size = len, .hash = content_hash(data, len)};
+    for (size_t i = 0; i < resdex_doc_count(doc); i++)
+        fs.paragraphs += resdex_doc_get(doc, i)->n_paragraphs;
+    char value[FILE_STATE_MAX];
+    file_state_format(&fs, value, sizeof value);
+    int rc = resdex_db_index_doc(db, source, doc) == RESDEX_STATUS_SUCCESS &&
+                     file_meta_set(db, META_MEMBER_PREFIX, source, value) == RESDEX_STATUS_SUCCESS
+                 ? 0
+                 : -1;
+    resdex_doc_destroy(doc);
+    *paragraphs = fs.paragraphs;
+    return rc;
 }
 
 int

@@ -17,7 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define META_MEMBER_PREFIX "member:"
+#define META_MEMBER_PREFIX RESDEX_META_MEMBER_PREFIX
 
 typedef struct archive_result {
     uint64_t paragraphs; /* indexed from the archive now, all members */
@@ -30,6 +30,13 @@ typedef struct archive_result {
  * index failed (logged). Changes go into ix's open batch. */
 int archive_reconcile(indexer_t *ix, const char *rel, const char *data, size_t len,
                       archive_result_t *r, char **message);
+
+/* Index one member, data[0..len), as `source` ("ARCHIVE!MEMBER") into db,
+ * with its "member:" state: 0 (*paragraphs indexed), 1 when the member does
+ * not parse (*why, malloc()ed or NULL, says so for a warning), -1 when the
+ * index failed (resdex_db_last_error). */
+int archive_index_member(resdex_db_t *db, const char *source, const char *data, size_t len,
+                         uint64_t *paragraphs, char **why);
 
 /* Remove every member of the archive rel from the index (the archive is
  * gone). 0, or -1 when the index failed (logged). */

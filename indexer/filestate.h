@@ -1,5 +1,4 @@
-/* filestate.h - what resdexd remembers about each corpus file, and how it
- * reads one.
+/* filestate.h - what resdexd remembers about each corpus file.
  *
  * The state of every indexed file lives in the index's metadata, written in
  * the same commit as the file's paragraphs, so the two never disagree: after
@@ -10,8 +9,9 @@
  *   "rejected:<corpus-relative path>" "<ISO 8601 UTC time> <reason>"
  * A key that would pass 240 bytes (Xapian takes 253) is instead the prefix,
  * the path cut, and "#<16 hex digits>" (a hash of the whole path), and its
- * value opens with the whole path as "@<length>:<path>" (filestate.c,
- * file_meta_key()); file_meta_list() gives the path and value decoded.
+ * value opens with the whole path as "@<length>:<path>" (the library's
+ * resdex_db_set_path_metadata); file_meta_list() gives the path and value
+ * decoded.
  *   "member:<archive path>!<member>"  a zip member's state (archive.h)
  *   "resdex:last-update"              ISO 8601 UTC time of the last commit
  *   "resdex:corpus"                   the corpus folder, absolute
@@ -38,7 +38,7 @@ typedef struct file_state {
 } file_state_t;
 
 /* Longest formatted state, with its NUL. */
-#define FILE_STATE_MAX 80
+#define FILE_STATE_MAX RESDEX_FILE_STATE_MAX
 
 void file_state_format(const file_state_t *fs, char *buf, size_t size);
 /* 0 when `s` is a well-formed state, -1 otherwise (*fs is then zeroed). */
@@ -55,14 +55,8 @@ resdex_status_t file_meta_set(resdex_db_t *db, const char *prefix, const char *r
 /* The same for a file state, formatted. */
 resdex_status_t file_state_store(resdex_db_t *db, const char *rel, const file_state_t *fs);
 
-/* A listed key and its value as file_meta_set() wrote them: *rel the path
- * (a long key's from its value, malloc()ed into *owned; otherwise pointing
- * into key, *owned NULL) and *value moved past it. -1 when out of memory. */
-int file_meta_decode(const char *key, const char *prefix, const char **rel, const char **value,
-                     char **owned);
-
 /* Called with each path and its value (decoded); nonzero stops. */
-typedef int (*file_meta_fn)(const char *rel, const char *value, void *ctx);
+typedef resdex_path_meta_fn file_meta_fn;
 /* Call fn for every key with `prefix` whose path is `under` or below it
  * ("" for all), in no particular order. Keys an older resdexd wrote too long
  * for today's plain form are rewritten in the long form in db's pending
@@ -75,21 +69,5 @@ resdex_status_t file_meta_list(resdex_db_t *db, const char *prefix, const char *
  * written as 16 lower-case hex digits. Not cryptographic: it tells a touched
  * file from a changed one, and finds a renamed file by its content. */
 uint64_t content_hash(const void *data, size_t len);
-
-/* "a FIFO", "a socket", "a character device"... for messages. */
-const char *file_type_name(mode_t mode);
-
-typedef enum read_result {
-    READ_OK = 0, /* *data holds the file */
-    READ_GONE,   /* the file no longer exists: treat as deleted */
-    READ_BAD     /* it cannot be read: *reason says why */
-} read_result_t;
-
-/* Read the regular file `path` whole, without ever blocking on a FIFO or a
- * device. On READ_OK, *data (malloc()ed, NUL-terminated, *len bytes) and *st
- * (its status before the read) are set. On READ_BAD, *reason is a malloc()ed
- * message without the file name. A file that changes while being read is
- * read again (a few times) before it is called bad. */
-read_result_t file_read(const char *path, char **data, size_t *len, struct stat *st, char **reason);
 
 #endif

@@ -29,12 +29,17 @@ load_file(const char *corpus, const char *rel, const old_state_t *old, loaded_t 
         out->reason = strdup("out of memory");
         return;
     }
-    out->read = file_read(abs, &data, &len, &out->st, &out->reason);
+    /* The library's reader, as resdex parse reads: the same limits and the
+     * same reasons, named by the corpus-relative path. */
+    resdex_status_t st = resdex_read_file_raw(abs, rel, &data, &len, &out->st, &out->reason);
     free(abs);
+    out->read = st == RESDEX_STATUS_SUCCESS     ? READ_OK
+                : st == RESDEX_STATUS_NOT_FOUND ? READ_GONE
+                                                : READ_BAD;
     if (out->read != READ_OK)
         return;
     out->hash = content_hash(data, len);
-    if (old && old->valid && old->hash == out->hash && old->size == (uint64_t)out->st.st_size) {
+    if (old && old->valid && old->hash == out->hash && old->size == out->st.size) {
         out->same = 1; /* touched, not changed */
     } else if (old && resdex_is_archive(data, len)) {
         out->archive = 1;
@@ -67,8 +72,8 @@ file_state_t
 loaded_state(const loaded_t *l, uint64_t paragraphs)
 {
     file_state_t fs = {
-        .size = (uint64_t)l->st.st_size,
-        .mtime_ns = (int64_t)l->st.st_mtim.tv_sec * 1000000000 + (int64_t)l->st.st_mtim.tv_nsec,
+        .size = l->st.size,
+        .mtime_ns = l->st.mtime_ns,
         .hash = l->hash,
         .paragraphs = paragraphs,
     };

@@ -10,12 +10,17 @@
 #include "resdex.h"
 
 #include <stdint.h>
-#include <sys/stat.h>
+
+typedef enum read_result {
+    READ_OK = 0, /* the file was read */
+    READ_GONE,   /* it no longer exists: treat as deleted */
+    READ_BAD     /* it cannot be read: `reason` says why */
+} read_result_t;
 
 typedef struct loaded {
     read_result_t read;
-    char *reason; /* READ_BAD */
-    struct stat st;
+    char *reason;          /* READ_BAD: resdex_read_file_raw's message, "REL: why" */
+    resdex_file_info_t st; /* size and time before the read */
     uint64_t hash;
     int same;                    /* same content as the stored state: not parsed */
     resdex_status_t parsed;      /* when not `same` */

@@ -194,7 +194,8 @@ walk_path(walker_t *w, const char *abs, const char *rel)
         add_entry(w, rel, WALK_FILE, NULL, &st);
     } else {
         char reason[64];
-        snprintf(reason, sizeof reason, "%s, not a regular file", file_type_name(st.st_mode));
+        snprintf(reason, sizeof reason, "%s, not a regular file",
+                 resdex_file_type_name(st.st_mode));
         add_entry(w, rel, WALK_BAD, reason, NULL);
     }
 }

@@ -307,13 +307,19 @@ make_paragraph(Xapian::TermGenerator &tg, const char *source, size_t ri,
     if (!number.empty())
         doc.add_boolean_term(term(P_SYMBOL, number));
     /* A part of a multi-part resolution ("75/101 a", A/RES/75/101A) is
-     * also found by the whole's number and symbol. */
+     * also found by the whole's number and symbol, and by its part written
+     * either way ("75/101a", "a/res/75/101 a"). */
     size_t sp = number.rfind(' ');
     if (sp != std::string::npos && sp + 2 == number.size() && number[sp + 1] >= 'a' &&
         number[sp + 1] <= 'z') {
-        doc.add_boolean_term(term(P_SYMBOL, number.substr(0, sp)));
-        if (symbol.size() > 1 && symbol.back() == number.back())
-            doc.add_boolean_term(term(P_SYMBOL, symbol.substr(0, symbol.size() - 1)));
+        std::string whole = number.substr(0, sp);
+        doc.add_boolean_term(term(P_SYMBOL, whole));
+        doc.add_boolean_term(term(P_SYMBOL, whole + number.back()));
+        if (symbol.size() > 1 && symbol.back() == number.back()) {
+            std::string series = symbol.substr(0, symbol.size() - 1);
+            doc.add_boolean_term(term(P_SYMBOL, series));
+            doc.add_boolean_term(term(P_SYMBOL, series + " " + number.back()));
+        }
     }
     doc.add_boolean_term(term(P_RESKEY, symbol + "@" + lang));
     doc.add_boolean_term(key_term(P_COPY, std::string(res->symbol) + "@" + lang + '\x1f' + source));

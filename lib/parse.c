@@ -6,6 +6,7 @@
 #include "readers.h"
 #include "util.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,8 +98,33 @@ resdex_is_archive(const void *data, size_t len)
 }
 
 resdex_status_t
+resdex_archive_entries(const char *name, const void *data, size_t len, size_t *n, char **message)
+{
+    if (message)
+        *message = NULL;
+    if (n)
+        *n = 0;
+    if (!name || !data || !n)
+        return util_fail(message, RESDEX_STATUS_BAD_ARGUMENT,
+                         "resdex_archive_entries: bad argument");
+    zipr_t *z = NULL;
+    resdex_status_t st = zipr_open(name, data, len, &z, message);
+    if (st == RESDEX_STATUS_SUCCESS)
+        *n = zipr_count(z);
+    zipr_close(z);
+    return st;
+}
+
+resdex_status_t
 resdex_archive_foreach(const char *name, const void *data, size_t len, resdex_member_fn fn,
                        void *ctx, char **message)
+{
+    return resdex_archive_foreach_range(name, data, len, 0, SIZE_MAX, fn, ctx, message);
+}
+
+resdex_status_t
+resdex_archive_foreach_range(const char *name, const void *data, size_t len, size_t from, size_t to,
+                             resdex_member_fn fn, void *ctx, char **message)
 {
     if (message)
         *message = NULL;
@@ -109,7 +135,7 @@ resdex_archive_foreach(const char *name, const void *data, size_t len, resdex_me
     resdex_status_t st = zipr_open(name, data, len, &z, message);
     if (st != RESDEX_STATUS_SUCCESS)
         return st;
-    for (size_t i = 0; i < zipr_count(z) && st == RESDEX_STATUS_SUCCESS; i++) {
+    for (size_t i = from; i < zipr_count(z) && i < to && st == RESDEX_STATUS_SUCCESS; i++) {
         const char *member = zipr_name(z, i);
         if (!member_wanted(member))
             continue;
@@ -236,9 +262,7 @@ read_content(resdex_doc_t *d, const char *name, const char *data, size_t len, in
     size_t plain_len = 0;
     int gzip = len >= 2 && (unsigned char)data[0] == 0x1f && (unsigned char)data[1] == 0x8b;
     if (!gzip && len > RESDEX_MAX_INPUT_BYTES)
-        return util_fail(message, RESDEX_STATUS_TOO_LARGE,
-                         "%s: too large: %zu bytes of text (the limit is %u MiB)", name, len,
-                         RESDEX_MAX_INPUT_BYTES >> 20);
+        return reader_text_too_large(message, name, len);
     /* Inflated, or copied: the readers take NUL-terminated text. */
     resdex_status_t st = resdex_read_buffer(name, data, len, &plain, &plain_len, message);
     if (st != RESDEX_STATUS_SUCCESS)

@@ -7,6 +7,7 @@
  * The cap on its content also bounds a gzip bomb. A PDF or zip is returned
  * as it is: its readers (pdf.c, zip.c) bound what they extract. */
 #include "resdex.h"
+#include "readers.h"
 #include "util.h"
 
 #include <errno.h>
@@ -90,6 +91,14 @@ gunzip(const char *name, const unsigned char *in, size_t in_len, char **data, si
     return RESDEX_STATUS_SUCCESS;
 }
 
+resdex_status_t
+reader_text_too_large(char **message, const char *name, size_t len)
+{
+    return util_fail(message, RESDEX_STATUS_TOO_LARGE,
+                     "%s: too large: %zu bytes of text (the limit is %u MiB)", name, len,
+                     RESDEX_MAX_INPUT_BYTES >> 20);
+}
+
 /* A PDF or a zip: held as it is, up to RESDEX_MAX_FILE_BYTES. */
 static int
 is_container(const void *data, size_t len)
@@ -114,9 +123,7 @@ resdex_read_buffer(const char *name, const void *in, size_t in_len, char **data,
     if (is_gzip(in, in_len))
         return gunzip(name, in, in_len, data, len, message);
     if (in_len > RESDEX_MAX_INPUT_BYTES)
-        return util_fail(message, RESDEX_STATUS_TOO_LARGE,
-                         "%s: %zu bytes exceeds the limit of %u MiB", name, in_len,
-                         RESDEX_MAX_INPUT_BYTES >> 20);
+        return reader_text_too_large(message, name, in_len);
     char *copy = malloc(in_len + 1);
     if (!copy)
         return util_fail(message, RESDEX_STATUS_OUT_OF_MEMORY, "%s: out of memory", name);
@@ -126,6 +133,149 @@ resdex_read_buffer(const char *name, const void *in, size_t in_len, char **data,
     *data = copy;
     *len = in_len;
     return RESDEX_STATUS_SUCCESS;
+}
+
+const char *
+resdex_file_type_name(unsigned int mode)
+{
+    if (S_ISDIR(mode))
+        return "a directory";
+    if (S_ISFIFO(mode))
+        return "a FIFO";
+    if (S_ISSOCK(mode))
+        return "a socket";
+    if (S_ISCHR(mode))
+        return "a character device";
+    if (S_ISBLK(mode))
+        return "a block device";
+    return "not a regular file";
+}
+
+/* One attempt at reading `path` whole. *changed is set when the file
+ * changed during the read (the caller tries again). */
+static resdex_status_t
+read_once(const char *path, const char *name, buf_t *raw, struct stat *sb, int *changed,
+          char **message)
+{
+    *changed = 0;
+    /* One byte over the limit tells a file that grew past it. */
+    buf_init(raw, (size_t)RESDEX_MAX_FILE_BYTES + 1);
+    /* O_NONBLOCK: a FIFO that appeared since the caller looked must not
+     * hang the reader. */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    if (fd < 0) {
+        int e = errno;
+        struct stat lsb;
+        if (e == ENOENT && lstat(path, &lsb) == 0 && S_ISLNK(lsb.st_mode))
+            return util_fail(message, RESDEX_STATUS_FILE_ERROR, "%s: broken symbolic link", name);
+        if (e == ELOOP)
+            return util_fail(message, RESDEX_STATUS_FILE_ERROR, "%s: symbolic link loop", name);
+        return util_fail(message,
+                         e == ENOENT || e == ENOTDIR ? RESDEX_STATUS_NOT_FOUND
+                                                     : RESDEX_STATUS_FILE_ERROR,
+                         "%s: cannot open: %s", name, strerror(e));
+    }
+    resdex_status_t st = RESDEX_STATUS_SUCCESS;
+    if (fstat(fd, sb) != 0) {
+        st = util_fail(message, RESDEX_STATUS_FILE_ERROR, "%s: cannot stat: %s", name,
+                       strerror(errno));
+        goto DONE;
+    }
+    if (!S_ISREG(sb->st_mode)) {
+        /* A folder now where a file was: as a file it is gone. */
+        st = util_fail(message,
+                       S_ISDIR(sb->st_mode) ? RESDEX_STATUS_NOT_FOUND : RESDEX_STATUS_FILE_ERROR,
+                       "%s: %s, not a regular file", name, resdex_file_type_name(sb->st_mode));
+        goto DONE;
+    }
+    if ((uint64_t)sb->st_size > RESDEX_MAX_FILE_BYTES) {
+        st = util_fail(message, RESDEX_STATUS_TOO_LARGE,
+                       "%s: too large: %lld bytes (the limit is %u MiB)", name,
+                       (long long)sb->st_size, RESDEX_MAX_FILE_BYTES >> 20);
+        goto DONE;
+    }
+    /* Room for the size fstat gave and a byte more, to see it grow. */
+    if (buf_reserve(raw, (size_t)sb->st_size + 1) != 0) {
+        st = util_fail(message, RESDEX_STATUS_OUT_OF_MEMORY, "%s: out of memory", name);
+        goto DONE;
+    }
+    for (;;) {
+        size_t room = raw->max - raw->len;
+        if (raw->cap - raw->len <= 1 &&
+            (room == 0 || buf_reserve(raw, room < 65536 ? room : 65536) != 0)) {
+            st = room == 0 || raw->too_large
+                     ? util_fail(message, RESDEX_STATUS_TOO_LARGE,
+                                 "%s: too large: over %u MiB (it grew while being read)", name,
+                                 RESDEX_MAX_FILE_BYTES >> 20)
+                     : util_fail(message, RESDEX_STATUS_OUT_OF_MEMORY, "%s: out of memory", name);
+            goto DONE;
+        }
+        ssize_t n = read(fd, raw->data + raw->len, raw->cap - raw->len - 1);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 && errno == EAGAIN) {
+            *changed = 1;
+            goto DONE;
+        }
+        if (n < 0) {
+            st = util_fail(message, RESDEX_STATUS_FILE_ERROR, "%s: read error: %s", name,
+                           strerror(errno));
+            goto DONE;
+        }
+        if (n == 0)
+            break;
+        raw->len += (size_t)n;
+    }
+    struct stat after;
+    if (fstat(fd, &after) != 0 || after.st_size != sb->st_size ||
+        after.st_mtim.tv_sec != sb->st_mtim.tv_sec ||
+        after.st_mtim.tv_nsec != sb->st_mtim.tv_nsec || raw->len != (size_t)sb->st_size)
+        *changed = 1;
+DONE:
+    close(fd);
+    if (st != RESDEX_STATUS_SUCCESS || *changed)
+        buf_free(raw);
+    return st;
+}
+
+resdex_status_t
+resdex_read_file_raw(const char *path, const char *name, char **data, size_t *len,
+                     resdex_file_info_t *info, char **message)
+{
+    if (data)
+        *data = NULL;
+    if (len)
+        *len = 0;
+    if (message)
+        *message = NULL;
+    if (info)
+        memset(info, 0, sizeof *info);
+    if (!path || !data || !len)
+        return util_fail(message, RESDEX_STATUS_BAD_ARGUMENT, "resdex_read_file_raw: bad argument");
+    if (!name)
+        name = path;
+    for (int attempt = 0; attempt < 3; attempt++) {
+        buf_t raw;
+        struct stat sb;
+        int changed = 0;
+        resdex_status_t st = read_once(path, name, &raw, &sb, &changed, message);
+        if (st != RESDEX_STATUS_SUCCESS)
+            return st;
+        if (changed) {
+            /* Being written right now: give the writer a moment. */
+            usleep(20000);
+            continue;
+        }
+        *data = buf_finish(&raw, len);
+        if (!*data)
+            return util_fail(message, RESDEX_STATUS_OUT_OF_MEMORY, "%s: out of memory", name);
+        if (info) {
+            info->size = (uint64_t)sb.st_size;
+            info->mtime_ns = (int64_t)sb.st_mtim.tv_sec * 1000000000 + sb.st_mtim.tv_nsec;
+        }
+        return RESDEX_STATUS_SUCCESS;
+    }
+    return util_fail(message, RESDEX_STATUS_FILE_ERROR, "%s: kept changing while being read", name);
 }
 
 resdex_status_t
@@ -139,73 +289,23 @@ resdex_read_file(const char *path, char **data, size_t *len, char **message)
         *message = NULL;
     if (!path || !data || !len)
         return util_fail(message, RESDEX_STATUS_BAD_ARGUMENT, "resdex_read_file: bad argument");
-
-    /* O_NONBLOCK: a FIFO dropped into the corpus must not hang the reader. */
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-    if (fd < 0)
-        return util_fail(message, RESDEX_STATUS_FILE_ERROR, "%s: cannot open: %s", path,
-                         strerror(errno));
-    struct stat sb;
-    if (fstat(fd, &sb) != 0) {
-        int e = errno;
-        close(fd);
-        return util_fail(message, RESDEX_STATUS_FILE_ERROR, "%s: cannot stat: %s", path,
-                         strerror(e));
-    }
-    if (!S_ISREG(sb.st_mode)) {
-        close(fd);
-        return util_fail(message, RESDEX_STATUS_FILE_ERROR, "%s: not a regular file (%s)", path,
-                         S_ISDIR(sb.st_mode)    ? "a directory"
-                         : S_ISFIFO(sb.st_mode) ? "a FIFO"
-                                                : "a device or socket");
-    }
-    if ((uint64_t)sb.st_size > RESDEX_MAX_FILE_BYTES) {
-        close(fd);
-        return util_fail(message, RESDEX_STATUS_TOO_LARGE,
-                         "%s: %lld bytes exceeds the limit of %u MiB", path, (long long)sb.st_size,
-                         RESDEX_MAX_FILE_BYTES >> 20);
-    }
-    buf_t raw;
-    buf_init(&raw, RESDEX_MAX_FILE_BYTES);
-    resdex_status_t st = RESDEX_STATUS_SUCCESS;
-    for (;;) {
-        if (buf_reserve(&raw, sb.st_size > 0 ? (size_t)sb.st_size + 1 : 65536) != 0) {
-            st =
-                raw.too_large
-                    ? util_fail(message, RESDEX_STATUS_TOO_LARGE, "%s: exceeds the limit of %u MiB",
-                                path, RESDEX_MAX_FILE_BYTES >> 20)
-                    : util_fail(message, RESDEX_STATUS_OUT_OF_MEMORY, "%s: out of memory", path);
-            break;
-        }
-        ssize_t n = read(fd, raw.data + raw.len, raw.cap - raw.len - 1);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0) {
-            st = util_fail(message, RESDEX_STATUS_FILE_ERROR, "%s: read error: %s", path,
-                           strerror(errno));
-            break;
-        }
-        if (n == 0)
-            break;
-        raw.len += (size_t)n;
-    }
-    close(fd);
-    if (st != RESDEX_STATUS_SUCCESS) {
-        buf_free(&raw);
+    char *raw = NULL;
+    size_t raw_len = 0;
+    resdex_status_t st = resdex_read_file_raw(path, path, &raw, &raw_len, NULL, message);
+    if (st == RESDEX_STATUS_NOT_FOUND)
+        st = RESDEX_STATUS_FILE_ERROR; /* as it always was for this call */
+    if (st != RESDEX_STATUS_SUCCESS)
+        return st;
+    if (is_gzip((unsigned char *)raw, raw_len)) {
+        st = gunzip(path, (unsigned char *)raw, raw_len, data, len, message);
+        free(raw);
         return st;
     }
-    if (is_gzip((unsigned char *)raw.data, raw.len)) {
-        st = gunzip(path, (unsigned char *)raw.data, raw.len, data, len, message);
-        buf_free(&raw);
-        return st;
+    if (raw_len > RESDEX_MAX_INPUT_BYTES && !is_container(raw, raw_len)) {
+        free(raw);
+        return reader_text_too_large(message, path, raw_len);
     }
-    if (raw.len > RESDEX_MAX_INPUT_BYTES && !is_container(raw.data, raw.len)) {
-        buf_free(&raw);
-        return util_fail(message, RESDEX_STATUS_TOO_LARGE, "%s: exceeds the limit of %u MiB", path,
-                         RESDEX_MAX_INPUT_BYTES >> 20);
-    }
-    *data = buf_finish(&raw, len);
-    if (!*data)
-        return util_fail(message, RESDEX_STATUS_OUT_OF_MEMORY, "%s: out of memory", path);
+    *data = raw;
+    *len = raw_len;
     return RESDEX_STATUS_SUCCESS;
 }

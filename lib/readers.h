@@ -15,6 +15,10 @@
 extern "C" {
 #endif
 
+/* TOO_LARGE for `len` bytes of text past RESDEX_MAX_INPUT_BYTES: the one
+ * message of reader.c (resdex_read_file) and parse.c (resdexd's reads). */
+resdex_status_t reader_text_too_large(char **message, const char *name, size_t len);
+
 /* Text converted from the UN's PDFs, markdown-ish extracts, plain text. */
 resdex_status_t text_parse(resdex_doc_t *doc, const char *name, const char *data, size_t len,
                            char **message);

@@ -5,7 +5,8 @@
 # broken by the order they were added in). Its scratch folder is cleared,
 # a stale one from a crash is removed, a folder that is not resdexd's is
 # left alone; a stop during the build keeps whole files, and a restart
-# completes it.
+# completes it. A zip archive's members are shared out between the threads,
+# and the index is the one one writer builds member by member.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/daemon/daemon-lib.sh"
 
@@ -97,4 +98,56 @@ fi
 DPID=
 expect_status 1 "stopped: restart" "$RESDEXD" --jobs 2 --once --db "$T/stop" --corpus "$T/big"
 check "stopped: restart completes the index" sh -c "'$INDEX_DUMP' '$T/stop' | cmp -s - '$T/one.dump'"
+# Zip archives, one per language as the GA ships them: their members are
+# shared out between the threads in slices, and the index is the one one
+# writer builds member by member (the same paragraphs, each member's state,
+# the archive's state, the bad member's warning).
+if [ -x /usr/bin/python3 ]; then PY=/usr/bin/python3; else PY=python3; fi
+for lang in English French; do
+    mkdir -p "$T/zsrc/$lang"
+    for f in "$UN_CORPUS"/ga/*session/$lang/*.xml.gz; do
+        s=$(basename "$(dirname "$(dirname "$f")")")
+        gunzip -c "$f" >"$T/zsrc/$lang/${s}_$(basename "$f" .gz)"
+    done
+done
+printf 'Nothing here looks like a resolution.\n' >"$T/zsrc/English/zz-notes.txt"
+mkdir -p "$T/zc/zips" "$T/zc/txt"
+$PY - "$T/zsrc" "$T/zc/zips" <<'PYEOF'
+import os, sys, zipfile
+for lang in sorted(os.listdir(sys.argv[1])):
+    with zipfile.ZipFile(os.path.join(sys.argv[2], "ga-%s.zip" % lang), "w",
+                         zipfile.ZIP_DEFLATED) as z:
+        for f in sorted(os.listdir(os.path.join(sys.argv[1], lang))):
+            z.write(os.path.join(sys.argv[1], lang, f), "%s/%s" % (lang, f))
+PYEOF
+cp "$SAMPLES"/*.txt "$T/zc/txt/"
+members=$(cat "$T/zsrc"/*/*.xml | grep -c '<akomaNtoso')
+expect_status 0 "zips, one writer: built" \
+    "$RESDEXD" --jobs 1 --verbose --once --db "$T/zone" --corpus "$T/zc"
+check "zips, one writer: the bad member named" \
+    grep -q 'warning: zips/ga-English.zip!English/zz-notes.txt: no resolution' "$T/err"
+dump "$T/zone" >"$T/zone.dump"
+"$INDEX_DUMP" --meta "$T/zone" member: >"$T/zone.members"
+check "zips, one writer: a state for each of the $members members" \
+    test "$(wc -l <"$T/zone.members")" -eq "$members"
+for jobs in 2 3; do
+    expect_status 0 "zips, $jobs threads: built" \
+        "$RESDEXD" --jobs $jobs --verbose --once --db "$T/zj$jobs" --corpus "$T/zc"
+    check "zips, $jobs threads: built in parts" grep -q 'debug: merged [0-9]* parts' "$T/err"
+    check "zips, $jobs threads: each archive shared out in slices" sh -c \
+        "[ \$(grep -cE 'debug: zips/ga-(English|French).zip: [0-9]+ entries shared out in ([2-9]|[1-9][0-9]+) slices' '$T/err') -eq 2 ]"
+    check "zips, $jobs threads: the bad member named once" test \
+        "$(grep -c 'warning: zips/ga-English.zip!English/zz-notes.txt: no resolution' "$T/err")" -eq 1
+    check "zips, $jobs threads: the log counts what one writer counts" \
+        grep -q "$(ls "$SAMPLES"/*.txt | wc -l | awk '{ n = $1 + 2; print n " files: " n " indexed, 0 moved" }')" "$T/err"
+    dump "$T/zj$jobs" >"$T/zj.dump"
+    check "zips, $jobs threads: the same index as one writer's (paragraphs, states)" \
+        cmp -s "$T/zone.dump" "$T/zj.dump"
+    "$INDEX_DUMP" --meta "$T/zj$jobs" member: >"$T/zj.members"
+    check "zips, $jobs threads: the same member states" cmp -s "$T/zone.members" "$T/zj.members"
+    "$RESDEX" --db "$T/zone" search --json --all --limit 1000 'human rights' >"$T/a.json"
+    "$RESDEX" --db "$T/zj$jobs" search --json --all --limit 1000 'human rights' >"$T/b.json"
+    check "zips, $jobs threads: the same hits in the same order" \
+        sh -c "test -s '$T/a.json' && cmp -s '$T/a.json' '$T/b.json'"
+done
 finish

@@ -51,6 +51,11 @@ check "symbol:\"75/101 A\": one unnumbered operative paragraph and its items" \
 check "symbol:75/101 finds both parts" is "$(ids_of symbol:75/101)" \
     "$(lines 'A/RES/75/101A#(a)' 'A/RES/75/101A#(b)' 'A/RES/75/101A#o1' 'A/RES/75/101B#1' 'A/RES/75/101B#2')"
 check "symbol:A/RES/75/101 finds both parts" is "$(count_of symbol:A/RES/75/101)" 5
+# A part written with or without its space: that part alone.
+check "symbol:75/101A: part A only" is "$(ids_of symbol:75/101A)" \
+    "$(lines 'A/RES/75/101A#(a)' 'A/RES/75/101A#(b)' 'A/RES/75/101A#o1')"
+check "symbol:\"A/RES/75/101 B\": part B only" is "$(ids_of 'symbol:"A/RES/75/101 B"')" \
+    "$(lines 'A/RES/75/101B#1' 'A/RES/75/101B#2')"
 expect_status 0 "show A/RES/75/101B" rs show A/RES/75/101B
 check "show: part B's title" has "$T/out" "United Nations global communications policies and activities"
 check "show: part B's number" has "$T/out" "GA resolution 75/101 B · 2020-12-10"
