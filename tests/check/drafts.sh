@@ -141,6 +141,18 @@ else
     echo "note: script(1) unavailable; terminal checks skipped"
 fi
 
+# Markdown: a title heading (not checked) and verbs in emphasis, as a
+# converted Word file has them: the same paragraphs, the same statuses.
+{
+    printf '# Draft resolution on alternatives to imprisonment\n\n'
+    sed 's/^\([0-9]\)\. \(Urges\|Invites\)/\1. *\2*/' "$T/known.txt"
+} >"$T/known.md"
+check "markdown: the verbs in emphasis" grep -q '^2\. \*Urges\* ' "$T/known.md"
+expect_status 0 "a Markdown draft" checkd "$T/known.md"
+check "markdown: the summary" grep -qx '2 agreed, 6 modified, 0 new' "$T/out"
+check "markdown: the title is not a paragraph" sh -c "! grep -q 'Draft resolution on alternatives' '$T/out'"
+check "markdown: the emphasised verb read, its diff clean" grep -qF '[-Encourages-] [+Urges+] Member States to build capacity' "$T/out"
+
 # A filter on the precedents: none before 2017, so nothing is agreed.
 expect_status 1 "a filter" checkd year:..2016 "$T/known.txt"
 check "filter: nothing agreed" grep -q '^0 agreed' "$T/out"
