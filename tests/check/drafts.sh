@@ -124,6 +124,8 @@ PY
 expect_status 1 "--min 0.99" checkd --min 0.99 "$T/known.txt"
 check "--min: the summary" grep -qx '2 agreed, 0 modified, 6 new' "$T/out"
 check "--min: the closest named" grep -q '^8\. operative 6 · Requests  new  (closest 0\.9[0-9]: E/RES/2017/19#8)$' "$T/out"
+check "--min: a closest that two decimals would round up to the threshold has three" \
+    grep -q '^2\. preambular · Reaffirming  new  (closest 0\.98[0-9]: E/RES/2017/19#pp2)$' "$T/out"
 expect_status 1 "--min 0.99 --json" checkd --json --min 0.99 "$T/known.txt"
 check "--min --json: closest" sh -c "sed -n 8p '$T/out' | grep -qF '\"status\":\"new\",\"precedent\":null' && sed -n 8p '$T/out' | grep -qF '\"closest\":{\"id\":\"E/RES/2017/19#8\"'"
 
