@@ -302,7 +302,10 @@ emit_punct(diff_text_t *t, uint32_t c, int space_before)
     tok_end(t, k);
 }
 
-/* A word: its code points w[0..n); hyphens are dropped from the key. */
+/* A word: its code points w[0..n); hyphens and dashes are dropped from the
+ * key, as same_text() drops them inside a word: "non-custodial" is
+ * "noncustodial", and a number range one word whichever dash it was typed
+ * with ("2010–2020" = "2010-2020"). */
 static void
 emit_word(diff_text_t *t, const uint32_t *w, size_t n, int space_before)
 {
@@ -312,7 +315,7 @@ emit_word(diff_text_t *t, const uint32_t *w, size_t n, int space_before)
     for (size_t i = 0; i < n; i++) {
         uint32_t c = w[i];
         buf_put(t, &t->disp, c);
-        if (is_hyphen(c))
+        if (is_hyphen(c) || punct_key(c) == '-')
             continue;
         uint32_t key = fold(punct_key(c));
         buf_put(t, &t->key, key);
@@ -461,6 +464,35 @@ diff_text_key(const diff_text_t *t, size_t i, size_t *len)
     }
     *len = t->toks[i].key_len;
     return t->key.data + t->toks[i].key_off;
+}
+
+/* The length of the Arabic mark at s (n bytes left), 0 if none. */
+static size_t
+arabic_mark(const char *s, size_t n)
+{
+    if (n < 2 || (unsigned char)s[0] != 0xD9)
+        return 0;
+    unsigned char c = (unsigned char)s[1];
+    return (c >= 0x8B && c <= 0x9F) || c == 0xB0 || c == 0x80 ? 2 : 0;
+}
+
+int
+diff_key_matches(const char *a, size_t la, const char *b, size_t lb, int prefix)
+{
+    size_t i = 0, j = 0;
+    for (;;) {
+        size_t m;
+        while ((m = arabic_mark(a + i, la - i)) != 0)
+            i += m;
+        while ((m = arabic_mark(b + j, lb - j)) != 0)
+            j += m;
+        if (j == lb)
+            return prefix || i == la;
+        if (i == la || a[i] != b[j])
+            return 0;
+        i++;
+        j++;
+    }
 }
 
 int

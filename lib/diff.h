@@ -31,6 +31,13 @@ size_t diff_text_words(const diff_text_t *t);
 /* The normalised key of token i (not NUL-terminated, *len bytes). */
 const char *diff_text_key(const diff_text_t *t, size_t i, size_t *len);
 
+/* Does key a (of a token) read as key b (of a phrase looked for: a lead
+ * verb, a qualifier), Arabic's vowel marks (tashkeel, U+064B-U+065F and
+ * U+0670) and its tatweel (U+0640) aside, which a text may or may not
+ * write ("تسلّم" = "تسلم")? With prefix, a need only start with b. The diff
+ * itself compares keys as they are. */
+int diff_key_matches(const char *a, size_t la, const char *b, size_t lb, int prefix);
+
 /* Is token i a word (not punctuation)? */
 int diff_text_is_word(const diff_text_t *t, size_t i);
 

@@ -136,29 +136,73 @@ static const qualifier_t list[] = {
     {"ar", "دون تأخير", 0},
 };
 
-/* How often the tokens of p occur in t, without overlapping. */
-static size_t
-count_in(const diff_text_t *t, const diff_text_t *p, int prefix)
+/* Longer phrases that begin with a qualifier's words but are no qualifier:
+ * where one of them starts, the qualifier is not counted. Chinese "考虑到"
+ * is "taking into account" or "bearing in mind" (a lead verb of preambular
+ * paragraphs, and the middle of many), not "考虑" (consider). */
+static const struct {
+    const char *lang, *phrase;
+} not_qualifiers[] = {
+    {"zh", "考虑到"},
+};
+
+/* Do the tokens of p start at token i of t (the last one only as a prefix
+ * of t's with `prefix`)? Arabic vowel marks aside (diff_key_matches). */
+static int
+tokens_at(const diff_text_t *t, size_t i, const diff_text_t *p, int prefix)
 {
-    size_t nt = diff_text_tokens(t), np = diff_text_tokens(p), count = 0;
+    size_t np = diff_text_tokens(p);
+    if (np == 0 || i + np > diff_text_tokens(t))
+        return 0;
+    for (size_t k = 0; k < np; k++) {
+        size_t lt, lp;
+        const char *kt = diff_text_key(t, i + k, &lt), *kp = diff_text_key(p, k, &lp);
+        if (!diff_key_matches(kt, lt, kp, lp, prefix && k + 1 == np))
+            return 0;
+    }
+    return 1;
+}
+
+/* Does one of the not_qualifiers of lang start at token i of t? -1 when
+ * memory runs out. */
+static int
+not_qualifier_at(const diff_text_t *t, size_t i, const char *lang)
+{
+    for (size_t k = 0; k < sizeof not_qualifiers / sizeof *not_qualifiers; k++) {
+        if (strcmp(not_qualifiers[k].lang, lang) != 0)
+            continue;
+        const char *ph = not_qualifiers[k].phrase;
+        diff_text_t *p = diff_text_new(ph, strlen(ph));
+        if (!p)
+            return -1;
+        int at = tokens_at(t, i, p, 0);
+        diff_text_free(p);
+        if (at)
+            return 1;
+    }
+    return 0;
+}
+
+/* How often the tokens of p occur in t, without overlapping and not as
+ * the start of a longer phrase that is no qualifier. -1 when memory runs
+ * out. */
+static long
+count_in(const diff_text_t *t, const diff_text_t *p, int prefix, const char *lang)
+{
+    size_t nt = diff_text_tokens(t), np = diff_text_tokens(p);
+    long count = 0;
     if (np == 0)
         return 0;
     for (size_t i = 0; i + np <= nt;) {
-        size_t k = 0;
-        for (; k < np; k++) {
-            size_t lt, lp;
-            const char *kt = diff_text_key(t, i + k, &lt), *kp = diff_text_key(p, k, &lp);
-            int last_prefix = prefix && k + 1 == np;
-            if (last_prefix ? lt < lp || memcmp(kt, kp, lp) != 0
-                            : lt != lp || memcmp(kt, kp, lp) != 0)
-                break;
-        }
-        if (k == np) {
-            count++;
-            i += np;
-        } else {
+        if (!tokens_at(t, i, p, prefix)) {
             i++;
+            continue;
         }
+        int no = not_qualifier_at(t, i, lang);
+        if (no < 0)
+            return -1;
+        count += !no;
+        i += np;
     }
     return count;
 }
@@ -191,9 +235,11 @@ qualifiers_compare(const diff_text_t *old_text, const diff_text_t *new_text, con
         diff_text_t *p = diff_text_new(list[i].phrase, strlen(list[i].phrase));
         if (!p)
             return -1;
-        size_t before = count_in(old_text, p, list[i].prefix);
-        size_t after = count_in(new_text, p, list[i].prefix);
+        long before = count_in(old_text, p, list[i].prefix, lang);
+        long after = count_in(new_text, p, list[i].prefix, lang);
         diff_text_free(p);
+        if (before < 0 || after < 0)
+            return -1;
         if (after > before)
             out->added[out->n_added++] = list[i].phrase;
         else if (before > after)

@@ -239,15 +239,14 @@ static const step_t steps[] = {
     P("ar", "إذ يعيد تأكيد", "reaffirming", REAFFIRMING),
     P("ar", "إذ تؤكد من جديد", "reaffirming", REAFFIRMING),
     P("ar", "إذ يؤكد من جديد", "reaffirming", REAFFIRMING),
-    P("ar", "إذ تعيد أيضا تأكيد", "reaffirming", REAFFIRMING),
+    P("ar", "إذ تؤكد مجددا", "reaffirming", REAFFIRMING),
+    P("ar", "إذ يؤكد مجددا", "reaffirming", REAFFIRMING),
     P("ar", "إذ تشدد", "stressing", STRESSING),
     P("ar", "إذ تؤكد", "stressing", STRESSING),
     P("ar", "إذ يؤكد", "stressing", STRESSING),
     P("ar", "إذ يشدد", "stressing", STRESSING),
     P("ar", "إذ تسلم", "recognizing", RECOGNIZING),
     P("ar", "إذ يسلم", "recognizing", RECOGNIZING),
-    P("ar", "إذ تسلّم", "recognizing", RECOGNIZING),
-    P("ar", "إذ يسلّم", "recognizing", RECOGNIZING),
     P("ar", "إذ تقر", "recognizing", RECOGNIZING),
     P("ar", "إذ يقر", "recognizing", RECOGNIZING),
     P("ar", "إذ تدرك", "recognizing", RECOGNIZING),
@@ -264,16 +263,20 @@ static const step_t steps[] = {
     P("ar", "إذ يحيط علما", "noting", NOTING),
 };
 
-/* Words before the verb that do not change its strength ("Also
- * encourages", "Further requests", "又决定", "также постановляет"). */
+/* Words that do not change a verb's strength, before it ("Also
+ * encourages", "Further requests", "又决定", "также постановляет") or inside
+ * its phrase ("Invite de même instamment" is "Invite instamment"). */
 static const struct {
     const char *lang, *phrase;
 } neutral[] = {
     {"en", "also"},        {"en", "further"},  {"en", "again"},    {"en", "once again"},
-    {"en", "furthermore"}, {"en", "moreover"}, {"en", "likewise"}, {"ru", "также"},
-    {"ru", "далее"},       {"ru", "вновь"},    {"ru", "еще раз"},  {"ru", "ещё раз"},
-    {"zh", "又"},          {"zh", "还"},       {"zh", "并"},       {"zh", "也"},
-    {"zh", "再次"},        {"zh", "进一步"},
+    {"en", "furthermore"}, {"en", "moreover"}, {"en", "likewise"}, {"fr", "également"},
+    {"fr", "de même"},     {"fr", "en outre"}, {"fr", "aussi"},    {"fr", "de nouveau"},
+    {"fr", "à nouveau"},   {"es", "también"},  {"es", "además"},   {"es", "asimismo"},
+    {"ru", "также"},       {"ru", "далее"},    {"ru", "вновь"},    {"ru", "еще раз"},
+    {"ru", "ещё раз"},     {"zh", "又"},       {"zh", "还"},       {"zh", "并"},
+    {"zh", "也"},          {"zh", "再次"},     {"zh", "进一步"},   {"ar", "أيضا"},
+    {"ar", "كذلك"},
 };
 
 static const char *
@@ -286,28 +289,49 @@ table_lang(const char *lang)
     return "en";
 }
 
-/* Do the tokens of `phrase` start at token i of t? The number of tokens
- * matched, 0 if not. Arabic's conjunction "و" written onto the first word
- * ("وإذ") is passed over. */
+static size_t neutral_at(const diff_text_t *t, size_t i, const char *lang);
+
+/* Do the tokens of `phrase` start at token i of t? The number of tokens of
+ * t matched, 0 if not. Arabic's conjunction "و" written onto the first word
+ * ("وإذ") is passed over, and its vowel marks (diff_key_matches); with
+ * `inner`, so are neutral words between the phrase's words ("Invite de même
+ * instamment"). */
 static size_t
-phrase_at(const diff_text_t *t, size_t i, const char *phrase, const char *lang)
+phrase_at(const diff_text_t *t, size_t i, const char *phrase, const char *lang, int inner)
 {
     diff_text_t *p = diff_text_new(phrase, strlen(phrase));
     if (!p)
         return 0;
-    size_t n = diff_text_tokens(p), k = 0;
-    for (; k < n; k++) {
+    size_t n = diff_text_tokens(p), k = 0, j = i;
+    for (; k < n; k++, j++) {
+        if (k > 0 && inner)
+            j += neutral_at(t, j, lang);
         size_t lt, lp;
-        const char *kt = diff_text_key(t, i + k, &lt), *kp = diff_text_key(p, k, &lp);
+        const char *kt = diff_text_key(t, j, &lt), *kp = diff_text_key(p, k, &lp);
         if (!kt)
             break;
-        if (k == 0 && strcmp(lang, "ar") == 0 && lt == lp + 2 && memcmp(kt, "\xD9\x88", 2) == 0)
+        if (k == 0 && strcmp(lang, "ar") == 0 && lt > 2 && memcmp(kt, "\xD9\x88", 2) == 0 &&
+            !diff_key_matches(kt, lt, kp, lp, 0))
             kt += 2, lt -= 2;
-        if (lt != lp || memcmp(kt, kp, lp) != 0)
+        if (!diff_key_matches(kt, lt, kp, lp, 0))
             break;
     }
     diff_text_free(p);
-    return k == n ? n : 0;
+    return k == n ? j - i : 0;
+}
+
+/* The longest neutral phrase at token i of t: its tokens, 0 if none. */
+static size_t
+neutral_at(const diff_text_t *t, size_t i, const char *lang)
+{
+    size_t skip = 0;
+    for (size_t k = 0; k < sizeof neutral / sizeof *neutral; k++)
+        if (strcmp(neutral[k].lang, lang) == 0) {
+            size_t m = phrase_at(t, i, neutral[k].phrase, lang, 0);
+            if (m > skip)
+                skip = m;
+        }
+    return skip;
 }
 
 int
@@ -326,7 +350,7 @@ verb_lead(const diff_text_t *t, const char *lang, int preambular, const char *fa
             const step_t *s = &steps[k];
             if (s->preambular != preambular || strcmp(s->lang, lang) != 0)
                 continue;
-            size_t m = phrase_at(t, i, s->phrase, lang);
+            size_t m = phrase_at(t, i, s->phrase, lang, 1);
             if (m > best_len) {
                 best = s;
                 best_len = m;
@@ -341,13 +365,7 @@ verb_lead(const diff_text_t *t, const char *lang, int preambular, const char *fa
             out->strength = best->strength;
             return out->phrase ? 1 : -1;
         }
-        size_t skip = 0;
-        for (size_t k = 0; k < sizeof neutral / sizeof *neutral; k++)
-            if (strcmp(neutral[k].lang, lang) == 0) {
-                size_t m = phrase_at(t, i, neutral[k].phrase, lang);
-                if (m > skip)
-                    skip = m;
-            }
+        size_t skip = neutral_at(t, i, lang);
         if (!skip)
             break;
         i += skip;
@@ -373,7 +391,7 @@ same_verb(const char *x, const char *y)
         /* Compare the last word of each: the verb itself in English. */
         const char *ka = na ? diff_text_key(a, na - 1, &la) : NULL;
         const char *kb = nb ? diff_text_key(b, nb - 1, &lb) : NULL;
-        same = ka && kb && la == lb && memcmp(ka, kb, la) == 0;
+        same = ka && kb && diff_key_matches(ka, la, kb, lb, 0); /* "تسلّم" = "تسلم" */
     }
     diff_text_free(a);
     diff_text_free(b);

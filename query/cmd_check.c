@@ -175,10 +175,13 @@ text_layout(const json_t *v, void *ctx, FILE *out)
                           &t->layout, 3, out);
     } else {
         const json_t *closest = json_object_get(v, "closest");
-        if (json_is_object(closest))
-            fprintf(out, "  %s(closest %.2f: %s)%s", t->st->dim_on,
-                    describe_score(json_real_value(json_object_get(closest, "similarity")), 2),
+        if (json_is_object(closest)) {
+            double sim = json_real_value(json_object_get(closest, "similarity"));
+            int d =
+                describe_below_decimals(sim, args.min > 0 ? args.min : RESDEX_SIMILAR_DEFAULT_MIN);
+            fprintf(out, "  %s(closest %.*f: %s)%s", t->st->dim_on, d, describe_score(sim, d),
                     sp_get_string(closest, "id"), t->st->dim_off);
+        }
         fputc('\n', out);
     }
     if (strcmp(status, "modified") == 0)

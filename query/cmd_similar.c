@@ -323,9 +323,11 @@ say_best_rejected(const resdex_results_t *r, double min)
     double best = 0;
     const char *id = resdex_results_best_rejected(r, &best);
     double shown = min > 0 ? min : RESDEX_SIMILAR_DEFAULT_MIN;
-    if (id)
-        fprintf(stderr, "resdex similar: nothing passed --min %.2f; best was %.2f (%s)\n",
-                shown < 1e-6 ? 0 : shown, describe_score(best, 2), id);
+    if (id) {
+        int d = describe_below_decimals(best, shown);
+        fprintf(stderr, "resdex similar: nothing passed --min %.2f; best was %.*f (%s)\n",
+                shown < 1e-6 ? 0 : shown, d, describe_score(best, d), id);
+    }
 }
 
 static void

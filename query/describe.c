@@ -52,6 +52,12 @@ describe_score(double score, int decimals)
     return resdex_score_round(score, decimals);
 }
 
+int
+describe_below_decimals(double score, double min)
+{
+    return score < min && describe_score(score, 2) >= min ? 3 : 2;
+}
+
 void
 describe_similar_hit(sprinter_t *sp, const resdex_results_t *results, size_t i, const char *next)
 {

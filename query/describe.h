@@ -45,6 +45,10 @@ void describe_hit(sprinter_t *sp, const resdex_results_t *results, size_t i);
 /* resdex_score_round: a score in [0,1] rounded to `decimals` (2 or 3). */
 double describe_score(double score, int decimals);
 
+/* The decimals to print a score that did not reach the threshold min with:
+ * 2, or 3 when two would round it up to min (0.987 under --min 0.99). */
+int describe_below_decimals(double score, double min);
+
 /* Hit i of a resdex_db_similar or resdex_db_lineage result: its keys and
  * RESDEX_JSON_SIMILARITY's, as one map; when next is not NULL, a last key
  * "next" (lineage: the id of the version after). */

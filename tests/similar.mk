@@ -12,7 +12,8 @@ SIMILAR_SHELL_TESTS = tests/similar/seeds.sh tests/similar/inputs.sh tests/simil
 TESTS += $(SIMILAR_SHELL_TESTS)
 
 # resdex check: drafts built from the samples' paragraphs (text and Word).
-CHECK_SHELL_TESTS = tests/check/drafts.sh tests/check/languages.sh tests/check/sametext.sh tests/check/pdf.sh
+CHECK_SHELL_TESTS = tests/check/drafts.sh tests/check/languages.sh tests/check/sametext.sh tests/check/pdf.sh \
+	tests/check/annex.sh tests/check/consensus.sh
 TESTS += $(CHECK_SHELL_TESTS)
 EXTRA_DIST += $(CHECK_SHELL_TESTS)
 EXTRA_DIST += $(SIMILAR_SHELL_TESTS) tests/similar/similar-lib.sh

@@ -117,6 +117,22 @@ static const diff_case_t cases[] = {
      "=to|- hold three sessions of ten days each|+ convene a meeting with experts from all "
      "regions|= in Vienna and the first in New York",
      0},
+    {"a number range is one word, whichever dash it is typed with",
+     "for the period 2010\xE2\x80\x93"
+     "2020, and",
+     "for the period 2010-2020, and",
+     "=for the period 2010\xE2\x80\x93"
+     "2020, and",
+     1},
+    {"a number range changed is one word replaced",
+     "the strategy for 2016\xE2\x80\x93"
+     "2025 of the Office",
+     "the strategy for 2021\xE2\x80\x93"
+     "2025 of the Office",
+     "=the strategy for|- 2016\xE2\x80\x93"
+     "2025|+ 2021\xE2\x80\x93"
+     "2025|= of the Office",
+     0},
     {"empty old", "", "Member States", "+Member States", 0},
     {"empty new", "Member States", "", "-Member States", 0},
     {"both empty", "", "", "", 1},
@@ -588,6 +604,15 @@ test_verb_scale(void **state)
     assert_int_equal(verb_lead(e, "en", 0, "Encourages", &a, &y), 1);
     assert_int_equal(verb_compare(&x, &y), RESDEX_VERB_OTHER);
     assert_int_equal(verb_compare(&x, &x), RESDEX_VERB_SAME);
+    /* Off the scale, the same verb with and without its shadda. */
+    diff_text_t *s1 = diff_text_new("تسلّم بأن", strlen("تسلّم بأن"));
+    diff_text_t *s2 = diff_text_new("تسلم بأن", strlen("تسلم بأن"));
+    assert_int_equal(verb_lead(s1, "ar", 0, "تسلّم", &a, &x), 1);
+    assert_int_equal(verb_lead(s2, "ar", 0, "تسلم", &a, &y), 1);
+    assert_int_equal(x.strength, 0);
+    assert_int_equal(verb_compare(&x, &y), RESDEX_VERB_SAME);
+    diff_text_free(s1);
+    diff_text_free(s2);
     diff_text_free(w);
     diff_text_free(e);
     arena_free(&a);
@@ -624,7 +649,25 @@ test_verb_corpus_entries(void **state)
         {"ar", 1, "وإذ تضع في اعتبارها", "recalling"},
         {"ar", 1, "وإذ تؤكد أهمية", "stressing"},
         {"ar", 1, "وإذ تؤكد من جديد", "reaffirming"},
+        /* An adverb inside the phrase, and vowel marks (as printed in
+         * A/RES/79/243 and others: "وإذ تحيط علماً", "تهيب أيضاً"). */
+        {"fr", 0, "Invite de même instamment les États Membres", "urges"},
+        {"fr", 0, "Prie également instamment les États", "urges"},
+        {"fr", 1, "Prenant également note du rapport", "noting"},
+        {"ar", 1, "وإذ تحيط علماً بتقرير", "noting"},
+        {"ar", 1, "وَإِذْ تُسَلِّمُ بأن", "recognizing"},
+        {"ar", 0, "تَحُثُّ الدول الأعضاء", "urges"},
+        {"ar", 0, "تهيب أيضاً بالدول", "calls upon"},
+        {"ar", 0, "وتقرر أن", "decides"},
     };
+    arena_t pa;
+    arena_init(&pa);
+    const char *phrase = NULL;
+    lead("Invite de même instamment les États", "fr", 0, &pa, &phrase);
+    assert_string_equal(phrase, "Invite de même instamment");
+    lead("وإذ تحيط علماً بتقرير", "ar", 1, &pa, &phrase);
+    assert_string_equal(phrase, "وإذ تحيط علماً");
+    arena_free(&pa);
     for (size_t k = 0; k < sizeof vcases / sizeof *vcases; k++) {
         arena_t a;
         arena_init(&a);
@@ -675,6 +718,13 @@ test_qualifiers(void **state)
          "Solicita a la Oficina que, dentro de los límites de los recursos existentes, preste",
          "Solicita a la Oficina que preste", NULL,
          "dentro de los límites de los recursos existentes"},
+        /* "考虑到" (taking into account) is not "考虑" (consider). */
+        {"zh", "回顾其各项决议", "考虑到其各项决议", NULL, NULL},
+        {"zh", "鼓励会员国考虑到其需要", "鼓励会员国考虑采取措施", "考虑", NULL},
+        {"zh", "鼓励会员国考虑采取措施", "鼓励会员国考虑到其需要", NULL, "考虑"},
+        /* Vowel marks aside. */
+        {"ar", "تشجع الدول", "تشجع الدولَ، حَسَبَ الاقتضاء", "حسب الاقتضاء", NULL},
+        {"ar", "تشجع الدول، حسب الاقتضاء", "تشجع الدولَ، حَسَبَ الاقتضاء", NULL, NULL},
     };
     for (size_t k = 0; k < sizeof qcases / sizeof *qcases; k++) {
         arena_t a;

@@ -106,6 +106,55 @@ check "known: the summary" grep -qx '2 agreed, 6 modified, 0 new' "$T/out"
 expect_status 0 "standard input" sh -c "'$RESDEX' --db '$T/db' check - <'$T/known.txt'"
 check "stdin: the summary" grep -qx '2 agreed, 6 modified, 0 new' "$T/out"
 
+# JSON: the draft's own text, the similarity (1 when agreed), the verb the
+# same when it is.
+expect_status 0 "check --json, every paragraph known" checkd --json "$T/known.txt"
+python3 - "$T/out" "$OP1" <<'PY' || fail "--json: text, similarity, verb same"
+import json, sys
+items = [json.loads(l) for l in open(sys.argv[1])]
+assert items[2]["text"] == sys.argv[2], items[2]["text"]
+assert items[2]["similarity"] == 1.0 and items[2]["status"] == "agreed"
+assert items[2]["verb"] == {"from": "Encourages", "to": "Encourages", "change": "same"}
+assert all(0.5 <= i["similarity"] < 1.0 for i in items if i["status"] == "modified")
+assert [i["status"] for i in items].count("modified") == 6
+PY
+
+# --min: a precedent counts from the threshold on; above every precedent's
+# similarity, the edited paragraphs are new, and each names its closest.
+expect_status 1 "--min 0.99" checkd --min 0.99 "$T/known.txt"
+check "--min: the summary" grep -qx '2 agreed, 0 modified, 6 new' "$T/out"
+check "--min: the closest named" grep -q '^8\. operative 6 · Requests  new  (closest 0\.9[0-9]: E/RES/2017/19#8)$' "$T/out"
+check "--min: a closest that two decimals would round up to the threshold has three" \
+    grep -q '^2\. preambular · Reaffirming  new  (closest 0\.98[0-9]: E/RES/2017/19#pp2)$' "$T/out"
+expect_status 1 "--min 0.99 --json" checkd --json --min 0.99 "$T/known.txt"
+check "--min --json: closest" sh -c "sed -n 8p '$T/out' | grep -qF '\"status\":\"new\",\"precedent\":null' && sed -n 8p '$T/out' | grep -qF '\"closest\":{\"id\":\"E/RES/2017/19#8\"'"
+
+# Colour on a terminal: the diff's words coloured instead of marked; none
+# with NO_COLOR.
+if command -v script >/dev/null 2>&1 && script -qec true /dev/null >/dev/null 2>&1; then
+    (unset NO_COLOR; script -qec "'$RESDEX' --db '$T/db' check '$T/known.txt'" /dev/null) >"$T/tty" 2>&1
+    check "terminal: the inserted verb in green" grep -qF "$(printf '\033[32;1mUrges\033[0m')" "$T/tty"
+    check "terminal: the deleted clause in red" grep -qF "$(printf '\033[31;9m')$OP8_CLAUSE" "$T/tty"
+    check "terminal: no [+ +] markers" sh -c "! grep -qF '[+' '$T/tty'"
+    NO_COLOR=1 script -qec "'$RESDEX' --db '$T/db' check '$T/known.txt'" /dev/null >"$T/tty" 2>&1
+    check "terminal with NO_COLOR: the markers" grep -qF '[+Urges+]' "$T/tty"
+    check "terminal with NO_COLOR: no escapes" sh -c "! grep -q '$(printf '\033')' '$T/tty'"
+else
+    echo "note: script(1) unavailable; terminal checks skipped"
+fi
+
+# Markdown: a title heading (not checked) and verbs in emphasis, as a
+# converted Word file has them: the same paragraphs, the same statuses.
+{
+    printf '# Draft resolution on alternatives to imprisonment\n\n'
+    sed 's/^\([0-9]\)\. \(Urges\|Invites\)/\1. *\2*/' "$T/known.txt"
+} >"$T/known.md"
+check "markdown: the verbs in emphasis" grep -q '^2\. \*Urges\* ' "$T/known.md"
+expect_status 0 "a Markdown draft" checkd "$T/known.md"
+check "markdown: the summary" grep -qx '2 agreed, 6 modified, 0 new' "$T/out"
+check "markdown: the title is not a paragraph" sh -c "! grep -q 'Draft resolution on alternatives' '$T/out'"
+check "markdown: the emphasised verb read, its diff clean" grep -qF '[-Encourages-] [+Urges+] Member States to build capacity' "$T/out"
+
 # A filter on the precedents: none before 2017, so nothing is agreed.
 expect_status 1 "a filter" checkd year:..2016 "$T/known.txt"
 check "filter: nothing agreed" grep -q '^0 agreed' "$T/out"
@@ -159,6 +208,11 @@ check "html: no external resource" sh -c "! grep -qiE '<[^>]*(src|href)=|url\\(|
 expect_status 0 "html of a modified paragraph" checkd --html "$T/known.txt"
 check "html: a deletion marked" grep -qF "<del>$OP8_CLAUSE</del>" "$T/out"
 check "html: an insertion marked" grep -qF '<ins>Urges</ins>' "$T/out"
+check "html: the verb notes" grep -qF '<p class="note">verb: Encourages &rarr; Urges (stronger)</p>' "$T/out"
+check "html: a weakened verb" grep -qF '<p class="note">verb: Calls upon &rarr; Invites (weaker)</p>' "$T/out"
+check "html: a qualifier added" grep -qF '<p class="note">qualifiers added: &ldquo;without delay&rdquo;</p>' "$T/out"
+check "html: a qualifier dropped" grep -qF '<p class="note">qualifiers dropped: &ldquo;where appropriate&rdquo;</p>' "$T/out"
+check "html: the summary of the known draft" grep -qF '<p class="summary">2 agreed, 6 modified, 0 new</p>' "$T/out"
 
 # Errors: exit 2, a message naming the file.
 expect_status 2 "no such draft" checkd "$T/missing.txt"

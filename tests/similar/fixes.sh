@@ -43,6 +43,10 @@ check "nothing passes: no hits printed" test ! -s "$T/out"
 check "nothing passes: the best named" \
     grep -qF 'nothing passed --min 0.99; best was 0.95 (E/RES/2017/19#1)' "$T/err"
 
+expect_status 1 "nothing passes --min 0.95" similar --min 0.95 'E/RES/2021/23/DR#5' 'symbol:E/RES/2017/19'
+check "nothing passes: 0.948 is not shown as 0.95" \
+    grep -qF 'nothing passed --min 0.95; best was 0.948 (E/RES/2017/19#1)' "$T/err"
+
 # Hits carry kind, verb and footnotes, as search's do.
 expect_status 0 "a paragraph with a footnote" similar --limit 1 --text \
     'Takes note of the working paper prepared by the Secretariat examining preliminary areas for consideration by the open-ended intergovernmental expert group;'
