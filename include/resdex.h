@@ -466,6 +466,11 @@ void resdex_db_close(resdex_db_t *db);
  * from db: valid until the next call on db. "no database handle" for NULL. */
 const char *resdex_db_last_error(const resdex_db_t *db);
 
+/* The path db was opened on, as given to resdex_db_open (a folder, or a
+ * stub file joining shards). Borrowed from db: valid until it is closed.
+ * NULL for NULL. */
+const char *resdex_db_path(const resdex_db_t *db);
+
 /* Move a reader to the latest committed revision (after DB_MODIFIED).
  * Errors: BAD_ARGUMENT (NULL), those of any call on a database. */
 resdex_status_t resdex_db_reopen(resdex_db_t *db);
@@ -685,6 +690,25 @@ resdex_status_t resdex_db_get_counts(resdex_db_t *db, resdex_db_counts_t *counts
 resdex_status_t resdex_db_facet_counts(resdex_db_t *db, const char *facet,
                                        int (*fn)(const char *value, uint64_t count, void *ctx),
                                        void *ctx);
+
+/* What `resdex stats --json` prints about the index, gathered by the
+ * calls above: *json (OUT) is one line of compact JSON, as the other
+ * resdex_*_json below (malloc()ed, the caller frees it; NULL on failure):
+ * {"index" (resdex_db_path), "corpus" and "last_update" (the metadata
+ * RESDEX_META_CORPUS and RESDEX_META_LAST_UPDATE; null when not recorded),
+ * "index_bytes" (resdex_db_disk_bytes; 0 when unknown), "files" (the files
+ * indexed), "resolutions", "paragraphs" (resdex_db_get_counts), "by_kind",
+ * "by_lang", "by_body" ({value: paragraphs} of resdex_db_facet_counts, in
+ * its order; bodies in capitals, "GA"), "rejected": [{"file","since",
+ * "reason"}] (resdex_db_list_files), "shadowed": [{"symbol","lang","file",
+ * "kept"}] (resdex_db_list_shadowed), and while a reconcile runs
+ * (resdex_db_get_progress) "progress": {"state" ("building" or
+ * "reconciling"), "files_done","files_total","paragraphs","eta_seconds"
+ * (null while unknown)}}; paths and file names escaped as
+ * resdex_name_escape says. Errors: BAD_ARGUMENT (NULL db or json), those of
+ * the listing calls (the message on db), OUT_OF_MEMORY, BAD_UTF8 (a value
+ * recorded in the metadata that is not UTF-8). */
+resdex_status_t resdex_db_stats_json(resdex_db_t *db, char **json);
 
 /* ------------------------------------------------------------------------ */
 /* Searching                                                                */
