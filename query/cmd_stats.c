@@ -176,7 +176,8 @@ const opts_command_t command_stats = {
     .json_help = "one object: {\"index\",\"corpus\",\"last_update\",\n"
                  "\"index_bytes\",\"files\",\"resolutions\",\"paragraphs\",\n"
                  "\"by_kind\",\"by_lang\",\"by_body\",\n"
-                 "\"rejected\":[{\"file\",\"since\",\"reason\"}], and while\n"
+                 "\"rejected\":[{\"file\",\"since\",\"reason\"}],\n"
+                 "\"shadowed\":[{\"symbol\",\"lang\",\"file\",\"kept\"}], and while\n"
                  "resdexd reconciles \"progress\":{\"state\",\"files_done\",\n"
                  "\"files_total\",\"paragraphs\",\"eta_seconds\"}}; file\n"
                  "names escaped (resdex(1), File names)",

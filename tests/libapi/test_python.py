@@ -247,6 +247,10 @@ class SameAsCli(unittest.TestCase):
                 self.assertEqual(ctypes.string_at(out) + b"\n", line)
             finally:
                 _capi.libc.free(out)
+        out = ctypes.c_void_p(1)
+        self.assertEqual(_capi.lib.resdex_db_stats_json(None, ctypes.byref(out)),
+                         _capi.STATUS_NAMES.index("BAD_ARGUMENT"))
+        self.assertIsNone(out.value)
         self.assertEqual(got, json.loads(line))
         self.assertEqual(got["index"], path)
         self.assertEqual(got["files"], 5)
