@@ -1,6 +1,6 @@
 # Manual pages.
 dist_man_MANS += doc/resdex.1 doc/resdexd.8
-EXTRA_DIST += doc/resdexd.service doc/resdex-serve.service doc/guarantees.md doc/data-extract.md doc/verb-scale.md \
+EXTRA_DIST += doc/resdexd.service doc/resdex-serve.service doc/guarantees.md doc/data-extract.md doc/verb-scale.md doc/shards.md \
 	doc/serve-search.png doc/serve-resolution.png
 
 # The systemd units, their ExecStart pointed at the installed programs

@@ -37,8 +37,11 @@ main(int argc, char **argv)
         printf("%u. %s (%s %s)\n   %s\n", hit->rank, hit->id, hit->resolution->body,
                hit->resolution->date ? hit->resolution->date : "undated", hit->paragraph->text);
     }
-    printf("%llu matching paragraphs%s\n", (unsigned long long)resdex_results_total(results),
-           resdex_results_total_is_exact(results) ? "" : " (about)");
+    /* The paragraphs of the same text are folded into one hit (its also). */
+    printf("%s%llu hits (%llu matching paragraphs)\n",
+           resdex_results_total_is_exact(results) ? "" : "about ",
+           (unsigned long long)resdex_results_total(results),
+           (unsigned long long)resdex_results_paragraphs(results));
     status = resdex_results_count(results) > 0 ? 0 : 1;
 
 DONE:

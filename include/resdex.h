@@ -28,12 +28,19 @@
  *    handle lost its index in a failed swap (resdex_db_merge_parts,
  *    resdex_db_compact: close it).
  *
- *  - Memory: a pointer returned by a function named *_new, *_open, *_parse*
- *    or *_search* is owned by the caller and released with the matching
- *    *_destroy or *_close function. Every other returned pointer is borrowed:
- *    it belongs to the object it was obtained from and stays valid until that
- *    object is destroyed (or until the call the comment names). Destroy and
- *    close functions accept NULL and do nothing.
+ *  - Memory: the objects these hand over (OUT) are the caller's, released
+ *    with the matching function: resdex_db_open (resdex_db_close),
+ *    resdex_parse_* (resdex_doc_destroy), resdex_prepare_doc
+ *    (resdex_prepared_destroy), resdex_db_search, resdex_db_find_*,
+ *    resdex_db_similar and resdex_db_lineage (resdex_results_destroy),
+ *    resdex_db_check (resdex_check_destroy). Text handed over is malloc()ed
+ *    and the caller frees it with free(): the *_json functions',
+ *    resdex_read_*'s data, resdex_db_read_metadata's value, `message` OUT
+ *    parameters, resdex_db_default_path, resdex_name_escape and
+ *    resdex_utf8_lossy. Every other returned pointer is borrowed: it belongs
+ *    to the object it was obtained from and stays valid until that object is
+ *    destroyed (or until the call the comment names). Destroy and close
+ *    functions accept NULL and do nothing.
  *
  *  - Messages: functions that work on a database keep a human-readable
  *    message on the handle (resdex_db_last_error) until the next call on it.
@@ -506,6 +513,11 @@ void resdex_db_close(resdex_db_t *db);
  * from db: valid until the next call on db. "no database handle" for NULL. */
 const char *resdex_db_last_error(const resdex_db_t *db);
 
+/* The path db was opened on, as given to resdex_db_open (a folder, or a
+ * stub file joining shards). Borrowed from db: valid until it is closed.
+ * NULL for NULL. */
+const char *resdex_db_path(const resdex_db_t *db);
+
 /* Move a reader to the latest committed revision (after DB_MODIFIED).
  * Errors: BAD_ARGUMENT (NULL), those of any call on a database. */
 resdex_status_t resdex_db_reopen(resdex_db_t *db);
@@ -753,11 +765,34 @@ resdex_status_t resdex_db_get_counts(resdex_db_t *db, resdex_db_counts_t *counts
 /* For a facet of the index ("kind", "lang", "body", "year", "verb",
  * "adopted", "sdg", "subject", "sponsor", "voted": any filter field of
  * resdex_query_field_at), call fn with each value and how many paragraphs
- * have it. The names of subject, sponsor and voted come folded ("trafficking
- * in persons", "japan=in_favour"). */
+ * have it, in the byte order of the values; fn returns nonzero to stop
+ * (still SUCCESS). The value is borrowed, valid during the call only. The
+ * names of subject, sponsor and voted come folded ("trafficking in
+ * persons", "japan=in_favour"), bodies in lower case ("ga"). Errors:
+ * BAD_ARGUMENT (NULL db, facet or fn; a name that is not a filter field:
+ * the message names it). */
 resdex_status_t resdex_db_facet_counts(resdex_db_t *db, const char *facet,
                                        int (*fn)(const char *value, uint64_t count, void *ctx),
                                        void *ctx);
+
+/* What `resdex stats --json` prints about the index, gathered by the
+ * calls above: *json (OUT) is one line of compact JSON, as the other
+ * resdex_*_json below (malloc()ed, the caller frees it; NULL on failure):
+ * {"index" (resdex_db_path), "corpus" and "last_update" (the metadata
+ * RESDEX_META_CORPUS and RESDEX_META_LAST_UPDATE; null when not recorded),
+ * "index_bytes" (resdex_db_disk_bytes; 0 when unknown), "files" (the files
+ * indexed), "resolutions", "paragraphs" (resdex_db_get_counts), "by_kind",
+ * "by_lang", "by_body" ({value: paragraphs} of resdex_db_facet_counts, in
+ * its order; bodies in capitals, "GA"), "rejected": [{"file","since",
+ * "reason"}] (resdex_db_list_files), "shadowed": [{"symbol","lang","file",
+ * "kept"}] (resdex_db_list_shadowed), and while a reconcile runs
+ * (resdex_db_get_progress) "progress": {"state" ("building" or
+ * "reconciling"), "files_done","files_total","paragraphs","eta_seconds"
+ * (null while unknown)}}; paths and file names escaped as
+ * resdex_name_escape says. Errors: BAD_ARGUMENT (NULL db or json), those of
+ * the listing calls (the message on db), OUT_OF_MEMORY, BAD_UTF8 (a value
+ * recorded in the metadata that is not UTF-8). */
+resdex_status_t resdex_db_stats_json(resdex_db_t *db, char **json);
 
 /* ------------------------------------------------------------------------ */
 /* Searching                                                                */
@@ -1160,6 +1195,8 @@ size_t resdex_check_count(const resdex_check_t *check); /* paragraphs checked */
 const resdex_check_item_t *resdex_check_get(const resdex_check_t *check, size_t i);
 /* How many paragraphs have this status. */
 size_t resdex_check_count_status(const resdex_check_t *check, resdex_check_status_t status);
+/* Free check and everything borrowed from it (its items and their results;
+ * the draft stays the caller's). NULL is a no-op. */
 void resdex_check_destroy(resdex_check_t *check);
 
 /* ------------------------------------------------------------------------ */

@@ -6,7 +6,7 @@
 # is the same objects as the shared library libresdex.so that `make install`
 # installs, with include/resdex.h and resdex.pc, for other programs. It
 # exports only the names that start with resdex_ (lib/resdex.sym; checked by
-# tests/lib/symbols.sh against include/resdex.h). A new source file goes into
+# tests/libapi/symbols.sh against include/resdex.h). A new source file goes into
 # lib_libresdex_core_la_SOURCES; a new public function needs only its
 # declaration in include/resdex.h and a name that starts with resdex_.
 noinst_LTLIBRARIES += lib/libresdex-core.la

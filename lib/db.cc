@@ -435,6 +435,12 @@ resdex_db_last_error(const resdex_db_t *db)
     return db->static_error ? db->static_error : db->error.c_str();
 }
 
+extern "C" const char *
+resdex_db_path(const resdex_db_t *db)
+{
+    return db ? db->path.c_str() : nullptr;
+}
+
 extern "C" resdex_status_t
 resdex_db_reopen(resdex_db_t *db)
 {

@@ -8,6 +8,7 @@
 
 #include <jansson.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -508,6 +509,147 @@ resdex_check_item_json(const resdex_check_item_t *it, char **json_out)
         set(&d, o, "closest", c);
     } else {
         set(&d, o, "closest", json_null());
+    }
+    return finish(&d, o, json_out);
+}
+
+/* ------------------------------------------------------------------------ */
+/* resdex stats                                                             */
+
+/* What a callback of the listing calls fills: the object or list being
+ * made, and the description (a failure to add stops the listing). */
+typedef struct listing {
+    desc_t *d;
+    json_t *v;
+} listing_t;
+
+static int
+add_count(const char *value, uint64_t n, void *ctx)
+{
+    listing_t *l = ctx;
+    set(l->d, l->v, value, json_integer((json_int_t)n));
+    return l->d->st != RESDEX_STATUS_SUCCESS;
+}
+
+/* The bodies, as everywhere else: GA, ECOSOC, CCPCJ, CND. */
+static int
+add_body_count(const char *value, uint64_t n, void *ctx)
+{
+    char upper[64];
+    snprintf(upper, sizeof upper, "%s", value);
+    for (char *p = upper; *p; p++)
+        if (*p >= 'a' && *p <= 'z')
+            *p = (char)(*p - 'a' + 'A');
+    return add_count(upper, n, ctx);
+}
+
+static int
+count_file(const resdex_file_entry_t *e, void *ctx)
+{
+    (void)e;
+    (*(uint64_t *)ctx)++;
+    return 0;
+}
+
+static int
+add_rejected(const resdex_file_entry_t *e, void *ctx)
+{
+    listing_t *l = ctx;
+    json_t *r = json_object();
+    set(l->d, r, "file", name(l->d, e->path));
+    set_string(l->d, r, "since", e->since);
+    set_string(l->d, r, "reason", e->reason ? e->reason : "");
+    append(l->d, l->v, r);
+    return l->d->st != RESDEX_STATUS_SUCCESS;
+}
+
+static int
+add_shadowed(const resdex_copy_t *c, void *ctx)
+{
+    listing_t *l = ctx;
+    json_t *s = json_object();
+    set_string(l->d, s, "symbol", c->symbol);
+    set_string(l->d, s, "lang", c->lang);
+    set(l->d, s, "file", name(l->d, c->shadowed));
+    set(l->d, s, "kept", name(l->d, c->kept));
+    append(l->d, l->v, s);
+    return l->d->st != RESDEX_STATUS_SUCCESS;
+}
+
+/* A metadata value, NULL when not there (or not readable: stats says "-"). */
+static char *
+meta(resdex_db_t *db, const char *key)
+{
+    char *v = NULL;
+    return resdex_db_read_metadata(db, key, &v) == RESDEX_STATUS_SUCCESS ? v : NULL;
+}
+
+/* The first failure of the listing calls: theirs, else the description's. */
+static resdex_status_t
+listed(desc_t *d, resdex_status_t st)
+{
+    if (st != RESDEX_STATUS_SUCCESS)
+        failed(d, st);
+    return d->st;
+}
+
+resdex_status_t
+resdex_db_stats_json(resdex_db_t *db, char **json_out)
+{
+    if (!json_out)
+        return RESDEX_STATUS_BAD_ARGUMENT;
+    *json_out = NULL;
+    if (!db)
+        return RESDEX_STATUS_BAD_ARGUMENT;
+    desc_t d = {RESDEX_STATUS_SUCCESS};
+    /* First what may be missing (its call's message is not kept), then what
+     * must be there: a failure of those leaves its message on db. */
+    resdex_progress_t p;
+    int running = resdex_db_get_progress(db, &p) == RESDEX_STATUS_SUCCESS;
+    char *last_update = meta(db, RESDEX_META_LAST_UPDATE), *corpus = meta(db, RESDEX_META_CORPUS);
+    uint64_t bytes = 0;
+    if (resdex_db_disk_bytes(db, &bytes) != RESDEX_STATUS_SUCCESS)
+        bytes = 0;
+    json_t *o = json_object();
+    set(&d, o, "index", name(&d, resdex_db_path(db)));
+    set(&d, o, "corpus", name(&d, corpus));
+    set_string(&d, o, "last_update", last_update);
+    free(corpus);
+    free(last_update);
+    set(&d, o, "index_bytes", json_integer((json_int_t)bytes));
+    resdex_db_counts_t counts = {0};
+    uint64_t files = 0;
+    listed(&d, resdex_db_get_counts(db, &counts));
+    if (d.st == RESDEX_STATUS_SUCCESS)
+        listed(&d, resdex_db_list_files(db, RESDEX_FILE_INDEXED, NULL, count_file, &files));
+    set(&d, o, "files", json_integer((json_int_t)files));
+    set(&d, o, "resolutions", json_integer((json_int_t)counts.resolutions));
+    set(&d, o, "paragraphs", json_integer((json_int_t)counts.paragraphs));
+    static const char *const facets[] = {"kind", "lang", "body"};
+    static const char *const keys[] = {"by_kind", "by_lang", "by_body"};
+    for (int i = 0; i < 3; i++) {
+        listing_t l = {&d, json_object()};
+        if (d.st == RESDEX_STATUS_SUCCESS)
+            listed(&d,
+                   resdex_db_facet_counts(db, facets[i], i == 2 ? add_body_count : add_count, &l));
+        set(&d, o, keys[i], l.v);
+    }
+    listing_t rejected = {&d, json_array()};
+    if (d.st == RESDEX_STATUS_SUCCESS)
+        listed(&d, resdex_db_list_files(db, RESDEX_FILE_REJECTED, NULL, add_rejected, &rejected));
+    set(&d, o, "rejected", rejected.v);
+    listing_t shadowed = {&d, json_array()};
+    if (d.st == RESDEX_STATUS_SUCCESS)
+        listed(&d, resdex_db_list_shadowed(db, add_shadowed, &shadowed));
+    set(&d, o, "shadowed", shadowed.v);
+    if (running) {
+        json_t *q = json_object();
+        set_string(&d, q, "state", p.building ? "building" : "reconciling");
+        set(&d, q, "files_done", json_integer((json_int_t)p.files_done));
+        set(&d, q, "files_total", json_integer((json_int_t)p.files_total));
+        set(&d, q, "paragraphs", json_integer((json_int_t)p.paragraphs));
+        set(&d, q, "eta_seconds", p.eta_seconds >= 0 ? json_integer(p.eta_seconds) : json_null());
+        set(&d, o, "progress", q);
     }
     return finish(&d, o, json_out);
 }

@@ -1,6 +1,7 @@
 /* cmd_stats.c - resdex stats: what the index holds (files, resolutions,
  * paragraphs by kind, language and body), its size, when resdexd last
- * updated it, and the files it rejected, with the reasons. */
+ * updated it, and the files it rejected, with the reasons: the library's
+ * resdex_db_stats_json, laid out as text or printed as it is. */
 #include "commands.h"
 #include "describe.h"
 #include "layout.h"
@@ -11,239 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* A count by value ("operative" 206), in the library's order. */
-typedef struct count {
-    char *value;
-    uint64_t n;
-} count_t;
-
-typedef struct counts {
-    count_t *v;
-    size_t n, cap;
-} counts_t;
-
-/* A file resdexd rejected. */
-typedef struct rejection {
-    char *file, *since, *reason; /* since: NULL when not recorded */
-} rejection_t;
-
-/* A copy of a resolution not searched: another file holds it. */
-typedef struct shadowed {
-    char *symbol, *lang, *file, *kept; /* kept: NULL when not known */
-} shadowed_t;
-
-/* What resdex stats reports, gathered from the index (the library's calls
- * only); printed by describe_stats. */
-typedef struct stats {
-    char *index, *corpus, *last_update; /* NULL when unknown */
-    unsigned long long index_bytes;
-    size_t files;
-    resdex_db_counts_t counts;
-    counts_t by[3]; /* kind, lang, body */
-    rejection_t *rejected;
-    size_t n_rejected, cap_rejected;
-    shadowed_t *shadowed;
-    size_t n_shadowed, cap_shadowed;
-    int running; /* resdexd is reconciling: progress holds how far */
-    resdex_progress_t progress;
-} stats_t;
-
-static const char *const facet_names[] = {"kind", "lang", "body"};
-static const char *const facet_keys[] = {"by_kind", "by_lang", "by_body"};
-
-/* Room for one more element of `size` bytes in *v (n used of *cap). */
-static int
-make_room(void **v, size_t n, size_t *cap, size_t size)
-{
-    if (n < *cap)
-        return 0;
-    size_t more = *cap ? *cap * 2 : 8;
-    void *p = realloc(*v, more * size);
-    if (!p)
-        return -1;
-    *v = p;
-    *cap = more;
-    return 0;
-}
-
-static int
-add_count(const char *value, uint64_t n, void *ctx)
-{
-    counts_t *c = ctx;
-    if (make_room((void **)&c->v, c->n, &c->cap, sizeof *c->v) != 0)
-        return -1;
-    if (!(c->v[c->n].value = strdup(value)))
-        return -1;
-    c->v[c->n++].n = n;
-    return 0;
-}
-
-static int
-count_file(const resdex_file_entry_t *e, void *ctx)
-{
-    (void)e;
-    ((stats_t *)ctx)->files++;
-    return 0;
-}
-
-static int
-add_rejected(const resdex_file_entry_t *e, void *ctx)
-{
-    stats_t *s = ctx;
-    if (make_room((void **)&s->rejected, s->n_rejected, &s->cap_rejected, sizeof *s->rejected) != 0)
-        return -1;
-    rejection_t *r = &s->rejected[s->n_rejected++];
-    r->file = strdup(e->path);
-    r->since = e->since ? strdup(e->since) : NULL;
-    r->reason = strdup(e->reason ? e->reason : "");
-    return r->file && r->reason && (!e->since || r->since) ? 0 : -1;
-}
-
-static int
-add_shadowed(const resdex_copy_t *c, void *ctx)
-{
-    stats_t *s = ctx;
-    if (make_room((void **)&s->shadowed, s->n_shadowed, &s->cap_shadowed, sizeof *s->shadowed) != 0)
-        return -1;
-    shadowed_t *h = &s->shadowed[s->n_shadowed++];
-    h->symbol = strdup(c->symbol);
-    h->lang = strdup(c->lang);
-    h->file = strdup(c->shadowed);
-    h->kept = c->kept ? strdup(c->kept) : NULL;
-    return h->symbol && h->lang && h->file && (!c->kept || h->kept) ? 0 : -1;
-}
-
-static char *
-meta(resdex_db_t *db, const char *key)
-{
-    char *v = NULL;
-    if (resdex_db_read_metadata(db, key, &v) != RESDEX_STATUS_SUCCESS)
-        return NULL;
-    return v;
-}
-
-static resdex_status_t
-gather_stats(resdex_db_t *db, const char *path, stats_t *s)
-{
-    resdex_status_t st = resdex_db_get_counts(db, &s->counts);
-    for (int i = 0; i < 3 && st == RESDEX_STATUS_SUCCESS; i++)
-        st = resdex_db_facet_counts(db, facet_names[i], add_count, &s->by[i]);
-    if (st == RESDEX_STATUS_SUCCESS)
-        st = resdex_db_list_files(db, RESDEX_FILE_INDEXED, NULL, count_file, s);
-    if (st == RESDEX_STATUS_SUCCESS)
-        st = resdex_db_list_files(db, RESDEX_FILE_REJECTED, NULL, add_rejected, s);
-    if (st == RESDEX_STATUS_SUCCESS)
-        st = resdex_db_list_shadowed(db, add_shadowed, s);
-    if (st != RESDEX_STATUS_SUCCESS)
-        return st;
-    s->running = resdex_db_get_progress(db, &s->progress) == RESDEX_STATUS_SUCCESS;
-    s->last_update = meta(db, RESDEX_META_LAST_UPDATE);
-    s->corpus = meta(db, RESDEX_META_CORPUS);
-    s->index = path ? strdup(path) : NULL;
-    uint64_t bytes = 0;
-    s->index_bytes = resdex_db_disk_bytes(db, &bytes) == RESDEX_STATUS_SUCCESS ? bytes : 0;
-    return RESDEX_STATUS_SUCCESS;
-}
-
-static void
-stats_free(stats_t *s)
-{
-    for (int i = 0; i < 3; i++) {
-        for (size_t k = 0; k < s->by[i].n; k++)
-            free(s->by[i].v[k].value);
-        free(s->by[i].v);
-    }
-    for (size_t k = 0; k < s->n_rejected; k++) {
-        free(s->rejected[k].file);
-        free(s->rejected[k].since);
-        free(s->rejected[k].reason);
-    }
-    free(s->rejected);
-    for (size_t k = 0; k < s->n_shadowed; k++) {
-        free(s->shadowed[k].symbol);
-        free(s->shadowed[k].lang);
-        free(s->shadowed[k].file);
-        free(s->shadowed[k].kept);
-    }
-    free(s->shadowed);
-    free(s->index);
-    free(s->corpus);
-    free(s->last_update);
-}
-
-/* {"index","corpus","last_update","index_bytes","files","resolutions",
- *  "paragraphs","by_kind","by_lang","by_body","rejected":[{"file","since",
- *  "reason"}],"shadowed":[{"symbol","lang","file","kept"}]}: paths and
- *  file names escaped as resdex_name_escape says. */
-static void
-describe_stats(sprinter_t *sp, const stats_t *s)
-{
-    sp_begin_map(sp);
-    sp_key(sp, "index");
-    sp_name(sp, s->index);
-    sp_key(sp, "corpus");
-    sp_name(sp, s->corpus);
-    sp_key_string(sp, "last_update", s->last_update);
-    sp_key_int(sp, "index_bytes", (long long)s->index_bytes);
-    sp_key_int(sp, "files", (long long)s->files);
-    sp_key_int(sp, "resolutions", (long long)s->counts.resolutions);
-    sp_key_int(sp, "paragraphs", (long long)s->counts.paragraphs);
-    for (int i = 0; i < 3; i++) {
-        sp_key(sp, facet_keys[i]);
-        sp_begin_map(sp);
-        for (size_t k = 0; k < s->by[i].n; k++) {
-            char name[64];
-            snprintf(name, sizeof name, "%s", s->by[i].v[k].value);
-            /* Bodies are printed as everywhere else: GA, ECOSOC, CCPCJ, CND. */
-            for (char *p = name; i == 2 && *p; p++)
-                if (*p >= 'a' && *p <= 'z')
-                    *p = (char)(*p - 'a' + 'A');
-            sp_key_int(sp, name, (long long)s->by[i].v[k].n);
-        }
-        sp_end(sp);
-    }
-    sp_key(sp, "rejected");
-    sp_begin_list(sp);
-    for (size_t k = 0; k < s->n_rejected; k++) {
-        sp_begin_map(sp);
-        sp_key(sp, "file");
-        sp_name(sp, s->rejected[k].file);
-        sp_key_string(sp, "since", s->rejected[k].since);
-        sp_key_string(sp, "reason", s->rejected[k].reason);
-        sp_end(sp);
-    }
-    sp_end(sp);
-    sp_key(sp, "shadowed");
-    sp_begin_list(sp);
-    for (size_t k = 0; k < s->n_shadowed; k++) {
-        sp_begin_map(sp);
-        sp_key_string(sp, "symbol", s->shadowed[k].symbol);
-        sp_key_string(sp, "lang", s->shadowed[k].lang);
-        sp_key(sp, "file");
-        sp_name(sp, s->shadowed[k].file);
-        sp_key(sp, "kept");
-        sp_name(sp, s->shadowed[k].kept);
-        sp_end(sp);
-    }
-    sp_end(sp);
-    if (s->running) {
-        const resdex_progress_t *p = &s->progress;
-        sp_key(sp, "progress");
-        sp_begin_map(sp);
-        sp_key_string(sp, "state", p->building ? "building" : "reconciling");
-        sp_key_int(sp, "files_done", (long long)p->files_done);
-        sp_key_int(sp, "files_total", (long long)p->files_total);
-        sp_key_int(sp, "paragraphs", (long long)p->paragraphs);
-        sp_key(sp, "eta_seconds");
-        if (p->eta_seconds >= 0)
-            sp_int(sp, (long long)p->eta_seconds);
-        else
-            sp_null(sp);
-        sp_end(sp);
-    }
-    sp_end(sp);
-}
 
 static void
 print_counts(const char *label, const json_t *obj, const layout_t *l, FILE *out)
@@ -303,7 +71,7 @@ human_size(unsigned long long b, char *buf, size_t size)
         snprintf(buf, size, "%.0f KiB", (double)b / 1024);
 }
 
-/* The text layout of describe_stats's map. */
+/* The text layout of resdex_db_stats_json's object. */
 static int
 stats_layout(const json_t *o, void *ctx, FILE *out)
 {
@@ -355,13 +123,13 @@ stats_layout(const json_t *o, void *ctx, FILE *out)
 }
 
 resdex_status_t
-describe_index_stats(sprinter_t *sp, resdex_db_t *db, const char *path)
+describe_index_stats(sprinter_t *sp, resdex_db_t *db)
 {
-    stats_t s = {0};
-    resdex_status_t st = gather_stats(db, path, &s);
+    char *json = NULL;
+    resdex_status_t st = resdex_db_stats_json(db, &json);
     if (st == RESDEX_STATUS_SUCCESS)
-        describe_stats(sp, &s);
-    stats_free(&s);
+        sp_json(sp, json);
+    free(json);
     return st;
 }
 
@@ -375,11 +143,10 @@ run_stats(const global_options_t *g, char **words, int n_words)
     resdex_db_t *db = open_index(g, "stats");
     if (!db)
         return EXIT_ERROR;
-    char *path = resolve_db_path(g->db_path);
     int status = EXIT_ERROR;
-    stats_t s = {0};
+    char *json = NULL;
     sprinter_t *sp = NULL;
-    resdex_status_t st = gather_stats(db, path, &s);
+    resdex_status_t st = resdex_db_stats_json(db, &json);
     if (st != RESDEX_STATUS_SUCCESS) {
         const char *msg = resdex_db_last_error(db);
         fprintf(stderr, "resdex stats: %s\n", msg && *msg ? msg : resdex_status_to_string(st));
@@ -387,7 +154,7 @@ run_stats(const global_options_t *g, char **words, int n_words)
     }
     sp = sprinter_new(stdout, g->json ? NULL : stats_layout, NULL);
     if (sp)
-        describe_stats(sp, &s);
+        sp_json(sp, json);
     if (sprinter_failed(sp) || fflush(stdout) != 0) {
         fprintf(stderr, "resdex stats: cannot write the output\n");
         goto DONE;
@@ -395,8 +162,7 @@ run_stats(const global_options_t *g, char **words, int n_words)
     status = EXIT_FOUND;
 DONE:
     sprinter_destroy(sp);
-    stats_free(&s);
-    free(path);
+    free(json);
     resdex_db_close(db);
     return status;
 }
@@ -410,7 +176,8 @@ const opts_command_t command_stats = {
     .json_help = "one object: {\"index\",\"corpus\",\"last_update\",\n"
                  "\"index_bytes\",\"files\",\"resolutions\",\"paragraphs\",\n"
                  "\"by_kind\",\"by_lang\",\"by_body\",\n"
-                 "\"rejected\":[{\"file\",\"since\",\"reason\"}], and while\n"
+                 "\"rejected\":[{\"file\",\"since\",\"reason\"}],\n"
+                 "\"shadowed\":[{\"symbol\",\"lang\",\"file\",\"kept\"}], and while\n"
                  "resdexd reconciles \"progress\":{\"state\",\"files_done\",\n"
                  "\"files_total\",\"paragraphs\",\"eta_seconds\"}}; file\n"
                  "names escaped (resdex(1), File names)",

@@ -60,10 +60,10 @@ void describe_similar_hit(sprinter_t *sp, const resdex_results_t *results, size_
  * most frequent first. */
 void describe_facet_counts(sprinter_t *sp, const resdex_results_t *r);
 
-/* resdex stats --json of db (at path) as one map (cmd_stats.c). Returns
- * the status of gathering them (the message on db); nothing is described
+/* resdex stats --json of db as one map (resdex_db_stats_json, cmd_stats.c).
+ * Returns the library's status (the message on db); nothing is described
  * on failure. */
-resdex_status_t describe_index_stats(sprinter_t *sp, resdex_db_t *db, const char *path);
+resdex_status_t describe_index_stats(sprinter_t *sp, resdex_db_t *db);
 
 /* The last line of similar --lineage --json: the paragraph asked about
  * (id, of db), as a hit with rank n + 1 and "lineage":"this paragraph";

@@ -555,7 +555,7 @@ api_stats(reader_t *rd, const serve_request_t *req, serve_response_t *resp)
     collect_t c = {0};
     resdex_status_t st = RESDEX_STATUS_OUT_OF_MEMORY;
     if (collect_begin(&c) == 0)
-        st = describe_index_stats(c.sp, db, rd->api->path);
+        st = describe_index_stats(c.sp, db);
     json_t *v = collect_end(&c);
     if (st != RESDEX_STATUS_SUCCESS) {
         json_decref(v);

@@ -41,8 +41,10 @@ tests_json_equal_CPPFLAGS = $(AM_CPPFLAGS) $(JANSSON_CFLAGS)
 tests_json_equal_LDADD = $(JANSSON_LIBS)
 
 # Shell tests (end to end) run with these in their environment.
-AM_TESTS_ENVIRONMENT = top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_builddir)'; \
-	export top_srcdir top_builddir;
+AM_TESTS_ENVIRONMENT = top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_builddir)' \
+	RESDEX_SHARED='$(RESDEX_SHARED)'; export top_srcdir top_builddir RESDEX_SHARED;
+# The unpacked tarball's tests read the shared corpus this tree's tests read.
+AM_DISTCHECK_CONFIGURE_FLAGS += RESDEX_SHARED='$(RESDEX_SHARED)'
 EXTRA_DIST += tests/lib.sh
 
 # One fragment per area, so that parallel work does not collide.
@@ -56,3 +58,4 @@ include tests/readers.mk
 include tests/libapi.mk
 include tests/web.mk
 include tests/shards.mk
+include tests/dist.mk

@@ -35,10 +35,11 @@ UN_CORPUS="$top_srcdir/corpus/akn"
 samples_corpus() {
     rm -rf "$1" && mkdir -p "$1" && cp $SAMPLE_FILES "$1"/ && chmod u+w "$1"/*
 }
-# The shared corpus (../shared beside the project). Absent: skip (77), unless
+# The shared corpus ($RESDEX_SHARED, which configure sets: ../shared beside
+# the source tree unless named). Absent: skip (77), unless
 # RESDEX_REQUIRE_SHARED=1 (CI), when its absence is a failure.
 shared_or_skip() {
-    SHARED="$top_srcdir/../shared"
+    SHARED="${RESDEX_SHARED:-$top_srcdir/../shared}"
     if [ ! -d "$SHARED/corpus" ]; then
         if [ "${RESDEX_REQUIRE_SHARED:-0}" = 1 ]; then echo "FAIL: $SHARED/corpus is missing" >&2; exit 1; fi
         echo "SKIP: $SHARED/corpus not present" >&2; exit 77

@@ -47,14 +47,19 @@ tu_write(const char *path, const void *data, size_t len)
     assert_int_equal(fclose(f), 0);
 }
 
-/* The shared corpus beside the project (../shared). When it is absent the
+/* The shared corpus: $RESDEX_SHARED (make check sets it: configure's
+ * RESDEX_SHARED), else ../shared beside the project. When it is absent the
  * test binary exits 77 (automake's "skipped"), unless RESDEX_REQUIRE_SHARED=1
  * (as in CI), when its absence is a failure. Call at the start of main(). */
 static inline const char *
 tu_shared_or_skip(void)
 {
     static char path[4096];
-    snprintf(path, sizeof path, "%s/../shared", TOP_SRCDIR);
+    const char *named = getenv("RESDEX_SHARED");
+    if (named && *named)
+        snprintf(path, sizeof path, "%s", named);
+    else
+        snprintf(path, sizeof path, "%s/../shared", TOP_SRCDIR);
     char corpus[4200];
     snprintf(corpus, sizeof corpus, "%s/corpus", path);
     if (access(corpus, R_OK) == 0)

@@ -6,7 +6,11 @@
 check "index the samples" "$RESDEXD" --once --db "$T/db" --corpus "$top_srcdir/corpus" -q
 mkdir "$T/parts" && cp "$top_srcdir/tests/data/akn/ga-75-101-en.xml" "$T/parts/"
 check "index a resolution in two parts" "$RESDEXD" --once --db "$T/parts.db" --corpus "$T/parts" -q
-export RESDEX RESDEX_TEST_DB="$T/db" RESDEX_PARTS_DB="$T/parts.db"
+# The text samples and a binary file whose name is not UTF-8: rejected.
+samples_corpus "$T/rejected" && printf 'abc\0def' >"$T/rejected/bad$(printf '\376').txt"
+expect_status 1 "index a corpus with a file rejected (exit 1)" \
+    "$RESDEXD" --once --db "$T/rejected.db" --corpus "$T/rejected" -q
+export RESDEX RESDEX_TEST_DB="$T/db" RESDEX_PARTS_DB="$T/parts.db" RESDEX_REJECTED_DB="$T/rejected.db"
 export RESDEX_HEADER="$top_srcdir/include/resdex.h"
 export RESDEX_LIBRARY="$top_builddir/lib/.libs/libresdex.so"
 export PYTHONPATH="$top_srcdir/bindings/python" PYTHONDONTWRITEBYTECODE=1

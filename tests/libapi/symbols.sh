@@ -3,7 +3,8 @@
 # test/T360-symbol-hiding.sh checks libnotmuch): its dynamic symbol table
 # holds exactly the functions include/resdex.h declares, and resdex and
 # resdexd, which link the library's objects statically, call nothing of it
-# that the shared library does not export.
+# that the shared library does not export, and include none of its private
+# headers.
 . "$top_srcdir/tests/lib.sh"
 so="$top_builddir/lib/.libs/libresdex.so"
 core="$top_builddir/lib/.libs/libresdex-core.a"
@@ -39,4 +40,15 @@ for prog in query indexer; do
     check "$prog/ calls only the public API: $(tr '\n' ' ' <"$T/private-$prog")" \
         test ! -s "$T/private-$prog"
 done
+# ... nor include a header of lib/ but resdex.h (they are built with -Ilib).
+for prog in query indexer; do
+    for src in "$top_srcdir/$prog"/*.[ch]; do
+        sed -n 's/^#include "\(.*\)".*/\1/p' "$src" | while read -r h; do
+            [ "$h" != resdex.h ] && [ -e "$top_srcdir/lib/$h" ] && [ ! -e "$top_srcdir/$prog/$h" ] &&
+                echo "$prog/$(basename "$src"): $h"
+        done
+    done
+done >"$T/private-headers"
+check "the programs include no private header of lib/: $(tr '\n' ' ' <"$T/private-headers")" \
+    test ! -s "$T/private-headers"
 finish

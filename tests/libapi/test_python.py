@@ -232,6 +232,34 @@ class SameAsCli(unittest.TestCase):
                       got["shadowed"])
         self.assertEqual([got], cli("stats", "--json"))
 
+    def test_stats_of_rejected_files(self):
+        """An index with a file rejected under a name that is not UTF-8:
+        stats() is resdex stats --json, byte for byte the library's line
+        (resdex_db_stats_json), the name escaped as the CLI escapes it."""
+        path = os.environ["RESDEX_REJECTED_DB"]
+        line = subprocess.run([CLI, "--db", path, "stats", "--json"], stdout=subprocess.PIPE,
+                              check=True).stdout
+        with resdex.Database(path) as db:
+            got = db.stats()
+            out = ctypes.c_void_p()
+            self.assertEqual(_capi.lib.resdex_db_stats_json(db._handle(), ctypes.byref(out)), 0)
+            try:
+                self.assertEqual(ctypes.string_at(out) + b"\n", line)
+            finally:
+                _capi.libc.free(out)
+        out = ctypes.c_void_p(1)
+        self.assertEqual(_capi.lib.resdex_db_stats_json(None, ctypes.byref(out)),
+                         _capi.STATUS_NAMES.index("BAD_ARGUMENT"))
+        self.assertIsNone(out.value)
+        self.assertEqual(got, json.loads(line))
+        self.assertEqual(got["index"], path)
+        self.assertEqual(got["files"], 5)
+        self.assertEqual([(r["file"], r["reason"][:16]) for r in got["rejected"]],
+                         [("bad\\xfe.txt", "binary data, not")])
+        self.assertTrue(got["rejected"][0]["since"])
+        self.assertEqual(sorted(got["by_body"]), ["CCPCJ", "CND", "ECOSOC", "GA"])
+        self.assertEqual(sum(got["by_kind"].values()), got["paragraphs"])
+
     def test_default_index(self):
         env = os.environ.get("RESDEX_DB")
         os.environ["RESDEX_DB"] = DB

@@ -6,8 +6,9 @@
         print(hit["id"], hit["paragraph"]["text"][:60])
 
 Each call returns plain dicts and lists with the fields `resdex ... --json`
-prints (DESIGN.md, resdex(1)): the library describes a hit, a resolution and
-a checked paragraph as JSON (resdex_*_json in resdex.h), which the command
+prints (DESIGN.md, resdex(1)): the library describes a hit, a resolution, a
+checked paragraph and the index's statistics as JSON (resdex_*_json in
+resdex.h), which the command
 prints and this module parses; tests/libapi/python.sh compares them with the
 command's output. A failure raises ResdexError, which carries the library's
 status (its number and name) and message. Whatever the C library hands over
@@ -421,85 +422,16 @@ class Database:
             raise ResdexError(st, message)
         return doc
 
-    def _metadata(self, key):
-        v = ctypes.c_void_p()
-        st = lib.resdex_db_read_metadata(self._handle(), key.encode(), ctypes.byref(v))
-        if st == _capi.STATUS_NAMES.index("NOT_FOUND"):
-            return None
-        if st != 0:
-            self._raise(st)
-        try:
-            return ctypes.string_at(v).decode("utf-8", "replace")
-        finally:
-            _capi.libc.free(v)
-
-    def _check(self, st):
-        if st != 0:
-            self._raise(st)
-
     def stats(self):
         """`resdex stats --json`: the index's counts, its facets, the files
-        resdexd rejected, and the progress of a reconcile running now."""
-        db = self._handle()
-        counts = _capi.Counts()
-        self._check(lib.resdex_db_get_counts(db, ctypes.byref(counts)))
-        by = {}
-        for facet in ("kind", "lang", "body"):
-            values = {}
-
-            def add(value, n, _ctx, values=values, facet=facet):
-                name = value.decode("utf-8", "replace")
-                values[name.upper() if facet == "body" else name] = n
-                return 0
-            fn = _capi.COUNT_FN(add)
-            self._check(lib.resdex_db_facet_counts(db, facet.encode(), fn, None))
-            by["by_" + facet] = values
-        files = []
-        rejected = []
-
-        def count_file(_e, _ctx):
-            files.append(1)
-            return 0
-
-        def add_rejected(e, _ctx):
-            e = e.contents
-            rejected.append({"file": _s(e.path), "since": _s(e.since),
-                             "reason": _s(e.reason) or ""})
-            return 0
-        fn_files, fn_rejected = _capi.FILE_FN(count_file), _capi.FILE_FN(add_rejected)
-        self._check(lib.resdex_db_list_files(db, _capi.FILE_INDEXED, None, fn_files, None))
-        self._check(lib.resdex_db_list_files(db, _capi.FILE_REJECTED, None, fn_rejected, None))
-        size = ctypes.c_uint64(0)
-        if lib.resdex_db_disk_bytes(db, ctypes.byref(size)) != 0:
-            size.value = 0
-        d = {
-            "index": str(self.path),
-            "corpus": self._metadata("resdex:corpus"),
-            "last_update": self._metadata("resdex:last-update"),
-            "index_bytes": size.value,
-            "files": len(files),
-            "resolutions": counts.resolutions,
-            "paragraphs": counts.paragraphs,
-        }
-        d.update(by)
-        d["rejected"] = rejected
-        shadowed = []
-
-        def add_shadowed(c, _ctx):
-            c = c.contents
-            shadowed.append({"symbol": _s(c.symbol), "lang": _s(c.lang),
-                             "file": _s(c.shadowed), "kept": _s(c.kept)})
-            return 0
-        fn_shadowed = _capi.COPY_FN(add_shadowed)
-        self._check(lib.resdex_db_list_shadowed(db, fn_shadowed, None))
-        d["shadowed"] = shadowed
-        p = _capi.Progress()
-        if lib.resdex_db_get_progress(db, ctypes.byref(p)) == 0:
-            d["progress"] = {
-                "state": "building" if p.building else "reconciling",
-                "files_done": p.files_done,
-                "files_total": p.files_total,
-                "paragraphs": p.paragraphs,
-                "eta_seconds": p.eta_seconds if p.eta_seconds >= 0 else None,
-            }
-        return d
+        resdexd rejected, the copies shadowed, and the progress of a
+        reconcile running now (resdex_db_stats_json: the library gathers
+        them, the command prints the same)."""
+        out = ctypes.c_void_p()
+        st = lib.resdex_db_stats_json(self._handle(), ctypes.byref(out))
+        try:
+            if st != 0:
+                self._raise(st)
+            return json.loads(ctypes.string_at(out).decode("utf-8"))
+        finally:
+            _capi.libc.free(out)

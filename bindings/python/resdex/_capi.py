@@ -163,50 +163,6 @@ class CheckItem(ctypes.Structure):
     ]
 
 
-class Counts(ctypes.Structure):
-    _fields_ = [("paragraphs", ctypes.c_uint64), ("resolutions", ctypes.c_uint64),
-                ("sources", ctypes.c_uint64)]
-
-
-class FileEntry(ctypes.Structure):
-    _fields_ = [
-        ("path", ctypes.c_char_p),
-        ("kind", ctypes.c_int),
-        ("valid", ctypes.c_int),
-        ("size", ctypes.c_uint64),
-        ("mtime_ns", ctypes.c_int64),
-        ("hash", ctypes.c_uint64),
-        ("paragraphs", ctypes.c_uint64),
-        ("since", ctypes.c_char_p),
-        ("reason", ctypes.c_char_p),
-    ]
-
-
-class Copy(ctypes.Structure):
-    _fields_ = [
-        ("symbol", ctypes.c_char_p),
-        ("lang", ctypes.c_char_p),
-        ("kept", ctypes.c_char_p),
-        ("shadowed", ctypes.c_char_p),
-    ]
-
-
-class Progress(ctypes.Structure):
-    _fields_ = [
-        ("building", ctypes.c_int),
-        ("files_done", ctypes.c_uint64),
-        ("files_total", ctypes.c_uint64),
-        ("paragraphs", ctypes.c_uint64),
-        ("eta_seconds", ctypes.c_int64),
-        ("started", ctypes.c_int64),
-        ("updated", ctypes.c_int64),
-    ]
-
-
-COUNT_FN = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_char_p, ctypes.c_uint64, ctypes.c_void_p)
-FILE_FN = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.POINTER(FileEntry), ctypes.c_void_p)
-COPY_FN = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.POINTER(Copy), ctypes.c_void_p)
-
 # The status codes, in the order of resdex_status_t (tests/libapi/python.sh
 # checks them against the header).
 STATUS_NAMES = (
@@ -215,7 +171,6 @@ STATUS_NAMES = (
     "DB_CORRUPT", "XAPIAN_ERROR", "CORRUPT_RECORD", "BAD_QUERY", "BAD_ARGUMENT", "NOT_FOUND",
     "INTERNAL_ERROR", "DB_READ_ONLY", "BAD_DOCUMENT",
 )
-FILE_INDEXED, FILE_REJECTED = 0, 1
 SORTS = {"relevance": 0, "date": 1}
 CHECK_AGREED, CHECK_MODIFIED, CHECK_NEW = 0, 1, 2
 JSON_FOLD, JSON_SIMILARITY, JSON_VOTES = 1, 2, 4  # resdex_json_flags_t
@@ -284,15 +239,7 @@ PROTOTYPES = {
     "resdex_check_get": (ctypes.POINTER(CheckItem), [check_p, ctypes.c_size_t]),
     "resdex_check_count_status": (ctypes.c_size_t, [check_p, ctypes.c_int]),
     "resdex_check_destroy": (None, [check_p]),
-    "resdex_db_get_counts": (status, [db_p, ctypes.POINTER(Counts)]),
-    "resdex_db_facet_counts": (status, [db_p, ctypes.c_char_p, COUNT_FN, ctypes.c_void_p]),
-    "resdex_db_list_files": (status, [db_p, ctypes.c_int, ctypes.c_char_p, FILE_FN,
-                                      ctypes.c_void_p]),
-    "resdex_db_list_shadowed": (status, [db_p, COPY_FN, ctypes.c_void_p]),
-    "resdex_db_get_progress": (status, [db_p, ctypes.POINTER(Progress)]),
-    "resdex_db_read_metadata": (status, [db_p, ctypes.c_char_p,
-                                        ctypes.POINTER(ctypes.c_void_p)]),
-    "resdex_db_disk_bytes": (status, [db_p, ctypes.POINTER(ctypes.c_uint64)]),
+    "resdex_db_stats_json": (status, [db_p, ctypes.POINTER(ctypes.c_void_p)]),
 }
 
 
