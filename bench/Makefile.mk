@@ -39,7 +39,7 @@ endif
 CLEANFILES += $(EXTRA_PROGRAMS)
 EXTRA_DIST += bench/title-eval bench/title-judgments.tsv
 EXTRA_DIST += bench/serve-bench bench/serve-wrk.lua bench/serve-wrk-cheap.lua bench/serve-memory \
-	bench/serve-wrk-mix.lua bench/serve-scaling
+	bench/serve-wrk-mix.lua bench/serve-scaling bench/serve-overhead
 EXTRA_DIST += bench/check-time bench/shards
 EXTRA_DIST += bench/run bench/readers bench/buildcmp bench/summarize bench/plot.gp bench/RESULTS.md
 EXTRA_DIST += bench/similar-eval bench/similar_eval.c bench/similar-series.txt \

@@ -127,11 +127,8 @@ report(resdex_db_t *db, resdex_status_t st)
     fprintf(stderr, "resdex search: %s\n", m && *m ? m : resdex_status_to_string(st));
 }
 
-static const char *const facet_names[] = {"body", "year", "verb", "adopted"};
-
-#define N_FACETS (sizeof facet_names / sizeof facet_names[0])
-
-/* --facets: {"query","total","facets":{"body":{value: count},"year","verb","adopted"}} */
+/* --facets: {"query","total","paragraphs","facets":{"body":{value: count},"year",...}}
+ * (describe_facet_counts says which). */
 static void
 describe_facets(sprinter_t *sp, const resdex_results_t *r, const char *query)
 {
@@ -161,16 +158,23 @@ facets_layout(const json_t *o, void *ctx, FILE *out)
                 l->reset);
     else
         fprintf(out, "%s%lld matching paragraphs%s\n", l->bold, paragraphs, l->reset);
-    for (size_t i = 0; i < N_FACETS; i++) {
-        fprintf(out, "%s:\n", facet_names[i]);
+    /* Every facet the JSON carries, in its order: the text says what
+     * --json does. */
+    const char *name;
+    json_t *counts;
+    json_object_foreach((json_t *)facets, name, counts)
+    {
+        fprintf(out, "%s:\n", name);
         const char *value;
         json_t *count;
         int n = 0;
-        json_object_foreach(json_object_get(facets, facet_names[i]), value, count)
+        json_object_foreach(counts, value, count)
         {
             fprintf(out, "%s%s %s(%lld)%s", n++ ? ", " : "  ", value, l->dim,
                     (long long)json_integer_value(count), l->reset);
         }
+        if (!n)
+            fprintf(out, "  %snone%s", l->dim, l->reset);
         fputc('\n', out);
     }
     return ferror(out) ? -1 : 0;

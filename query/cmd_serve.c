@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <microhttpd.h>
 #include <netdb.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -79,15 +80,194 @@ typedef struct conn {
     char version[12];
     char *body;
     size_t len;
-    struct timespec since; /* when its request line came */
     int started, too_large;
     unsigned status;
     size_t bytes;
 } conn_t;
 
+/* The request deadline. The idle timeout (libmicrohttpd's) cuts off a
+ * client silent too long, but not one that trickles its request a byte at
+ * a time, each byte within it. Each connection has a deadline by which its
+ * request (the line, the headers and the body) must have arrived, from when
+ * it was accepted, or for the next request on a kept-alive connection from
+ * when the last answer was queued; a thread of its own shuts the socket of
+ * a connection past its deadline down, and libmicrohttpd, reading the end
+ * of the stream, closes it. A connection being answered has no deadline. */
+typedef struct watch {
+    struct watch *prev, *next;
+    int fd;
+    int armed, cut; /* cut: by the watchdog, past its deadline */
+    struct timespec deadline;
+} watch_t;
+
+typedef struct watchdog {
+    pthread_mutex_t lock;
+    pthread_cond_t wake; /* on CLOCK_MONOTONIC */
+    watch_t list;        /* the connections open: a ring, list the sentinel */
+    unsigned armed;      /* how many have a deadline */
+    int stop;
+} watchdog_t;
+
+static void
+watch_arm(watchdog_t *w, watch_t *c)
+{
+    struct timespec deadline;
+    clock_gettime(CLOCK_MONOTONIC, &deadline);
+    deadline.tv_sec += (time_t)request_opt;
+    pthread_mutex_lock(&w->lock);
+    c->deadline = deadline;
+    if (!c->armed) {
+        c->armed = 1;
+        /* Any other deadline is earlier: the thread need only be woken
+         * when it waits for none. */
+        if (w->armed++ == 0)
+            pthread_cond_signal(&w->wake);
+    }
+    pthread_mutex_unlock(&w->lock);
+}
+
+static void
+watch_disarm(watchdog_t *w, watch_t *c)
+{
+    pthread_mutex_lock(&w->lock);
+    if (c->armed) {
+        c->armed = 0;
+        w->armed--;
+    }
+    pthread_mutex_unlock(&w->lock);
+}
+
+static int
+before(const struct timespec *a, const struct timespec *b)
+{
+    return a->tv_sec < b->tv_sec || (a->tv_sec == b->tv_sec && a->tv_nsec < b->tv_nsec);
+}
+
+static void *
+watchdog_run(void *cls)
+{
+    watchdog_t *w = cls;
+    pthread_mutex_lock(&w->lock);
+    while (!w->stop) {
+        struct timespec now, next = {0, 0};
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        for (watch_t *c = w->list.next; c != &w->list; c = c->next) {
+            if (!c->armed)
+                continue;
+            if (!before(&now, &c->deadline)) {
+                /* Not closed here: the socket is libmicrohttpd's, and it
+                 * is still open while the connection is on the list. */
+                shutdown(c->fd, SHUT_RDWR);
+                c->cut = 1;
+                c->armed = 0;
+                w->armed--;
+            } else if (!next.tv_sec || before(&c->deadline, &next)) {
+                next = c->deadline;
+            }
+        }
+        if (next.tv_sec)
+            pthread_cond_timedwait(&w->wake, &w->lock, &next);
+        else
+            pthread_cond_wait(&w->wake, &w->lock);
+    }
+    pthread_mutex_unlock(&w->lock);
+    return NULL;
+}
+
+/* MHD_OPTION_NOTIFY_CONNECTION: a connection accepted (its deadline set)
+ * or closed (off the list, before libmicrohttpd closes its socket). */
+static void
+notify_connection(void *cls, struct MHD_Connection *c, void **socket_context,
+                  enum MHD_ConnectionNotificationCode code)
+{
+    watchdog_t *w = cls;
+    watch_t *wc = *socket_context;
+    if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+        const union MHD_ConnectionInfo *ci =
+            MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+        if (!ci || !(wc = calloc(1, sizeof *wc)))
+            return; /* no deadline: the idle timeout still holds */
+        wc->fd = ci->connect_fd;
+        pthread_mutex_lock(&w->lock);
+        wc->next = w->list.next;
+        wc->prev = &w->list;
+        w->list.next->prev = wc;
+        w->list.next = wc;
+        pthread_mutex_unlock(&w->lock);
+        *socket_context = wc;
+        watch_arm(w, wc);
+    } else if (code == MHD_CONNECTION_NOTIFY_CLOSED && wc) {
+        pthread_mutex_lock(&w->lock);
+        wc->prev->next = wc->next;
+        wc->next->prev = wc->prev;
+        if (wc->armed)
+            w->armed--;
+        pthread_mutex_unlock(&w->lock);
+        free(wc);
+        *socket_context = NULL;
+    }
+}
+
+/* Was the connection cut off past its deadline? */
+static int
+watch_cut(watchdog_t *w, watch_t *c)
+{
+    pthread_mutex_lock(&w->lock);
+    int cut = c->cut;
+    pthread_mutex_unlock(&w->lock);
+    return cut;
+}
+
+static int
+watchdog_start(watchdog_t *w, pthread_t *thread)
+{
+    pthread_condattr_t attr;
+    w->list.next = w->list.prev = &w->list;
+    w->armed = 0;
+    w->stop = 0;
+    if (pthread_mutex_init(&w->lock, NULL) != 0)
+        return -1;
+    if (pthread_condattr_init(&attr) != 0 ||
+        pthread_condattr_setclock(&attr, CLOCK_MONOTONIC) != 0 ||
+        pthread_cond_init(&w->wake, &attr) != 0) {
+        pthread_mutex_destroy(&w->lock);
+        return -1;
+    }
+    pthread_condattr_destroy(&attr);
+    if (pthread_create(thread, NULL, watchdog_run, w) != 0) {
+        pthread_cond_destroy(&w->wake);
+        pthread_mutex_destroy(&w->lock);
+        return -1;
+    }
+    return 0;
+}
+
+/* After the server has stopped (every connection closed). */
+static void
+watchdog_stop(watchdog_t *w, pthread_t thread)
+{
+    pthread_mutex_lock(&w->lock);
+    w->stop = 1;
+    pthread_cond_signal(&w->wake);
+    pthread_mutex_unlock(&w->lock);
+    pthread_join(thread, NULL);
+    pthread_cond_destroy(&w->wake);
+    pthread_mutex_destroy(&w->lock);
+}
+
+/* The connection's entry on the watchdog's list, or NULL. */
+static watch_t *
+watch_of(struct MHD_Connection *c)
+{
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    return ci ? ci->socket_context : NULL;
+}
+
 typedef struct server {
     serve_api_t *api;
     FILE *log; /* written by every thread, a line at a time */
+    watchdog_t watchdog;
 } server_t;
 
 static void *
@@ -96,10 +276,8 @@ uri_logger(void *cls, const char *uri, struct MHD_Connection *c)
     (void)cls;
     (void)c;
     conn_t *conn = calloc(1, sizeof *conn);
-    if (conn) {
+    if (conn)
         conn->uri = strdup(uri);
-        clock_gettime(CLOCK_MONOTONIC, &conn->since);
-    }
     return conn;
 }
 
@@ -148,12 +326,6 @@ answer(void *cls, struct MHD_Connection *c, const char *url, const char *method,
     conn_t *conn = *con_cls;
     if (!conn)
         return MHD_NO; /* out of memory: drop the connection */
-    /* Headers or a body trickling in (a byte at a time, within the idle
-     * limit) may not hold the connection for ever. */
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    if (now.tv_sec - conn->since.tv_sec >= (time_t)request_opt)
-        return MHD_NO;
     if (*upload_size > 0) {
         if (!conn->too_large && conn->len + *upload_size <= SERVE_MAX_BODY) {
             char *p = realloc(conn->body, conn->len + *upload_size + 1);
@@ -184,6 +356,10 @@ answer(void *cls, struct MHD_Connection *c, const char *url, const char *method,
             return MHD_YES;
         conn->too_large = 1;
     }
+    /* The request has arrived whole: no deadline while it is answered. */
+    watch_t *wc = watch_of(c);
+    if (wc)
+        watch_disarm(&s->watchdog, wc);
     args_t a = {.n = 0};
     MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect_arg, &a);
     serve_request_t req = {.method = method,
@@ -248,8 +424,18 @@ completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestT
     (void)t;
     server_t *s = cls;
     conn_t *conn = *con_cls;
-    if (!conn)
+    /* The next request on this connection (kept alive) has its deadline
+     * from now. */
+    watch_t *wc = watch_of(c);
+    if (!conn) {
+        if (wc)
+            watch_arm(&s->watchdog, wc);
         return;
+    }
+    if (!conn->status && wc && watch_cut(&s->watchdog, wc))
+        conn->status = MHD_HTTP_REQUEST_TIMEOUT; /* for the log: cut off */
+    else if (wc)
+        watch_arm(&s->watchdog, wc);
     if (s->log)
         log_request(s->log, c, conn);
     free(conn->uri);
@@ -338,8 +524,10 @@ run_serve(const global_options_t *g, char **words, int n_words)
         return EXIT_ERROR;
     }
     int status = EXIT_ERROR, fd = -1;
-    server_t s = {NULL, NULL};
+    server_t s = {.api = NULL, .log = NULL};
     struct MHD_Daemon *d = NULL;
+    pthread_t watchdog;
+    int watching = 0;
     char *path = resolve_db_path(g->db_path);
     char url[128];
     if (!path) {
@@ -374,6 +562,11 @@ run_serve(const global_options_t *g, char **words, int n_words)
     sigaddset(&stop, SIGHUP);
     pthread_sigmask(SIG_BLOCK, &stop, NULL);
     signal(SIGPIPE, SIG_IGN);
+    if (watchdog_start(&s.watchdog, &watchdog) != 0) {
+        fprintf(stderr, "resdex serve: cannot start the thread that times requests\n");
+        goto DONE;
+    }
+    watching = 1;
     /* One read handle per thread (serve_api_new above): a thread never
      * waits for another's. A pool of one is no pool for libmicrohttpd. */
     struct MHD_OptionItem pool[] = {
@@ -384,6 +577,7 @@ run_serve(const global_options_t *g, char **words, int n_words)
                          (unsigned)MAX_CONNECTIONS, MHD_OPTION_PER_IP_CONNECTION_LIMIT, per_ip_opt,
                          MHD_OPTION_CONNECTION_TIMEOUT, idle_opt, MHD_OPTION_URI_LOG_CALLBACK,
                          uri_logger, &s, MHD_OPTION_NOTIFY_COMPLETED, completed, &s,
+                         MHD_OPTION_NOTIFY_CONNECTION, notify_connection, &s.watchdog,
                          MHD_OPTION_ARRAY, pool, MHD_OPTION_END);
     if (!d) {
         fprintf(stderr, "resdex serve: cannot start the HTTP server on %s\n", listen_opt);
@@ -399,6 +593,8 @@ run_serve(const global_options_t *g, char **words, int n_words)
 DONE:
     if (d)
         MHD_stop_daemon(d);
+    if (watching)
+        watchdog_stop(&s.watchdog, watchdog);
     if (fd >= 0)
         close(fd);
     serve_api_destroy(s.api);

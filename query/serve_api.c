@@ -718,7 +718,7 @@ serve_handle(serve_api_t *api, const serve_request_t *req, serve_response_t *res
         }
         answer_error(resp, 404,
                      "no such API: /api/search, /api/show, /api/similar, "
-                     "/api/check, /api/stats");
+                     "/api/check, /api/stats, /api/fields");
         return;
     }
     if (strcmp(path, "/") == 0)

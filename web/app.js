@@ -24,7 +24,7 @@ function el(tag, attrs, ...children) {
     else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
     else e.setAttribute(k, v === true ? '' : v);
   }
-  for (const c of children.flat()) {
+  for (const c of children.flat(Infinity)) {
     if (c === null || c === undefined || c === false) continue;
     e.append(typeof c === 'string' || typeof c === 'number' ? document.createTextNode(String(c)) : c);
   }
@@ -159,7 +159,7 @@ const HIT_PARTS = [
     el('p', {class: 'text', ...langAttrs(hit.resolution && hit.resolution.lang)}, v.snippet ? highlighted(v.snippet) : v.text))],
   ['footnotes', v => footnoteList(v)],
   ['also', v => Array.isArray(v) && v.length ? el('p', {class: 'also'}, 'Also in ',
-    v.map((a, i) => [i ? ', ' : '', el('a', {href: resolutionUrl(a.id || a, null)}, a.symbol || a.id || String(a))])) : null],
+    v.map((a, i) => [i ? ', ' : '', el('a', {href: resolutionUrl(a.id || a, null)}, a.cite || a.symbol || a.id || String(a))])) : null],
   ['adoption', v => v && typeof v === 'object' ? el('p', {class: 'adoption', text:
     [v.method, v.in_favour !== undefined ? v.in_favour + ' in favour' : '', v.against !== undefined ? v.against + ' against' : '',
       v.abstaining !== undefined ? v.abstaining + ' abstaining' : ''].filter(Boolean).join(' · ')}) : null],
@@ -167,6 +167,10 @@ const HIT_PARTS = [
   ['diff', v => v && v.length ? diffView(v) : null],
   ['tags', v => v && v.length ? el('p', {class: 'tags', text: 'Topics: ' + v.join(', ')}) : null],
   ['cites', v => v && v.length ? el('p', {class: 'cites', text: 'Cites: ' + v.join(', ')}) : null],
+  /* How many resolutions cite the hit's: a link to their paragraphs. */
+  ['cited_by', (v, hit) => typeof v === 'number' && v > 0 && hit.resolution ? el('p', {class: 'cited-by'},
+    el('a', {href: '/?' + new URLSearchParams({q: 'cites:' + hit.resolution.symbol, kind: 'all'}).toString()},
+      'Cited by ' + v + (v === 1 ? ' resolution' : ' resolutions'))) : null],
   ['cite', null], ['next', null],
 ];
 

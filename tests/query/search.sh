@@ -173,6 +173,13 @@ check "--facets: the totals" grep -q '^8 hits, 15 matching paragraphs' "$T/out"
 check "--facets: body" grep -q 'ECOSOC (14), GA (1)' "$T/out"
 check "--facets: years" grep -q '2017 (14), 2021 (1)' "$T/out"
 check "--facets: verbs" grep -q 'Encourages (5), Further encourages (4), Also encourages (2), Calls upon (2), Requests (2)' "$T/out"
+# The text shows every facet the JSON has, in its order, each under its
+# name: kind and language too, and the empty ones said to be empty.
+check "--facets: every facet of the JSON, in order" \
+    is "$(grep -x '[a-z]*:' "$T/out" | paste -sd' ')" "body: year: verb: adopted: kind: lang: sdg:"
+check "--facets: kinds" sh -c "grep -A1 -x 'kind:' '$T/out' | grep -qx '  operative (15), preambular (11)'"
+check "--facets: languages" sh -c "grep -A1 -x 'lang:' '$T/out' | grep -qx '  en (15)'"
+check "--facets: no SDG, said" sh -c "grep -A1 -x 'sdg:' '$T/out' | grep -qx '  none'"
 expect_status 1 "--facets, nothing found" rs search --facets zzzqqqxx
 expect_status 1 "--count, nothing found" rs search --count zzzqqqxx
 check "--count, nothing found: 0" is "$(cat "$T/out")" 0

@@ -144,6 +144,7 @@ get "/api/check?min=2" -X POST --data-binary "@$T/draft.txt"
 check "check: a bad min: 400" status_is 400
 get "/api/nothing"
 check "unknown API: 404" status_is 404
+check "unknown API: the message lists every API, /api/fields too" has "$T/out" '/api/stats, /api/fields'
 
 # The page: a fixed table of files; nothing else, whatever the path.
 get "/"

@@ -6,6 +6,8 @@
 // RESDEX_SCREENSHOTS=DIR: the screenshots of doc/ are taken on the way.
 import puppeteer from 'puppeteer-core';
 import path from 'node:path';
+import fs from 'node:fs';
+import os from 'node:os';
 
 const URL = process.env.URL.replace(/\/$/, '');
 const SHOTS = process.env.RESDEX_SCREENSHOTS || '';
@@ -61,6 +63,20 @@ try {
   check('the hits are a list', await page.$eval('#hits', h => h.tagName) === 'OL');
   const firstCite = await page.$eval('#hits li.hit:first-child button.copy', b => b.getAttribute('aria-label'));
   check('copy citation: the hit\'s cite (body, number, paragraph)', /^Copy the citation .*resolution \S+, para\. \d+/.test(firstCite), firstCite);
+  // Folded repeats: the draft E/2017/30/DR.B.II repeats 2017/19's
+  // paragraphs word for word; a hit says where else it is.
+  const also = await page.$$eval('#hits li.hit p.also', p => p.map(x => ({text: x.textContent,
+    links: [...x.querySelectorAll('a')].map(a => [a.textContent, new URL(a.href).searchParams.get('id')])})));
+  check('folded repeats: "Also in" the draft, by its citation, linked to its paragraph',
+    also.some(a => /^Also in E\/2017\/30 DR\.B\.II ¶\d+/.test(a.text) &&
+      a.links.some(([t, id]) => /^E\/2017\/30 DR\.B\.II ¶\d+$/.test(t) && /^E\/2017\/30\/DR\.B\.II#\d+$/.test(id))) &&
+    also.every(a => !/http|\[object/.test(a.text)), also);
+  // Who cites a hit's resolution: a sentence and a link, not the raw field.
+  const citedBy = await page.$$eval('#hits li.hit', l => l.map(x => ({raw: !!x.querySelector('.field-cited_by'),
+    text: (x.querySelector('p.cited-by') || {}).textContent, href: (x.querySelector('p.cited-by a') || {href: ''}).href})));
+  check('cited_by never shown raw', citedBy.every(c => !c.raw), citedBy);
+  check('"Cited by N resolutions" links to the paragraphs that cite it', citedBy.some(c => /^Cited by \d+ resolutions?$/.test(c.text || '')) &&
+    citedBy.every(c => !c.text || new window_URL(c.href).searchParams.get('q').startsWith('cites:')), citedBy);
   await shot(page, 'serve-search.png');
 
   // A facet narrows the search, in the URL.
@@ -140,6 +156,19 @@ try {
   await page.waitForFunction(() => !/Checking/.test(document.getElementById('check-report').textContent));
   const report = await page.$eval('#check-report', r => r.textContent);
   check('the draft check reports the paragraph', /agreed|modified|new/.test(report) && !/not available/.test(report), report);
+  // Or upload it: a file chosen instead of pasted text.
+  const draftFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'resdex-draft-')), 'draft.txt');
+  fs.writeFileSync(draftFile, '1. Encourages Member States to promote alternatives to imprisonment;\n\n' +
+    '2. Decides to paint the moon purple on alternate Tuesdays;\n');
+  await page.goto(URL + '/', {waitUntil: 'networkidle0'});
+  await (await page.$('#draft-file')).uploadFile(draftFile);
+  await page.click('#check button[type=submit]');
+  await page.waitForFunction(() => !/Checking/.test(document.getElementById('check-report').textContent));
+  const rows = await page.$$eval('#check-report ol.check > li', l => l.map(x =>
+    ({status: (x.querySelector(':scope > [class^=status-]') || {}).textContent, text: x.textContent})));
+  check('an uploaded draft: a row a paragraph', rows.length === 2, rows);
+  check('an uploaded draft: its new paragraph said to be new', rows.length === 2 && rows[1].status === 'new', rows);
+  fs.rmSync(path.dirname(draftFile), {recursive: true, force: true});
 
   // Keyboard: the skip link first, then the search box.
   await page.goto(URL + '/?q=prison', {waitUntil: 'networkidle0'});

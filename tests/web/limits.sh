@@ -1,9 +1,10 @@
 #!/bin/sh
 # resdex serve's limits on clients (tests/web/slowclient.py misbehaves):
 # a client that sends the start of a request and falls silent is cut off
-# after --idle-timeout; one that trickles its body a byte at a time, never
-# idle for long, is cut off after --request-timeout; meanwhile the server
-# answers others. More connections from one address than --per-ip are
+# after --idle-timeout; one that trickles its headers, or its body, a byte
+# at a time, never idle for long, is cut off after --request-timeout;
+# meanwhile the server answers others. A kept-alive connection has the
+# request timeout for each request, not for all of them. More connections from one address than --per-ip are
 # refused, while another address is still answered, and the address is
 # answered again once its connections close.
 . "$top_srcdir/tests/lib.sh"
@@ -13,7 +14,7 @@ command -v curl >/dev/null || { echo "SKIP: no curl (scripts/install-deps instal
 command -v python3 >/dev/null || { echo "SKIP: no python3 (scripts/install-deps installs it)" >&2; exit 77; }
 SLOW="python3 $top_srcdir/tests/web/slowclient.py"
 
-start_server "$T/db" --idle-timeout 2 --request-timeout 4
+start_server "$T/db" --idle-timeout 2 --request-timeout 4 --access-log "$T/access.log"
 port=${URL##*:}
 port=${port%/}
 
@@ -42,8 +43,20 @@ check "... after the idle timeout, not before ($(cat "$T/silent.out"))" \
 slow trickling trickle 127.0.0.1 "$port" 30 0.5
 check "... after the request timeout ($(cat "$T/trickling.out"))" \
     test "${secs:-0}" -ge 3 -a "${secs:-99}" -lt 20
+# Headers trickled a byte every 0.5 s, never ending: cut off after the
+# request timeout too (4 s), not left to the idle timeout, which the
+# client never reaches.
+slow trickling-headers headers 127.0.0.1 "$port" 30 0.5
+check "... after the request timeout, headers ($(cat "$T/trickling-headers.out"))" \
+    test "${secs:-0}" -ge 3 -a "${secs:-99}" -lt 8
+check "the access log says the trickled body timed out" grep -q '"POST /api/similar HTTP/1.1" 408 0$' "$T/access.log"
+# Five requests on one connection 1.5 s apart (6 s, more than the request
+# timeout of 4 s): each is answered, the timeout is each request's.
+$SLOW keepalive 127.0.0.1 "$port" 5 1.5 >"$T/keepalive.out"
+check "a kept-alive connection: every request answered ($(cat "$T/keepalive.out"))" \
+    grep -q '^answered 5 of 5' "$T/keepalive.out"
 get "/api/stats"
-check "the server answers after both" status_is 200
+check "the server answers after all of them" status_is 200
 check "SIGTERM: exit 0" stop_server
 
 # Two connections per address: a third from 127.0.0.1 is refused (closed

@@ -11,6 +11,13 @@ waits for ever.
       A POST announcing a body of 100000 bytes, then one byte of it every
       INTERVAL seconds (a client that is never idle for long). Prints
       "closed after S, N bytes sent" or "open after S, N bytes sent".
+  slowclient.py headers HOST PORT SECONDS INTERVAL
+      The line of a GET, then a header a byte every INTERVAL seconds, never
+      ending. Prints "closed after S, N bytes sent" or "open after ...".
+  slowclient.py keepalive HOST PORT COUNT INTERVAL
+      COUNT requests on one connection, INTERVAL seconds apart, each sent
+      whole at once. Prints "answered N of COUNT after S" (the connection
+      kept for longer than one request may take).
   slowclient.py hold HOST PORT COUNT SECONDS
       Open COUNT connections, each with the start of a request, print
       "ready" once all are open, and hold them SECONDS (or until killed).
@@ -45,16 +52,16 @@ def partial(host, port, seconds):
     return 1
 
 
-def trickle(host, port, seconds, interval):
+def drip(host, port, seconds, interval, head, byte):
+    """Send head, then byte every interval until the server closes."""
     s = socket.create_connection((host, port), timeout=5)
     start = time.monotonic()
-    s.sendall(b"POST /api/similar HTTP/1.1\r\nHost: slow\r\nContent-Type: text/plain\r\n"
-              b"Content-Length: 100000\r\n\r\n")
+    s.sendall(head)
     sent = 0
     s.settimeout(interval)
     while time.monotonic() - start < seconds:
         try:
-            s.sendall(b"a")
+            s.sendall(byte)
             sent += 1
         except (ConnectionResetError, BrokenPipeError):
             print("closed after %.1f, %d bytes sent" % (time.monotonic() - start, sent))
@@ -64,6 +71,54 @@ def trickle(host, port, seconds, interval):
             return 0
     print("open after %.1f, %d bytes sent" % (time.monotonic() - start, sent))
     return 1
+
+
+def trickle(host, port, seconds, interval):
+    return drip(host, port, seconds, interval,
+                b"POST /api/similar HTTP/1.1\r\nHost: slow\r\nContent-Type: text/plain\r\n"
+                b"Content-Length: 100000\r\n\r\n", b"a")
+
+
+def headers(host, port, seconds, interval):
+    return drip(host, port, seconds, interval,
+                b"GET /api/stats HTTP/1.1\r\nHost: slow\r\nX-Slow: ", b"a")
+
+
+def keepalive(host, port, count, interval):
+    s = socket.create_connection((host, port), timeout=5)
+    start = time.monotonic()
+    answered = 0
+    for i in range(count):
+        if i:
+            time.sleep(interval)
+        try:
+            s.sendall(b"GET /api/stats HTTP/1.1\r\nHost: slow\r\n\r\n")
+            data = b""
+            while b"\r\n\r\n" not in data:
+                chunk = s.recv(4096)
+                if not chunk:
+                    break
+                data += chunk
+            head, _, body = data.partition(b"\r\n\r\n")
+            if not head.startswith(b"HTTP/1.1 200"):
+                break
+            length = 0
+            for line in head.split(b"\r\n")[1:]:
+                name, _, value = line.partition(b":")
+                if name.strip().lower() == b"content-length":
+                    length = int(value)
+            while len(body) < length:
+                chunk = s.recv(65536)
+                if not chunk:
+                    break
+                body += chunk
+            if len(body) < length:
+                break
+        except (ConnectionResetError, BrokenPipeError, socket.timeout):
+            break
+        answered += 1
+    print("answered %d of %d after %.1f" % (answered, count, time.monotonic() - start))
+    return 0 if answered == count else 1
 
 
 def hold(host, port, count, seconds):
@@ -83,6 +138,10 @@ def main(argv):
         return partial(argv[2], int(argv[3]), float(argv[4]))
     if mode == "trickle" and len(argv) == 6:
         return trickle(argv[2], int(argv[3]), float(argv[4]), float(argv[5]))
+    if mode == "headers" and len(argv) == 6:
+        return headers(argv[2], int(argv[3]), float(argv[4]), float(argv[5]))
+    if mode == "keepalive" and len(argv) == 6:
+        return keepalive(argv[2], int(argv[3]), int(argv[4]), float(argv[5]))
     if mode == "hold" and len(argv) == 6:
         return hold(argv[2], int(argv[3]), int(argv[4]), float(argv[5]))
     sys.stderr.write(__doc__)
