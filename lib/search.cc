@@ -356,8 +356,8 @@ opening(const std::string &text, size_t bytes)
 
 /* The word pairs (P_PAIR) a phrase of single words needs, ANDed: every
  * paragraph that has the phrase has them, and they are far rarer than its
- * words. With `common` (RESDEX_PAIRS_COMMON), the index has the pairs of
- * two common words only (pair_word), and only those are asked for. Empty
+ * words. With `common` (RESDEX_PAIRS_COMMON), the index has some pairs
+ * only (pair_wanted), and only those are asked for. Empty
  * when the phrase is anything else (a lone word, a nested query, prefixed
  * terms) or has no such pair: it is then used as it is. */
 Xapian::Query
@@ -377,7 +377,7 @@ phrase_pairs(const Xapian::Query &phrase, bool common)
     }
     std::vector<Xapian::Query> pairs;
     for (size_t i = 0; i + 1 < words.size(); i++) {
-        if (common && !(pair_word(words[i]) && pair_word(words[i + 1])))
+        if (common && !pair_wanted(words[i], words[i + 1]))
             continue;
         std::string t = pair_term(words[i], words[i + 1]);
         if (!t.empty())

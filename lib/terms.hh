@@ -116,6 +116,12 @@ pair_term(const std::string &a, const std::string &b)
  * RESDEX_PAIRS_COMMON has? Only those: a phrase with a rarer word is found
  * cheaply by its positions (index.cc). */
 bool pair_word(const std::string &word);
+/* Does an index with RESDEX_PAIRS_COMMON have the pair of a and b? When
+ * both are common words and not both stopwords of some language (schema.cc:
+ * "of the" is in most paragraphs, no filter). Changing either list changes
+ * which pairs an index has: a new RESDEX_META_PAIRS value then. */
+bool pair_wanted(const std::string &a, const std::string &b);
+bool pair_stopword(const std::string &word);
 
 /* A synonym pair a paragraph defines (synonyms.hh), as a term of that
  * paragraph: "XY" + key + "\x1f" + synonym. The query side reads the
