@@ -31,7 +31,7 @@ lib_libresdex_core_la_SOURCES = \
 	lib/record.c lib/record.h \
 	lib/results.c lib/results.h \
 	lib/stem.cc lib/stem.hh lib/stopwords.cc lib/stopwords.hh lib/session.c lib/session.h \
-	lib/terms.hh lib/schema.cc lib/schema.hh lib/bodies.h \
+	lib/terms.hh lib/common-words.h lib/schema.cc lib/schema.hh lib/bodies.h \
 	lib/db-private.hh lib/error.cc lib/error.hh \
 	lib/db.cc \
 	lib/shards.cc \

@@ -362,7 +362,7 @@ resdex_db_open(const char *path, resdex_db_mode_t mode, resdex_db_t **out)
             std::string format = db->wdb->get_metadata(RESDEX_META_FORMAT);
             if (format.empty() && db->wdb->get_doccount() == 0) {
                 db->wdb->set_metadata(RESDEX_META_FORMAT, RESDEX_INDEX_FORMAT);
-                db->wdb->set_metadata(RESDEX_META_PAIRS, "1");
+                db->wdb->set_metadata(RESDEX_META_PAIRS, RESDEX_PAIRS_COMMON);
                 db->wdb->set_metadata(RESDEX_META_FOLD, "1");
                 db->wdb->set_metadata(RESDEX_META_ADOPTION, "1");
                 db->wdb->set_metadata(RESDEX_META_TIE, "1");
@@ -372,6 +372,12 @@ resdex_db_open(const char *path, resdex_db_mode_t mode, resdex_db_t **out)
                 return db_fail(db, RESDEX_STATUS_DB_OPENING,
                                "index " + db->path + " has format '" + format + "', not '" +
                                    RESDEX_INDEX_FORMAT + "': delete it and reindex");
+            } else if (db->wdb->get_metadata(RESDEX_META_PAIRS) == RESDEX_PAIRS_ALL) {
+                /* Built when every pair was written: what this writer adds
+                 * has the common words' pairs only, which every paragraph
+                 * has then. */
+                db->wdb->set_metadata(RESDEX_META_PAIRS, RESDEX_PAIRS_COMMON);
+                db->wdb->commit();
             }
         } else {
             if (stub) {

@@ -47,6 +47,36 @@ term(const char *prefix, const std::string &value)
 
 } // namespace
 
+bool
+pair_word(const std::string &word)
+{
+#include "common-words.h"
+    const char *const *end = common_words + sizeof common_words / sizeof *common_words;
+    return std::binary_search(common_words, end, word.c_str(),
+                              [](const char *a, const char *b) { return std::strcmp(a, b) < 0; });
+}
+
+bool
+pair_stopword(const std::string &word)
+{
+    static const std::vector<std::string> all = [] {
+        std::vector<std::string> v;
+        for (const Language *l = schema_languages; l->code; l++)
+            for (const char *const *w = l->stopwords; w && *w; w++)
+                v.emplace_back(*w);
+        std::sort(v.begin(), v.end());
+        v.erase(std::unique(v.begin(), v.end()), v.end());
+        return v;
+    }();
+    return std::binary_search(all.begin(), all.end(), word);
+}
+
+bool
+pair_wanted(const std::string &a, const std::string &b)
+{
+    return pair_word(a) && pair_word(b) && !(pair_stopword(a) && pair_stopword(b));
+}
+
 /* A term that names one thing (a source file, a paragraph): cutting it would
  * make two long paths one. Up to 240 bytes it is prefix+value, as it always
  * was (indexes built before keep working); longer, the value is cut on a
@@ -137,25 +167,31 @@ symbol_number(const resdex_resolution_t *res)
     return cite_number(res->symbol);
 }
 
-/* A boolean term (P_PAIR) for every two body terms at adjacent positions,
- * so that a phrase query can first intersect the short posting lists of its
- * word pairs instead of the long ones of its words (search.cc). Called when
- * the paragraph's text alone is in doc: the terms with positions that carry
- * no prefix are its words (the stems have no positions; the title's terms,
- * added later, are prefixed). Several terms at one position (CJK n-grams)
- * pair with each of the next position's. */
+/* A boolean term (P_PAIR) for every two common body terms at adjacent
+ * positions (pair_wanted), so that a phrase query can first intersect the
+ * short posting lists of its word pairs instead of the long ones of its
+ * words (search.cc). A pair with a rarer word is left out (the rarer word's
+ * own posting list is short), and so is one of two stopwords (as long as
+ * the words'): such pairs were most of the pairs, which were half of the
+ * index's terms, for little gain. Called when the paragraph's text alone is
+ * in doc: the terms with positions that carry no prefix are its words (the
+ * stems have no positions; the title's terms, added later, are prefixed).
+ * Several terms at one position (CJK n-grams) pair with each of the next
+ * position's. */
 void
 add_word_pairs(Xapian::Document &doc)
 {
     std::vector<std::string> words;
+    std::vector<bool> stop;
     std::vector<std::pair<Xapian::termpos, size_t>> at;
     for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
         std::string t = *it;
-        if (t.empty() || (t[0] >= 'A' && t[0] <= 'Z'))
+        if (t.empty() || (t[0] >= 'A' && t[0] <= 'Z') || !pair_word(t))
             continue;
         size_t w = words.size();
         for (auto p = it.positionlist_begin(); p != it.positionlist_end(); ++p)
             at.emplace_back(*p, w);
+        stop.push_back(pair_stopword(t));
         words.push_back(std::move(t));
     }
     std::sort(at.begin(), at.end());
@@ -164,6 +200,8 @@ add_word_pairs(Xapian::Document &doc)
         while (next < at.size() && at[next].first <= at[i].first)
             next++;
         for (size_t j = next; j < at.size() && at[j].first == at[i].first + 1; j++) {
+            if (stop[at[i].second] && stop[at[j].second])
+                continue;
             std::string t = pair_term(words[at[i].second], words[at[j].second]);
             if (!t.empty())
                 doc.add_boolean_term(t);

@@ -356,10 +356,12 @@ opening(const std::string &text, size_t bytes)
 
 /* The word pairs (P_PAIR) a phrase of single words needs, ANDed: every
  * paragraph that has the phrase has them, and they are far rarer than its
- * words. Empty when the phrase is anything else (a lone word, a nested
- * query, prefixed terms): it is then used as it is. */
+ * words. With `common` (RESDEX_PAIRS_COMMON), the index has some pairs
+ * only (pair_wanted), and only those are asked for. Empty
+ * when the phrase is anything else (a lone word, a nested query, prefixed
+ * terms) or has no such pair: it is then used as it is. */
 Xapian::Query
-phrase_pairs(const Xapian::Query &phrase)
+phrase_pairs(const Xapian::Query &phrase, bool common)
 {
     if (phrase.get_type() != Xapian::Query::OP_PHRASE)
         return Xapian::Query();
@@ -375,6 +377,8 @@ phrase_pairs(const Xapian::Query &phrase)
     }
     std::vector<Xapian::Query> pairs;
     for (size_t i = 0; i + 1 < words.size(); i++) {
+        if (common && !pair_wanted(words[i], words[i + 1]))
+            continue;
         std::string t = pair_term(words[i], words[i + 1]);
         if (!t.empty())
             pairs.emplace_back(t);
@@ -709,8 +713,9 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
          * common words); the word pairs, when the index has them, make that
          * a short intersection. A filter adds no weight: the same scores. */
         Xapian::Query has_phrase = phrase;
-        if (x.get_metadata(RESDEX_META_PAIRS) == "1") {
-            Xapian::Query pairs = phrase_pairs(phrase);
+        std::string marker = x.get_metadata(RESDEX_META_PAIRS);
+        if (marker == RESDEX_PAIRS_ALL || marker == RESDEX_PAIRS_COMMON) {
+            Xapian::Query pairs = phrase_pairs(phrase, marker == RESDEX_PAIRS_COMMON);
             if (!pairs.empty())
                 has_phrase = Xapian::Query(Xapian::Query::OP_FILTER, phrase, pairs);
         }

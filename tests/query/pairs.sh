@@ -1,6 +1,7 @@
 #!/bin/sh
 # Word pairs (lib/index.cc, lib/search.cc): a new index carries a term for
-# every two adjacent words of a paragraph and says so (resdex:pairs); the
+# every two adjacent words of a paragraph that are both common words
+# (lib/common-words.h) and says so (resdex:pairs 2; 1 was every pair); the
 # phrase boost then finds the paragraphs with the phrase through the pairs.
 # The results must be those of the same index searched without them (the
 # marker removed): same hits, scores and totals, byte for byte.
@@ -8,8 +9,8 @@
 . "$top_srcdir/tests/query/query-lib.sh"
 INDEX_DUMP="$top_builddir/tests/index_dump"
 
-check "a new index says it has word pairs" \
-    is "$("$INDEX_DUMP" --meta "$T/db" resdex:pairs)" "$(printf 'resdex:pairs\t1')"
+check "a new index says it has the common words' pairs" \
+    is "$("$INDEX_DUMP" --meta "$T/db" resdex:pairs)" "$(printf 'resdex:pairs\t2')"
 
 # Five operative paragraphs. On the words alone the short ones rank first
 # (3, 1, 5: "prevention of crime", "prevention crime"); the phrase "crime
@@ -76,5 +77,17 @@ lines 'alternatives to imprisonment' 'alternatives imprisonment' 'crime preventi
     'drug-dependence treatment' 'justice crime' '"criminal justice"' 'criminal justice symbol:2017/19' \
     'united nations office on drugs and crime' >"$T/queries"
 check "samples: the same results without the pairs" same_without_pairs "$T/db"
+
+# An index built when every pair was written (marker 1) is marked 2 by the
+# first writer that opens it: what it adds has the common words' pairs only.
+rm -rf "$T/old" && cp -R "$T/pdb" "$T/old"
+"$INDEX_DUMP" --set-meta "$T/old" resdex:pairs 1
+check "an index marked with every pair" \
+    is "$("$INDEX_DUMP" --meta "$T/old" resdex:pairs)" "$(printf 'resdex:pairs\t1')"
+expect_status 0 "resdexd --once on it" "$RESDEXD" --once --db "$T/old" --corpus "$T/pc"
+check "a writer marks it with the common words' pairs" \
+    is "$("$INDEX_DUMP" --meta "$T/old" resdex:pairs)" "$(printf 'resdex:pairs\t2')"
+lines 'crime prevention' 'prevention crime' 'reports and reviews' >"$T/queries"
+check "re-marked index: the same results without the pairs" same_without_pairs "$T/old"
 
 finish
