@@ -212,7 +212,15 @@ adoption_add_sponsor_list(arena_t *a, resdex_adoption_t *ad, const char *by, int
     /* An identifier: a body's reference, not a sponsor. */
     if (!strchr(by, ' ') && islower((unsigned char)*by))
         return;
-    /* A description or a body's name: one sponsor, as printed. */
+    /* A description that names the sponsors ("submitted by the Chair on
+     * behalf of the Commission and sponsored by Brazil, Canada, ..."): the
+     * States after it are the sponsors. */
+    const char *named = islower((unsigned char)*by) ? strstr(by, " sponsored by ") : NULL;
+    if (named && named[14] && !islower((unsigned char)named[14])) {
+        adoption_add_sponsor_list(a, ad, named + 14, additional);
+        return;
+    }
+    /* Another description or a body's name: one sponsor, as printed. */
     if (islower((unsigned char)*by) || strncmp(by, "UN ", 3) == 0 || strncmp(by, "UN.", 3) == 0) {
         adoption_add_sponsor(a, ad, by, additional);
         return;

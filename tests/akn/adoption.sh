@@ -82,6 +82,14 @@ check "80/228: a sponsor with a comma-free bracket, whole" grep -q '"Venezuela (
 check "80/228: nine sponsors" python3 -c "import json,sys; sys.exit(len(json.load(open('$T/228.json'))['sponsors']) != 9)"
 check "80/228: Antigua and Barbuda is one additional sponsor" grep -q '"additional_sponsors":\["Algeria","Antigua and Barbuda","Bahamas (The)"' "$T/228.json"
 check "80/228: the last two additional sponsors split at 'and'" grep -q '"Uzbekistan","Viet Nam"\]' "$T/228.json"
+# E/RES/2023/23, read by eye: the draft was "submitted by the Chair on behalf
+# of the Commission and sponsored by Brazil, Canada, ... and the United
+# States": the 20 States after "sponsored by" are its sponsors.
+en2023_23=$(ls "$AKN"/ecosoc/2023/English/E_RES_2023_23-*.xml)
+"$RESDEX" parse --json "$en2023_23" >"$T/2023-23.json"
+check "2023/23: the States after 'sponsored by' are the sponsors" grep -q '"sponsors":\["Brazil","Canada","Colombia",' "$T/2023-23.json"
+check "2023/23: a bracket stays with its State; the last two split at 'and'" grep -q '"Sweden (on behalf of the States Members of the United Nations that are members of the European Union)","Switzerland","Thailand","the United Arab Emirates","the United Kingdom","the United States"\]' "$T/2023-23.json"
+check "2023/23: twenty sponsors" python3 -c "import json,sys; sys.exit(len(json.loads(open('$T/2023-23.json').readline())['sponsors']) != 20)"
 
 # --- bad metadata: read, with warnings naming the file and the element ---
 expect_status 0 "bad metadata is no rejected file" "$RESDEX" parse --json "$DATA/adoption-bad.xml"
