@@ -65,6 +65,7 @@ tx_open_resolution(ctx_t *c, const char *number, const char *doc_type, const cha
     c->part = 0; /* tx_part_heading sets it again for a part */
     c->phase = r->title ? PHASE_BODY : PHASE_TITLE;
     c->last_op = 0;
+    c->last_annex = 0;
     c->seen_op = 0;
     c->agenda = 0;
     c->speaker = r->body;

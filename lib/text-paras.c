@@ -210,8 +210,17 @@ numbered(ctx_t *c, unit_t *u, const char *raw, size_t rn, const char *p)
         c->last_char = last_char_of(p);
         return;
     }
-    if ((c->agenda && k != VERB_OPERATIVE) || (starts_with(rest, "The ") && k == VERB_NONE) ||
-        c->phase == PHASE_ANNEX) {
+    if (c->phase == PHASE_ANNEX) {
+        /* A numbered paragraph of an annex: agreed text, as the AKN reader
+         * has it, its number its own. */
+        par_t *par = add_par(c, RESDEX_KIND_ANNEX, raw + pre, rn - pre, u->first, u->last);
+        if (par)
+            par->number = number;
+        c->last_annex = number;
+        c->joinable = 0;
+        return;
+    }
+    if ((c->agenda && k != VERB_OPERATIVE) || (starts_with(rest, "The ") && k == VERB_NONE)) {
         /* An agenda item, or a report paragraph: the number stays in the
          * text, it is not an operative number. */
         add_par(c, RESDEX_KIND_OTHER, raw, rn, u->first, u->last);
@@ -242,7 +251,17 @@ lettered(ctx_t *c, unit_t *u, const char *raw, size_t rn, const char *p)
     snprintf(item, sizeof item, "%.*s", close ? (int)(close - q - 1) : 0, q + 1);
     const char *rest = after_prefix(p);
     size_t pre = raw_prefix_len(raw, rn);
-    if (c->agenda || c->phase == PHASE_ANNEX) {
+    if (c->phase == PHASE_ANNEX) {
+        /* A lettered item of an annex, under the annex paragraph before it. */
+        par_t *par = add_par(c, RESDEX_KIND_ANNEX, raw + pre, rn - pre, u->first, u->last);
+        if (par) {
+            par->number = c->last_annex;
+            memcpy(par->item, item, sizeof item);
+        }
+        c->joinable = 0;
+        return;
+    }
+    if (c->agenda) {
         size_t skip = 0;
         while (skip < rn && (raw[skip] == ' ' || raw[skip] == '-'))
             skip++;
@@ -270,6 +289,15 @@ lettered(ctx_t *c, unit_t *u, const char *raw, size_t rn, const char *p)
         c->agenda = 1;
     c->joinable = 1;
     c->last_char = last_char_of(p);
+}
+
+/* A line that is only an annex's heading: "Annex", "Annex II". */
+static int
+annex_heading(const char *p)
+{
+    if (strcmp(p, "Annex") == 0)
+        return 1;
+    return starts_with(p, "Annex ") && tx_is_roman(p + 6, strlen(p + 6));
 }
 
 /* A paragraph without a number: preambular, an unnumbered operative one,
@@ -402,6 +430,13 @@ tx_dispatch(ctx_t *c, unit_t *u)
     }
     if (u->start == TL_NONE && tx_date_line(c, p))
         goto DONE;
+    /* "Annex" (or "Annex II") inside a resolution that no meeting line has
+     * closed, as in a draft without its closing lines: the annex begins. */
+    if (u->start == TL_NONE && c->phase >= PHASE_BODY && annex_heading(p)) {
+        c->phase = PHASE_ANNEX;
+        add_par(c, RESDEX_KIND_OTHER, raw, rn, u->first, u->last);
+        goto DONE;
+    }
     if (c->phase == PHASE_TITLE) {
         if (!(starts_with(p, "The ") && meta_body_at(p + 4, strlen(p + 4), NULL))) {
             c->res->title = str(c, p);

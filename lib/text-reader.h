@@ -107,6 +107,7 @@ typedef struct ctx {
     size_t res_idx;
     phase_t phase;
     int last_op;
+    int last_annex; /* the number of the last numbered annex paragraph */
     int seen_op;
     int agenda;
     const char *speaker;

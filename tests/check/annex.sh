@@ -4,7 +4,8 @@
 # an "Annex" heading: its first paragraph verbatim is agreed with the
 # annex's paragraph (A/RES/80/226#an1), the second with one word changed is
 # modified with that word in its diff; the annex's title (a heading) is not
-# checked.
+# checked, and the draft's annex paragraphs are annex paragraphs, numbered
+# as printed, although no meeting line closes the draft before "Annex".
 . "$top_srcdir/tests/lib.sh"
 QUERY_NO_SAMPLES=1
 . "$top_srcdir/tests/query/query-lib.sh"
@@ -31,6 +32,10 @@ got = [(i["status"], i["precedent"]["id"] if i["precedent"] else None) for i in 
 assert got == [("agreed", "A/RES/80/226#1"), ("agreed", "A/RES/80/226#an1"),
                ("modified", "A/RES/80/226#an2")], got
 assert items[1]["precedent"]["paragraph"]["kind"] == "annex", items[1]["precedent"]["paragraph"]
+# The draft has no closing lines: its "Annex" heading still opens the annex,
+# whose numbered paragraphs are annex paragraphs 1 and 2, not operative.
+assert [(i["kind"], i["number"]) for i in items] == [("operative", 1), ("annex", 1), ("annex", 2)], \
+    [(i["kind"], i["number"]) for i in items]
 ops = items[2]["diff"]
 assert {"op": "delete", "text": " prevented"} in ops and {"op": "insert", "text": " reduced"} in ops, ops
 assert not any("Model Strategies on Reducing Reoffending" == i["text"] for i in items)
