@@ -858,18 +858,23 @@ typedef struct resdex_search_options {
     /* Nonzero: every matching paragraph its own hit. Zero (the default): a
      * search folds the paragraphs whose texts are the same once normalised
      * (case, white space, quotation marks, footnote marks and the closing
-     * ";"/"." ignored) into one hit, shown as the newest adopted text, the
+     * ";"/"." ignored), and, in an index built since 2026-12-02, those whose
+     * words are the same and only their punctuation differs, into one hit,
+     * shown as the preferred text (resdex(1) "Folding"), the
      * others in its `also`; the total then counts folded hits and
      * resdex_results_paragraphs the paragraphs. Not with
      * group_by_resolution, nor on an index built before folding existed. */
     int no_fold;
 } resdex_search_options_t;
 
-/* Another paragraph folded into a hit: its id ("A/RES/78/229#67") and how
- * to cite it ("78/229 ¶67"). Strings owned by the results. */
+/* Another paragraph folded into a hit: its id ("A/RES/78/229#67"), how
+ * to cite it ("78/229 ¶67"), and whether its punctuation differs from the
+ * hit's text (1: the same words, a comma more or less; 0: the same text).
+ * Strings owned by the results. */
 typedef struct resdex_also {
     const char *id;
     const char *cite;
+    int punctuation_differs;
 } resdex_also_t;
 
 typedef struct resdex_hit {

@@ -363,7 +363,7 @@ resdex_db_open(const char *path, resdex_db_mode_t mode, resdex_db_t **out)
             if (format.empty() && db->wdb->get_doccount() == 0) {
                 db->wdb->set_metadata(RESDEX_META_FORMAT, RESDEX_INDEX_FORMAT);
                 db->wdb->set_metadata(RESDEX_META_PAIRS, RESDEX_PAIRS_COMMON);
-                db->wdb->set_metadata(RESDEX_META_FOLD, "1");
+                db->wdb->set_metadata(RESDEX_META_FOLD, RESDEX_FOLD_LOOSE);
                 db->wdb->set_metadata(RESDEX_META_ADOPTION, "1");
                 db->wdb->set_metadata(RESDEX_META_TIE, "1");
                 db->wdb->set_metadata(RESDEX_META_SYNONYM_TERMS, "1");

@@ -256,7 +256,8 @@ hit_fields(desc_t *d, json_t *o, const resdex_results_t *results, size_t i)
     cite_field(d, o, hit->resolution, hit->paragraph);
 }
 
-/* "also": [{"id","cite"}] (the paragraphs folded into the hit) and
+/* "also": [{"id","cite","punctuation_differs"}] (the paragraphs folded into
+ * the hit) and
  * "cited_by" (how many resolutions cite its resolution). */
 static void
 fold_fields(desc_t *d, json_t *o, const resdex_hit_t *hit)
@@ -266,6 +267,7 @@ fold_fields(desc_t *d, json_t *o, const resdex_hit_t *hit)
         json_t *a = json_object();
         set_string(d, a, "id", hit->also[i].id);
         set_string(d, a, "cite", hit->also[i].cite);
+        set(d, a, "punctuation_differs", json_boolean(hit->also[i].punctuation_differs));
         append(d, also, a);
     }
     set(d, o, "also", also);

@@ -409,6 +409,9 @@ make_paragraph(Xapian::TermGenerator &tg, const char *source, size_t ri,
     if (!same.empty()) {
         doc.add_value(SLOT_SAME, same);
         doc.add_boolean_term(P_SAME + same);
+        std::string loose = loose_text_key(p->text);
+        doc.add_value(SLOT_LOOSE, loose);
+        doc.add_boolean_term(P_LOOSE + loose);
     }
     add_adoption_terms(doc, res->adoption);
     return doc;

@@ -64,6 +64,43 @@ ends_with(const std::string &s, const char *tail)
     return s.size() >= n && s.compare(s.size() - n, n, tail) == 0;
 }
 
+bool
+punctuation(unsigned c)
+{
+    switch (Xapian::Unicode::get_category(c)) {
+    case Xapian::Unicode::CONNECTOR_PUNCTUATION:
+    case Xapian::Unicode::DASH_PUNCTUATION:
+    case Xapian::Unicode::OPEN_PUNCTUATION:
+    case Xapian::Unicode::CLOSE_PUNCTUATION:
+    case Xapian::Unicode::INITIAL_QUOTE_PUNCTUATION:
+    case Xapian::Unicode::FINAL_QUOTE_PUNCTUATION:
+    case Xapian::Unicode::OTHER_PUNCTUATION:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Chinese and Japanese script, written without spaces between words: no
+ * boundary is put beside it. */
+bool
+cjk(unsigned c)
+{
+    return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+           (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x20000 && c <= 0x3FFFF);
+}
+
+std::string
+hex_key(const std::string &s)
+{
+    if (s.empty())
+        return s;
+    char hex[17];
+    snprintf(hex, sizeof hex, "%016llx",
+             static_cast<unsigned long long>(util_fnv1a(s.data(), s.size())));
+    return hex;
+}
+
 } // namespace
 
 std::string
@@ -125,11 +162,33 @@ same_text(const char *text)
 std::string
 same_text_key(const char *text)
 {
-    std::string s = same_text(text);
-    if (s.empty())
-        return s;
-    char hex[17];
-    snprintf(hex, sizeof hex, "%016llx",
-             static_cast<unsigned long long>(util_fnv1a(s.data(), s.size())));
-    return hex;
+    return hex_key(same_text(text));
+}
+
+std::string
+loose_text(const char *text)
+{
+    std::string same = same_text(text), out;
+    bool pending = false; /* a boundary since the last character kept */
+    unsigned last = 0;
+    Xapian::Utf8Iterator end;
+    for (Xapian::Utf8Iterator it(same); it != end; ++it) {
+        unsigned c = *it;
+        if (punctuation(c) || space(c)) {
+            pending = !out.empty();
+            continue;
+        }
+        if (pending && !cjk(last) && !cjk(c))
+            out += ' ';
+        pending = false;
+        Xapian::Unicode::append_utf8(out, c);
+        last = c;
+    }
+    return out;
+}
+
+std::string
+loose_text_key(const char *text)
+{
+    return hex_key(loose_text(text));
 }

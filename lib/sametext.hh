@@ -27,7 +27,14 @@
  * (a quote, the final ";" or "."), but never decides "the same". The key stored
  * at index time (SLOT_SAME, P_SAME in terms.hh) is the 64-bit FNV-1a hash
  * of the normalised text in 16 hex digits; changing the definition changes
- * the index format (terms.hh). */
+ * the index format (terms.hh).
+ *
+ * Folding groups by a looser text still (loose_text: the normalised text
+ * with every punctuation mark a word boundary, so "in armed conflicts,
+ * trafficking" is "in armed conflicts trafficking"), and says of each
+ * paragraph it folds whether its punctuation differs from the hit's. Only
+ * the strict text is "the same" (check's agreed, similar's 1). Its key is
+ * stored beside the strict one (SLOT_LOOSE, P_LOOSE). */
 #ifndef RESDEX_SAMETEXT_HH
 #define RESDEX_SAMETEXT_HH
 
@@ -39,5 +46,10 @@ std::string same_text(const char *text);
 /* Its key: 16 lower-case hex digits; "" for a text that normalises to
  * nothing (such paragraphs are never folded). */
 std::string same_text_key(const char *text);
+
+/* The normalised text with its punctuation left out, and its key ("" for a
+ * text without words). */
+std::string loose_text(const char *text);
+std::string loose_text_key(const char *text);
 
 #endif

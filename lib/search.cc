@@ -469,11 +469,32 @@ also_cite(const resdex_hit_t &h)
     return anchor.empty() ? doc : doc + " ¶" + anchor;
 }
 
+/* How a search folds: by the loose key where the index has it, else by the
+ * same-text key (an index built before loose keys); off with --no-fold or
+ * --group, or in an index built before folding. */
+struct Fold {
+    bool on;
+    Xapian::valueno slot;
+    std::string prefix;
+};
+
+Fold
+fold_of(Xapian::Database &x, const resdex_search_options_t *o)
+{
+    std::string marker = x.get_metadata(RESDEX_META_FOLD);
+    bool on = !o->no_fold && !o->group_by_resolution &&
+              (marker == RESDEX_FOLD_SAME || marker == RESDEX_FOLD_LOOSE);
+    if (marker == RESDEX_FOLD_LOOSE)
+        return Fold{on, SLOT_LOOSE, P_LOOSE};
+    return Fold{on, SLOT_SAME, P_SAME};
+}
+
 /* The order of a fold (resdex(1) "Folding"): an adopted text before a draft
  * carried in a report, one adopted without a vote before the others (agreed
  * language), then the newest (by date), then by id. */
 struct FoldMember {
     resdex_hit_t hit;
+    std::string same; /* its same-text key */
     std::string date;
     bool draft;
     bool consensus;
@@ -495,15 +516,15 @@ fold_before(const FoldMember &a, const FoldMember &b)
  * text among the matches that have head's same-text key, and the others in
  * its `also`; else head itself. */
 resdex_status_t
-add_hit(resdex_db_t *db, resdex_results_t *r, const Xapian::Query &match, bool fold,
+add_hit(resdex_db_t *db, resdex_results_t *r, const Xapian::Query &match, const Fold &fold,
         const Xapian::Document &head, resdex_hit_t **out)
 {
     Xapian::Database &x = db->db();
-    std::string key = fold ? head.get_value(SLOT_SAME) : std::string();
-    if (key.empty() || x.get_termfreq(P_SAME + key) < 2)
+    std::string key = fold.on ? head.get_value(fold.slot) : std::string();
+    if (key.empty() || x.get_termfreq(fold.prefix + key) < 2)
         return fill_hit(db, r, head, out);
     Xapian::Enquire e(x);
-    e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, match, Xapian::Query(P_SAME + key)));
+    e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, match, Xapian::Query(fold.prefix + key)));
     e.set_weighting_scheme(Xapian::BoolWeight());
     Xapian::MSet m = e.get_mset(0, MAX_ALSO + 1);
     std::vector<FoldMember> members;
@@ -519,6 +540,7 @@ add_hit(resdex_db_t *db, resdex_results_t *r, const Xapian::Query &match, bool f
             std::string why = msg ? msg : resdex_status_to_string(st);
             return db_fail(db, st, "document " + std::to_string(d.get_docid()) + ": " + why);
         }
+        f.same = d.get_value(SLOT_SAME);
         f.date = d.get_value(SLOT_DATE);
         f.consensus = d.get_value(SLOT_ADOPTED) == "consensus";
         const char *type = f.hit.resolution->doc_type;
@@ -543,6 +565,7 @@ add_hit(resdex_db_t *db, resdex_results_t *r, const Xapian::Query &match, bool f
         also[i].cite = arena_strdup(results_arena(r), also_cite(members[i + 1].hit).c_str());
         if (!also[i].cite)
             resdex::out_of_memory("folding a hit");
+        also[i].punctuation_differs = members[i + 1].same != members[0].same;
     }
     hit->also = also;
     hit->n_also = n;
@@ -637,13 +660,13 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
         enquire.set_sort_by_relevance_then_value(tie, true);
     const bool remote = db_has_remote(db);
 
-    bool fold = !o->no_fold && !o->group_by_resolution && x.get_metadata(RESDEX_META_FOLD) == "1";
+    const Fold fold = fold_of(x, o);
     if (o->group_by_resolution)
         enquire.set_collapse_key(SLOT_RESKEY);
-    else if (fold)
-        enquire.set_collapse_key(SLOT_SAME);
+    else if (fold.on)
+        enquire.set_collapse_key(fold.slot);
     Xapian::valueno collapse = o->group_by_resolution ? SLOT_RESKEY
-                               : fold                 ? SLOT_SAME
+                               : fold.on              ? fold.slot
                                                       : Xapian::BAD_VALUENO;
     Xapian::ValueCountMatchSpy body_spy(SLOT_BODY), year_spy(SLOT_YEAR), verb_spy(SLOT_VERB),
         adopted_spy(SLOT_ADOPTED);
@@ -700,8 +723,8 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
         Xapian::Enquire words(x);
         words.set_query(plain);
         words.set_sort_by_relevance_then_value(tie, true);
-        if (fold)
-            words.set_collapse_key(SLOT_SAME);
+        if (fold.on)
+            words.set_collapse_key(fold.slot);
         Counter spy(collapse, remote);
         spy.attach(words);
         Xapian::MSet m = words.get_mset(0, k, check);
@@ -721,8 +744,8 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
         }
         lifted.set_query(filtered(Xapian::Query(Xapian::Query::OP_AND, words_query, has_phrase)));
         lifted.set_sort_by_relevance_then_value(tie, true);
-        if (fold)
-            lifted.set_collapse_key(SLOT_SAME);
+        if (fold.on)
+            lifted.set_collapse_key(fold.slot);
         Xapian::MSet ml = lifted.get_mset(0, k);
         for (auto it = ml.begin(); it != ml.end(); ++it)
             ids.push_back(*it);

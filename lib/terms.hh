@@ -34,6 +34,11 @@
  * SLOT_SAME): written, like pairs, when an index is created empty; an index
  * built before folding has none and its searches do not fold. */
 #define RESDEX_META_FOLD "resdex:fold"
+/* Its values: the same-text key only (indexes built before 2026-12-02,
+ * which fold by it), or the loose key too (P_LOOSE, SLOT_LOOSE), by which
+ * searches then fold. Written, like pairs, when an index is created empty. */
+#define RESDEX_FOLD_SAME  "1"
+#define RESDEX_FOLD_LOOSE "2"
 /* Metadata key, "1" when the index holds adoption metadata (the P_ADOPTED
  * ... P_VOTED terms, SLOT_ADOPTED and the ADOPTION_KEY_PREFIX store):
  * written, like RESDEX_META_PAIRS, when an index is created empty. An index
@@ -66,6 +71,7 @@
 #define P_TITLE      "S"    /* title:  free text of the resolution's title */
 #define P_PAIR       "XP"   /* (no field) two body words at adjacent positions */
 #define P_SAME       "XH"   /* (no field) the same-text key (sametext.hh), to find a fold */
+#define P_LOOSE      "XF"   /* (no field) the loose key (sametext.hh), to find a fold */
 /* Provenance (provenance.cc; no field): a resolution's key, the hash of its
  * language, body and title, as a draft's or as an adopted text's; the hash
  * of an operative paragraph's text. */
@@ -152,6 +158,9 @@ synonym_term(const std::string &key, const std::string &synonym)
 #define SLOT_ADOPTED 7
 /* The paragraph's source, as given to resdex_db_index_doc (copies.cc). */
 #define SLOT_SOURCE 8
+/* The loose key (sametext.hh): the collapse key of folding where
+ * RESDEX_META_FOLD is RESDEX_FOLD_LOOSE. */
+#define SLOT_LOOSE 9
 
 /* A term that names one thing (a source file, a paragraph), never cut into
  * another's: index.cc. */

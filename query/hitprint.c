@@ -254,7 +254,9 @@ print_also(const json_t *also, const layout_t *l, int indent, FILE *out)
     json_array_foreach(also, i, a)
     {
         const char *cite = sp_get_string(a, "cite");
-        fprintf(m, "%s%s", i ? ", " : "", cite ? cite : sp_get_string(a, "id"));
+        fprintf(m, "%s%s%s", i ? ", " : "", cite ? cite : sp_get_string(a, "id"),
+                json_is_true(json_object_get(a, "punctuation_differs")) ? " (punctuation differs)"
+                                                                        : "");
     }
     if (fclose(m) == 0)
         print_dim_line(buf, l, indent, out);

@@ -60,6 +60,44 @@ test_pairs(void **)
     }
 }
 
+/* Loose: the same words, the punctuation left out (folding's groups). */
+static const struct {
+    const char *a, *b;
+    bool same;
+} loose_pairs[] = {
+    /* A/RES/80/228 24 and 78/228 20. */
+    {"in armed conflicts, trafficking in persons", "in armed conflicts trafficking in persons",
+     true},
+    /* A/RES/79/190 13 and 75/194 9. */
+    {"chapters II (Preventive measures) and V (Asset recovery)",
+     "chapters II, Preventive measures and V, Asset recovery", true},
+    {"\u0627\u0644\u062f\u0648\u0644\u060c \u0648", "\u0627\u0644\u062f\u0648\u0644 \u0648",
+     true},                                                               /* the Arabic comma */
+    {"\u4f1a\u5458\u56fd\uff0c\u548c", "\u4f1a\u5458\u56fd\u548c", true}, /* a full-width comma */
+    {"States,all", "States all", true}, /* a mark is a word boundary */
+    {"Notes the report", "Notes the reports", false},
+    {"health care", "healthcare", false},
+};
+
+static void
+test_loose(void **)
+{
+    for (const auto &p : loose_pairs) {
+        bool same = loose_text(p.a) == loose_text(p.b);
+        if (same != p.same)
+            fail_msg("loose '%s' and '%s': %s, expected %s ('%s', '%s')", p.a, p.b,
+                     same ? "the same" : "not", p.same ? "the same" : "not",
+                     loose_text(p.a).c_str(), loose_text(p.b).c_str());
+        assert_true((loose_text_key(p.a) == loose_text_key(p.b)) == p.same);
+    }
+    /* The strict pairs that are the same stay the same loosely. */
+    for (const auto &p : pairs)
+        if (p.same)
+            assert_true(loose_text_key(p.a) == loose_text_key(p.b));
+    assert_string_equal(loose_text(" Urges (all) States ; and ").c_str(), "urges all states");
+    assert_string_equal(loose_text_key(" ; . ").c_str(), "");
+}
+
 static void
 test_text_of_nothing(void **)
 {
@@ -75,6 +113,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_pairs),
         cmocka_unit_test(test_text_of_nothing),
+        cmocka_unit_test(test_loose),
     };
     return cmocka_run_group_tests_name("sametext", tests, NULL, NULL);
 }

@@ -159,7 +159,8 @@ const HIT_PARTS = [
     el('p', {class: 'text', ...langAttrs(hit.resolution && hit.resolution.lang)}, v.snippet ? highlighted(v.snippet) : v.text))],
   ['footnotes', v => footnoteList(v)],
   ['also', v => Array.isArray(v) && v.length ? el('p', {class: 'also'}, 'Also in ',
-    v.map((a, i) => [i ? ', ' : '', el('a', {href: resolutionUrl(a.id || a, null)}, a.cite || a.symbol || a.id || String(a))])) : null],
+    v.map((a, i) => [i ? ', ' : '', el('a', {href: resolutionUrl(a.id || a, null)}, a.cite || a.symbol || a.id || String(a)),
+      a.punctuation_differs ? ' (punctuation differs)' : ''])) : null],
   ['adoption', v => v && typeof v === 'object' ? el('p', {class: 'adoption', text:
     [v.method, v.in_favour !== undefined ? v.in_favour + ' in favour' : '', v.against !== undefined ? v.against + ' against' : '',
       v.abstaining !== undefined ? v.abstaining + ' abstaining' : ''].filter(Boolean).join(' · ')}) : null],
