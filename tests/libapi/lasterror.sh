@@ -3,4 +3,4 @@
 # library (tests/libapi/lasterror.c): after a success the handle's last
 # error is "", after a failure it is a message.
 . "$top_srcdir/tests/lib.sh"
-"$top_builddir/tests/libapi/lasterror" "$top_srcdir/include/resdex.h" "$top_srcdir/corpus"
+"$top_builddir/tests/libapi/lasterror" "$top_srcdir/include/resdex.h" "$top_srcdir/corpus" "$T"
