@@ -43,7 +43,9 @@
  *    functions accept NULL and do nothing.
  *
  *  - Messages: functions that work on a database keep a human-readable
- *    message on the handle (resdex_db_last_error) until the next call on it.
+ *    message on the handle (resdex_db_last_error) until the next call on it:
+ *    after a failure a message (at least the status's description), after a
+ *    success "" (tests/libapi/lasterror.c checks every call).
  *    Functions without a handle return a message through a `char **message`
  *    OUT parameter, allocated with malloc(), which the caller frees; pass NULL
  *    when not interested.

@@ -7,6 +7,7 @@
 #include "arena.h"
 #include "diff.h"
 #include "qualifiers.h"
+#include "util.h"
 #include "verb-scale.h"
 
 #include <stdio.h>
@@ -241,13 +242,14 @@ resdex_status_t
 resdex_db_check(resdex_db_t *db, const resdex_doc_t *draft, const resdex_check_options_t *options,
                 resdex_check_t **check)
 {
+    db_error_clear(db);
     if (check)
         *check = NULL;
     if (!db || !draft || !check)
-        return RESDEX_STATUS_BAD_ARGUMENT;
+        return db_error_end(db, RESDEX_STATUS_BAD_ARGUMENT);
     resdex_check_t *c = calloc(1, sizeof *c);
     if (!c)
-        return RESDEX_STATUS_OUT_OF_MEMORY;
+        return db_error_end(db, RESDEX_STATUS_OUT_OF_MEMORY);
     arena_init(&c->arena);
     resdex_status_t st = RESDEX_STATUS_SUCCESS;
     for (size_t i = 0; i < resdex_doc_count(draft) && st == RESDEX_STATUS_SUCCESS; i++) {
@@ -257,10 +259,10 @@ resdex_db_check(resdex_db_t *db, const resdex_doc_t *draft, const resdex_check_o
     }
     if (st != RESDEX_STATUS_SUCCESS) {
         resdex_check_destroy(c);
-        return st;
+        return db_error_end(db, st);
     }
     *check = c;
-    return st;
+    return db_error_end(db, st);
 }
 
 size_t

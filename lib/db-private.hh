@@ -9,6 +9,7 @@
 
 #include "error.hh"
 #include "resdex.h"
+#include "util.h"
 
 #include <memory>
 #include <new>
@@ -137,11 +138,9 @@ resdex_status_t
 guarded(resdex_db_t *db, F body) noexcept
 {
     try {
-        if (db) {
-            db->error.clear();
-            db->static_error = nullptr;
-        }
-        return body();
+        db_error_clear(db);
+        /* A failure without a message of its own gets its status's. */
+        return db_error_end(db, body());
     } catch (...) {
         return status_of_exception(db);
     }

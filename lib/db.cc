@@ -617,18 +617,21 @@ static resdex_status_t folder_bytes(resdex_db_t *db, const std::string &path, ui
 extern "C" resdex_status_t
 resdex_db_disk_bytes(resdex_db_t *db, uint64_t *bytes)
 {
-    if (!db || !bytes)
-        return RESDEX_STATUS_BAD_ARGUMENT;
-    *bytes = 0;
-    /* A stub: the local shards' folders (a remote shard's size is its host's). */
-    for (const auto &s : db->shards) {
-        uint64_t n = 0;
-        if (!s.path.empty() && folder_bytes(db, s.path, &n) == RESDEX_STATUS_SUCCESS)
-            *bytes += n;
-    }
-    if (!db->shards.empty())
-        return RESDEX_STATUS_SUCCESS;
-    return folder_bytes(db, db->path, bytes);
+    return guarded(db, [&] {
+        if (bytes)
+            *bytes = 0;
+        if (!db || !bytes)
+            return RESDEX_STATUS_BAD_ARGUMENT;
+        /* A stub: the local shards' folders (a remote shard's size is its host's). */
+        for (const auto &s : db->shards) {
+            uint64_t n = 0;
+            if (!s.path.empty() && folder_bytes(db, s.path, &n) == RESDEX_STATUS_SUCCESS)
+                *bytes += n;
+        }
+        if (!db->shards.empty())
+            return RESDEX_STATUS_SUCCESS;
+        return folder_bytes(db, db->path, bytes);
+    });
 }
 
 static resdex_status_t

@@ -598,11 +598,11 @@ listed(desc_t *d, resdex_status_t st)
 resdex_status_t
 resdex_db_stats_json(resdex_db_t *db, char **json_out)
 {
-    if (!json_out)
-        return RESDEX_STATUS_BAD_ARGUMENT;
-    *json_out = NULL;
-    if (!db)
-        return RESDEX_STATUS_BAD_ARGUMENT;
+    db_error_clear(db);
+    if (json_out)
+        *json_out = NULL;
+    if (!db || !json_out)
+        return db_error_end(db, RESDEX_STATUS_BAD_ARGUMENT);
     desc_t d = {RESDEX_STATUS_SUCCESS};
     /* First what may be missing (its call's message is not kept), then what
      * must be there: a failure of those leaves its message on db. */
@@ -612,6 +612,7 @@ resdex_db_stats_json(resdex_db_t *db, char **json_out)
     uint64_t bytes = 0;
     if (resdex_db_disk_bytes(db, &bytes) != RESDEX_STATUS_SUCCESS)
         bytes = 0;
+    db_error_clear(db);
     json_t *o = json_object();
     set(&d, o, "index", name(&d, resdex_db_path(db)));
     set(&d, o, "corpus", name(&d, corpus));
@@ -653,5 +654,5 @@ resdex_db_stats_json(resdex_db_t *db, char **json_out)
         set(&d, q, "eta_seconds", p.eta_seconds >= 0 ? json_integer(p.eta_seconds) : json_null());
         set(&d, o, "progress", q);
     }
-    return finish(&d, o, json_out);
+    return db_error_end(db, finish(&d, o, json_out));
 }

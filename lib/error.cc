@@ -1,5 +1,6 @@
 /* error.cc - from an exception to a status and a message; see error.hh. */
 #include "db-private.hh"
+#include "util.h"
 
 #include <exception>
 #include <new>
@@ -119,7 +120,7 @@ status_of_exception(resdex_db_t *db) noexcept
     resdex_status_t st = RESDEX_STATUS_INTERNAL_ERROR;
     try {
         dispatch(db, st);
-        return st;
+        return db_error_end(db, st);
     } catch (...) {
     }
     /* No memory for the message: the status's own description. */
@@ -127,5 +128,26 @@ status_of_exception(resdex_db_t *db) noexcept
         db->error.clear();
         db->static_error = resdex_status_to_string(st);
     }
+    return st;
+}
+
+extern "C" void
+db_error_clear(resdex_db_t *db)
+{
+    if (db) {
+        db->error.clear();
+        db->static_error = nullptr;
+    }
+}
+
+extern "C" resdex_status_t
+db_error_end(resdex_db_t *db, resdex_status_t st)
+{
+    if (!db)
+        return st;
+    if (st == RESDEX_STATUS_SUCCESS)
+        db_error_clear(db);
+    else if (db->error.empty() && !db->static_error)
+        db->static_error = resdex_status_to_string(st);
     return st;
 }

@@ -93,17 +93,14 @@ extern "C" resdex_status_t
 resdex_db_set_path_metadata(resdex_db_t *db, const char *prefix, const char *path,
                             const char *value)
 {
-    if (!db || !prefix || !*prefix || !path || !*path || !value)
-        return RESDEX_STATUS_BAD_ARGUMENT;
-    std::string key, v;
-    try {
-        key = path_key(prefix, path);
+    return guarded(db, [&] {
+        if (!db || !prefix || !*prefix || !path || !*path || !value)
+            return RESDEX_STATUS_BAD_ARGUMENT;
+        std::string key = path_key(prefix, path), v;
         if (!key_is_plain(prefix, path) && *value)
             v = "@" + std::to_string(strlen(path)) + ":" + path + value;
-    } catch (const std::bad_alloc &) {
-        return RESDEX_STATUS_OUT_OF_MEMORY;
-    }
-    return resdex_db_set_metadata(db, key.c_str(), v.empty() ? value : v.c_str());
+        return resdex_db_set_metadata(db, key.c_str(), v.empty() ? value : v.c_str());
+    });
 }
 
 namespace
@@ -137,12 +134,11 @@ extern "C" resdex_status_t
 resdex_db_list_path_metadata(resdex_db_t *db, const char *prefix, const char *under,
                              resdex_path_meta_fn fn, void *ctx, size_t *migrated)
 {
-    if (migrated)
-        *migrated = 0;
-    if (!db || !prefix || !*prefix || !fn)
-        return RESDEX_STATUS_BAD_ARGUMENT;
-    resdex_status_t st = RESDEX_STATUS_SUCCESS;
-    try {
+    return guarded(db, [&] {
+        if (migrated)
+            *migrated = 0;
+        if (!db || !prefix || !*prefix || !fn)
+            return RESDEX_STATUS_BAD_ARGUMENT;
         PathWalk w;
         w.prefix = prefix;
         w.under = under ? under : "";
@@ -154,7 +150,7 @@ resdex_db_list_path_metadata(resdex_db_t *db, const char *prefix, const char *un
          * much of `under`; path_walk_one() checks the whole path. */
         std::string key_prefix =
             w.prefix + w.under.substr(0, std::min(w.under.size(), long_cut_min(w.prefix.size())));
-        st = resdex_db_list_metadata(db, key_prefix.c_str(), path_walk_one, &w);
+        resdex_status_t st = resdex_db_list_metadata(db, key_prefix.c_str(), path_walk_one, &w);
         if (st == RESDEX_STATUS_SUCCESS && w.oom)
             st = RESDEX_STATUS_OUT_OF_MEMORY;
         /* Move old-style long keys to the long form, in the pending commit. */
@@ -170,10 +166,8 @@ resdex_db_list_path_metadata(resdex_db_t *db, const char *prefix, const char *un
                 (*migrated)++;
             free(value);
         }
-    } catch (const std::bad_alloc &) {
-        return RESDEX_STATUS_OUT_OF_MEMORY;
-    }
-    return st;
+        return st;
+    });
 }
 
 extern "C" void
@@ -222,10 +216,12 @@ extern "C" resdex_status_t
 resdex_db_list_files(resdex_db_t *db, resdex_file_kind_t kind, const char *under,
                      int (*fn)(const resdex_file_entry_t *e, void *ctx), void *ctx)
 {
-    if (!db || !fn || (kind != RESDEX_FILE_INDEXED && kind != RESDEX_FILE_REJECTED))
-        return RESDEX_STATUS_BAD_ARGUMENT;
-    FileWalk w = {kind, fn, ctx};
-    return resdex_db_list_path_metadata(
-        db, kind == RESDEX_FILE_INDEXED ? RESDEX_META_FILE_PREFIX : RESDEX_META_REJECTED_PREFIX,
-        under, file_walk_one, &w, nullptr);
+    return guarded(db, [&] {
+        if (!db || !fn || (kind != RESDEX_FILE_INDEXED && kind != RESDEX_FILE_REJECTED))
+            return RESDEX_STATUS_BAD_ARGUMENT;
+        FileWalk w = {kind, fn, ctx};
+        return resdex_db_list_path_metadata(
+            db, kind == RESDEX_FILE_INDEXED ? RESDEX_META_FILE_PREFIX : RESDEX_META_REJECTED_PREFIX,
+            under, file_walk_one, &w, nullptr);
+    });
 }

@@ -26,10 +26,8 @@ progress_path(const resdex_db_t *db)
     return db->path + "/resdexd.progress";
 }
 
-} // namespace
-
-extern "C" resdex_status_t
-resdex_db_set_progress(resdex_db_t *db, const resdex_progress_t *p)
+resdex_status_t
+write_progress(resdex_db_t *db, const resdex_progress_t *p)
 {
     if (resdex_status_t st = need_writable(db))
         return st;
@@ -63,15 +61,16 @@ resdex_db_set_progress(resdex_db_t *db, const resdex_progress_t *p)
     return RESDEX_STATUS_SUCCESS;
 }
 
-extern "C" resdex_status_t
-resdex_db_get_progress(resdex_db_t *db, resdex_progress_t *out)
+resdex_status_t
+read_progress(resdex_db_t *db, resdex_progress_t *out)
 {
+    if (out)
+        memset(out, 0, sizeof *out);
     if (!db || !out)
         return RESDEX_STATUS_BAD_ARGUMENT;
-    memset(out, 0, sizeof *out);
     FILE *f = fopen(progress_path(db).c_str(), "re");
     if (!f)
-        return RESDEX_STATUS_NOT_FOUND;
+        return db_fail(db, RESDEX_STATUS_NOT_FOUND, "no reconcile is running on " + db->path);
     char key[32], value[64];
     long long pid = 0;
     int fields = 0;
@@ -101,7 +100,21 @@ resdex_db_get_progress(resdex_db_t *db, resdex_progress_t *out)
     /* Its writer died without removing it: nothing is running. */
     if (fields < 8 || pid <= 0 || (kill((pid_t)pid, 0) != 0 && errno == ESRCH)) {
         memset(out, 0, sizeof *out);
-        return RESDEX_STATUS_NOT_FOUND;
+        return db_fail(db, RESDEX_STATUS_NOT_FOUND, "no reconcile is running on " + db->path);
     }
     return RESDEX_STATUS_SUCCESS;
+}
+
+} // namespace
+
+extern "C" resdex_status_t
+resdex_db_set_progress(resdex_db_t *db, const resdex_progress_t *p)
+{
+    return guarded(db, [&] { return write_progress(db, p); });
+}
+
+extern "C" resdex_status_t
+resdex_db_get_progress(resdex_db_t *db, resdex_progress_t *out)
+{
+    return guarded(db, [&] { return read_progress(db, out); });
 }

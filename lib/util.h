@@ -12,6 +12,15 @@
 extern "C" {
 #endif
 
+/* A handle's last error (include/resdex.h: "" after a successful call, a
+ * message after a failed one), for the public functions written in C; the
+ * C++ ones have guarded() (db-private.hh). Defined in error.cc. db may be
+ * NULL. db_error_clear starts a call; db_error_end(db, st) ends one that
+ * answers st: a success clears the message, a failure that left none gets
+ * its status's description. It returns st. */
+void db_error_clear(resdex_db_t *db);
+resdex_status_t db_error_end(resdex_db_t *db, resdex_status_t st);
+
 /* A growable byte buffer with a hard size cap (after curl's dynbuf). The
  * content is always NUL-terminated once anything was reserved. */
 typedef struct buf {

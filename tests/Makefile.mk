@@ -42,9 +42,12 @@ tests_json_equal_LDADD = $(JANSSON_LIBS)
 
 # Shell tests (end to end) run with these in their environment.
 AM_TESTS_ENVIRONMENT = top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_builddir)' \
-	RESDEX_SHARED='$(RESDEX_SHARED)'; export top_srcdir top_builddir RESDEX_SHARED;
-# The unpacked tarball's tests read the shared corpus this tree's tests read.
-AM_DISTCHECK_CONFIGURE_FLAGS += RESDEX_SHARED='$(RESDEX_SHARED)'
+	RESDEX_SHARED='$(RESDEX_SHARED)' RESDEX_NODE_MODULES='$(RESDEX_NODE_MODULES)'; \
+	export top_srcdir top_builddir RESDEX_SHARED RESDEX_NODE_MODULES;
+# The unpacked tarball's tests read the shared corpus this tree's tests read,
+# and the browser tests use this tree's npm packages.
+AM_DISTCHECK_CONFIGURE_FLAGS += RESDEX_SHARED='$(RESDEX_SHARED)' \
+	RESDEX_NODE_MODULES='$(RESDEX_NODE_MODULES)'
 EXTRA_DIST += tests/lib.sh
 
 # One fragment per area, so that parallel work does not collide.

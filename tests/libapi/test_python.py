@@ -367,5 +367,53 @@ class NoLeak(unittest.TestCase):
         self.assertLess(grown, 512 * 1024)
 
 
+# Held open at the interpreter's exit: a Database in a global, one in a
+# reference cycle, one kept by the resdex module itself (torn down last),
+# one whose opening failed, and the results of calls; and one collected
+# after the modules' globals are gone. Each handle is closed (the wrapped
+# resdex_db_close writes a line), and nothing is said.
+AT_EXIT = r"""
+import os, sys
+import resdex
+from resdex import _capi
+close = _capi.lib.resdex_db_close
+def closing(db):
+    close(db)
+    os.write(1, b"closed\n")
+_capi.lib.resdex_db_close = closing
+db = resdex.Database(sys.argv[1])
+hits = db.search("prison", limit=3)
+res = db.show("E/RES/2017/19")
+stats = db.stats()
+cycle = resdex.Database(sys.argv[1])
+cycle.me = cycle
+cycle.hits = cycle.search("prison")
+resdex.kept = resdex.Database(sys.argv[1])
+try:
+    resdex.Database(os.path.join(sys.argv[1], "no-such-index"))
+except resdex.ResdexError as e:
+    failed = e
+del cycle
+# What the interpreter's teardown does to the modules, done here, where it
+# can be seen: their globals gone, then a Database collected.
+doomed = resdex.Database(sys.argv[1])
+resdex.lib = resdex._capi = _capi.lib = _capi.libc = None
+del doomed
+"""
+
+
+class Teardown(unittest.TestCase):
+    def test_open_at_exit(self):
+        for flags in ([], ["-X", "dev"]):
+            with self.subTest(flags=flags):
+                out = subprocess.run([os.environ.get("PYTHON") or "python3"] + flags +
+                                     ["-c", AT_EXIT, DB], stdout=subprocess.PIPE,
+                                     stderr=subprocess.PIPE, check=False)
+                self.assertEqual(out.stderr.decode(), "")
+                self.assertEqual(out.returncode, 0)
+                # Four opened, one failed to open (its handle closed too).
+                self.assertEqual(out.stdout.decode().count("closed"), 5)
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

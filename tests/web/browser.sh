@@ -5,6 +5,9 @@
 # and A/RES/80/229 in the six languages from the shared corpus. Skipped (77)
 # when the browser or puppeteer-core is missing, except in CI
 # (RESDEX_REQUIRE_SHARED=1, set by .ci/run), where that is a failure.
+# puppeteer-core is looked for in RESDEX_NODE_MODULES (configure's; by
+# default the source tree's tests/web/node_modules, which make distcheck
+# passes on to the unpacked tarball, which has none).
 # RESDEX_SCREENSHOTS=DIR: also write the page's screenshots there (doc/).
 . "$top_srcdir/tests/lib.sh"
 shared_or_skip
@@ -13,11 +16,11 @@ QUERY_NO_SAMPLES=1
 . "$top_srcdir/tests/web/serve-lib.sh"
 
 CHROMIUM=${CHROMIUM:-$(command -v chromium || command -v chromium-browser || true)}
-MODULES="$top_srcdir/tests/web/node_modules/puppeteer-core"
+NODE_MODULES=${RESDEX_NODE_MODULES:-$top_srcdir/tests/web/node_modules}
 missing=
 [ -n "$CHROMIUM" ] || missing="chromium"
 command -v node >/dev/null || missing="$missing node"
-[ -d "$MODULES" ] || missing="$missing puppeteer-core (tests/web/node_modules)"
+[ -d "$NODE_MODULES/puppeteer-core" ] || missing="$missing puppeteer-core (in $NODE_MODULES)"
 if [ -n "$missing" ]; then
     if [ "${RESDEX_REQUIRE_SHARED:-0}" = 1 ]; then
         echo "FAIL: missing for the browser tests:$missing (scripts/install-deps --web)" >&2
@@ -46,8 +49,12 @@ chmod u+w "$T"/c/*
 build_index "$T/c" "$T/db"
 start_server "$T/db"
 rc=0
-CHROMIUM="$CHROMIUM" URL="$URL" NODE_PATH="$top_srcdir/tests/web/node_modules" \
-    timeout 300 node "$top_srcdir/tests/web/browser.mjs" || rc=$?
+# An ES module finds its imports in the node_modules beside it (NODE_PATH
+# is for require()): the script is run from a copy with those modules beside.
+mkdir "$T/web"
+cp "$top_srcdir/tests/web/browser.mjs" "$T/web/"
+ln -s "$NODE_MODULES" "$T/web/node_modules"
+CHROMIUM="$CHROMIUM" URL="$URL" timeout 300 node "$T/web/browser.mjs" || rc=$?
 check "SIGTERM: exit 0" stop_server
 [ "$rc" -eq 0 ] || fail "browser.mjs exited $rc"
 finish

@@ -19,6 +19,7 @@ to release the index at once.
 import ctypes
 import json
 import os
+import weakref
 
 from . import _capi
 from ._capi import lib
@@ -149,22 +150,27 @@ class Database:
         st = lib.resdex_db_open(str(path).encode("utf-8", "surrogateescape"), 0,
                                 ctypes.byref(db))
         self._db = db  # set even when opening failed: it holds the message
+        # The handle is closed once: by close(), else when the Database is
+        # collected, else at the interpreter's exit, before the modules
+        # (ctypes, this one) are torn down. The finalizer holds what it
+        # needs (the function and the handle), not the Database nor a
+        # module global: a __del__ run during the teardown would find
+        # those gone.
+        self._finalizer = weakref.finalize(self, lib.resdex_db_close, db)
         if st != 0:
             self._raise(st)
 
     def close(self):
         """Release the index (further calls raise ValueError)."""
-        if self._db is not None:
-            lib.resdex_db_close(self._db)
-            self._db = None
+        self._db = None
+        finalizer = getattr(self, "_finalizer", None)
+        if finalizer is not None:
+            finalizer()
 
     def __enter__(self):
         return self
 
     def __exit__(self, *exc):
-        self.close()
-
-    def __del__(self):
         self.close()
 
     def _handle(self):
