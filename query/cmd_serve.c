@@ -29,7 +29,7 @@ static const char *listen_opt = DEFAULT_LISTEN, *access_log_opt;
 static unsigned threads_opt;      /* 0: one per CPU */
 static unsigned per_ip_opt = 64;  /* connections from one address (0: no limit) */
 static unsigned idle_opt = 15;    /* a client silent this long is cut off */
-static unsigned request_opt = 30; /* and one whose request takes longer to arrive */
+static unsigned request_opt = 30; /* and one slower to send a request and read the answer */
 
 static const opt_desc_t serve_options[] = {
     {.name = "listen",
@@ -68,8 +68,8 @@ static const opt_desc_t serve_options[] = {
      .min = 1,
      .max = 3600,
      .metavar = "SECONDS",
-     .help = "cut off a client whose request (its headers and body) takes\n"
-             "longer to arrive, however steadily it trickles (default 30)"},
+     .help = "cut off a client that takes longer to send its request and\n"
+             "read the answer, however steadily it trickles (default 30)"},
     {.name = NULL},
 };
 
@@ -82,22 +82,57 @@ typedef struct conn {
     size_t len;
     int started, too_large;
     unsigned status;
-    size_t bytes;
+    size_t length; /* of the answer's body (0 for HEAD) */
+    size_t bytes;  /* of it sent, as far as known (see body_read) */
 } conn_t;
+
+/* An answer being sent, a block at a time: libmicrohttpd asks for the
+ * next block once the last is written, at the position written so far,
+ * which is thus known (to within a block) when a client is cut off. */
+#define BODY_BLOCK (16u * 1024u)
+typedef struct body {
+    serve_response_t resp;
+    size_t *sent; /* the request's conn_t bytes: read only while it is sent */
+} body_t;
+
+static ssize_t
+body_read(void *cls, uint64_t pos, char *buf, size_t max)
+{
+    body_t *b = cls;
+    *b->sent = (size_t)pos;
+    if (pos >= b->resp.len)
+        return MHD_CONTENT_READER_END_OF_STREAM;
+    size_t n = b->resp.len - (size_t)pos < max ? b->resp.len - (size_t)pos : max;
+    memcpy(buf, b->resp.body + pos, n);
+    return (ssize_t)n;
+}
+
+static void
+body_free(void *cls)
+{
+    body_t *b = cls;
+    serve_response_free(&b->resp);
+    free(b);
+}
 
 /* The request deadline. The idle timeout (libmicrohttpd's) cuts off a
  * client silent too long, but not one that trickles its request a byte at
- * a time, each byte within it. Each connection has a deadline by which its
- * request (the line, the headers and the body) must have arrived, from when
- * it was accepted, or for the next request on a kept-alive connection from
- * when the last answer was queued; a thread of its own shuts the socket of
- * a connection past its deadline down, and libmicrohttpd, reading the end
- * of the stream, closes it. A connection being answered has no deadline. */
+ * a time, each byte within it, nor one that reads its answer a byte at a
+ * time. Each connection has a deadline by which its request (the line, the
+ * headers and the body) must have arrived and its answer must have been
+ * taken: request_opt seconds of the client's time, from when the
+ * connection was accepted, or for the next request on a kept-alive
+ * connection from when the last answer was sent. The clock stops while the
+ * server works out the answer (a slow search is not the client's fault)
+ * and runs again once the answer is queued. A thread of its own shuts the
+ * socket of a connection past its deadline down, and libmicrohttpd,
+ * reading the end of the stream or failing to write, closes it. */
 typedef struct watch {
     struct watch *prev, *next;
     int fd;
     int armed, cut; /* cut: by the watchdog, past its deadline */
     struct timespec deadline;
+    struct timespec left; /* while the clock is stopped: the time left */
 } watch_t;
 
 typedef struct watchdog {
@@ -126,21 +161,55 @@ watch_arm(watchdog_t *w, watch_t *c)
     pthread_mutex_unlock(&w->lock);
 }
 
-static void
-watch_disarm(watchdog_t *w, watch_t *c)
-{
-    pthread_mutex_lock(&w->lock);
-    if (c->armed) {
-        c->armed = 0;
-        w->armed--;
-    }
-    pthread_mutex_unlock(&w->lock);
-}
-
 static int
 before(const struct timespec *a, const struct timespec *b)
 {
     return a->tv_sec < b->tv_sec || (a->tv_sec == b->tv_sec && a->tv_nsec < b->tv_nsec);
+}
+
+/* Stop the clock: the time left is kept for watch_resume. */
+static void
+watch_pause(watchdog_t *w, watch_t *c)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    pthread_mutex_lock(&w->lock);
+    if (c->armed) {
+        c->armed = 0;
+        w->armed--;
+        c->left.tv_sec = c->deadline.tv_sec - now.tv_sec;
+        c->left.tv_nsec = c->deadline.tv_nsec - now.tv_nsec;
+        if (c->left.tv_nsec < 0) {
+            c->left.tv_nsec += 1000000000L;
+            c->left.tv_sec--;
+        }
+        if (c->left.tv_sec < 0)
+            c->left.tv_sec = c->left.tv_nsec = 0;
+    }
+    pthread_mutex_unlock(&w->lock);
+}
+
+/* Run the clock again, with the time left when it was stopped. */
+static void
+watch_resume(watchdog_t *w, watch_t *c)
+{
+    struct timespec deadline;
+    clock_gettime(CLOCK_MONOTONIC, &deadline);
+    pthread_mutex_lock(&w->lock);
+    if (!c->armed && !c->cut) {
+        deadline.tv_sec += c->left.tv_sec;
+        deadline.tv_nsec += c->left.tv_nsec;
+        if (deadline.tv_nsec >= 1000000000L) {
+            deadline.tv_nsec -= 1000000000L;
+            deadline.tv_sec++;
+        }
+        c->deadline = deadline;
+        c->armed = 1;
+        /* The watchdog may be waiting for a later deadline, or none. */
+        w->armed++;
+        pthread_cond_signal(&w->wake);
+    }
+    pthread_mutex_unlock(&w->lock);
 }
 
 static void *
@@ -156,7 +225,12 @@ watchdog_run(void *cls)
                 continue;
             if (!before(&now, &c->deadline)) {
                 /* Not closed here: the socket is libmicrohttpd's, and it
-                 * is still open while the connection is on the list. */
+                 * is still open while the connection is on the list. When
+                 * it is closed, it is reset: what is left of the answer
+                 * in the kernel's buffer is dropped, not kept for a client
+                 * that takes it a byte at a time. */
+                struct linger reset = {.l_onoff = 1, .l_linger = 0};
+                setsockopt(c->fd, SOL_SOCKET, SO_LINGER, &reset, sizeof reset);
                 shutdown(c->fd, SHUT_RDWR);
                 c->cut = 1;
                 c->armed = 0;
@@ -356,10 +430,11 @@ answer(void *cls, struct MHD_Connection *c, const char *url, const char *method,
             return MHD_YES;
         conn->too_large = 1;
     }
-    /* The request has arrived whole: no deadline while it is answered. */
+    /* The request has arrived whole: the clock stops while it is
+     * answered, and runs again while the answer is sent. */
     watch_t *wc = watch_of(c);
     if (wc)
-        watch_disarm(&s->watchdog, wc);
+        watch_pause(&s->watchdog, wc);
     args_t a = {.n = 0};
     MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect_arg, &a);
     serve_request_t req = {.method = method,
@@ -369,20 +444,24 @@ answer(void *cls, struct MHD_Connection *c, const char *url, const char *method,
                            .body = conn->body,
                            .body_len = conn->len,
                            .body_too_large = conn->too_large};
-    serve_response_t resp;
-    serve_handle(s->api, &req, &resp);
-    struct MHD_Response *r = MHD_create_response_from_buffer(
-        resp.len, resp.body, resp.owned ? MHD_RESPMEM_MUST_COPY : MHD_RESPMEM_PERSISTENT);
+    body_t *b = malloc(sizeof *b);
+    if (!b)
+        return MHD_NO;
+    serve_handle(s->api, &req, &b->resp);
+    b->sent = &conn->bytes;
+    struct MHD_Response *r =
+        MHD_create_response_from_callback(b->resp.len, BODY_BLOCK, body_read, b, body_free);
     if (!r) {
-        serve_response_free(&resp);
+        body_free(b);
         return MHD_NO;
     }
-    add_headers(r, &resp);
-    conn->status = resp.status;
-    conn->bytes = strcmp(method, "HEAD") == 0 ? 0 : resp.len;
-    enum MHD_Result rc = MHD_queue_response(c, resp.status, r);
+    add_headers(r, &b->resp);
+    conn->status = b->resp.status;
+    conn->length = strcmp(method, "HEAD") == 0 ? 0 : b->resp.len;
+    enum MHD_Result rc = MHD_queue_response(c, conn->status, r);
     MHD_destroy_response(r);
-    serve_response_free(&resp);
+    if (wc)
+        watch_resume(&s->watchdog, wc);
     return rc;
 }
 
@@ -421,7 +500,6 @@ log_request(FILE *log, struct MHD_Connection *c, const conn_t *conn)
 static void
 completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode t)
 {
-    (void)t;
     server_t *s = cls;
     conn_t *conn = *con_cls;
     /* The next request on this connection (kept alive) has its deadline
@@ -432,10 +510,17 @@ completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestT
             watch_arm(&s->watchdog, wc);
         return;
     }
-    if (!conn->status && wc && watch_cut(&s->watchdog, wc))
-        conn->status = MHD_HTTP_REQUEST_TIMEOUT; /* for the log: cut off */
-    else if (wc)
-        watch_arm(&s->watchdog, wc);
+    if (wc && watch_cut(&s->watchdog, wc)) {
+        /* Cut off: before its answer, status 408; while taking it, the
+         * status sent and the bytes sent. */
+        if (!conn->status)
+            conn->status = MHD_HTTP_REQUEST_TIMEOUT;
+    } else {
+        if (t == MHD_REQUEST_TERMINATED_COMPLETED_OK)
+            conn->bytes = conn->length;
+        if (wc)
+            watch_arm(&s->watchdog, wc);
+    }
     if (s->log)
         log_request(s->log, c, conn);
     free(conn->uri);
@@ -478,6 +563,14 @@ listen_on(const char *spec, char *shown, size_t shown_size)
     int one = 1;
     if (fd >= 0)
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    /* A test's hook (tests/web/limits.sh): RESDEX_TEST_SNDBUF=BYTES makes
+     * the send buffer of every connection small (accepted sockets inherit
+     * it), so that a client reading slowly on loopback is not hidden by
+     * the kernel taking the whole answer at once. */
+    const char *sndbuf = getenv("RESDEX_TEST_SNDBUF");
+    int bytes = sndbuf ? atoi(sndbuf) : 0;
+    if (fd >= 0 && bytes > 0)
+        setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &bytes, sizeof bytes);
     if (fd < 0 || bind(fd, ai->ai_addr, ai->ai_addrlen) != 0 || listen(fd, 64) != 0) {
         fprintf(stderr, "resdex serve: cannot listen on %s: %s\n", spec, strerror(errno));
         if (fd >= 0)

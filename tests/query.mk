@@ -7,13 +7,16 @@
 # samples and seven GA resolutions of the shared corpus; relevance.sh: the
 # resolution devoted to a topic first, on the GA eightieth session;
 # provenance.sh: drafts and the texts adopted from them, with the samples'
-# report and two AKN4UN files).
+# report and two AKN4UN files; counts.sh: --count, --group and the hits
+# listed agree, and with the documents, on the samples and the English AKN4UN
+# texts).
 QUERY_SHELL_TESTS = tests/query/search.sh tests/query/filters.sh \
 	tests/query/batch.sh tests/query/errors.sh tests/query/show.sh \
 	tests/query/show-lang.sh tests/query/stats.sh tests/query/concurrent.sh \
 	tests/query/pairs.sh tests/query/options.sh tests/query/names.sh \
 	tests/query/fold.sh tests/query/relevance.sh tests/query/provenance.sh \
-	tests/query/snippets.sh tests/query/cite.sh tests/query/annex.sh tests/query/consensus.sh
+	tests/query/snippets.sh tests/query/cite.sh tests/query/annex.sh tests/query/consensus.sh \
+	tests/query/counts.sh
 TESTS += $(QUERY_SHELL_TESTS)
 EXTRA_DIST += $(QUERY_SHELL_TESTS) tests/query/query-lib.sh
 

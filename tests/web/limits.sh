@@ -2,8 +2,9 @@
 # resdex serve's limits on clients (tests/web/slowclient.py misbehaves):
 # a client that sends the start of a request and falls silent is cut off
 # after --idle-timeout; one that trickles its headers, or its body, a byte
-# at a time, never idle for long, is cut off after --request-timeout;
-# meanwhile the server answers others. A kept-alive connection has the
+# at a time, never idle for long, is cut off after --request-timeout, and
+# so is one that reads its answer a byte at a time; meanwhile the server
+# answers others. A kept-alive connection has the
 # request timeout for each request, not for all of them. More connections from one address than --per-ip are
 # refused, while another address is still answered, and the address is
 # answered again once its connections close.
@@ -14,7 +15,12 @@ command -v curl >/dev/null || { echo "SKIP: no curl (scripts/install-deps instal
 command -v python3 >/dev/null || { echo "SKIP: no python3 (scripts/install-deps installs it)" >&2; exit 77; }
 SLOW="python3 $top_srcdir/tests/web/slowclient.py"
 
+# The send buffers small (RESDEX_TEST_SNDBUF, and the slow reader's own
+# receive buffer), or the kernel takes a whole answer at once on loopback
+# and a client reading slowly is never seen as one.
+export RESDEX_TEST_SNDBUF=4096
 start_server "$T/db" --idle-timeout 2 --request-timeout 4 --access-log "$T/access.log"
+unset RESDEX_TEST_SNDBUF
 port=${URL##*:}
 port=${port%/}
 
@@ -49,6 +55,21 @@ check "... after the request timeout ($(cat "$T/trickling.out"))" \
 slow trickling-headers headers 127.0.0.1 "$port" 30 0.5
 check "... after the request timeout, headers ($(cat "$T/trickling-headers.out"))" \
     test "${secs:-0}" -ge 3 -a "${secs:-99}" -lt 8
+# An answer of 100 hits (over 100 kB) read a byte every millisecond
+# (about 1 kB a second: the server's writes never wait the idle timeout of
+# 2 s, and the whole would take two minutes): cut off after the request
+# timeout (4 s), which covers sending the answer too.
+big='/api/search?q=the&limit=100'
+slow slow-reader slowread 127.0.0.1 "$port" "$big" 30 0.001
+read_bytes=$(sed -n 's/.*, \([0-9]*\) of [0-9]* bytes read$/\1/p' "$T/slow-reader.out")
+length=$(sed -n 's/.*, [0-9]* of \([0-9]*\) bytes read$/\1/p' "$T/slow-reader.out")
+check "... after the request timeout, reading ($(cat "$T/slow-reader.out"))" \
+    test "${secs:-0}" -ge 3 -a "${secs:-99}" -lt 8
+check "... the answer is large (${length:-?} bytes) and was not read whole" \
+    test "${length:-0}" -gt 100000 -a "${read_bytes:-0}" -lt "${length:-0}"
+logged=$(sed -n "s|.*\"GET $big HTTP/1.1\" 200 \([0-9]*\)\$|\1|p" "$T/access.log")
+check "the access log gives the cut answer: 200 and the bytes sent, fewer than all (${logged:-none})" \
+    test -n "$logged" -a "${logged:-0}" -lt "${length:-0}"
 check "the access log says the trickled body timed out" grep -q '"POST /api/similar HTTP/1.1" 408 0$' "$T/access.log"
 # Five requests on one connection 1.5 s apart (6 s, more than the request
 # timeout of 4 s): each is answered, the timeout is each request's.

@@ -18,10 +18,17 @@ waits for ever.
       COUNT requests on one connection, INTERVAL seconds apart, each sent
       whole at once. Prints "answered N of COUNT after S" (the connection
       kept for longer than one request may take).
+  slowclient.py slowread HOST PORT PATH SECONDS INTERVAL
+      A GET of PATH sent whole, then its answer read a byte every INTERVAL
+      seconds, through a small receive buffer (the kernel's own must not
+      swallow the answer on loopback; the server's send buffer is made
+      small too, RESDEX_TEST_SNDBUF). Prints "closed after S, N of LENGTH
+      bytes read" (LENGTH: its Content-Length) or "open after ...".
   slowclient.py hold HOST PORT COUNT SECONDS
       Open COUNT connections, each with the start of a request, print
       "ready" once all are open, and hold them SECONDS (or until killed).
 """
+import select
 import socket
 import sys
 import time
@@ -121,6 +128,46 @@ def keepalive(host, port, count, interval):
     return 0 if answered == count else 1
 
 
+def slowread(host, port, path, seconds, interval):
+    s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 1024)
+    s.settimeout(5)
+    s.connect((host, port))
+    start = time.monotonic()
+    s.sendall(("GET %s HTTP/1.1\r\nHost: slow\r\n\r\n" % path).encode())
+    data = b""
+    while b"\r\n\r\n" not in data:  # the head at once, then the body slowly
+        chunk = s.recv(1)
+        if not chunk:
+            break
+        data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    length = "?"
+    for line in head.split(b"\r\n")[1:]:
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"content-length":
+            length = value.strip().decode()
+    read = len(body)
+    # The end of the connection is seen at once, not after the bytes
+    # already in the buffer: poll for the server's FIN or reset.
+    ended = select.poll()
+    ended.register(s, select.POLLRDHUP | select.POLLHUP | select.POLLERR)
+    while time.monotonic() - start < seconds:
+        try:
+            byte = b"" if ended.poll(0) else s.recv(1)
+        except (ConnectionResetError, BrokenPipeError):
+            byte = b""
+        except socket.timeout:
+            continue
+        if not byte:
+            print("closed after %.1f, %d of %s bytes read" % (time.monotonic() - start, read, length))
+            return 0
+        read += 1
+        time.sleep(interval)
+    print("open after %.1f, %d of %s bytes read" % (time.monotonic() - start, read, length))
+    return 1
+
+
 def hold(host, port, count, seconds):
     socks = []
     for _ in range(count):
@@ -142,6 +189,8 @@ def main(argv):
         return headers(argv[2], int(argv[3]), float(argv[4]), float(argv[5]))
     if mode == "keepalive" and len(argv) == 6:
         return keepalive(argv[2], int(argv[3]), int(argv[4]), float(argv[5]))
+    if mode == "slowread" and len(argv) == 7:
+        return slowread(argv[2], int(argv[3]), argv[4], float(argv[5]), float(argv[6]))
     if mode == "hold" and len(argv) == 6:
         return hold(argv[2], int(argv[3]), int(argv[4]), float(argv[5]))
     sys.stderr.write(__doc__)
