@@ -316,9 +316,19 @@ make_paragraph(Xapian::TermGenerator &tg, const char *source, size_t ri,
     resdex_paragraph_anchor(res, pi, anchor, sizeof anchor);
     std::string id = std::string(res->symbol) + "#" + anchor;
 
+    /* The resolution's context is stored once, in its first paragraph's
+     * record; the others name that record by its unique term (record.h). */
+    std::string unique =
+        std::string(source) + '\x1f' + std::to_string(ri) + '\x1f' + std::to_string(pi);
+    std::string context_ref =
+        pi == 0 ? std::string()
+                : key_term(P_UNIQUE, std::string(source) + '\x1f' + std::to_string(ri) +
+                                         "\x1f"
+                                         "0");
     char *rec = nullptr;
     size_t rec_len = 0;
-    resdex_status_t st = record_encode(res, pi, id.c_str(), &rec, &rec_len);
+    resdex_status_t st =
+        record_encode(res, pi, id.c_str(), pi == 0 ? nullptr : context_ref.c_str(), &rec, &rec_len);
     if (st != RESDEX_STATUS_SUCCESS)
         throw resdex::Error{st, std::string(resdex_status_to_string(st)) +
                                     " encoding the record of paragraph " + id};
@@ -335,8 +345,6 @@ make_paragraph(Xapian::TermGenerator &tg, const char *source, size_t ri,
         tg.index_text(prepare_text(res->title, lang), 1, P_TITLE);
     }
 
-    std::string unique =
-        std::string(source) + '\x1f' + std::to_string(ri) + '\x1f' + std::to_string(pi);
     doc.add_boolean_term(key_term(P_UNIQUE, unique));
     doc.add_boolean_term(key_term(P_SOURCE, source));
     std::string symbol = lower(res->symbol);

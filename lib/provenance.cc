@@ -24,6 +24,7 @@
  * small boolean queries when it is present. */
 #include "provenance.hh"
 #include "arena.h"
+#include "query-prep.hh"
 #include "record.h"
 #include "results.h"
 #include "terms.hh"
@@ -171,17 +172,16 @@ year_fits(int draft_year, int adopted_year)
 
 /* The symbol as printed, from a paragraph's record. */
 std::string
-symbol_of(const Xapian::Document &d)
+symbol_of(const Xapian::Database &x, const Xapian::Document &d)
 {
-    std::string data = d.get_data();
     arena_t a;
     arena_init(&a);
     resdex_hit_t h;
     memset(&h, 0, sizeof h);
     char *msg = nullptr;
     std::string out;
-    if (record_decode(&a, data.data(), data.size(), &h, &msg) == RESDEX_STATUS_SUCCESS &&
-        h.resolution && h.resolution->symbol)
+    if (record_read(x, &a, d, &h, &msg) == RESDEX_STATUS_SUCCESS && h.resolution &&
+        h.resolution->symbol)
         out = h.resolution->symbol;
     free(msg);
     arena_free(&a);
@@ -266,7 +266,7 @@ provenance_links(Xapian::Database &x, const std::string &reskey)
             }
         }
         if (bc) {
-            links.adopted_as = symbol_of(x.get_document(bc->doc));
+            links.adopted_as = symbol_of(x, x.get_document(bc->doc));
             links.adopted_as_key = *best;
         }
         return links;
@@ -282,7 +282,7 @@ provenance_links(Xapian::Database &x, const std::string &reskey)
             found.emplace_back(c.second.year, c.first);
     std::sort(found.begin(), found.end());
     for (const auto &f : found) {
-        links.from.push_back(symbol_of(x.get_document(cands[f.second].doc)));
+        links.from.push_back(symbol_of(x, x.get_document(cands[f.second].doc)));
         links.from_keys.push_back(f.second);
     }
     return links;

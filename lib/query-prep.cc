@@ -686,14 +686,31 @@ namespace
 } // namespace
 
 resdex_status_t
+record_read(const Xapian::Database &x, arena_t *a, const Xapian::Document &doc, resdex_hit_t *hit,
+            char **message)
+{
+    std::string data = doc.get_data();
+    std::string context;
+    bool found = false;
+    if (const char *ref = record_context_ref(data.data(), data.size())) {
+        Xapian::PostingIterator p = x.postlist_begin(ref);
+        if (p != x.postlist_end(ref)) {
+            context = x.get_document(*p).get_data();
+            found = true;
+        }
+    }
+    return record_decode(a, data.data(), data.size(), found ? context.data() : nullptr,
+                         context.size(), hit, message);
+}
+
+resdex_status_t
 fill_hit(resdex_db_t *db, resdex_results_t *r, const Xapian::Document &doc, resdex_hit_t **out)
 {
     resdex_hit_t *hit = results_add_hit(r);
     if (!hit)
         resdex::out_of_memory("adding a hit");
-    std::string data = doc.get_data();
     char *msg = nullptr;
-    resdex_status_t st = record_decode(results_arena(r), data.data(), data.size(), hit, &msg);
+    resdex_status_t st = record_read(db->db(), results_arena(r), doc, hit, &msg);
     if (st != RESDEX_STATUS_SUCCESS) {
         std::unique_ptr<char, void (*)(void *)> owned(msg, free); /* freed if this throws */
         std::string m = msg ? msg : resdex_status_to_string(st);

@@ -9,6 +9,7 @@
 #ifndef RESDEX_QUERY_PREP_HH
 #define RESDEX_QUERY_PREP_HH
 
+#include "arena.h"
 #include "db-private.hh"
 
 #include <string>
@@ -67,5 +68,10 @@ Xapian::valueno tie_slot(Xapian::Database &x);
 
 resdex_status_t fill_hit(resdex_db_t *db, resdex_results_t *r, const Xapian::Document &doc,
                          resdex_hit_t **out);
+
+/* Decode doc's record into hit, in a (record_decode), reading from x the
+ * record that holds its resolution's context when doc's does not. */
+resdex_status_t record_read(const Xapian::Database &x, arena_t *a, const Xapian::Document &doc,
+                            resdex_hit_t *hit, char **message);
 
 #endif

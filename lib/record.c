@@ -5,15 +5,21 @@
  *    agenda_item, meeting, recommended_by, recommends_to, lang, source (or
  *    source_hex: a file name that is not UTF-8, its bytes in hex)},
  *    "par": {kind, number, item, verb, text, marks[], tags[], cites[]},
- *    "notes": [[mark, text], ...]}
+ *    "notes": [[mark, text], ...]}; an empty array is left out.
  * JSON keeps the record readable with standard tools when debugging and
  * lets fields be added without breaking old readers.
  *
- * Tag '2' (written now): the JSON as it is. Xapian's glass backend already
- * compresses the document data table with zlib, keeping one stream for all
- * records; compressing here as well cost 12% of the indexing CPU for a
- * table 1% smaller (bench/RESULTS.md). Tag '1' (indexes built before): a
- * zlib stream of the JSON; still read. */
+ * Tag '2': the JSON as it is. Xapian's glass backend already compresses
+ * the document data table with zlib; compressing here as well cost 12% of
+ * the indexing CPU for a table 1% smaller (bench/RESULTS.md). Tag '1'
+ * (indexes built before format 2): a zlib stream of the JSON; still read.
+ *
+ * Tag '3' (written for every paragraph but a resolution's first, since
+ * index format 5): the key of the record that holds the resolution's
+ * context (the first paragraph's unique term), a NUL, then the JSON
+ * without "res". The context was about half of every record, and storing
+ * and compressing it again for each paragraph a tenth of the build's CPU
+ * (bench/RESULTS.md, issue 18). */
 #include "record.h"
 #include "util.h"
 
@@ -26,6 +32,7 @@
 
 #define RECORD_TAG_ZLIB '1'
 #define RECORD_TAG_JSON '2'
+#define RECORD_TAG_REF  '3'
 /* A decompressed record larger than this is corrupt (paragraphs are small). */
 #define RECORD_MAX (16u * 1024u * 1024u)
 
@@ -55,18 +62,21 @@ set_source(json_t *obj, const char *source)
     free(hex);
 }
 
-static json_t *
-str_array(const char *const *items, size_t n)
+/* An array of strings; none is left out (read back as none). */
+static void
+set_str_array(json_t *obj, const char *key, const char *const *items, size_t n)
 {
+    if (n == 0)
+        return;
     json_t *a = json_array();
     for (size_t i = 0; a && i < n; i++)
         json_array_append_new(a, json_string(items[i]));
-    return a;
+    json_object_set_new(obj, key, a);
 }
 
 resdex_status_t
-record_encode(const resdex_resolution_t *res, size_t index, const char *id, char **out,
-              size_t *out_len)
+record_encode(const resdex_resolution_t *res, size_t index, const char *id, const char *context_ref,
+              char **out, size_t *out_len)
 {
     *out = NULL;
     *out_len = 0;
@@ -82,28 +92,31 @@ record_encode(const resdex_resolution_t *res, size_t index, const char *id, char
     if (!root || !r || !par || !notes)
         goto DONE;
     set_str(root, "id", id);
-    set_str(r, "symbol", res->symbol);
-    set_str(r, "number", res->number);
-    set_str(r, "body", res->body);
-    set_str(r, "doc_type", res->doc_type);
-    set_str(r, "title", res->title);
-    set_str(r, "date", res->date);
-    set_str(r, "session", res->session);
-    set_str(r, "agenda_item", res->agenda_item);
-    set_str(r, "meeting", res->meeting);
-    set_str(r, "recommended_by", res->recommended_by);
-    set_str(r, "recommends_to", res->recommends_to);
-    set_str(r, "lang", res->lang);
-    set_source(r, res->source);
+    if (!context_ref) {
+        set_str(r, "symbol", res->symbol);
+        set_str(r, "number", res->number);
+        set_str(r, "body", res->body);
+        set_str(r, "doc_type", res->doc_type);
+        set_str(r, "title", res->title);
+        set_str(r, "date", res->date);
+        set_str(r, "session", res->session);
+        set_str(r, "agenda_item", res->agenda_item);
+        set_str(r, "meeting", res->meeting);
+        set_str(r, "recommended_by", res->recommended_by);
+        set_str(r, "recommends_to", res->recommends_to);
+        set_str(r, "lang", res->lang);
+        set_source(r, res->source);
+        json_object_set(root, "res", r);
+    }
     json_object_set_new(par, "kind", json_integer(p->kind));
     json_object_set_new(par, "number", json_integer(p->number));
     set_str(par, "item", p->item);
     set_str(par, "verb", p->verb);
     set_str(par, "text", p->text);
     json_object_set_new(par, "lines", json_pack("[ii]", (int)p->line_first, (int)p->line_last));
-    json_object_set_new(par, "marks", str_array(p->marks, p->n_marks));
-    json_object_set_new(par, "tags", str_array(p->tags, p->n_tags));
-    json_object_set_new(par, "cites", str_array(p->cites, p->n_cites));
+    set_str_array(par, "marks", p->marks, p->n_marks);
+    set_str_array(par, "tags", p->tags, p->n_tags);
+    set_str_array(par, "cites", p->cites, p->n_cites);
     set_str(par, "lead_in", p->lead_in);
     set_str(par, "cite", p->cite);
     if (p->article > 0)
@@ -115,20 +128,23 @@ record_encode(const resdex_resolution_t *res, size_t index, const char *id, char
         else if (f)
             json_array_append_new(notes, json_pack("[ss]", f->mark, f->text));
     }
-    json_object_set(root, "res", r);
     json_object_set(root, "par", par);
-    json_object_set(root, "notes", notes);
+    if (json_array_size(notes) > 0)
+        json_object_set(root, "notes", notes);
     json = json_dumps(root, JSON_COMPACT);
     if (!json)
         goto DONE;
     size_t jlen = strlen(json);
-    char *buf = malloc(jlen + 1);
+    size_t head = context_ref ? 1 + strlen(context_ref) + 1 : 1;
+    char *buf = malloc(head + jlen);
     if (!buf)
         goto DONE;
-    buf[0] = RECORD_TAG_JSON;
-    memcpy(buf + 1, json, jlen);
+    buf[0] = context_ref ? RECORD_TAG_REF : RECORD_TAG_JSON;
+    if (context_ref)
+        memcpy(buf + 1, context_ref, head - 1); /* with its NUL */
+    memcpy(buf + head, json, jlen);
     *out = buf;
-    *out_len = jlen + 1;
+    *out_len = head + jlen;
     st = RESDEX_STATUS_SUCCESS;
 DONE:
     free(json);
@@ -186,26 +202,51 @@ get_str_array(arena_t *a, json_t *obj, const char *key, size_t *n)
     return items;
 }
 
-resdex_status_t
-record_decode(arena_t *a, const char *data, size_t len, resdex_hit_t *hit, char **message)
+const char *
+record_context_ref(const char *data, size_t len)
 {
-    if (!data || len < 2 || (data[0] != RECORD_TAG_ZLIB && data[0] != RECORD_TAG_JSON))
-        return util_fail(message, RESDEX_STATUS_CORRUPT_RECORD,
-                         "stored record: unknown format or empty (%zu bytes)", len);
-    if (len - 1 > RECORD_MAX)
-        return util_fail(message, RESDEX_STATUS_CORRUPT_RECORD,
-                         "stored record is too large (%zu bytes)", len);
+    if (!data || len < 2 || data[0] != RECORD_TAG_REF || !memchr(data + 1, '\0', len - 1))
+        return NULL;
+    return data + 1;
+}
+
+/* The JSON object of a record, or NULL with *message set. */
+static json_t *
+record_parse(const char *data, size_t len, resdex_status_t *st, char **message)
+{
+    if (!data || len < 2 ||
+        (data[0] != RECORD_TAG_ZLIB && data[0] != RECORD_TAG_JSON && data[0] != RECORD_TAG_REF)) {
+        *st = util_fail(message, RESDEX_STATUS_CORRUPT_RECORD,
+                        "stored record: unknown format or empty (%zu bytes)", len);
+        return NULL;
+    }
+    if (len - 1 > RECORD_MAX) {
+        *st = util_fail(message, RESDEX_STATUS_CORRUPT_RECORD,
+                        "stored record is too large (%zu bytes)", len);
+        return NULL;
+    }
 
     /* '1': inflate with a growing buffer and a hard cap. */
     buf_t out;
     buf_init(&out, RECORD_MAX);
     const char *json = data + 1;
     size_t json_len = len - 1;
-    if (data[0] == RECORD_TAG_ZLIB) {
+    if (data[0] == RECORD_TAG_REF) {
+        const char *nul = memchr(data + 1, '\0', len - 1);
+        if (!nul) {
+            *st = util_fail(message, RESDEX_STATUS_CORRUPT_RECORD,
+                            "stored record: its context key has no end");
+            return NULL;
+        }
+        json = nul + 1;
+        json_len = (size_t)(data + len - json);
+    } else if (data[0] == RECORD_TAG_ZLIB) {
         z_stream zs;
         memset(&zs, 0, sizeof zs);
-        if (inflateInit(&zs) != Z_OK)
-            return util_fail(message, RESDEX_STATUS_OUT_OF_MEMORY, "stored record: out of memory");
+        if (inflateInit(&zs) != Z_OK) {
+            *st = util_fail(message, RESDEX_STATUS_OUT_OF_MEMORY, "stored record: out of memory");
+            return NULL;
+        }
         zs.next_in = (Bytef *)data + 1;
         zs.avail_in = (uInt)(len - 1);
         int rc = Z_OK;
@@ -224,9 +265,10 @@ record_decode(arena_t *a, const char *data, size_t len, resdex_hit_t *hit, char 
         inflateEnd(&zs);
         if (rc != Z_STREAM_END) {
             buf_free(&out);
-            return util_fail(message, RESDEX_STATUS_CORRUPT_RECORD,
-                             "stored record does not decompress (zlib: %s)",
-                             rc == Z_OK || rc == Z_BUF_ERROR ? "truncated" : "corrupt data");
+            *st = util_fail(message, RESDEX_STATUS_CORRUPT_RECORD,
+                            "stored record does not decompress (zlib: %s)",
+                            rc == Z_OK || rc == Z_BUF_ERROR ? "truncated" : "corrupt data");
+            return NULL;
         }
         out.data[out.len] = '\0';
         json = out.data;
@@ -239,12 +281,45 @@ record_decode(arena_t *a, const char *data, size_t len, resdex_hit_t *hit, char 
     buf_free(&out);
     /* Out of memory, not a corrupt record: jansson says so, or says nothing
      * (it fails to start reading without setting an error). */
-    if (!root && (json_error_code(&jerr) == json_error_out_of_memory || !jerr.text[0]))
-        return util_fail(message, RESDEX_STATUS_OUT_OF_MEMORY, "stored record: out of memory");
-    json_t *r = root ? json_object_get(root, "res") : NULL;
-    json_t *par = root ? json_object_get(root, "par") : NULL;
+    if (!root && (json_error_code(&jerr) == json_error_out_of_memory || !jerr.text[0])) {
+        *st = util_fail(message, RESDEX_STATUS_OUT_OF_MEMORY, "stored record: out of memory");
+        return NULL;
+    }
+    if (!json_is_object(root)) {
+        json_decref(root);
+        *st = util_fail(message, RESDEX_STATUS_CORRUPT_RECORD,
+                        "stored record is not a paragraph record");
+        return NULL;
+    }
+    return root;
+}
+
+resdex_status_t
+record_decode(arena_t *a, const char *data, size_t len, const char *context, size_t context_len,
+              resdex_hit_t *hit, char **message)
+{
+    resdex_status_t st = RESDEX_STATUS_SUCCESS;
+    json_t *root = record_parse(data, len, &st, message);
+    if (!root)
+        return st;
+    json_t *ctx = NULL;
+    if (data[0] == RECORD_TAG_REF) {
+        if (!context) {
+            json_decref(root);
+            return util_fail(message, RESDEX_STATUS_CORRUPT_RECORD,
+                             "stored record: the record of its resolution's context is missing");
+        }
+        ctx = record_parse(context, context_len, &st, message);
+        if (!ctx) {
+            json_decref(root);
+            return st;
+        }
+    }
+    json_t *r = json_object_get(ctx ? ctx : root, "res");
+    json_t *par = json_object_get(root, "par");
     if (!json_is_object(r) || !json_is_object(par)) {
         json_decref(root);
+        json_decref(ctx);
         return util_fail(message, RESDEX_STATUS_CORRUPT_RECORD,
                          "stored record is not a paragraph record");
     }
@@ -252,6 +327,7 @@ record_decode(arena_t *a, const char *data, size_t len, resdex_hit_t *hit, char 
     resdex_paragraph_t *p = arena_alloc(a, sizeof *p);
     if (!res || !p) {
         json_decref(root);
+        json_decref(ctx);
         return util_fail(message, RESDEX_STATUS_OUT_OF_MEMORY, "out of memory");
     }
     memset(res, 0, sizeof *res);
@@ -304,6 +380,7 @@ record_decode(arena_t *a, const char *data, size_t len, resdex_hit_t *hit, char 
     }
     const char *id = get_str(a, root, "id");
     json_decref(root);
+    json_decref(ctx);
     if (a->failed)
         return util_fail(message, RESDEX_STATUS_OUT_OF_MEMORY, "out of memory");
     if (!res->symbol || !p->text || !id)

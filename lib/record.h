@@ -1,8 +1,9 @@
 /* record.h - the stored record of a paragraph (private).
  *
  * Each Xapian document carries everything needed to show its paragraph as a
- * hit without opening the source: the paragraph, its resolution's context and
- * the text of the footnotes it carries. The record is a JSON object (Xapian
+ * hit without opening the source: the paragraph and the text of the
+ * footnotes it carries; its resolution's context is in the record of the
+ * resolution's first paragraph (one more document read). The record is a JSON object (Xapian
  * compresses the document data with zlib; records of older indexes are
  * compressed here and still read); a record that does not decompress or
  * decode is RESDEX_STATUS_CORRUPT_RECORD, never a crash. */
@@ -16,14 +17,22 @@
 extern "C" {
 #endif
 
-/* Encode paragraph `index` of `res` with its id. *out (OUT) is malloc()ed. */
+/* Encode paragraph `index` of `res` with its id. With context_ref (the
+ * unique term of a paragraph of the same resolution whose record carries
+ * the context), the resolution's context is left out and the record points
+ * there instead. *out (OUT) is malloc()ed. */
 resdex_status_t record_encode(const resdex_resolution_t *res, size_t index, const char *id,
-                              char **out, size_t *out_len);
+                              const char *context_ref, char **out, size_t *out_len);
+
+/* The unique term (NUL-terminated, inside data) of the record that holds
+ * this record's resolution context; NULL when the record holds its own. */
+const char *record_context_ref(const char *data, size_t len);
 
 /* Decode a record into `hit` (rank, score, snippet untouched); every string
- * and structure is allocated in `a`. */
-resdex_status_t record_decode(arena_t *a, const char *data, size_t len, resdex_hit_t *hit,
-                              char **message);
+ * and structure is allocated in `a`. `context`: the record named by
+ * record_context_ref (NULL when there is none). */
+resdex_status_t record_decode(arena_t *a, const char *data, size_t len, const char *context,
+                              size_t context_len, resdex_hit_t *hit, char **message);
 
 /* The head verb of a verb phrase, lower-cased, into buf: "Also encourages"
  * -> "encourages", "Recalling further" -> "recalling", "Expresses its

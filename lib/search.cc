@@ -531,10 +531,8 @@ add_hit(resdex_db_t *db, resdex_results_t *r, const Xapian::Query &match, const 
     for (auto it = m.begin(); it != m.end(); ++it) {
         Xapian::Document d = it.get_document();
         FoldMember f{};
-        std::string data = d.get_data();
         char *msg = nullptr;
-        resdex_status_t st =
-            record_decode(results_arena(r), data.data(), data.size(), &f.hit, &msg);
+        resdex_status_t st = record_read(x, results_arena(r), d, &f.hit, &msg);
         if (st != RESDEX_STATUS_SUCCESS) {
             std::unique_ptr<char, void (*)(void *)> owned(msg, free);
             std::string why = msg ? msg : resdex_status_to_string(st);

@@ -1,7 +1,7 @@
 /* terms.hh - how paragraphs are laid out in the Xapian index (private).
  *
  * One Xapian document per paragraph. The document data is the paragraph's
- * record (record.h: zlib-compressed JSON). Filters are boolean terms, all
+ * record (record.h: JSON, which Xapian compresses). Filters are boolean terms, all
  * lower-case; sorting and facets use values. Words are indexed as written and,
  * when they have accents, without them too (index.cc); stems are of the words
  * without accents (stem.hh). The fields of the query language are in
@@ -11,14 +11,15 @@
  * adoption terms, annexes, the drafts carried inside resolutions as
  * resolutions of their own, citations and lead-ins in the records; format
  * 4: the same-text key leaves out hyphens inside words and the space before
- * a closing mark, sametext.hh; an older index is refused with "delete it and
- * reindex"). */
+ * a closing mark, sametext.hh; format 5: a resolution's context is stored
+ * in its first paragraph's record only, record.h; an older index is refused
+ * with "delete it and reindex"). */
 #ifndef RESDEX_TERMS_HH
 #define RESDEX_TERMS_HH
 
 #include <string>
 
-#define RESDEX_INDEX_FORMAT "4"
+#define RESDEX_INDEX_FORMAT "5"
 /* Metadata key holding the index format. */
 #define RESDEX_META_FORMAT "resdex:format"
 /* Metadata key, "1" when every paragraph of the index has its word pairs

@@ -727,6 +727,16 @@ test_corrupt_record(void **state)
     db = open_ro(f);
     assert_int_equal(resdex_db_search(db, &o, &r), RESDEX_STATUS_CORRUPT_RECORD);
     resdex_db_close(db);
+    /* The first paragraph's record holds the resolution's context for the
+     * others: without it, a hit on another paragraph is a corrupt record,
+     * never a crash. */
+    static const char no_context[] = "2{\"id\":\"x\",\"par\":{\"text\":\"x\"}}";
+    assert_int_equal(tu_corrupt_first_record(f->db_path, no_context, sizeof no_context - 1), 0);
+    db = open_ro(f);
+    o.query = "imprisonment";
+    assert_int_equal(resdex_db_search(db, &o, &r), RESDEX_STATUS_CORRUPT_RECORD);
+    assert_null(r);
+    resdex_db_close(db);
 }
 
 static void
@@ -742,6 +752,16 @@ test_get_resolution(void **state)
     assert_string_equal(resdex_results_get(r, 0)->id, "E/RES/2017/19#pp1");
     assert_string_equal(resdex_results_get(r, 1)->id, "E/RES/2017/19#1");
     assert_string_equal(resdex_results_get(r, 2)->id, "E/RES/2017/19#2");
+    /* The resolution's context is stored with its first paragraph only
+     * (record.h): the others read it from there. */
+    for (size_t i = 0; i < 3; i++) {
+        const resdex_resolution_t *res = resdex_results_get(r, i)->resolution;
+        assert_string_equal(res->symbol, "E/RES/2017/19");
+        assert_string_equal(res->body, "ECOSOC");
+        assert_string_equal(res->date, "2017-07-06");
+        assert_non_null(strstr(res->title, "alternatives to"));
+        assert_string_equal(res->source, "ecosoc-2017-19.txt");
+    }
     resdex_results_destroy(r);
     assert_int_equal(resdex_db_find_resolution(db, "2017/19", "fr", &r), RESDEX_STATUS_SUCCESS);
     assert_int_equal(resdex_results_count(r), 1);
