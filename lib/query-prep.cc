@@ -680,11 +680,6 @@ attach_adoption(resdex_db_t *db, resdex_results_t *r, resdex_hit_t *hit)
     }
 }
 
-namespace
-{
-
-} // namespace
-
 resdex_status_t
 record_read(const Xapian::Database &x, arena_t *a, const Xapian::Document &doc, resdex_hit_t *hit,
             char **message)
@@ -693,10 +688,18 @@ record_read(const Xapian::Database &x, arena_t *a, const Xapian::Document &doc, 
     std::string context;
     bool found = false;
     if (const char *ref = record_context_ref(data.data(), data.size())) {
-        Xapian::PostingIterator p = x.postlist_begin(ref);
-        if (p != x.postlist_end(ref)) {
-            context = x.get_document(*p).get_data();
+        /* The record of the same resolution that holds the context. Over
+         * shards the term can name a paragraph in each of two shards (a
+         * shard numbers only the resolutions of a file it keeps): the one
+         * of this paragraph's resolution and language is the one. */
+        const std::string reskey = doc.get_value(SLOT_RESKEY);
+        for (Xapian::PostingIterator p = x.postlist_begin(ref); p != x.postlist_end(ref); ++p) {
+            Xapian::Document d = x.get_document(*p);
+            if (d.get_value(SLOT_RESKEY) != reskey)
+                continue;
+            context = d.get_data();
             found = true;
+            break;
         }
     }
     return record_decode(a, data.data(), data.size(), found ? context.data() : nullptr,
