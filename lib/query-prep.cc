@@ -682,38 +682,49 @@ attach_adoption(resdex_db_t *db, resdex_results_t *r, resdex_hit_t *hit)
 
 resdex_status_t
 record_read(const Xapian::Database &x, arena_t *a, const Xapian::Document &doc, resdex_hit_t *hit,
-            char **message)
+            char **message, ContextCache *cache)
 {
     std::string data = doc.get_data();
-    std::string context;
-    bool found = false;
+    const std::string *context = nullptr;
+    std::string read;
     if (const char *ref = record_context_ref(data.data(), data.size())) {
         /* The record of the same resolution that holds the context. Over
          * shards the term can name a paragraph in each of two shards (a
          * shard numbers only the resolutions of a file it keeps): the one
          * of this paragraph's resolution and language is the one. */
         const std::string reskey = doc.get_value(SLOT_RESKEY);
-        for (Xapian::PostingIterator p = x.postlist_begin(ref); p != x.postlist_end(ref); ++p) {
+        const std::string key = std::string(ref) + '\x1f' + reskey;
+        if (cache) {
+            auto it = cache->find(key);
+            if (it != cache->end())
+                context = &it->second;
+        }
+        for (Xapian::PostingIterator p = x.postlist_begin(ref);
+             !context && p != x.postlist_end(ref); ++p) {
             Xapian::Document d = x.get_document(*p);
             if (d.get_value(SLOT_RESKEY) != reskey)
                 continue;
-            context = d.get_data();
-            found = true;
-            break;
+            if (cache) {
+                context = &cache->emplace(key, d.get_data()).first->second;
+            } else {
+                read = d.get_data();
+                context = &read;
+            }
         }
     }
-    return record_decode(a, data.data(), data.size(), found ? context.data() : nullptr,
-                         context.size(), hit, message);
+    return record_decode(a, data.data(), data.size(), context ? context->data() : nullptr,
+                         context ? context->size() : 0, hit, message);
 }
 
 resdex_status_t
-fill_hit(resdex_db_t *db, resdex_results_t *r, const Xapian::Document &doc, resdex_hit_t **out)
+fill_hit(resdex_db_t *db, resdex_results_t *r, const Xapian::Document &doc, resdex_hit_t **out,
+         ContextCache *cache)
 {
     resdex_hit_t *hit = results_add_hit(r);
     if (!hit)
         resdex::out_of_memory("adding a hit");
     char *msg = nullptr;
-    resdex_status_t st = record_read(db->db(), results_arena(r), doc, hit, &msg);
+    resdex_status_t st = record_read(db->db(), results_arena(r), doc, hit, &msg, cache);
     if (st != RESDEX_STATUS_SUCCESS) {
         std::unique_ptr<char, void (*)(void *)> owned(msg, free); /* freed if this throws */
         std::string m = msg ? msg : resdex_status_to_string(st);

@@ -13,6 +13,7 @@
 #include "db-private.hh"
 
 #include <string>
+#include <unordered_map>
 #include <xapian.h>
 
 /* Limits that keep a hostile query from eating the machine. */
@@ -57,8 +58,6 @@ ParsedQuery parse_query(Xapian::Database &x, const std::string &text, QueryMode 
  * Arabic script Arabic, Han Chinese; anything else English. */
 const char *language_of_script(const std::string &text);
 
-/* Decode doc's record into a new hit of r. CORRUPT_RECORD (with the document
- * id in the message on db) when the record does not decode. */
 /* Give hit (the last of r) its resolution's adoption metadata, from the
  * index's store (fill_hit does it; a hit made otherwise calls it). */
 void attach_adoption(resdex_db_t *db, resdex_results_t *r, resdex_hit_t *hit);
@@ -66,12 +65,20 @@ void attach_adoption(resdex_db_t *db, resdex_results_t *r, resdex_hit_t *hit);
  * (terms.hh), else SLOT_DATE (then document ids decide). */
 Xapian::valueno tie_slot(Xapian::Database &x);
 
+/* The context records read during one search, by their reference and the
+ * resolution's key: the hits of one resolution read its context once. Owned
+ * by the caller, for one revision of the index (one search). */
+typedef std::unordered_map<std::string, std::string> ContextCache;
+
+/* Decode doc's record into a new hit of r. CORRUPT_RECORD (with the document
+ * id in the message on db) when the record does not decode. cache: NULL, or
+ * the search's. */
 resdex_status_t fill_hit(resdex_db_t *db, resdex_results_t *r, const Xapian::Document &doc,
-                         resdex_hit_t **out);
+                         resdex_hit_t **out, ContextCache *cache = nullptr);
 
 /* Decode doc's record into hit, in a (record_decode), reading from x the
  * record that holds its resolution's context when doc's does not. */
 resdex_status_t record_read(const Xapian::Database &x, arena_t *a, const Xapian::Document &doc,
-                            resdex_hit_t *hit, char **message);
+                            resdex_hit_t *hit, char **message, ContextCache *cache = nullptr);
 
 #endif

@@ -517,12 +517,12 @@ fold_before(const FoldMember &a, const FoldMember &b)
  * its `also`; else head itself. */
 resdex_status_t
 add_hit(resdex_db_t *db, resdex_results_t *r, const Xapian::Query &match, const Fold &fold,
-        const Xapian::Document &head, resdex_hit_t **out)
+        const Xapian::Document &head, resdex_hit_t **out, ContextCache *contexts)
 {
     Xapian::Database &x = db->db();
     std::string key = fold.on ? head.get_value(fold.slot) : std::string();
     if (key.empty() || x.get_termfreq(fold.prefix + key) < 2)
-        return fill_hit(db, r, head, out);
+        return fill_hit(db, r, head, out, contexts);
     Xapian::Enquire e(x);
     e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, match, Xapian::Query(fold.prefix + key)));
     e.set_weighting_scheme(Xapian::BoolWeight());
@@ -532,7 +532,7 @@ add_hit(resdex_db_t *db, resdex_results_t *r, const Xapian::Query &match, const 
         Xapian::Document d = it.get_document();
         FoldMember f{};
         char *msg = nullptr;
-        resdex_status_t st = record_read(x, results_arena(r), d, &f.hit, &msg);
+        resdex_status_t st = record_read(x, results_arena(r), d, &f.hit, &msg, contexts);
         if (st != RESDEX_STATUS_SUCCESS) {
             std::unique_ptr<char, void (*)(void *)> owned(msg, free);
             std::string why = msg ? msg : resdex_status_to_string(st);
@@ -546,7 +546,7 @@ add_hit(resdex_db_t *db, resdex_results_t *r, const Xapian::Query &match, const 
         members.push_back(std::move(f));
     }
     if (members.size() < 2)
-        return fill_hit(db, r, head, out);
+        return fill_hit(db, r, head, out, contexts);
     std::sort(members.begin(), members.end(), fold_before);
     resdex_hit_t *hit = results_add_hit(r);
     if (!hit)
@@ -798,9 +798,10 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
     std::string hs = o->hl_start ? o->hl_start : "[";
     std::string he = o->hl_end ? o->hl_end : "]";
     std::map<std::string, unsigned> cites_memo;
+    ContextCache contexts;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         resdex_hit_t *hit = nullptr;
-        resdex_status_t st = add_hit(db, r, plain, fold, it.get_document(), &hit);
+        resdex_status_t st = add_hit(db, r, plain, fold, it.get_document(), &hit, &contexts);
         if (st != RESDEX_STATUS_SUCCESS)
             return st;
         hit->cited_by = cited_by(x, hit->resolution->symbol, hit->resolution->lang, cites_memo);
@@ -913,12 +914,13 @@ resdex_db_find_resolution(resdex_db_t *db, const char *symbol, const char *lang,
             results_set_total(r, 0);
             uint64_t n = 0;
             std::map<std::string, unsigned> memo;
+            ContextCache contexts;
             for (auto it = mset.begin(); it != mset.end(); ++it) {
                 Xapian::Document d = it.get_document();
                 if (d.get_value(SLOT_RESKEY) != first_key)
                     continue;
                 resdex_hit_t *hit = nullptr;
-                resdex_status_t s = fill_hit(db, r, d, &hit);
+                resdex_status_t s = fill_hit(db, r, d, &hit, &contexts);
                 if (s != RESDEX_STATUS_SUCCESS)
                     return s;
                 hit->rank = static_cast<unsigned>(++n);
