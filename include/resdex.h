@@ -582,9 +582,11 @@ resdex_status_t resdex_db_merge_parts(resdex_db_t *db, const char *const *parts,
  * throughout; db is reopened on it. The same paragraphs, numbers and
  * metadata. Readers keep the revision they have open and see the compact
  * index at their next reopen. Afterwards `scratch` holds the former index:
- * the caller removes it. db must be writable with no uncommitted changes.
- * Errors: BAD_ARGUMENT, XAPIAN_ERROR (a disk full: the index is unchanged),
- * DB_OPENING (not reopened after the swap: close the handle). */
+ * the caller removes it, at once if it likes (a reader opening the index
+ * meanwhile, its folder going under it, opens the one at the path). db
+ * must be writable with no uncommitted changes. Errors: BAD_ARGUMENT,
+ * XAPIAN_ERROR (a disk full: the index is unchanged), DB_OPENING (not
+ * reopened after the swap: close the handle). */
 resdex_status_t resdex_db_compact(resdex_db_t *db, const char *scratch);
 
 /* *bytes (OUT): the size of the index's files on disk (0 on failure).
