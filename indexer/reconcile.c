@@ -573,11 +573,12 @@ int
 indexer_commit(indexer_t *ix)
 {
     /* Nothing changed, unless a settle was stopped half-way (SIGTERM): this
-     * commit finishes it. */
+     * commit finishes it, unless asked to stop again. */
     char *unsettled = NULL;
     if (ix->uncommitted == 0 &&
-        (ix->keep_copies || resdex_db_read_metadata(ix->db, RESDEX_META_UNSETTLED, &unsettled) !=
-                                RESDEX_STATUS_SUCCESS))
+        (ix->keep_copies || (ix->interrupted && ix->interrupted(ix->interrupted_ctx)) ||
+         resdex_db_read_metadata(ix->db, RESDEX_META_UNSETTLED, &unsettled) !=
+             RESDEX_STATUS_SUCCESS))
         return 0;
     free(unsettled);
     unsettled = NULL;

@@ -28,8 +28,8 @@ rc=$?
 DPID=
 echo "SIGTERM during the settle: exited in $(($(now_ms) - t0)) ms"
 check "SIGTERM during the settle: exit status 0" test "$rc" -eq 0
-check "... saying the next start finishes the choice" \
-    grep -q 'stopped while choosing between copies of resolutions' "$T/d.log"
+check "... saying, once, that the next start finishes the choice" \
+    test "$(grep -c "stopped while choosing between copies of resolutions" "$T/d.log")" -eq 1
 check "the index is marked unsettled" has_meta resdex:unsettled
 done_before=$(grep -c 'is in two files' "$T/d.log")
 check "the settle was stopped half-way ($done_before of $shadowed copies)" \
