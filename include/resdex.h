@@ -584,9 +584,11 @@ resdex_status_t resdex_db_merge_parts(resdex_db_t *db, const char *const *parts,
  * throughout; db is reopened on it. The same paragraphs, numbers and
  * metadata. Readers keep the revision they have open and see the compact
  * index at their next reopen. Afterwards `scratch` holds the former index:
- * the caller removes it. db must be writable with no uncommitted changes.
- * Errors: BAD_ARGUMENT, XAPIAN_ERROR (a disk full: the index is unchanged),
- * DB_OPENING (not reopened after the swap: close the handle). */
+ * the caller removes it, at once if it likes (a reader opening the index
+ * meanwhile, its folder going under it, opens the one at the path). db
+ * must be writable with no uncommitted changes. Errors: BAD_ARGUMENT,
+ * XAPIAN_ERROR (a disk full: the index is unchanged), DB_OPENING (not
+ * reopened after the swap: close the handle). */
 resdex_status_t resdex_db_compact(resdex_db_t *db, const char *scratch);
 
 /* *bytes (OUT): the size of the index's files on disk (0 on failure).
@@ -637,14 +639,28 @@ typedef struct resdex_copy {
 } resdex_copy_t;
 
 /* Make the choice above for every resolution held by more than one source,
- * in the writer's pending changes (visible at the next resdex_db_commit;
- * resdexd calls it before each commit). fn (may be NULL) is told of each
- * change: a copy newly shadowed, or one searched again (shadowed NULL); it
- * returns nonzero to stop telling (the choice is made all the same). The
- * strings are borrowed, valid during the call only. Writable db only.
- * Errors: BAD_ARGUMENT, XAPIAN_ERROR. */
+ * in the writer's pending changes (resdexd calls it before each commit).
+ * fn (may be NULL) is told of each change: a copy newly shadowed, or one
+ * searched again (shadowed NULL); it returns nonzero to stop telling (the
+ * choice is made all the same). The strings are borrowed, valid during the
+ * call only.
+ *
+ * The work is committed as it goes, every RESDEX_SETTLE_BATCH paragraphs
+ * shadowed or brought back (with whatever else is pending: call it with
+ * whole changes only); the last part is left pending, for the caller's
+ * resdex_db_commit. Between two copies, stop (may be NULL) is asked whether
+ * to stop; when it says so, the settle ends there, still SUCCESS, and the
+ * index keeps RESDEX_META_UNSETTLED ("1") until a later settle finishes.
+ * At every commit, and when stopped, a resolution not reached is as it was
+ * before the settle, one reached has the copy the choice wants searched
+ * (it comes back before the others are shadowed), its other copies
+ * shadowed or, stopped half-way, still searched. Writable db only. Errors:
+ * BAD_ARGUMENT, XAPIAN_ERROR. */
 resdex_status_t resdex_db_settle_copies(resdex_db_t *db,
-                                        int (*fn)(const resdex_copy_t *c, void *ctx), void *ctx);
+                                        int (*fn)(const resdex_copy_t *c, void *ctx), void *ctx,
+                                        int (*stop)(void *ctx), void *stop_ctx);
+#define RESDEX_SETTLE_BATCH   2000
+#define RESDEX_META_UNSETTLED "resdex:unsettled"
 /* Call fn for every shadowed copy, by symbol, language and source; fn
  * returns nonzero to stop (still SUCCESS). Borrowed strings, valid during
  * the call. Errors: BAD_ARGUMENT. */

@@ -607,7 +607,7 @@ main(int argc, char **argv)
     }
     reconcile_result_t r = indexer_reconcile(&ix, "");
     if (r == RECONCILE_FATAL || indexer_commit(&ix) != 0 ||
-        (r == RECONCILE_DONE && compact_maybe(&ix, sig.compact) != 0))
+        (r == RECONCILE_DONE && !sig.stop && compact_maybe(&ix, sig.compact) != 0))
         goto DONE;
     sig.compact = 0;
     if (o.once) {

@@ -572,22 +572,39 @@ report_copy(const resdex_copy_t *c, void *ctx)
 int
 indexer_commit(indexer_t *ix)
 {
-    if (ix->uncommitted == 0)
+    /* Nothing changed, unless a settle was stopped half-way (SIGTERM): this
+     * commit finishes it, unless asked to stop again. */
+    char *unsettled = NULL;
+    if (ix->uncommitted == 0 &&
+        (ix->keep_copies || (ix->interrupted && ix->interrupted(ix->interrupted_ctx)) ||
+         resdex_db_read_metadata(ix->db, RESDEX_META_UNSETTLED, &unsettled) !=
+             RESDEX_STATUS_SUCCESS))
         return 0;
+    free(unsettled);
+    unsettled = NULL;
     char now[32];
     clock_iso_utc(now, sizeof now);
-    if (!ix->keep_copies &&
-        resdex_db_settle_copies(ix->db, report_copy, ix) != RESDEX_STATUS_SUCCESS) {
+    /* The metadata first: the settle may commit batches of its own. */
+    if (resdex_db_set_metadata(ix->db, META_LAST_UPDATE, now) != RESDEX_STATUS_SUCCESS ||
+        resdex_db_set_metadata(ix->db, META_CORPUS, ix->corpus) != RESDEX_STATUS_SUCCESS) {
+        log_error("index %s: commit failed: %s", ix->db_path, resdex_db_last_error(ix->db));
+        return -1;
+    }
+    if (!ix->keep_copies && resdex_db_settle_copies(ix->db, report_copy, ix, ix->interrupted,
+                                                    ix->interrupted_ctx) != RESDEX_STATUS_SUCCESS) {
         log_error("index %s: cannot choose between copies of a resolution: %s", ix->db_path,
                   resdex_db_last_error(ix->db));
         return -1;
     }
-    if (resdex_db_set_metadata(ix->db, META_LAST_UPDATE, now) != RESDEX_STATUS_SUCCESS ||
-        resdex_db_set_metadata(ix->db, META_CORPUS, ix->corpus) != RESDEX_STATUS_SUCCESS ||
-        resdex_db_commit(ix->db) != RESDEX_STATUS_SUCCESS) {
+    if (resdex_db_commit(ix->db) != RESDEX_STATUS_SUCCESS) {
         log_error("index %s: commit failed: %s", ix->db_path, resdex_db_last_error(ix->db));
         return -1;
     }
+    if (!ix->keep_copies &&
+        resdex_db_read_metadata(ix->db, RESDEX_META_UNSETTLED, &unsettled) == RESDEX_STATUS_SUCCESS)
+        log_info("stopped while choosing between copies of resolutions: the next start "
+                 "finishes it");
+    free(unsettled);
     log_debug("committed %zu changes", ix->uncommitted);
     ix->uncommitted = 0;
     return 0;

@@ -147,9 +147,12 @@ searched_copy(const Held &h, const std::map<std::string, int64_t> &mtimes)
     return best;
 }
 
-/* Shadow (or bring back) every paragraph of copy c. */
+/* The documents that shadow (or bring back) every paragraph of copy c,
+ * appended to `out` with their ids. Read before anything is replaced: the
+ * reads then never wait for the writes of the documents before them. */
 void
-set_dormant(Xapian::WritableDatabase &w, const Copy &c, bool dormant)
+dormant_docs(Xapian::WritableDatabase &w, const Copy &c, bool dormant,
+             std::vector<std::pair<Xapian::docid, Xapian::Document>> &out)
 {
     for (Xapian::docid id : c.docs) {
         Xapian::Document d = w.get_document(id);
@@ -164,9 +167,9 @@ set_dormant(Xapian::WritableDatabase &w, const Copy &c, bool dormant)
             for (auto t = d.termlist_begin(); t != d.termlist_end(); ++t)
                 if ((*t).compare(0, sizeof P_SYNONYM - 1, P_SYNONYM) == 0)
                     z.add_boolean_term(*t);
-            w.replace_document(id, z);
+            out.emplace_back(id, std::move(z));
         } else {
-            w.replace_document(id, Xapian::Document::unserialise(d.get_data()));
+            out.emplace_back(id, Xapian::Document::unserialise(d.get_data()));
         }
     }
 }
@@ -180,42 +183,96 @@ split_key(const std::string &key, std::string &symbol, std::string &lang)
     lang = at == std::string::npos ? std::string() : key.substr(at + 1);
 }
 
+/* Whether h's copies are as the choice wants them (best: the one searched). */
+bool
+settled(const Held &h, const Copy *best)
+{
+    for (const Copy &c : h.copies)
+        if (!c.docs.empty() && c.dormant != (&c != best))
+            return false;
+    return true;
+}
+
 } // namespace
 
 extern "C" resdex_status_t
-resdex_db_settle_copies(resdex_db_t *db, int (*fn)(const resdex_copy_t *c, void *ctx), void *ctx)
+resdex_db_settle_copies(resdex_db_t *db, int (*fn)(const resdex_copy_t *c, void *ctx), void *ctx,
+                        int (*stop)(void *ctx), void *stop_ctx)
 {
     return guarded(db, [&] {
         if (!db)
             return RESDEX_STATUS_BAD_ARGUMENT;
         if (resdex_status_t st = need_writable(db))
             return st;
-        std::vector<Held> held = held_copies(*db->wdb);
-        if (held.empty())
-            return RESDEX_STATUS_SUCCESS;
+        Xapian::WritableDatabase &w = *db->wdb;
+        bool marked = !w.get_metadata(RESDEX_META_UNSETTLED).empty();
+        std::vector<Held> held = held_copies(w);
         std::map<std::string, int64_t> mtimes;
-        if (resdex_status_t st =
-                resdex_db_list_files(db, RESDEX_FILE_INDEXED, "", note_mtime, &mtimes))
-            return st;
-        db_begin_pending(db);
-        bool telling = fn != nullptr;
+        if (!held.empty())
+            if (resdex_status_t st =
+                    resdex_db_list_files(db, RESDEX_FILE_INDEXED, "", note_mtime, &mtimes))
+                return st;
+        /* The resolutions to change, with the copy each searches. */
+        std::vector<std::pair<const Held *, const Copy *>> todo;
         for (const Held &h : held) {
             const Copy *best = searched_copy(h, mtimes);
-            if (!best)
-                continue;
+            if (best && !settled(h, best))
+                todo.emplace_back(&h, best);
+        }
+        db_begin_pending(db);
+        bool telling = fn != nullptr;
+        std::vector<std::pair<Xapian::docid, Xapian::Document>> batch;
+        /* One transaction grown over thousands of replaced documents holds
+         * them all in memory, and reads interleaved with the writes cost more
+         * than reads then writes: read a batch of copies, replace them,
+         * commit them (marked unsettled until the last). */
+        auto flush = [&](bool commit) {
+            for (auto &r : batch)
+                w.replace_document(r.first, r.second);
+            batch.clear();
+            if (commit) {
+                w.set_metadata(RESDEX_META_UNSETTLED, "1");
+                db->in_txn = false;
+                w.commit_transaction();
+                db_begin_pending(db);
+                marked = true;
+            }
+        };
+        for (size_t i = 0; i < todo.size(); i++) {
+            const Held *h = todo[i].first;
+            const Copy *best = todo[i].second;
             std::string symbol, lang;
-            split_key(h.key, symbol, lang);
-            for (const Copy &c : h.copies) {
-                bool dormant = &c != best;
-                if (c.docs.empty() || c.dormant == dormant)
+            split_key(h->key, symbol, lang);
+            /* The copy searched comes back first, the others are shadowed
+             * after it: stopped between two copies, a resolution is searched
+             * in one copy or more, never in none. */
+            std::vector<const Copy *> order = {best};
+            for (const Copy &c : h->copies)
+                if (&c != best)
+                    order.push_back(&c);
+            for (const Copy *c : order) {
+                bool dormant = c != best;
+                if (c->docs.empty() || c->dormant == dormant)
                     continue;
-                set_dormant(*db->wdb, c, dormant);
+                if (stop && stop(stop_ctx)) {
+                    /* Stopped: what is read is replaced, the rest is for
+                     * the next settle. */
+                    flush(false);
+                    w.set_metadata(RESDEX_META_UNSETTLED, "1");
+                    return RESDEX_STATUS_SUCCESS;
+                }
+                dormant_docs(w, *c, dormant, batch);
                 resdex_copy_t report = {symbol.c_str(), lang.c_str(), best->source.c_str(),
-                                        dormant ? c.source.c_str() : nullptr};
+                                        dormant ? c->source.c_str() : nullptr};
                 if (telling && fn(&report, ctx))
                     telling = false;
+                if (batch.size() >= RESDEX_SETTLE_BATCH)
+                    flush(true);
             }
         }
+        flush(false);
+        if (marked)
+            w.set_metadata(RESDEX_META_UNSETTLED, "");
         return RESDEX_STATUS_SUCCESS;
     });
 }

@@ -103,6 +103,12 @@ int db_lock_folder(const std::string &path);
  * index, never one folder's version file with the other's tables. Throws
  * Xapian's errors (DatabaseOpeningError: not there, not an index). */
 void db_open_reader(resdex_db_t *db);
+/* The tests' hooks: with the environment variable `env` set to FILE, create
+ * FILE.paused and wait (at most a minute) for FILE.go. RESDEX_TEST_SWAP_PAUSE
+ * (merge.cc: the new folder swapped in, no Xapian lock held) and
+ * RESDEX_TEST_OPEN_PAUSE (db_open_reader: the folder's descriptor taken,
+ * not yet opened by Xapian). */
+void db_test_pause(const char *env);
 /* READ_ONLY: whether the folder at db->path is no longer the one rdb reads. */
 bool db_folder_swapped(const resdex_db_t *db);
 /* Bring the handle to the index's latest revision: reopen() the folder it

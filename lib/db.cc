@@ -189,30 +189,82 @@ read_refused(resdex_db_t *db)
     throw;
 }
 
+/* See db-private.hh (tests/daemon/swap.sh, tests/daemon/compact.sh). */
+void
+db_test_pause(const char *env)
+{
+    const char *hook = getenv(env);
+    if (!hook || !*hook)
+        return;
+    std::string paused = std::string(hook) + ".paused", go = std::string(hook) + ".go";
+    int fd = open(paused.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+    if (fd >= 0)
+        close(fd);
+    struct stat st;
+    for (int i = 0; i < 6000 && stat(go.c_str(), &st) != 0; i++)
+        usleep(10000);
+}
+
+/* The folder at `path` is still the one `held` describes. */
+static bool
+same_folder(const std::string &path, const struct stat &held)
+{
+    struct stat now;
+    return stat(path.c_str(), &now) == 0 && now.st_dev == held.st_dev && now.st_ino == held.st_ino;
+}
+
 void
 db_open_reader(resdex_db_t *db)
 {
     /* Glass reads the version file, then each table, by path: through the
      * index's path, a swap between the two would pair one folder's version
      * with the other's tables (a wrong answer, or DatabaseModifiedError).
-     * Through the folder's descriptor, both come from one folder. */
-    int fd = open(db->path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    struct stat st;
-    std::string pinned;
-    if (fd >= 0 && fstat(fd, &st) == 0) {
-        pinned = "/proc/self/fd/" + std::to_string(fd);
-        struct stat via;
-        /* No /proc (or another one): the path, as before. */
-        if (stat(pinned.c_str(), &via) != 0 || via.st_dev != st.st_dev || via.st_ino != st.st_ino)
-            pinned.clear();
-    }
+     * Through the folder's descriptor, both come from one folder.
+     *
+     * The folder swapped out is then removed (merge.cc's callers clear the
+     * scratch folder): a reader that took its descriptor just before the
+     * swap finds its files going while Xapian opens them (no version file:
+     * "Couldn't detect type of database"; a table gone: an error, or an
+     * optional table such as the positions silently missing). Once Xapian
+     * has opened it, each file it reads is open and stays readable. So the
+     * folder must still be the one at the path after the open: if not, it
+     * may have been (half) removed, and the reader opens the one at the path
+     * now. Each retry needs another swap by the writer: bounded. */
     std::unique_ptr<Xapian::Database> x;
+    int fd = -1;
+    struct stat st = {};
+    std::string pinned;
     for (int attempt = 0; !x; attempt++) {
+        bool last = attempt >= 8;
+        if (fd >= 0)
+            close(fd);
+        pinned.clear();
+        st = {};
+        fd = open(db->path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (fd >= 0 && fstat(fd, &st) == 0) {
+            pinned = "/proc/self/fd/" + std::to_string(fd);
+            struct stat via;
+            /* No /proc (or another one): the path, as before. */
+            if (stat(pinned.c_str(), &via) != 0 || via.st_dev != st.st_dev ||
+                via.st_ino != st.st_ino)
+                pinned.clear();
+        } else if (fd < 0 && stat(db->path.c_str(), &st) != 0) {
+            st = {};
+        }
+        db_test_pause("RESDEX_TEST_OPEN_PAUSE");
         try {
             x.reset(new Xapian::Database(pinned.empty() ? db->path : pinned));
         } catch (const Xapian::DatabaseModifiedError &) {
             /* The writer committed twice during the open: again. */
-            if (attempt < 3)
+            if (!last)
+                continue;
+            if (fd >= 0)
+                close(fd);
+            throw;
+        } catch (const Xapian::DatabaseError &) {
+            /* Swapped out (and being removed) while Xapian opened it: the
+             * folder at the path now. */
+            if (!last && st.st_ino != 0 && !same_folder(db->path, st))
                 continue;
             if (fd >= 0)
                 close(fd);
@@ -222,13 +274,14 @@ db_open_reader(resdex_db_t *db)
                 close(fd);
             throw;
         }
+        /* Opened whole only if nobody swapped it out meanwhile. */
+        if (!last && st.st_ino != 0 && !same_folder(db->path, st))
+            x.reset();
     }
     if (pinned.empty()) {
         if (fd >= 0)
             close(fd);
         fd = -1;
-        if (stat(db->path.c_str(), &st) != 0)
-            st = {};
     }
     db->rdb = std::move(x);
     if (db->reader_fd >= 0)

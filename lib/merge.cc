@@ -39,25 +39,6 @@ swap_folders(const std::string &a, const std::string &b)
                             "cannot move the merged index to " + b + ": " + strerror(errno)};
 }
 
-/* A test's hook (tests/daemon/swap.sh): with RESDEX_TEST_SWAP_PAUSE=FILE,
- * the swap stops where no Xapian lock is held, the new folder in place and
- * not yet opened: it creates FILE.paused and waits for FILE.go (at most a
- * minute), so that a test can race a second writer against the swap. */
-void
-swap_test_pause()
-{
-    const char *hook = getenv("RESDEX_TEST_SWAP_PAUSE");
-    if (!hook || !*hook)
-        return;
-    std::string paused = std::string(hook) + ".paused", go = std::string(hook) + ".go";
-    int fd = open(paused.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
-    if (fd >= 0)
-        close(fd);
-    struct stat st;
-    for (int i = 0; i < 6000 && stat(go.c_str(), &st) != 0; i++)
-        usleep(10000);
-}
-
 /* Put the index at `fresh` (a new folder on the index's file system) in the
  * index's place and reopen db's writer on it; `fresh` then holds the former
  * index. The writer's lock (db_lock_folder) is held on both folders during
@@ -88,7 +69,9 @@ swap_in(resdex_db_t *db, const std::string &fresh)
     if (db->lock_fd >= 0)
         close(db->lock_fd);
     db->lock_fd = fresh_fd;
-    swap_test_pause();
+    /* The test hook (tests/daemon/swap.sh): stopped where no Xapian lock is
+     * held, the new folder in place and not yet opened. */
+    db_test_pause("RESDEX_TEST_SWAP_PAUSE");
     db->wdb.reset(new Xapian::WritableDatabase(db->path, Xapian::DB_OPEN));
 }
 
