@@ -335,7 +335,7 @@ resdex_db_open(const char *path, resdex_db_mode_t mode, resdex_db_t **out)
         /* A regular file is a stub of shards (shards.cc): read, never written. */
         struct stat at;
         bool stub = stat(path, &at) == 0 && S_ISREG(at.st_mode);
-        if (stub && mode != RESDEX_DB_READ_ONLY)
+        if (stub && mode != RESDEX_DB_READ_ONLY && mode != RESDEX_DB_READ_PARTIAL)
             return db_fail(db, RESDEX_STATUS_DB_READ_ONLY,
                            "index " + db->path +
                                " is a stub file joining shards: it cannot be written; index each "
@@ -463,12 +463,24 @@ need_writable(resdex_db_t *db)
 {
     if (!db)
         return RESDEX_STATUS_BAD_ARGUMENT;
-    if (!db->wdb && db->mode != RESDEX_DB_READ_ONLY)
+    if (!db->wdb && db->mode != RESDEX_DB_READ_ONLY && db->mode != RESDEX_DB_READ_PARTIAL)
         return db_fail(db, RESDEX_STATUS_DB_OPENING,
                        "index " + db->path + " could not be reopened after a merge");
     if (!db->wdb)
         return db_fail(db, RESDEX_STATUS_BAD_ARGUMENT, "index opened read-only");
     return RESDEX_STATUS_SUCCESS;
+}
+
+extern "C" unsigned
+resdex_db_shards_down(const resdex_db_t *db)
+{
+    return db ? static_cast<unsigned>(db->down.size()) : 0;
+}
+
+extern "C" const char *
+resdex_db_shard_down(const resdex_db_t *db, unsigned i)
+{
+    return db && i < db->down.size() ? db->down[i].c_str() : nullptr;
 }
 
 extern "C" resdex_status_t
