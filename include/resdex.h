@@ -444,6 +444,12 @@ size_t resdex_doc_count(const resdex_doc_t *doc);
 const resdex_resolution_t *resdex_doc_get(const resdex_doc_t *doc, size_t i);
 /* Free doc and everything borrowed from it. NULL is a no-op. */
 void resdex_doc_destroy(resdex_doc_t *doc);
+/* Keep in doc only the resolutions for which keep(res, ctx) is nonzero, in
+ * their order (resdexd --shard K/N keeps its shard's symbols); the others
+ * are dropped from doc, their memory freed with it. Returns how many are
+ * kept (possibly 0: a doc then indexes as nothing). NULL keep keeps all. */
+size_t resdex_doc_keep(resdex_doc_t *doc, int (*keep)(const resdex_resolution_t *res, void *ctx),
+                       void *ctx);
 
 /* The footnote of `res` with this mark, or NULL. Borrowed from res. */
 const resdex_footnote_t *resdex_resolution_footnote(const resdex_resolution_t *res,

@@ -558,12 +558,27 @@ resdex_db_list_metadata(resdex_db_t *db, const char *prefix,
         if (!db || !fn)
             return RESDEX_STATUS_BAD_ARGUMENT;
         std::string pfx = prefix ? prefix : "";
-        /* Every shard's keys, in order; a key on two shards listed once. */
+        /* Every shard's keys, in order; a key on two shards listed once,
+         * with the first shard's value, except a file's state: each shard
+         * of resdexd --shard K/N reads every file and keeps its own
+         * resolutions, so the file's paragraphs are the sum over shards. */
         std::map<std::string, std::string> keys;
         for (Xapian::Database *x : db_meta_sources(db))
-            for (auto it = x->metadata_keys_begin(pfx); it != x->metadata_keys_end(pfx); ++it)
-                if (!keys.count(*it))
+            for (auto it = x->metadata_keys_begin(pfx); it != x->metadata_keys_end(pfx); ++it) {
+                auto have = keys.find(*it);
+                if (have == keys.end()) {
                     keys[*it] = x->get_metadata(*it);
+                    continue;
+                }
+                resdex_file_entry_t a = {}, b = {};
+                if (resdex_file_state_parse(have->second.c_str(), &a) == 0 &&
+                    resdex_file_state_parse(x->get_metadata(*it).c_str(), &b) == 0) {
+                    a.paragraphs += b.paragraphs;
+                    char buf[128];
+                    resdex_file_state_format(&a, buf, sizeof buf);
+                    have->second = buf;
+                }
+            }
         for (const auto &kv : keys)
             if (fn(kv.first.c_str(), kv.second.c_str(), ctx))
                 break;
