@@ -802,6 +802,10 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
     std::string hs = o->hl_start ? o->hl_start : "[";
     std::string he = o->hl_end ? o->hl_end : "]";
     std::map<std::string, unsigned> cites_memo;
+    /* Every hit's document asked for at once: over remote shards one round
+     * trip per shard instead of one per hit (Xapian's request_document). */
+    if (remote)
+        mset.fetch();
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         resdex_hit_t *hit = nullptr;
         resdex_status_t st = add_hit(db, r, plain, fold, it.get_document(), &hit);
