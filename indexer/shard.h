@@ -24,7 +24,7 @@
 
 /* Parse "K/N" (1 <= K <= N <= 1024) into *k and *n; 0, or -1 when it is not one. */
 int shard_parse(const char *s, unsigned *k, unsigned *n);
-/* From now on shard_owns() answers for shard k of n (n = 0 or 1: every file). */
+/* From now on shard_keep() keeps shard k of n (n = 0 or 1: every resolution). */
 void shard_set(unsigned k, unsigned n);
 /* Nonzero when the resolution `symbol` belongs to this shard. */
 int shard_owns_symbol(const char *symbol);
