@@ -17,6 +17,9 @@
 
 /* The metadata key that records "K/N" in a shard's index. */
 #define META_SHARD "resdex:shard"
+/* Recorded with it: how the corpus is divided ("symbol"). A shard without it
+ * was divided by file path (an earlier resdexd) and must be rebuilt. */
+#define META_SHARD_BY "resdex:shard-by"
 
 #include "resdex.h"
 

@@ -47,6 +47,13 @@ check "... says to give --shard" grep -q "give --shard 1/3" "$T/err"
 expect_status 2 "--shard on an index of the whole corpus" "$RESDEXD" --once --shard 1/3 --db "$T/one" --corpus "$top_srcdir/corpus"
 expect_status 2 "--shard 4/3" "$RESDEXD" --once --shard 4/3 --db "$T/x" --corpus "$top_srcdir/corpus"
 check "... explains K/N" grep -q "shard K of N" "$T/err"
+# A shard of the earlier partition by file path (no resdex:shard-by) is
+# refused: its files would keep the resolutions of other shards.
+cp -r "$T/s1" "$T/old"
+xapian-metadata set "$T/old" resdex:shard-by ""
+expect_status 2 "a shard divided by path (an earlier resdexd)" "$RESDEXD" --once --shard 1/3 --db "$T/old" --corpus "$top_srcdir/corpus"
+check "... says to rebuild it" grep -q "divided by file path .*rebuild it" "$T/err"
+rm -rf "$T/old"
 
 # One xapian-tcpsrv per shard, on a free loopback port, in its own process
 # group (it forks a child per connection: killing the group ends both).
