@@ -10,7 +10,6 @@
 #include "error.hh"
 #include "resdex.h"
 
-#include <deque>
 #include <memory>
 #include <new>
 #include <string>
@@ -57,8 +56,10 @@ struct resdex_db {
     std::vector<Shard> shards;
     /* READ_PARTIAL: the shards left out (not opened, or no longer answering),
      * by name, in the order they went; never shrinks while the handle is open
-     * (a deque: the strings stay where resdex_db_shard_down lent them). */
-    std::deque<std::string> down;
+     * (each string its own: it stays where resdex_db_shard_down lent it; a
+     * vector, whose empty constructor allocates nothing, unlike a deque's:
+     * resdex_db_open makes the handle outside the exception wall). */
+    std::vector<std::unique_ptr<std::string>> down;
     Xapian::Database &db()
     {
         return wdb ? *wdb : *rdb;

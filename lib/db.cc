@@ -480,7 +480,7 @@ resdex_db_shards_down(const resdex_db_t *db)
 extern "C" const char *
 resdex_db_shard_down(const resdex_db_t *db, unsigned i)
 {
-    return db && i < db->down.size() ? db->down[i].c_str() : nullptr;
+    return db && i < db->down.size() ? db->down[i]->c_str() : nullptr;
 }
 
 extern "C" resdex_status_t

@@ -147,7 +147,7 @@ db_open_stub(resdex_db_t *db)
             if (!partial)
                 return db_fail(db, RESDEX_STATUS_DB_OPENING, m);
             /* Left out: the answers come from the others, marked. */
-            db->down.push_back(where);
+            db->down.push_back(std::make_unique<std::string>(where));
             if (first_down.empty())
                 first_down = m;
             continue;
@@ -196,7 +196,7 @@ db_drop_dead_shards(resdex_db_t *db)
         if (answers[i])
             alive.push_back(std::move(db->shards[i]));
         else
-            db->down.push_back(db->shards[i].name);
+            db->down.push_back(std::make_unique<std::string>(db->shards[i].name));
     db->shards = std::move(alive);
     join_shards(db);
     return db->down.size() > before;
