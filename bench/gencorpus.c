@@ -1,6 +1,9 @@
 /* gencorpus.c - a synthetic corpus of UN resolutions for the benchmarks.
  *
- *   gencorpus [--paragraphs N] [--seed S] [--per-file K] DIR
+ *   gencorpus [--paragraphs N] [--seed S] [--per-file K] [--unique-symbols] DIR
+ *
+ * --unique-symbols: every file its own resolution number (by default numbers
+ * repeat, as copies of one resolution do, which resdexd then settles).
  *
  * Writes resolution files shaped like the sample corpus (ECOSOC 2017/19,
  * 2021/23): heading furniture (body, "Distr.: General", session, agenda item,
@@ -36,6 +39,7 @@
 /* ------------------------------------------------------------------------ */
 
 static uint64_t rng_state;
+static int unique_symbols;
 
 static uint64_t
 rng_next(void)
@@ -394,7 +398,7 @@ resolution(struct buf *b, unsigned serial, unsigned n_paragraphs)
 {
     struct resolution_state st = {1, 1, 0};
     unsigned year = rng_range(2000, 2024);
-    unsigned number = serial % 60 + 1;
+    unsigned number = unique_symbols ? serial + 1 : serial % 60 + 1;
     unsigned day = rng_range(1, 28), month = rng_below(12);
     int ga = rng_below(4) == 0;
     unsigned n_pre = n_paragraphs / 3 + 1;
@@ -409,7 +413,8 @@ resolution(struct buf *b, unsigned serial, unsigned n_paragraphs)
                    "Agenda item %u\n\nResolution adopted by the General Assembly on %u %s %u\n\n"
                    "[on the report of the Third Committee (A/%u/%u)]\n\n%u/%u. ",
                    day, months[month], year, session, rng_range(90, 120), day, months[month], year,
-                   session, rng_range(400, 600), session, rng_range(100, 300) + serial % 97);
+                   session, rng_range(400, 600), session,
+                   unique_symbols ? serial + 1 : rng_range(100, 300) + serial % 97);
     } else {
         buf_printf(b,
                    "Economic and Social Council\n\nDistr.: General\n%u %s %u\n\n%u session\n\n"
@@ -453,7 +458,8 @@ resolution(struct buf *b, unsigned serial, unsigned n_paragraphs)
 static void
 usage(void)
 {
-    fprintf(stderr, "usage: gencorpus [--paragraphs N] [--seed S] [--per-file K] DIR\n");
+    fprintf(stderr,
+            "usage: gencorpus [--paragraphs N] [--seed S] [--per-file K] [--unique-symbols] DIR\n");
     exit(2);
 }
 
@@ -479,6 +485,8 @@ main(int argc, char **argv)
             seed = strtoull(argv[++i], NULL, 10);
         else if (!strcmp(argv[i], "--per-file") && i + 1 < argc)
             per_file = strtoul(argv[++i], NULL, 10);
+        else if (!strcmp(argv[i], "--unique-symbols"))
+            unique_symbols = 1;
         else if (argv[i][0] == '-' || dir)
             usage();
         else

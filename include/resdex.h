@@ -446,6 +446,12 @@ size_t resdex_doc_count(const resdex_doc_t *doc);
 const resdex_resolution_t *resdex_doc_get(const resdex_doc_t *doc, size_t i);
 /* Free doc and everything borrowed from it. NULL is a no-op. */
 void resdex_doc_destroy(resdex_doc_t *doc);
+/* Keep in doc only the resolutions for which keep(res, ctx) is nonzero, in
+ * their order (resdexd --shard K/N keeps its shard's symbols); the others
+ * are dropped from doc, their memory freed with it. Returns how many are
+ * kept (possibly 0: a doc then indexes as nothing). NULL keep keeps all. */
+size_t resdex_doc_keep(resdex_doc_t *doc, int (*keep)(const resdex_resolution_t *res, void *ctx),
+                       void *ctx);
 
 /* The footnote of `res` with this mark, or NULL. Borrowed from res. */
 const resdex_footnote_t *resdex_resolution_footnote(const resdex_resolution_t *res,
@@ -484,7 +490,13 @@ typedef enum resdex_db_mode {
     /* As READ_WRITE, for a part of a new index (resdex_db_merge_parts):
      * commits are not synced to disk, so a crash may lose or damage the
      * part, which the build then makes again. */
-    RESDEX_DB_PART = 2
+    RESDEX_DB_PART = 2,
+    /* As READ_ONLY; over a stub of shards (doc/shards.md), a shard that
+     * cannot be opened, or stops answering during a call (the call is then
+     * run again over the others), is left out instead of failing the call:
+     * the answers are partial, and resdex_db_shards_down() says so. Opening
+     * still fails when no shard answers. On an index folder, READ_ONLY. */
+    RESDEX_DB_READ_PARTIAL = 3
 } resdex_db_mode_t;
 
 /* The index when none is named: $RESDEX_DB, else $XDG_DATA_HOME/resdex,
@@ -519,6 +531,19 @@ const char *resdex_db_last_error(const resdex_db_t *db);
  * stub file joining shards). Borrowed from db: valid until it is closed.
  * NULL for NULL. */
 const char *resdex_db_path(const resdex_db_t *db);
+
+/* Opened RESDEX_DB_READ_PARTIAL: how many shards of the stub are left out so
+ * far (at opening, or since, when one stopped answering); every answer given
+ * while it is above 0 is partial, from the other shards only. A shard left
+ * out stays out until the handle is closed (open it again to retry). 0 for
+ * NULL, for an index folder, and for a handle opened READ_ONLY (which fails
+ * instead). */
+unsigned resdex_db_shards_down(const resdex_db_t *db);
+
+/* The i-th shard left out (0 <= i < resdex_db_shards_down()), named as the
+ * stub's line names it ("127.0.0.1:9002", a path), in the order they went.
+ * Borrowed from db: valid until it is closed. NULL when i is out of range. */
+const char *resdex_db_shard_down(const resdex_db_t *db, unsigned i);
 
 /* Move a reader to the latest committed revision (after DB_MODIFIED).
  * Errors: BAD_ARGUMENT (NULL), those of any call on a database. */

@@ -2,6 +2,7 @@
 #include "archive.h"
 #include "filestate.h"
 #include "log.h"
+#include "shard.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -163,6 +164,7 @@ archive_index_member(resdex_db_t *db, const char *source, const char *data, size
         free(message);
         return 1;
     }
+    shard_keep(doc); /* --shard: this shard's resolutions */
     file_state_t fs = {.size = len, .hash = content_hash(data, len)};
     for (size_t i = 0; i < resdex_doc_count(doc); i++)
         fs.paragraphs += resdex_doc_get(doc, i)->n_paragraphs;

@@ -1,6 +1,7 @@
 /* load.c - reading, hashing, parsing and preparing one corpus file. */
 #include "load.h"
 #include "log.h"
+#include "shard.h"
 #include "walk.h"
 
 #include <stdlib.h>
@@ -54,8 +55,10 @@ load_file(const char *corpus, const char *rel, const old_state_t *old, loaded_t 
             resdex_is_archive(data, len)
                 ? resdex_parse_archive(rel, data, len, member_rejected, NULL, &doc, &out->message)
                 : resdex_parse_buffer(rel, data, len, &doc, &out->message);
-        if (out->parsed == RESDEX_STATUS_SUCCESS)
+        if (out->parsed == RESDEX_STATUS_SUCCESS) {
+            shard_keep(doc); /* --shard: this shard's resolutions */
             out->prepared_st = resdex_prepare_doc(rel, doc, &out->prepared);
+        }
     }
     resdex_doc_destroy(doc);
     free(data);

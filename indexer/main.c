@@ -262,14 +262,19 @@ parse_options(int argc, char **argv, options_t *o, int *exit_now)
 static int
 check_shard(resdex_db_t *db, const char *db_path, const options_t *o)
 {
-    char *had = NULL, *corpus = NULL;
+    char *had = NULL, *corpus = NULL, *by = NULL;
     int rc = -1;
     char want[32] = "";
     if (o->shard)
         snprintf(want, sizeof want, "%u/%u", o->shard_k, o->shard_n);
     resdex_db_read_metadata(db, META_SHARD, &had);
     int built = resdex_db_read_metadata(db, META_CORPUS, &corpus) == RESDEX_STATUS_SUCCESS;
-    if (had && strcmp(had, want) != 0) {
+    resdex_db_read_metadata(db, META_SHARD_BY, &by);
+    if (had && (!by || strcmp(by, "symbol") != 0)) {
+        log_error("index %s is shard %s divided by file path (an earlier resdexd); shards are now "
+                  "divided by resolution symbol: rebuild it into a new --db",
+                  db_path, had);
+    } else if (had && strcmp(had, want) != 0) {
         if (*want)
             log_error("index %s is shard %s, not %s: give the --db of shard %s, or a new --db",
                       db_path, had, want, want);
@@ -281,6 +286,7 @@ check_shard(resdex_db_t *db, const char *db_path, const options_t *o)
                   db_path, want);
     } else if (!had && *want) {
         if (resdex_db_set_metadata(db, META_SHARD, want) != RESDEX_STATUS_SUCCESS ||
+            resdex_db_set_metadata(db, META_SHARD_BY, "symbol") != RESDEX_STATUS_SUCCESS ||
             resdex_db_commit(db) != RESDEX_STATUS_SUCCESS)
             log_error("%s", resdex_db_last_error(db));
         else
@@ -290,6 +296,7 @@ check_shard(resdex_db_t *db, const char *db_path, const options_t *o)
     }
     free(had);
     free(corpus);
+    free(by);
     return rc;
 }
 

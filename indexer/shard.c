@@ -1,4 +1,4 @@
-/* shard.c - the partition of the corpus by path; see shard.h. */
+/* shard.c - the partition of the corpus by resolution symbol; see shard.h. */
 #include "shard.h"
 
 #include <errno.h>
@@ -32,16 +32,43 @@ shard_set(unsigned k, unsigned n)
     shard_n = n;
 }
 
+/* FNV-1a, 64 bits, of the n bytes at s, ASCII letters lowered: fixed by the
+ * index's identity, never to change. */
+static uint64_t
+shard_hash(const char *s, size_t n)
+{
+    uint64_t h = UINT64_C(14695981039346656037);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        h ^= c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+        h *= UINT64_C(1099511628211);
+    }
+    return h;
+}
+
 int
-shard_owns(const char *rel)
+shard_owns_symbol(const char *symbol)
 {
     if (shard_n <= 1)
         return 1;
-    /* FNV-1a, 64 bits: fixed by the index's identity, never to change. */
-    uint64_t h = UINT64_C(14695981039346656037);
-    for (const unsigned char *p = (const unsigned char *)rel; *p; p++) {
-        h ^= *p;
-        h *= UINT64_C(1099511628211);
-    }
-    return h % shard_n == shard_k - 1;
+    const char *s = symbol ? symbol : "";
+    size_t n = strlen(s);
+    /* A draft carried for another body (E/RES/2024/11/DR) goes with the
+     * resolution that carries it. */
+    if (n > 3 && s[n - 3] == '/' && (s[n - 2] | 0x20) == 'd' && (s[n - 1] | 0x20) == 'r')
+        n -= 3;
+    return shard_hash(s, n) % shard_n == shard_k - 1;
+}
+
+static int
+keep_res(const resdex_resolution_t *res, void *ctx)
+{
+    (void)ctx;
+    return shard_owns_symbol(res->symbol);
+}
+
+size_t
+shard_keep(resdex_doc_t *doc)
+{
+    return shard_n <= 1 ? resdex_doc_count(doc) : resdex_doc_keep(doc, keep_res, NULL);
 }

@@ -3,7 +3,6 @@
 #include "filestate.h"
 #include "ignore.h"
 #include "log.h"
-#include "shard.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -180,11 +179,6 @@ walk_path(walker_t *w, const char *abs, const char *rel)
         }
     }
     if (ignore_path(rel, S_ISDIR(st.st_mode))) {
-        w->out->n_skipped++;
-        return;
-    }
-    /* Another shard's file (--shard): not this index's, and not an error. */
-    if (!S_ISDIR(st.st_mode) && !shard_owns(rel)) {
         w->out->n_skipped++;
         return;
     }

@@ -51,8 +51,16 @@ struct resdex_db {
         std::string path; /* a local shard's folder; "" when remote */
         Xapian::Database db;
         bool remote;
+        std::string line; /* the stub's line, to connect again (shards.cc) */
+        std::string at;   /* "stub PATH line N" */
     };
     std::vector<Shard> shards;
+    /* READ_PARTIAL: the shards left out (not opened, or no longer answering),
+     * by name, in the order they went; never shrinks while the handle is open
+     * (each string its own: it stays where resdex_db_shard_down lent it; a
+     * vector, whose empty constructor allocates nothing, unlike a deque's:
+     * resdex_db_open makes the handle outside the exception wall). */
+    std::vector<std::unique_ptr<std::string>> down;
     Xapian::Database &db()
     {
         return wdb ? *wdb : *rdb;
@@ -82,6 +90,12 @@ resdex_status_t db_open_stub(resdex_db_t *db);
  * answers ("shard 127.0.0.1:9002 does not answer: ..."), or "" when every
  * shard answers (or db is no stub). */
 std::string db_dead_shard(resdex_db_t *db);
+/* READ_PARTIAL, after a NetworkError: every remote shard connected again (a
+ * connection that failed mid-answer may hold half a reply), those that
+ * cannot be, and local ones that do not answer, moved to db->down, and the
+ * rest joined again. True when a shard was left out and some still answer
+ * (the read can be run again); false otherwise (the error stands). */
+bool db_drop_dead_shards(resdex_db_t *db);
 
 /* Open the writer's transaction if none is open (writable handles only). */
 void db_begin_pending(resdex_db_t *db);
@@ -118,7 +132,8 @@ void db_refresh(resdex_db_t *db);
 /* Run a read, again (up to three times) when the index changed under it: a
  * revision the reader was reading was discarded by the writer's commits
  * (DatabaseModifiedError), or another folder was swapped into the index's
- * place and the old one removed (any DatabaseError, then). The body must be
+ * place and the old one removed (any DatabaseError, then), or (READ_PARTIAL)
+ * a shard stopped answering and was left out (NetworkError). The body must be
  * safe to run again from its start. */
 template <class F>
 resdex_status_t
@@ -135,6 +150,10 @@ with_reopen(resdex_db_t *db, F body)
             if (attempt >= 3 || !db_folder_swapped(db))
                 throw;
             db_refresh(db);
+        } catch (const Xapian::NetworkError &) {
+            /* A shard down: left out, when partial answers were asked for. */
+            if (attempt >= 3 || !db_drop_dead_shards(db))
+                throw;
         }
     }
 }

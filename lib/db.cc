@@ -388,7 +388,7 @@ resdex_db_open(const char *path, resdex_db_mode_t mode, resdex_db_t **out)
         /* A regular file is a stub of shards (shards.cc): read, never written. */
         struct stat at;
         bool stub = stat(path, &at) == 0 && S_ISREG(at.st_mode);
-        if (stub && mode != RESDEX_DB_READ_ONLY)
+        if (stub && mode != RESDEX_DB_READ_ONLY && mode != RESDEX_DB_READ_PARTIAL)
             return db_fail(db, RESDEX_STATUS_DB_READ_ONLY,
                            "index " + db->path +
                                " is a stub file joining shards: it cannot be written; index each "
@@ -516,12 +516,24 @@ need_writable(resdex_db_t *db)
 {
     if (!db)
         return RESDEX_STATUS_BAD_ARGUMENT;
-    if (!db->wdb && db->mode != RESDEX_DB_READ_ONLY)
+    if (!db->wdb && db->mode != RESDEX_DB_READ_ONLY && db->mode != RESDEX_DB_READ_PARTIAL)
         return db_fail(db, RESDEX_STATUS_DB_OPENING,
                        "index " + db->path + " could not be reopened after a merge");
     if (!db->wdb)
         return db_fail(db, RESDEX_STATUS_BAD_ARGUMENT, "index opened read-only");
     return RESDEX_STATUS_SUCCESS;
+}
+
+extern "C" unsigned
+resdex_db_shards_down(const resdex_db_t *db)
+{
+    return db ? static_cast<unsigned>(db->down.size()) : 0;
+}
+
+extern "C" const char *
+resdex_db_shard_down(const resdex_db_t *db, unsigned i)
+{
+    return db && i < db->down.size() ? db->down[i]->c_str() : nullptr;
 }
 
 extern "C" resdex_status_t
@@ -599,12 +611,27 @@ resdex_db_list_metadata(resdex_db_t *db, const char *prefix,
         if (!db || !fn)
             return RESDEX_STATUS_BAD_ARGUMENT;
         std::string pfx = prefix ? prefix : "";
-        /* Every shard's keys, in order; a key on two shards listed once. */
+        /* Every shard's keys, in order; a key on two shards listed once,
+         * with the first shard's value, except a file's state: each shard
+         * of resdexd --shard K/N reads every file and keeps its own
+         * resolutions, so the file's paragraphs are the sum over shards. */
         std::map<std::string, std::string> keys;
         for (Xapian::Database *x : db_meta_sources(db))
-            for (auto it = x->metadata_keys_begin(pfx); it != x->metadata_keys_end(pfx); ++it)
-                if (!keys.count(*it))
+            for (auto it = x->metadata_keys_begin(pfx); it != x->metadata_keys_end(pfx); ++it) {
+                auto have = keys.find(*it);
+                if (have == keys.end()) {
                     keys[*it] = x->get_metadata(*it);
+                    continue;
+                }
+                resdex_file_entry_t a = {}, b = {};
+                if (resdex_file_state_parse(have->second.c_str(), &a) == 0 &&
+                    resdex_file_state_parse(x->get_metadata(*it).c_str(), &b) == 0) {
+                    a.paragraphs += b.paragraphs;
+                    char buf[128];
+                    resdex_file_state_format(&a, buf, sizeof buf);
+                    have->second = buf;
+                }
+            }
         for (const auto &kv : keys)
             if (fn(kv.first.c_str(), kv.second.c_str(), ctx))
                 break;

@@ -195,6 +195,27 @@ model_mark_draft(resdex_doc_t *doc, const resdex_resolution_t *res, size_t at)
     doc->n_drafts++;
 }
 
+size_t
+resdex_doc_keep(resdex_doc_t *doc, int (*keep)(const resdex_resolution_t *res, void *ctx),
+                void *ctx)
+{
+    if (!doc || !keep)
+        return resdex_doc_count(doc);
+    size_t n = 0;
+    for (size_t i = 0; i < doc->n_res; i++) {
+        if (keep(doc->res[i], ctx)) {
+            doc->res[n++] = doc->res[i];
+            continue;
+        }
+        /* Its draft mark goes with it (the memory stays in the arena). */
+        size_t at;
+        while (model_take_draft_mark(doc, doc->res[i], &at))
+            ;
+    }
+    doc->n_res = n;
+    return n;
+}
+
 int
 model_take_draft_mark(resdex_doc_t *doc, const resdex_resolution_t *res, size_t *at)
 {

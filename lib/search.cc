@@ -132,13 +132,18 @@ class TermCountSpy : public Xapian::MatchSpy
     Xapian::docid last = 0;
 
   public:
-    TermCountSpy(const Xapian::Database &x, const char *p) : db(x), prefix(p)
+    /* used: the values are listed (else the spy counts nothing); walk: the
+     * posting lists are opened, for the spy (a remote shard's posting list
+     * opened is sent whole: not for count_apart). */
+    TermCountSpy(const Xapian::Database &x, const char *p, bool used, bool walk) : db(x), prefix(p)
     {
+        if (!used)
+            return;
         for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
             std::string v = (*it).substr(prefix.size());
             /* A one-capital prefix: the next character is not a capital. */
             if (!v.empty() && !std::isupper(static_cast<unsigned char>(v[0])))
-                terms.push_back({v, db.postlist_begin(*it)});
+                terms.push_back({v, walk ? db.postlist_begin(*it) : Xapian::PostingIterator()});
         }
     }
     void operator()(const Xapian::Document &doc, double) override
@@ -154,6 +159,20 @@ class TermCountSpy : public Xapian::MatchSpy
                 t.count++;
         }
         last = id;
+    }
+    /* Over shards, where this spy cannot run (a remote shard knows only
+     * Xapian's spies; over joined databases the posting lists are not in the
+     * ids the spy is shown): each value counted by an exact count of its own,
+     * `base` filtered by the value's term (one round trip per value). */
+    void count_apart(const Xapian::Query &base)
+    {
+        Xapian::Enquire e(db);
+        e.set_weighting_scheme(Xapian::BoolWeight());
+        for (Term &t : terms) {
+            e.set_query(
+                Xapian::Query(Xapian::Query::OP_FILTER, base, Xapian::Query(prefix + t.value)));
+            t.count = e.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+        }
     }
     /* Into r as facet `name`, the values counted at least once, most
      * frequent first (as Xapian's value counts come). */
@@ -672,17 +691,16 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
      * filter (operative and annex paragraphs; the language searched), so
      * that the page can say how many preambular or French paragraphs the
      * query finds: in a pass of their own when that filter was applied. */
-    TermCountSpy kind_spy(x, P_KIND), lang_spy(x, P_LANG), sdg_spy(x, P_SDG);
+    const bool walk = o->facets && db->shards.empty();
+    TermCountSpy kind_spy(x, P_KIND, o->facets, walk), lang_spy(x, P_LANG, o->facets, walk),
+        sdg_spy(x, P_SDG, o->facets, walk);
     if (o->facets) {
         enquire.add_matchspy(&body_spy);
         enquire.add_matchspy(&year_spy);
         enquire.add_matchspy(&verb_spy);
         enquire.add_matchspy(&adopted_spy);
-        /* Over shards there are no kind, lang and sdg counts: a spy of
-         * ours cannot run on a remote shard (xapian-tcpsrv knows only
-         * Xapian's own), and TermCountSpy walks posting lists by document
-         * id, which over joined databases are not the ids the spy is shown
-         * (it counted wrong). */
+        /* Over shards kind, lang and sdg are counted apart, after the
+         * match (TermCountSpy::count_apart). */
         if (db->shards.empty()) {
             enquire.add_matchspy(&sdg_spy);
             if (kinds.empty())
@@ -772,15 +790,18 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
                 if (results_add_facet(r, s.name, (*it).c_str(), it.get_termfreq()) != 0)
                     resdex::out_of_memory("counting facets");
         /* The words and filters with the default filters but one. */
-        auto count_apart = [&](TermCountSpy &spy, bool with_lang, bool with_kinds) {
+        auto without = [&](bool with_lang, bool with_kinds) {
             Xapian::Query q = words_query;
             for (const std::string &t : filters)
                 if (with_lang)
                     q = Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(t));
             if (with_kinds && !kinds.empty())
                 q = Xapian::Query(Xapian::Query::OP_FILTER, q, kinds);
+            return q;
+        };
+        auto count_apart = [&](TermCountSpy &spy, bool with_lang, bool with_kinds) {
             Xapian::Enquire e(x);
-            e.set_query(q);
+            e.set_query(without(with_lang, with_kinds));
             e.set_weighting_scheme(Xapian::BoolWeight());
             e.add_matchspy(&spy);
             e.get_mset(0, 0, ndocs);
@@ -790,15 +811,23 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
                 count_apart(kind_spy, true, false);
             if (!filters.empty())
                 count_apart(lang_spy, false, true);
-            kind_spy.add_to(r, "kind");
-            lang_spy.add_to(r, "lang");
-            sdg_spy.add_to(r, "sdg");
+        } else {
+            kind_spy.count_apart(without(true, false));
+            lang_spy.count_apart(without(false, true));
+            sdg_spy.count_apart(without(true, true));
         }
+        kind_spy.add_to(r, "kind");
+        lang_spy.add_to(r, "lang");
+        sdg_spy.add_to(r, "sdg");
     }
     std::string hs = o->hl_start ? o->hl_start : "[";
     std::string he = o->hl_end ? o->hl_end : "]";
     std::map<std::string, unsigned> cites_memo;
     ContextCache contexts;
+    /* Every hit's document asked for at once: over remote shards one round
+     * trip per shard instead of one per hit (Xapian's request_document). */
+    if (remote)
+        mset.fetch();
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         resdex_hit_t *hit = nullptr;
         resdex_status_t st = add_hit(db, r, plain, fold, it.get_document(), &hit, &contexts);

@@ -13,6 +13,7 @@
 #include "db-private.hh"
 #include "terms.hh"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -60,6 +61,63 @@ same_everywhere(resdex_db_t *db, const char *key)
 
 } // namespace
 
+namespace
+{
+
+/* Open (or connect again to) the shard of its stub line s.line; s.name and
+ * s.at are set. Throws Xapian's errors; a malformed line is a resdex::Error. */
+void
+open_shard(resdex_db::Shard &s, const std::string &dir, unsigned ms)
+{
+    std::istringstream words(s.line);
+    std::string type, where, extra;
+    words >> type >> where;
+    if (where.empty() || (words >> extra && type != "remote"))
+        throw resdex::Error{RESDEX_STATUS_DB_OPENING,
+                            s.at + ": want 'auto PATH' or 'remote HOST:PORT', not '" + s.line +
+                                "'"};
+    if (type == "auto" || type == "glass") {
+        s.path = where[0] == '/' ? where : dir + where;
+        s.db = Xapian::Database(s.path);
+    } else if (type == "remote" && extra.empty() && where.find(':') != std::string::npos) {
+        size_t colon = where.rfind(':');
+        char *end = nullptr;
+        unsigned long port = strtoul(where.c_str() + colon + 1, &end, 10);
+        if (!end || *end || port == 0 || port > 65535)
+            throw resdex::Error{RESDEX_STATUS_DB_OPENING,
+                                s.at + ": '" + where + "' has no port number"};
+        std::string host = colon ? where.substr(0, colon) : "127.0.0.1";
+        s.db = Xapian::Remote::open(host, static_cast<unsigned>(port), ms, ms);
+        s.remote = true;
+    } else if (type == "remote") {
+        /* "remote PROGRAM ARGS": xapian-progsrv over a pipe. */
+        std::string args = s.line.substr(s.line.find(where) + where.size());
+        s.db = Xapian::Remote::open(where, args, ms);
+        s.remote = true;
+    } else {
+        throw resdex::Error{RESDEX_STATUS_DB_OPENING,
+                            s.at + ": unknown database type '" + type +
+                                "' (resdex reads 'auto PATH' and 'remote HOST:PORT')"};
+    }
+}
+
+std::string
+why(const Xapian::Error &e)
+{
+    return e.get_msg() +
+           (e.get_error_string() ? std::string(" (") + e.get_error_string() + ")" : std::string());
+}
+
+void
+join_shards(resdex_db_t *db)
+{
+    db->rdb.reset(new Xapian::Database());
+    for (const auto &s : db->shards)
+        db->rdb->add_database(s.db);
+}
+
+} // namespace
+
 resdex_status_t
 db_open_stub(resdex_db_t *db)
 {
@@ -69,63 +127,79 @@ db_open_stub(resdex_db_t *db)
                        "cannot open stub " + db->path + ": " + strerror(errno));
     std::string dir = db->path.substr(0, db->path.rfind('/') + 1);
     unsigned ms = shard_timeout_ms();
-    std::string line;
+    const bool partial = db->mode == RESDEX_DB_READ_PARTIAL;
+    std::string line, first_down;
     unsigned lineno = 0;
     while (std::getline(in, line)) {
         lineno++;
         std::istringstream words(line);
-        std::string type, where, extra;
+        std::string type, where;
         words >> type >> where;
         if (type.empty() || type[0] == '#')
             continue;
-        std::string at = "stub " + db->path + " line " + std::to_string(lineno);
-        if (where.empty() || (words >> extra && type != "remote"))
-            return db_fail(db, RESDEX_STATUS_DB_OPENING,
-                           at + ": want 'auto PATH' or 'remote HOST:PORT', not '" + line + "'");
-        resdex_db::Shard s{where, std::string(), Xapian::Database(), false};
+        resdex_db::Shard s{
+            where, std::string(), Xapian::Database(),
+            false, line,          "stub " + db->path + " line " + std::to_string(lineno)};
         try {
-            if (type == "auto" || type == "glass") {
-                s.path = where[0] == '/' ? where : dir + where;
-                s.db = Xapian::Database(s.path);
-            } else if (type == "remote" && extra.empty() && where.find(':') != std::string::npos) {
-                size_t colon = where.rfind(':');
-                char *end = nullptr;
-                unsigned long port = strtoul(where.c_str() + colon + 1, &end, 10);
-                if (!end || *end || port == 0 || port > 65535)
-                    return db_fail(db, RESDEX_STATUS_DB_OPENING,
-                                   at + ": '" + where + "' has no port number");
-                std::string host = colon ? where.substr(0, colon) : "127.0.0.1";
-                s.db = Xapian::Remote::open(host, static_cast<unsigned>(port), ms, ms);
-                s.remote = true;
-            } else if (type == "remote") {
-                /* "remote PROGRAM ARGS": xapian-progsrv over a pipe. */
-                std::string args = line.substr(line.find(where) + where.size());
-                s.db = Xapian::Remote::open(where, args, ms);
-                s.remote = true;
-            } else {
-                return db_fail(db, RESDEX_STATUS_DB_OPENING,
-                               at + ": unknown database type '" + type +
-                                   "' (resdex reads 'auto PATH' and 'remote HOST:PORT')");
-            }
+            open_shard(s, dir, ms);
         } catch (const Xapian::Error &e) {
-            return db_fail(db, RESDEX_STATUS_DB_OPENING,
-                           "shard " + where + " (" + at + ") cannot be opened: " + e.get_msg() +
-                               (e.get_error_string()
-                                    ? std::string(" (") + e.get_error_string() + ")"
-                                    : std::string()));
+            std::string m = "shard " + where + " (" + s.at + ") cannot be opened: " + why(e);
+            if (!partial)
+                return db_fail(db, RESDEX_STATUS_DB_OPENING, m);
+            /* Left out: the answers come from the others, marked. */
+            db->down.push_back(std::make_unique<std::string>(where));
+            if (first_down.empty())
+                first_down = m;
+            continue;
         }
         db->shards.push_back(std::move(s));
     }
     if (db->shards.empty())
-        return db_fail(db, RESDEX_STATUS_DB_OPENING, "stub " + db->path + " names no shard");
+        return db_fail(db, RESDEX_STATUS_DB_OPENING,
+                       first_down.empty() ? "stub " + db->path + " names no shard"
+                                          : "no shard of stub " + db->path +
+                                                " answers, not even partly: " + first_down);
     for (const char *key : {RESDEX_META_FORMAT, RESDEX_META_PAIRS, RESDEX_META_FOLD,
                             RESDEX_META_ADOPTION, RESDEX_META_TIE, RESDEX_META_SYNONYM_TERMS})
         if (resdex_status_t st = same_everywhere(db, key))
             return st;
-    db->rdb.reset(new Xapian::Database());
-    for (const auto &s : db->shards)
-        db->rdb->add_database(s.db);
+    join_shards(db);
     return RESDEX_STATUS_SUCCESS;
+}
+
+bool
+db_drop_dead_shards(resdex_db_t *db)
+{
+    if (!db || db->mode != RESDEX_DB_READ_PARTIAL || db->shards.empty())
+        return false;
+    std::string dir = db->path.substr(0, db->path.rfind('/') + 1);
+    unsigned ms = shard_timeout_ms();
+    std::vector<bool> answers;
+    for (auto &s : db->shards) {
+        try {
+            if (s.remote)
+                open_shard(s, dir, ms);
+            else
+                s.db.reopen();
+            (void)s.db.get_doccount();
+            answers.push_back(true);
+        } catch (const Xapian::Error &) {
+            answers.push_back(false);
+        }
+    }
+    /* None answers: the error stands, over the shards as they were. */
+    if (std::find(answers.begin(), answers.end(), true) == answers.end())
+        return false;
+    size_t before = db->down.size();
+    std::vector<resdex_db::Shard> alive;
+    for (size_t i = 0; i < db->shards.size(); i++)
+        if (answers[i])
+            alive.push_back(std::move(db->shards[i]));
+        else
+            db->down.push_back(std::make_unique<std::string>(db->shards[i].name));
+    db->shards = std::move(alive);
+    join_shards(db);
+    return db->down.size() > before;
 }
 
 std::vector<Xapian::Database *>

@@ -20,6 +20,10 @@ typedef void (*batch_hit_fn)(sprinter_t *sp, const resdex_results_t *results, si
  * {KEY: line, "error": message} for a line the library refuses, holds a NUL
  * byte or is not UTF-8 (those bytes shown as U+FFFD). KEY is "query" or
  * "input"; cmd names the command in messages.
+ * A line answered while shards are left out (--partial) also has
+ * "shards_down":[names]. A line the index cannot answer at all (a shard
+ * down without --partial: DB_OPENING) is the last: its error line, the
+ * message on stderr, and EXIT_ERROR.
  * Returns EXIT_FOUND when some line found something, EXIT_NOTHING when none
  * did, EXIT_ERROR when standard input or output failed (message printed). */
 int batch_run(resdex_db_t *db, const char *cmd, const char *key, batch_answer_fn answer,

@@ -375,6 +375,7 @@ run_check(const global_options_t *g, char **words, int n_words)
         fputs("</body>\n</html>\n", stdout);
     else if (!g->json)
         printf("%zu agreed, %zu modified, %zu new\n", agreed, modified, fresh);
+    describe_warn_partial("check", !g->json && !a->html);
     if (!sp || sprinter_failed(sp) || fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "resdex check: cannot write the output\n");
         goto DONE;

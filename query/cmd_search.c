@@ -138,6 +138,7 @@ describe_facets(sprinter_t *sp, const resdex_results_t *r, const char *query)
     sp_key_int(sp, "paragraphs", (long long)resdex_results_paragraphs(r));
     sp_key(sp, "facets");
     describe_facet_counts(sp, r);
+    describe_shards_down(sp);
     sp_end(sp);
 }
 
@@ -285,6 +286,7 @@ run_search(const global_options_t *g, char **words, int n_words)
         sp_key_string(sp, "query", a->query);
         sp_key_int(sp, "total", (long long)total);
         sp_key_int(sp, "paragraphs", (long long)resdex_results_paragraphs(r));
+        describe_shards_down(sp);
         sp_end(sp);
     } else if (a->facets) {
         describe_facets(sp, r, a->query);
@@ -294,6 +296,7 @@ run_search(const global_options_t *g, char **words, int n_words)
         if (!a->json && n)
             print_footer(r, a->offset, n, &l);
     }
+    describe_warn_partial("search", !a->json);
     if (sprinter_failed(sp) || ferror(stdout) || fflush(stdout) != 0) {
         fprintf(stderr, "resdex search: cannot write the output\n");
         goto DONE;

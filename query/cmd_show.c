@@ -444,10 +444,12 @@ run_show(const global_options_t *g, char **targets, int n_targets)
             found_any |= rc == EXIT_FOUND;
         }
         if (!found_any && explicit_all)
-            fprintf(stderr, "resdex show: no resolution %s in the index\n", targets[t]);
+            fprintf(stderr, "resdex show: no resolution %s in the index%s\n", targets[t],
+                    resdex_db_shards_down(db) ? " (perhaps on a shard left out)" : "");
         if (!found_any)
             status = EXIT_NOTHING;
     }
+    describe_warn_partial("show", !g->json);
     if (fflush(stdout) != 0) {
         fprintf(stderr, "resdex show: cannot write the output\n");
         status = EXIT_ERROR;

@@ -378,12 +378,14 @@ run_similar(const global_options_t *g, char **words, int n_words)
         fprintf(stderr, "resdex similar: no index location: use --db DIR or set RESDEX_DB\n");
         goto DONE;
     }
-    resdex_status_t st = resdex_db_open(path, RESDEX_DB_READ_ONLY, &db);
+    resdex_status_t st =
+        resdex_db_open(path, g->partial ? RESDEX_DB_READ_PARTIAL : RESDEX_DB_READ_ONLY, &db);
     if (st != RESDEX_STATUS_SUCCESS) {
         fprintf(stderr, "resdex similar: cannot open the index %s: %s\n", path,
                 resdex_db_last_error(db));
         goto DONE;
     }
+    describe_mark_partial(db);
     if (a->batch) {
         status = batch_run(db, "similar", "input", similar_line, similar_hit, a);
         goto DONE;
@@ -402,6 +404,7 @@ run_similar(const global_options_t *g, char **words, int n_words)
     if (st != RESDEX_STATUS_SUCCESS) {
         const char *m = resdex_db_last_error(db);
         fprintf(stderr, "resdex similar: %s\n", m && *m ? m : resdex_status_to_string(st));
+        describe_warn_partial("similar", 0); /* perhaps on a shard left out */
         goto DONE;
     }
     const diff_style_t *style = diff_style_for_stdout(a->json);
@@ -427,6 +430,7 @@ run_similar(const global_options_t *g, char **words, int n_words)
     if (!a->lineage && n == 0)
         say_best_rejected(r, a->min);
     int rc = lineage_flush(&out_text, stdout);
+    describe_warn_partial("similar", !a->json);
     if (!sp || sprinter_failed(sp) || rc != 0 || fflush(stdout) != 0) {
         fprintf(stderr, "resdex similar: cannot write the output\n");
         goto DONE;

@@ -127,8 +127,12 @@ describe_index_stats(sprinter_t *sp, resdex_db_t *db)
 {
     char *json = NULL;
     resdex_status_t st = resdex_db_stats_json(db, &json);
-    if (st == RESDEX_STATUS_SUCCESS)
-        sp_json(sp, json);
+    if (st == RESDEX_STATUS_SUCCESS) {
+        sp_begin_map(sp);
+        sp_json_fields(sp, json);
+        describe_shards_down(sp);
+        sp_end(sp);
+    }
     free(json);
     return st;
 }
@@ -153,8 +157,14 @@ run_stats(const global_options_t *g, char **words, int n_words)
         goto DONE;
     }
     sp = sprinter_new(stdout, g->json ? NULL : stats_layout, NULL);
-    if (sp)
-        sp_json(sp, json);
+    if (sp) {
+        sp_begin_map(sp);
+        sp_json_fields(sp, json);
+        describe_shards_down(sp);
+        sp_end(sp);
+    }
+    if (!sprinter_failed(sp))
+        describe_warn_partial("stats", !g->json);
     if (sprinter_failed(sp) || fflush(stdout) != 0) {
         fprintf(stderr, "resdex stats: cannot write the output\n");
         goto DONE;

@@ -13,6 +13,7 @@ typedef struct global_options {
     const char *db_path;   /* --db, else $RESDEX_DB, else $XDG_DATA_HOME/resdex */
     int json;              /* --json: JSON (Lines) instead of the text layout */
     int help, version;     /* --help, --version: print and exit */
+    int partial;           /* --partial: answer from the shards that answer (marked) */
     int n_command_options; /* how many of the command's own options were given */
 } global_options_t;
 

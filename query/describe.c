@@ -7,12 +7,63 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The handle whose shards left out mark what is described (--partial). */
+static const resdex_db_t *partial_db;
+
+void
+describe_mark_partial(const resdex_db_t *db)
+{
+    partial_db = db;
+}
+
+void
+describe_shards_down(sprinter_t *sp)
+{
+    unsigned n = resdex_db_shards_down(partial_db);
+    if (!n)
+        return;
+    sp_key(sp, "shards_down");
+    sp_begin_list(sp);
+    for (unsigned i = 0; i < n; i++)
+        sp_string(sp, resdex_db_shard_down(partial_db, i));
+    sp_end(sp);
+}
+
+void
+describe_warn_partial(const char *cmd, int text)
+{
+    unsigned n = resdex_db_shards_down(partial_db);
+    if (!n)
+        return;
+    if (text)
+        printf("\npartial answer: %u shard%s left out:", n, n == 1 ? "" : "s");
+    fprintf(stderr, "resdex %s: warning: partial answer (--partial), %u shard%s left out:", cmd, n,
+            n == 1 ? "" : "s");
+    for (unsigned i = 0; i < n; i++) {
+        if (text)
+            printf(" %s", resdex_db_shard_down(partial_db, i));
+        fprintf(stderr, " %s", resdex_db_shard_down(partial_db, i));
+    }
+    if (text)
+        printf("\n");
+    fprintf(stderr, "\n");
+}
+
 /* The library's description (json, malloc()ed or NULL: freed) as the next
- * value; a failed call fails the printer. */
+ * value, with "shards_down" when the answer is partial; a failed call fails
+ * the printer. */
 static void
 add_json(sprinter_t *sp, resdex_status_t st, char *json)
 {
-    sp_json(sp, st == RESDEX_STATUS_SUCCESS ? json : NULL);
+    if (resdex_db_shards_down(partial_db) && st == RESDEX_STATUS_SUCCESS && json &&
+        json[0] == '{') {
+        sp_begin_map(sp);
+        sp_json_fields(sp, json);
+        describe_shards_down(sp);
+        sp_end(sp);
+    } else {
+        sp_json(sp, st == RESDEX_STATUS_SUCCESS ? json : NULL);
+    }
     free(json);
 }
 

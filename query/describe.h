@@ -15,6 +15,18 @@
  * voters ...". */
 void warn_adoption(const resdex_resolution_t *res, const char *cmd);
 
+/* --partial: the handle (opened RESDEX_DB_READ_PARTIAL) whose shards left
+ * out mark what is described from then on: every description of the
+ * library's (a hit, a resolution, a checked paragraph, the stats) gets a
+ * last key "shards_down":[names] while some shard is down. NULL: none. */
+void describe_mark_partial(const resdex_db_t *db);
+/* "shards_down":[names] into the map being described, when some are. */
+void describe_shards_down(sprinter_t *sp);
+/* When some shard is down: a warning naming them on stderr ("resdex CMD:
+ * warning: partial answer ..."), and with text, the same as the last line
+ * of the answer on stdout. */
+void describe_warn_partial(const char *cmd, int text);
+
 /* resdex parse --json: one map per resolution (resdex_resolution_json). */
 void describe_parsed_resolution(sprinter_t *sp, const resdex_resolution_t *res);
 

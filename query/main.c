@@ -1,6 +1,7 @@
 /* main.c - resdex(1): the query tool. Which command, its options (opts.h),
  * then the command. */
 #include "commands.h"
+#include "describe.h"
 #include "opts.h"
 #include "resdex.h"
 
@@ -26,7 +27,8 @@ open_index(const global_options_t *g, const char *cmd)
         return NULL;
     }
     resdex_db_t *db = NULL;
-    resdex_status_t st = resdex_db_open(path, RESDEX_DB_READ_ONLY, &db);
+    resdex_status_t st =
+        resdex_db_open(path, g->partial ? RESDEX_DB_READ_PARTIAL : RESDEX_DB_READ_ONLY, &db);
     if (st != RESDEX_STATUS_SUCCESS) {
         const char *m = resdex_db_last_error(db);
         /* The library's message names the index already. */
@@ -47,6 +49,7 @@ open_index(const global_options_t *g, const char *cmd)
         db = NULL;
     }
     free(path);
+    describe_mark_partial(db);
     return db;
 }
 

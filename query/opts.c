@@ -11,9 +11,9 @@
 
 /* The global options, written into g (a table like any command's). */
 static void
-global_table(global_options_t *g, opt_desc_t rows[5])
+global_table(global_options_t *g, opt_desc_t rows[6])
 {
-    memset(rows, 0, 5 * sizeof *rows);
+    memset(rows, 0, 6 * sizeof *rows);
     rows[0] = (opt_desc_t){.name = "db",
                            .string = &g->db_path,
                            .metavar = "DIR",
@@ -23,6 +23,10 @@ global_table(global_options_t *g, opt_desc_t rows[5])
     rows[1] = (opt_desc_t){.name = "json", .flag = &g->json};
     rows[2] = (opt_desc_t){.name = "help", .flag = &g->help, .help = "this help (also -h)"};
     rows[3] = (opt_desc_t){.name = "version", .flag = &g->version, .help = "the version (also -V)"};
+    rows[4] = (opt_desc_t){.name = "partial",
+                           .flag = &g->partial,
+                           .help = "over a stub of shards, answer from those that answer,\n"
+                                   "marked (shards_down), instead of failing"};
 }
 
 static int
@@ -46,7 +50,7 @@ opts_find_command(int argc, char **argv, const opts_command_t *const *commands,
                   const opts_command_t *fallback, int *at)
 {
     global_options_t dummy = {0};
-    opt_desc_t globals[5];
+    opt_desc_t globals[6];
     global_table(&dummy, globals);
     *at = 0;
     for (int i = 1; i < argc; i++) {
@@ -169,7 +173,7 @@ int
 opts_parse(const opts_command_t *cmd, global_options_t *g, int argc, char **argv, int skip,
            char ***words, int *n_words)
 {
-    opt_desc_t globals[5];
+    opt_desc_t globals[6];
     global_table(g, globals);
     char **w = calloc((size_t)argc + 1, sizeof *w);
     int n = 0, only_words = 0;
@@ -264,7 +268,7 @@ void
 opts_help(const opts_command_t *cmd, FILE *out)
 {
     global_options_t dummy = {0};
-    opt_desc_t globals[5];
+    opt_desc_t globals[6];
     global_table(&dummy, globals);
     fputs("usage: ", out);
     for (const char *p = cmd->synopsis; *p; p++)

@@ -232,6 +232,20 @@ class SameAsCli(unittest.TestCase):
                       got["shadowed"])
         self.assertEqual([got], cli("stats", "--json"))
 
+    def test_partial_stub(self):
+        """A stub of the test index and a shard that is not there: refused
+        read-only, answered with partial=True, the shard named."""
+        with tempfile.TemporaryDirectory() as tmp:
+            stub = os.path.join(tmp, "half.stub")
+            with open(stub, "w") as f:
+                f.write("auto %s\nauto %s\n" % (os.path.abspath(DB), os.path.join(tmp, "gone")))
+            with self.assertRaises(resdex.ResdexError):
+                resdex.Database(stub)
+            with resdex.Database(stub, partial=True) as db:
+                self.assertEqual(db.shards_down, ["%s/gone" % tmp])
+                self.assertEqual(db.stats()["paragraphs"], self.db.stats()["paragraphs"])
+        self.assertEqual(self.db.shards_down, [])
+
     def test_stats_of_rejected_files(self):
         """An index with a file rejected under a name that is not UTF-8:
         stats() is resdex stats --json, byte for byte the library's line

@@ -132,9 +132,11 @@ class _Parts:
 
 class Database:
     """An index, opened read-only. path None: the default index ($RESDEX_DB,
-    else $XDG_DATA_HOME/resdex, else ~/.local/share/resdex)."""
+    else $XDG_DATA_HOME/resdex, else ~/.local/share/resdex). partial: over a
+    stub of shards, answer from the shards that answer (RESDEX_DB_READ_PARTIAL;
+    shards_down names those left out)."""
 
-    def __init__(self, path=None):
+    def __init__(self, path=None, partial=False):
         self._db = None
         if path is None:
             p = lib.resdex_db_default_path()
@@ -147,8 +149,8 @@ class Database:
                 _capi.libc.free(p)
         self.path = path
         db = _capi.db_p()
-        st = lib.resdex_db_open(str(path).encode("utf-8", "surrogateescape"), 0,
-                                ctypes.byref(db))
+        st = lib.resdex_db_open(str(path).encode("utf-8", "surrogateescape"),
+                                3 if partial else 0, ctypes.byref(db))
         self._db = db  # set even when opening failed: it holds the message
         # The handle is closed once: by close(), else when the Database is
         # collected, else at the interpreter's exit, before the modules
@@ -159,6 +161,13 @@ class Database:
         self._finalizer = weakref.finalize(self, lib.resdex_db_close, db)
         if st != 0:
             self._raise(st)
+
+    @property
+    def shards_down(self):
+        """The shards left out so far (partial=True), by name: [] when none."""
+        db = self._handle()
+        return [lib.resdex_db_shard_down(db, i).decode("utf-8", "surrogateescape")
+                for i in range(lib.resdex_db_shards_down(db))]
 
     def close(self):
         """Release the index (further calls raise ValueError)."""

@@ -203,6 +203,8 @@ PROTOTYPES = {
     "resdex_db_open": (status, [ctypes.c_char_p, ctypes.c_int, ctypes.POINTER(db_p)]),
     "resdex_db_close": (None, [db_p]),
     "resdex_db_last_error": (ctypes.c_char_p, [db_p]),
+    "resdex_db_shards_down": (ctypes.c_uint, [db_p]),
+    "resdex_db_shard_down": (ctypes.c_char_p, [db_p, ctypes.c_uint]),
     "resdex_db_search": (status, [db_p, ctypes.POINTER(SearchOptions),
                                   ctypes.POINTER(results_p)]),
     "resdex_db_find_resolution": (status, [db_p, ctypes.c_char_p, ctypes.c_char_p,
