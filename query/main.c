@@ -41,7 +41,8 @@ open_index(const global_options_t *g, const char *cmd)
          * tree's samples) resdexd needs no --corpus; else it does. */
         struct stat at;
         int stub = stat(path, &at) == 0 && S_ISREG(at.st_mode); /* its shards are built apart */
-        if (st == RESDEX_STATUS_DB_OPENING && !stub)
+        /* Not when the library's message already says how to rebuild it. */
+        if (st == RESDEX_STATUS_DB_OPENING && !stub && !(m && strstr(m, "resdexd")))
             fprintf(stderr, " (build it with: resdexd --once%s%s%s)", g->db_path ? " --db " : "",
                     g->db_path ? g->db_path : "", resdex_default_corpus() ? "" : " --corpus DIR");
         fputc('\n', stderr);
