@@ -901,8 +901,8 @@ typedef struct resdex_search_options {
     /* Nonzero: every matching paragraph its own hit. Zero (the default): a
      * search folds the paragraphs whose texts are the same once normalised
      * (case, white space, quotation marks, footnote marks and the closing
-     * ";"/"." ignored), and, in an index built since 2026-12-02, those whose
-     * words are the same and only their punctuation differs, into one hit,
+     * ";"/"." ignored), and those whose words are the same and only their
+     * punctuation differs (each marked in its also), into one hit,
      * shown as the preferred text (resdex(1) "Folding"), the
      * others in its `also`; the total then counts folded hits and
      * resdex_results_paragraphs the paragraphs. Not with
