@@ -207,10 +207,12 @@ resdex_doc_keep(resdex_doc_t *doc, int (*keep)(const resdex_resolution_t *res, v
             doc->res[n++] = doc->res[i];
             continue;
         }
-        /* Its draft mark goes with it (the memory stays in the arena). */
+        /* Its draft mark goes with it; its arrays are freed (its strings
+         * stay in the arena until the document is destroyed). */
         size_t at;
         while (model_take_draft_mark(doc, doc->res[i], &at))
             ;
+        free_resolution_arrays(doc->res[i]);
     }
     doc->n_res = n;
     return n;
