@@ -2,8 +2,10 @@
  *
  *   gencorpus [--paragraphs N] [--seed S] [--per-file K] [--unique-symbols] DIR
  *
- * --unique-symbols: every file its own resolution number (by default numbers
- * repeat, as copies of one resolution do, which resdexd then settles).
+ * --unique-symbols: every file its own resolution symbol, numbers 1-999 over
+ * the years 1990-2024, so at most 34,965 files (2M paragraphs: --per-file 60);
+ * by default numbers repeat, as copies of one resolution do, which resdexd
+ * then settles.
  *
  * Writes resolution files shaped like the sample corpus (ECOSOC 2017/19,
  * 2021/23): heading furniture (body, "Distr.: General", session, agenda item,
@@ -40,6 +42,11 @@
 
 static uint64_t rng_state;
 static int unique_symbols;
+/* --unique-symbols: numbers 1-999 (a reader takes no longer resolution
+ * number), in the years 1990-2024: at most 34,965 files. */
+#define UNIQUE_NUMBERS    999u
+#define UNIQUE_FIRST_YEAR 1990u
+#define UNIQUE_MAX_FILES  (UNIQUE_NUMBERS * 35u)
 
 static uint64_t
 rng_next(void)
@@ -398,7 +405,9 @@ resolution(struct buf *b, unsigned serial, unsigned n_paragraphs)
 {
     struct resolution_state st = {1, 1, 0};
     unsigned year = rng_range(2000, 2024);
-    unsigned number = unique_symbols ? serial + 1 : serial % 60 + 1;
+    unsigned number = unique_symbols ? serial % UNIQUE_NUMBERS + 1 : serial % 60 + 1;
+    if (unique_symbols) /* a year for each run of numbers: (year, number) is unique */
+        year = UNIQUE_FIRST_YEAR + serial / UNIQUE_NUMBERS;
     unsigned day = rng_range(1, 28), month = rng_below(12);
     int ga = rng_below(4) == 0;
     unsigned n_pre = n_paragraphs / 3 + 1;
@@ -414,7 +423,7 @@ resolution(struct buf *b, unsigned serial, unsigned n_paragraphs)
                    "[on the report of the Third Committee (A/%u/%u)]\n\n%u/%u. ",
                    day, months[month], year, session, rng_range(90, 120), day, months[month], year,
                    session, rng_range(400, 600), session,
-                   unique_symbols ? serial + 1 : rng_range(100, 300) + serial % 97);
+                   unique_symbols ? number : rng_range(100, 300) + serial % 97);
     } else {
         buf_printf(b,
                    "Economic and Social Council\n\nDistr.: General\n%u %s %u\n\n%u session\n\n"
@@ -508,6 +517,13 @@ main(int argc, char **argv)
             n = (unsigned)left;
         if (n < 2)
             n = 2;
+        if (unique_symbols && serial >= UNIQUE_MAX_FILES) {
+            fprintf(stderr,
+                    "gencorpus: --unique-symbols gives at most %u files: give a larger "
+                    "--per-file (%lu paragraphs in %u files so far)\n",
+                    UNIQUE_MAX_FILES, written, serial);
+            return 2;
+        }
         b.len = 0;
         resolution(&b, serial, n);
         char path[4096];
