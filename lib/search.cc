@@ -488,24 +488,13 @@ also_cite(const resdex_hit_t &h)
     return anchor.empty() ? doc : doc + " ¶" + anchor;
 }
 
-/* How a search folds: by the loose key where the index has it, else by the
- * same-text key (an index built before loose keys); off with --no-fold or
- * --group, or in an index built before folding. */
-struct Fold {
-    bool on;
-    Xapian::valueno slot;
-    std::string prefix;
-};
-
-Fold
-fold_of(Xapian::Database &x, const resdex_search_options_t *o)
+/* Whether a search folds (by the loose key, sametext.hh): not with
+ * --no-fold or --group, nor in an index without the loose keys. */
+bool
+folds(Xapian::Database &x, const resdex_search_options_t *o)
 {
-    std::string marker = x.get_metadata(RESDEX_META_FOLD);
-    bool on = !o->no_fold && !o->group_by_resolution &&
-              (marker == RESDEX_FOLD_SAME || marker == RESDEX_FOLD_LOOSE);
-    if (marker == RESDEX_FOLD_LOOSE)
-        return Fold{on, SLOT_LOOSE, P_LOOSE};
-    return Fold{on, SLOT_SAME, P_SAME};
+    return !o->no_fold && !o->group_by_resolution &&
+           x.get_metadata(RESDEX_META_FOLD) == RESDEX_FOLD_LOOSE;
 }
 
 /* The order of a fold (resdex(1) "Folding"): an adopted text before a draft
@@ -535,15 +524,15 @@ fold_before(const FoldMember &a, const FoldMember &b)
  * text among the matches that have head's same-text key, and the others in
  * its `also`; else head itself. */
 resdex_status_t
-add_hit(resdex_db_t *db, resdex_results_t *r, const Xapian::Query &match, const Fold &fold,
+add_hit(resdex_db_t *db, resdex_results_t *r, const Xapian::Query &match, bool fold,
         const Xapian::Document &head, resdex_hit_t **out, ContextCache *contexts)
 {
     Xapian::Database &x = db->db();
-    std::string key = fold.on ? head.get_value(fold.slot) : std::string();
-    if (key.empty() || x.get_termfreq(fold.prefix + key) < 2)
+    std::string key = fold ? head.get_value(SLOT_LOOSE) : std::string();
+    if (key.empty() || x.get_termfreq(P_LOOSE + key) < 2)
         return fill_hit(db, r, head, out, contexts);
     Xapian::Enquire e(x);
-    e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, match, Xapian::Query(fold.prefix + key)));
+    e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, match, Xapian::Query(P_LOOSE + key)));
     e.set_weighting_scheme(Xapian::BoolWeight());
     Xapian::MSet m = e.get_mset(0, MAX_ALSO + 1);
     std::vector<FoldMember> members;
@@ -677,13 +666,13 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
         enquire.set_sort_by_relevance_then_value(tie, true);
     const bool remote = db_has_remote(db);
 
-    const Fold fold = fold_of(x, o);
+    const bool fold = folds(x, o);
     if (o->group_by_resolution)
         enquire.set_collapse_key(SLOT_RESKEY);
-    else if (fold.on)
-        enquire.set_collapse_key(fold.slot);
+    else if (fold)
+        enquire.set_collapse_key(SLOT_LOOSE);
     Xapian::valueno collapse = o->group_by_resolution ? SLOT_RESKEY
-                               : fold.on              ? fold.slot
+                               : fold                 ? SLOT_LOOSE
                                                       : Xapian::BAD_VALUENO;
     Xapian::ValueCountMatchSpy body_spy(SLOT_BODY), year_spy(SLOT_YEAR), verb_spy(SLOT_VERB),
         adopted_spy(SLOT_ADOPTED);
@@ -739,8 +728,8 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
         Xapian::Enquire words(x);
         words.set_query(plain);
         words.set_sort_by_relevance_then_value(tie, true);
-        if (fold.on)
-            words.set_collapse_key(fold.slot);
+        if (fold)
+            words.set_collapse_key(SLOT_LOOSE);
         Counter spy(collapse, remote);
         spy.attach(words);
         Xapian::MSet m = words.get_mset(0, k, check);
@@ -760,8 +749,8 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
         }
         lifted.set_query(filtered(Xapian::Query(Xapian::Query::OP_AND, words_query, has_phrase)));
         lifted.set_sort_by_relevance_then_value(tie, true);
-        if (fold.on)
-            lifted.set_collapse_key(fold.slot);
+        if (fold)
+            lifted.set_collapse_key(SLOT_LOOSE);
         Xapian::MSet ml = lifted.get_mset(0, k);
         for (auto it = ml.begin(); it != ml.end(); ++it)
             ids.push_back(*it);

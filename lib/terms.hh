@@ -35,10 +35,9 @@
  * SLOT_SAME): written, like pairs, when an index is created empty; an index
  * built before folding has none and its searches do not fold. */
 #define RESDEX_META_FOLD "resdex:fold"
-/* Its values: the same-text key only, or the loose key too (P_LOOSE,
- * SLOT_LOOSE), by which searches then fold: every index of format 5 has
- * both. Written, like pairs, when an index is created empty. */
-#define RESDEX_FOLD_SAME  "1"
+/* Its value in an index of format 5: the loose key too (P_LOOSE,
+ * SLOT_LOOSE), by which searches fold ("1", the same-text key alone, was
+ * format 4's). Written, like pairs, when an index is created empty. */
 #define RESDEX_FOLD_LOOSE "2"
 /* Metadata key, "1" when the index holds adoption metadata (the P_ADOPTED
  * ... P_VOTED terms, SLOT_ADOPTED and the ADOPTION_KEY_PREFIX store):
