@@ -13,10 +13,12 @@ extern "C" {
 #include <cmocka.h>
 }
 
-static const struct {
+struct Pair {
     const char *a, *b;
     bool same;
-} pairs[] = {
+};
+
+static const Pair pairs[] = {
     /* The final mark a paragraph takes from its place (A/RES/77/232 ¶11,
      * A/RES/79/187 ¶5). */
     {"in accordance with the rules and procedures of the United Nations;",
@@ -47,24 +49,30 @@ static const struct {
     {"Notes the report,", "Notes the reports,", false},
 };
 
+/* Each pair the same or not, as `text` has it, and their keys alike. */
+template <size_t N>
 static void
-test_pairs(void **)
+check_pairs(const Pair (&list)[N], std::string (*text)(const char *),
+            std::string (*key)(const char *), const char *what)
 {
-    for (const auto &p : pairs) {
-        bool same = same_text(p.a) == same_text(p.b);
+    for (const auto &p : list) {
+        bool same = text(p.a) == text(p.b);
         if (same != p.same)
-            fail_msg("'%s' and '%s': %s, expected %s ('%s', '%s')", p.a, p.b,
-                     same ? "the same" : "not", p.same ? "the same" : "not", same_text(p.a).c_str(),
-                     same_text(p.b).c_str());
-        assert_true((same_text_key(p.a) == same_text_key(p.b)) == p.same);
+            fail_msg("%s '%s' and '%s': %s, expected %s ('%s', '%s')", what, p.a, p.b,
+                     same ? "the same" : "not", p.same ? "the same" : "not", text(p.a).c_str(),
+                     text(p.b).c_str());
+        assert_true((key(p.a) == key(p.b)) == p.same);
     }
 }
 
+static void
+test_pairs(void **)
+{
+    check_pairs(pairs, same_text, same_text_key, "same");
+}
+
 /* Loose: the same words, the punctuation left out (folding's groups). */
-static const struct {
-    const char *a, *b;
-    bool same;
-} loose_pairs[] = {
+static const Pair loose_pairs[] = {
     /* A/RES/80/228 24 and 78/228 20. */
     {"in armed conflicts, trafficking in persons", "in armed conflicts trafficking in persons",
      true},
@@ -82,14 +90,7 @@ static const struct {
 static void
 test_loose(void **)
 {
-    for (const auto &p : loose_pairs) {
-        bool same = loose_text(p.a) == loose_text(p.b);
-        if (same != p.same)
-            fail_msg("loose '%s' and '%s': %s, expected %s ('%s', '%s')", p.a, p.b,
-                     same ? "the same" : "not", p.same ? "the same" : "not",
-                     loose_text(p.a).c_str(), loose_text(p.b).c_str());
-        assert_true((loose_text_key(p.a) == loose_text_key(p.b)) == p.same);
-    }
+    check_pairs(loose_pairs, loose_text, loose_text_key, "loose");
     /* The strict pairs that are the same stay the same loosely. */
     for (const auto &p : pairs)
         if (p.same)
