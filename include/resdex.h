@@ -496,7 +496,16 @@ typedef enum resdex_db_mode {
      * run again over the others), is left out instead of failing the call:
      * the answers are partial, and resdex_db_shards_down() says so. Opening
      * still fails when no shard answers. On an index folder, READ_ONLY. */
-    RESDEX_DB_READ_PARTIAL = 3
+    RESDEX_DB_READ_PARTIAL = 3,
+    /* As READ_WRITE; but an index of an older format, which this resdex
+     * can neither read nor update, is replaced (under the writer's lock, by
+     * the swap a merge uses) by an empty index of this format that keeps
+     * what the index is for: RESDEX_META_CORPUS, RESDEX_META_SHARD and
+     * RESDEX_META_SHARD_BY. The caller indexes it again;
+     * resdex_db_replaced_format() says that it must. An index of a newer
+     * format is refused (DB_OPENING), never replaced. resdexd opens its
+     * index so. */
+    RESDEX_DB_REBUILD_OLDER = 4
 } resdex_db_mode_t;
 
 /* The index when none is named: $RESDEX_DB, else $XDG_DATA_HOME/resdex,
@@ -539,6 +548,11 @@ const char *resdex_db_path(const resdex_db_t *db);
  * NULL, for an index folder, and for a handle opened READ_ONLY (which fails
  * instead). */
 unsigned resdex_db_shards_down(const resdex_db_t *db);
+
+/* Opened RESDEX_DB_REBUILD_OLDER: the format of the index that opening
+ * replaced by an empty one ("4"), or NULL when it replaced none (and for
+ * NULL). Borrowed from db: valid until it is closed. */
+const char *resdex_db_replaced_format(const resdex_db_t *db);
 
 /* The i-th shard left out (0 <= i < resdex_db_shards_down()), named as the
  * stub's line names it ("127.0.0.1:9002", a path), in the order they went.
@@ -724,6 +738,11 @@ resdex_status_t resdex_db_list_metadata(resdex_db_t *db, const char *prefix,
  * (absolute) the index follows: read them with resdex_db_read_metadata. */
 #define RESDEX_META_LAST_UPDATE "resdex:last-update"
 #define RESDEX_META_CORPUS      "resdex:corpus"
+/* An index built as shard K of N (resdexd --shard): "K/N", and how the
+ * corpus is divided ("symbol"; a shard without it was divided by file path,
+ * by an earlier resdexd, and must be rebuilt). */
+#define RESDEX_META_SHARD    "resdex:shard"
+#define RESDEX_META_SHARD_BY "resdex:shard-by"
 
 typedef enum resdex_file_kind {
     RESDEX_FILE_INDEXED = 0, /* its paragraphs are in the index */

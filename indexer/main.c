@@ -557,11 +557,18 @@ main(int argc, char **argv)
         log_error("index %s is inside the corpus %s: put it elsewhere", db_path, corpus);
         goto DONE;
     }
-    resdex_status_t rst = resdex_db_open(db_path, RESDEX_DB_READ_WRITE, &db);
+    /* An index of an older format (an upgrade of resdex) is rebuilt, not
+     * refused: this resdex could not read it, and under systemd a refusal
+     * would be a restart every few seconds. */
+    resdex_status_t rst = resdex_db_open(db_path, RESDEX_DB_REBUILD_OLDER, &db);
     if (rst != RESDEX_STATUS_SUCCESS) {
         log_error("%s", resdex_db_last_error(db));
         goto DONE;
     }
+    if (resdex_db_replaced_format(db))
+        log_info("index %s had format '%s', which this resdexd cannot read: it is rebuilt "
+                 "from its corpus",
+                 db_path, resdex_db_replaced_format(db));
 
     indexer_t ix = {
         .db = db,

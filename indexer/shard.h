@@ -15,13 +15,11 @@
 #ifndef RESDEXD_SHARD_H
 #define RESDEXD_SHARD_H
 
-/* The metadata key that records "K/N" in a shard's index. */
-#define META_SHARD "resdex:shard"
-/* Recorded with it: how the corpus is divided ("symbol"). A shard without it
- * was divided by file path (an earlier resdexd) and must be rebuilt. */
-#define META_SHARD_BY "resdex:shard-by"
-
 #include "resdex.h"
+
+/* The metadata keys of a shard: resdex.h. */
+#define META_SHARD    RESDEX_META_SHARD
+#define META_SHARD_BY RESDEX_META_SHARD_BY
 
 #include <stddef.h>
 

@@ -61,6 +61,8 @@ struct resdex_db {
      * vector, whose empty constructor allocates nothing, unlike a deque's:
      * resdex_db_open makes the handle outside the exception wall). */
     std::vector<std::unique_ptr<std::string>> down;
+    /* Opened REBUILD_OLDER: the format of the index replaced ("" if none). */
+    std::string replaced_format;
     Xapian::Database &db()
     {
         return wdb ? *wdb : *rdb;
@@ -112,6 +114,12 @@ void db_cancel_pending(resdex_db_t *db);
  * finds one locked whichever folder is there. The folder's descriptor, or
  * -1 with errno (EWOULDBLOCK: another writer holds it). `path` must exist. */
 int db_lock_folder(const std::string &path);
+
+/* Opened REBUILD_OLDER (merge.cc): replace the index of an older `format`,
+ * open in db->wdb under the writer's lock, by an empty index that keeps the
+ * metadata saying what it is for (corpus, shard), and reopen db->wdb on it.
+ * Throws resdex::Error, Xapian's errors. */
+void db_renew_older(resdex_db_t *db, const std::string &format);
 
 /* READ_ONLY: open rdb on the folder at db->path (see reader_fd): one whole
  * index, never one folder's version file with the other's tables. Throws

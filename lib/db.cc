@@ -353,6 +353,34 @@ db_lock_folder(const std::string &path)
     return -1;
 }
 
+/* Formats are numbers ("5"); a format this resdex cannot read is older
+ * when its number is lower. */
+static long
+format_number(const std::string &format)
+{
+    if (format.empty() || format.size() > 6 ||
+        format.find_first_not_of("0123456789") != std::string::npos)
+        return -1;
+    return std::stol(format);
+}
+
+static bool
+format_older(const std::string &format)
+{
+    long n = format_number(format);
+    return n >= 0 && n < format_number(RESDEX_INDEX_FORMAT);
+}
+
+/* What to do about an index of another format. */
+static std::string
+format_advice(const std::string &format)
+{
+    if (format_older(format))
+        return "run resdexd on it, which rebuilds an index of an older format (or delete it "
+               "and reindex)";
+    return "it was written by a newer resdex: use that one, or give another index";
+}
+
 /* READ_WRITE: create the folder if needed and take the writer's lock. */
 static resdex_status_t
 lock_index(resdex_db_t *db)
@@ -393,6 +421,9 @@ resdex_db_open(const char *path, resdex_db_mode_t mode, resdex_db_t **out)
                            "index " + db->path +
                                " is a stub file joining shards: it cannot be written; index each "
                                "shard into its own folder (resdexd --shard K/N --db DIR)");
+        const bool renew = mode == RESDEX_DB_REBUILD_OLDER;
+        if (renew)
+            db->mode = mode = RESDEX_DB_READ_WRITE;
         if (mode == RESDEX_DB_READ_WRITE || mode == RESDEX_DB_PART) {
             int flags = Xapian::DB_CREATE_OR_OPEN;
             if (mode == RESDEX_DB_PART)
@@ -413,6 +444,10 @@ resdex_db_open(const char *path, resdex_db_mode_t mode, resdex_db_t **out)
                 return lock_refused(db, e);
             }
             std::string format = db->wdb->get_metadata(RESDEX_META_FORMAT);
+            if (renew && format_older(format)) {
+                db_renew_older(db, format);
+                format.clear();
+            }
             if (format.empty() && db->wdb->get_doccount() == 0) {
                 db->wdb->set_metadata(RESDEX_META_FORMAT, RESDEX_INDEX_FORMAT);
                 db->wdb->set_metadata(RESDEX_META_PAIRS, RESDEX_PAIRS_COMMON);
@@ -424,7 +459,7 @@ resdex_db_open(const char *path, resdex_db_mode_t mode, resdex_db_t **out)
             } else if (format != RESDEX_INDEX_FORMAT) {
                 return db_fail(db, RESDEX_STATUS_DB_OPENING,
                                "index " + db->path + " has format '" + format + "', not '" +
-                                   RESDEX_INDEX_FORMAT + "': delete it and reindex");
+                                   RESDEX_INDEX_FORMAT + "': " + format_advice(format));
             } else if (db->wdb->get_metadata(RESDEX_META_PAIRS) == RESDEX_PAIRS_ALL) {
                 /* Built when every pair was written: what this writer adds
                  * has the common words' pairs only, which every paragraph
@@ -453,7 +488,7 @@ resdex_db_open(const char *path, resdex_db_mode_t mode, resdex_db_t **out)
                 return db_fail(db, RESDEX_STATUS_DB_OPENING,
                                "index " + db->path + " has format '" + format +
                                    "'; this resdex reads format '" + RESDEX_INDEX_FORMAT +
-                                   "': delete it and rebuild it with resdexd --once");
+                                   "': " + format_advice(format));
             if (format != RESDEX_INDEX_FORMAT && !empty)
                 return db_fail(db, RESDEX_STATUS_DB_OPENING,
                                "index " + db->path + " is not a resdex index (format '" + format +
@@ -498,6 +533,12 @@ extern "C" const char *
 resdex_db_path(const resdex_db_t *db)
 {
     return db ? db->path.c_str() : nullptr;
+}
+
+extern "C" const char *
+resdex_db_replaced_format(const resdex_db_t *db)
+{
+    return db && !db->replaced_format.empty() ? db->replaced_format.c_str() : nullptr;
 }
 
 extern "C" resdex_status_t

@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
+#include <ftw.h>
 #include <map>
 #include <string>
 #include <sys/stat.h>
@@ -75,6 +76,12 @@ swap_in(resdex_db_t *db, const std::string &fresh)
     db->wdb.reset(new Xapian::WritableDatabase(db->path, Xapian::DB_OPEN));
 }
 
+int
+remove_entry(const char *path, const struct stat *, int, struct FTW *)
+{
+    return remove(path);
+}
+
 /* The scratch path must be free. */
 resdex_status_t
 need_scratch(resdex_db_t *db, const char *scratch)
@@ -87,6 +94,41 @@ need_scratch(resdex_db_t *db, const char *scratch)
 }
 
 } // namespace
+
+/* The index this resdex cannot read is rebuilt, not patched: what a
+ * format changes (records, terms) is in every document. What says what the
+ * index is for stays, so that resdexd still refuses another corpus and
+ * keeps its shard; the file states go, so every file is read again. */
+void
+db_renew_older(resdex_db_t *db, const std::string &format)
+{
+    static const char *const keep[] = {RESDEX_META_CORPUS, RESDEX_META_SHARD,
+                                       RESDEX_META_SHARD_BY};
+    std::string fresh = db->path + ".renew-XXXXXX";
+    if (!mkdtemp(&fresh[0]))
+        throw resdex::Error{RESDEX_STATUS_FILE_ERROR, "cannot rebuild index " + db->path +
+                                                          " of format '" + format + "': " +
+                                                          "cannot create " + fresh + ": " +
+                                                          strerror(errno)};
+    try {
+        Xapian::WritableDatabase empty(fresh, Xapian::DB_CREATE_OR_OPEN);
+        for (const char *key : keep) {
+            std::string value = db->wdb->get_metadata(key);
+            if (!value.empty())
+                empty.set_metadata(key, value);
+        }
+        empty.commit();
+        empty.close();
+        swap_in(db, fresh);
+    } catch (...) {
+        (void)nftw(fresh.c_str(), remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+        throw;
+    }
+    /* `fresh` holds the old index now; what cannot be removed stays there
+     * (the index itself is done). */
+    (void)nftw(fresh.c_str(), remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+    db->replaced_format = format;
+}
 
 extern "C" resdex_status_t
 resdex_db_merge_parts(resdex_db_t *db, const char *const *parts, size_t n_parts,

@@ -10,10 +10,10 @@ TESTS += tests/daemon/once.sh tests/daemon/watch.sh tests/daemon/signals.sh \
 	tests/daemon/openerrors.sh tests/daemon/links.sh tests/daemon/swap.sh tests/daemon/compact.sh \
 	tests/daemon/identity.sh tests/daemon/skip.sh tests/daemon/progress.sh tests/daemon/storm.sh \
 	tests/daemon/provenance.sh tests/daemon/dedupe.sh tests/daemon/settle.sh \
-	tests/daemon/synonyms.sh
+	tests/daemon/synonyms.sh tests/daemon/upgrade.sh
 EXTRA_DIST += tests/daemon/daemon-lib.sh tests/daemon/once.sh tests/daemon/watch.sh \
 	tests/daemon/signals.sh tests/daemon/badfiles.sh tests/daemon/crash.sh \
 	tests/daemon/bulk.sh tests/daemon/longnames.sh tests/daemon/openerrors.sh tests/daemon/links.sh \
 	tests/daemon/swap.sh tests/daemon/compact.sh tests/daemon/identity.sh \
 	tests/daemon/skip.sh tests/daemon/progress.sh tests/daemon/storm.sh tests/daemon/provenance.sh \
-	tests/daemon/dedupe.sh tests/daemon/synonyms.sh tests/daemon/settle.sh
+	tests/daemon/dedupe.sh tests/daemon/synonyms.sh tests/daemon/settle.sh tests/daemon/upgrade.sh
