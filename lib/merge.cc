@@ -102,14 +102,12 @@ need_scratch(resdex_db_t *db, const char *scratch)
 void
 db_renew_older(resdex_db_t *db, const std::string &format)
 {
-    static const char *const keep[] = {RESDEX_META_CORPUS, RESDEX_META_SHARD,
-                                       RESDEX_META_SHARD_BY};
+    static const char *const keep[] = {RESDEX_META_CORPUS, RESDEX_META_SHARD, RESDEX_META_SHARD_BY};
     std::string fresh = db->path + ".renew-XXXXXX";
     if (!mkdtemp(&fresh[0]))
-        throw resdex::Error{RESDEX_STATUS_FILE_ERROR, "cannot rebuild index " + db->path +
-                                                          " of format '" + format + "': " +
-                                                          "cannot create " + fresh + ": " +
-                                                          strerror(errno)};
+        throw resdex::Error{RESDEX_STATUS_FILE_ERROR,
+                            "cannot rebuild index " + db->path + " of format '" + format +
+                                "': " + "cannot create " + fresh + ": " + strerror(errno)};
     try {
         Xapian::WritableDatabase empty(fresh, Xapian::DB_CREATE_OR_OPEN);
         for (const char *key : keep) {
