@@ -378,6 +378,8 @@ format_advice(const std::string &format)
     if (format_older(format))
         return "run resdexd on it, which rebuilds an index of an older format (or delete it "
                "and reindex)";
+    if (format_number(format) < 0)
+        return "no resdex writes that format: delete it and reindex";
     return "it was written by a newer resdex: use that one, or give another index";
 }
 

@@ -107,7 +107,7 @@ db_renew_older(resdex_db_t *db, const std::string &format)
     if (!mkdtemp(&fresh[0]))
         throw resdex::Error{RESDEX_STATUS_FILE_ERROR,
                             "cannot rebuild index " + db->path + " of format '" + format +
-                                "': " + "cannot create " + fresh + ": " + strerror(errno)};
+                                "': cannot create " + fresh + ": " + strerror(errno)};
     try {
         Xapian::WritableDatabase empty(fresh, Xapian::DB_CREATE_OR_OPEN);
         for (const char *key : keep) {
