@@ -898,7 +898,8 @@ typedef struct resdex_search_options {
     unsigned limit;    /* hits to return (0: none, only counts, then exact) */
     int all_kinds;     /* nonzero: every kind, not only operative paragraphs */
     resdex_sort_t sort;
-    /* Nonzero: count body, year, verb, adopted and sdg over all matches,
+    /* Nonzero: count body, year, verb, adopted, sdg, subject, sponsor and
+     * voted over all matches,
      * and kind and lang over the matches without their default filter
      * (operative and annex paragraphs; the language searched): of every
      * kind, and of every language as the query was parsed. */
@@ -1025,8 +1026,10 @@ const char *resdex_results_lang(const resdex_results_t *results);
 const resdex_hit_t *resdex_results_get(const resdex_results_t *results, size_t i);
 
 /* With options.facets: call fn for each value of a facet ("body", "year",
- * "verb", "adopted", "kind", "lang", "sdg"; see the option) among the
- * matches, most frequent first; fn returns nonzero to
+ * "verb", "adopted", "kind", "lang", "sdg", "subject", "sponsor", "voted";
+ * see the option) among the matches, most frequent first (subjects,
+ * sponsors and votes in the folded form their filters take:
+ * "russian federation", "japan=in_favour"); fn returns nonzero to
  * stop. The value is borrowed, valid during the call only. Nothing is
  * called for results without facets or an unknown facet. */
 void resdex_results_facets(const resdex_results_t *results, const char *facet,

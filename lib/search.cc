@@ -190,6 +190,68 @@ class TermCountSpy : public Xapian::MatchSpy
     }
 };
 
+/* The facets of how the texts were adopted that are lists (subject,
+ * sponsor, voted): a resolution's terms of them are the same on each of
+ * its paragraphs in a language (index.cc add_adoption_terms), so the
+ * matches are counted by resolution and language (SLOT_RESKEY, with
+ * Xapian's value spy, which local and remote shards run alike), and each
+ * one's count goes to the terms of one of its paragraphs: the very terms
+ * the filters find. One posting and one term list read per resolution the
+ * query matches. */
+class ListFacets
+{
+    Xapian::ValueCountMatchSpy files{SLOT_RESKEY};
+    struct Facet {
+        const char *name, *prefix;
+        std::map<std::string, Xapian::doccount> counts;
+    };
+    Facet facets[3] = {
+        {"subject", P_SUBJECT, {}}, {"sponsor", P_SPONSOR, {}}, {"voted", P_VOTED, {}}};
+
+  public:
+    void attach(Xapian::Enquire &e)
+    {
+        e.add_matchspy(&files);
+    }
+    /* Each resolution the spy saw: its terms of the three prefixes (in
+     * that order in a term list, XJ < XO < XV). */
+    void count(Xapian::Database &x)
+    {
+        for (auto it = files.values_begin(); it != files.values_end(); ++it) {
+            const std::string key = P_RESKEY + *it;
+            Xapian::PostingIterator p = x.postlist_begin(key);
+            if (p == x.postlist_end(key))
+                continue;
+            const Xapian::doccount n = it.get_termfreq();
+            Xapian::TermIterator t = x.termlist_begin(*p);
+            const Xapian::TermIterator end = x.termlist_end(*p);
+            for (Facet &f : facets) {
+                const size_t len = std::strlen(f.prefix);
+                t.skip_to(f.prefix);
+                for (; t != end && (*t).compare(0, len, f.prefix) == 0; ++t) {
+                    std::string v = (*t).substr(len);
+                    /* A one-capital prefix's rule (terms.hh): XO is not XOx. */
+                    if (!v.empty() && !std::isupper(static_cast<unsigned char>(v[0])))
+                        f.counts[v] += n;
+                }
+            }
+        }
+    }
+    /* Into r, most frequent first. */
+    void add_to(resdex_results_t *r) const
+    {
+        for (const Facet &f : facets) {
+            std::vector<std::pair<std::string, Xapian::doccount>> v(f.counts.begin(),
+                                                                    f.counts.end());
+            std::stable_sort(v.begin(), v.end(),
+                             [](const auto &a, const auto &b) { return a.second > b.second; });
+            for (const auto &e : v)
+                if (results_add_facet(r, f.name, e.first.c_str(), e.second) != 0)
+                    resdex::out_of_memory("counting facets");
+        }
+    }
+};
+
 /* The counts of CountSpy from a Xapian::ValueCountMatchSpy, the one kind of
  * spy a remote shard (xapian-tcpsrv) can run: documents seen, and the
  * distinct collapse keys plus those without one (shards.cc). */
@@ -676,6 +738,7 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
                                                       : Xapian::BAD_VALUENO;
     Xapian::ValueCountMatchSpy body_spy(SLOT_BODY), year_spy(SLOT_YEAR), verb_spy(SLOT_VERB),
         adopted_spy(SLOT_ADOPTED);
+    ListFacets lists;
     /* kind and lang are counted over the matches without their own default
      * filter (operative and annex paragraphs; the language searched), so
      * that the page can say how many preambular or French paragraphs the
@@ -688,6 +751,8 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
         enquire.add_matchspy(&year_spy);
         enquire.add_matchspy(&verb_spy);
         enquire.add_matchspy(&adopted_spy);
+        if (db_get_metadata(db, RESDEX_META_ADOPTION) == "1")
+            lists.attach(enquire);
         /* Over shards kind, lang and sdg are counted apart, after the
          * match (TermCountSpy::count_apart). */
         if (db->shards.empty()) {
@@ -808,6 +873,8 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
         kind_spy.add_to(r, "kind");
         lang_spy.add_to(r, "lang");
         sdg_spy.add_to(r, "sdg");
+        lists.count(x);
+        lists.add_to(r);
     }
     std::string hs = o->hl_start ? o->hl_start : "[";
     std::string he = o->hl_end ? o->hl_end : "]";

@@ -148,6 +148,10 @@ typedef struct search_text {
     size_t printed;
 } search_text_t;
 
+/* The values of a facet the text prints, the most frequent (a query can
+ * match a hundred sponsors or the votes of every State); --json has all. */
+#define FACET_TEXT_VALUES 20
+
 static int
 facets_layout(const json_t *o, void *ctx, FILE *out)
 {
@@ -171,11 +175,16 @@ facets_layout(const json_t *o, void *ctx, FILE *out)
         int n = 0;
         json_object_foreach(counts, value, count)
         {
-            fprintf(out, "%s%s %s(%lld)%s", n++ ? ", " : "  ", value, l->dim,
-                    (long long)json_integer_value(count), l->reset);
+            if (n < FACET_TEXT_VALUES)
+                fprintf(out, "%s%s %s(%lld)%s", n ? ", " : "  ", value, l->dim,
+                        (long long)json_integer_value(count), l->reset);
+            n++;
         }
         if (!n)
             fprintf(out, "  %snone%s", l->dim, l->reset);
+        else if (n > FACET_TEXT_VALUES)
+            fprintf(out, ", %sand %d more (--json lists them all)%s", l->dim, n - FACET_TEXT_VALUES,
+                    l->reset);
         fputc('\n', out);
     }
     return ferror(out) ? -1 : 0;

@@ -141,7 +141,8 @@ facet_cb(const char *value, uint64_t count, void *ctx)
 void
 describe_facet_counts(sprinter_t *sp, const resdex_results_t *r)
 {
-    static const char *const facets[] = {"body", "year", "verb", "adopted", "kind", "lang", "sdg"};
+    static const char *const facets[] = {"body", "year", "verb",    "adopted", "kind",
+                                         "lang", "sdg",  "subject", "sponsor", "voted"};
     sp_begin_map(sp);
     for (size_t i = 0; i < sizeof facets / sizeof facets[0]; i++) {
         sp_key(sp, facets[i]);

@@ -13,7 +13,7 @@ const RTL = {ar: true};
 const PAGE = 10;
 /* The filters shown as lists of values with their counts (the search's
  * facets); kind and language are the selects, their counts in the options. */
-const FACETS = [['body', 'Body'], ['year', 'Year'], ['verb', 'Verb'], ['adopted', 'Adopted by'], ['sdg', 'Sustainable Development Goal']];
+const FACETS = [['body', 'Body'], ['year', 'Year'], ['verb', 'Verb'], ['adopted', 'Adopted by'], ['sdg', 'Sustainable Development Goal'], ['subject', 'Subject'], ['sponsor', 'Sponsor']];
 
 /* An element with attributes and children (strings become text nodes). */
 function el(tag, attrs, ...children) {

@@ -3,22 +3,22 @@
 # <classification> and from the UN's metadata extract: what resdex parse,
 # search's filters and show print, checked against an independent reading
 # of the XML (python's xml parser) and against hand-written bad metadata.
+# The UN's files are the shipped corpus's (corpus/akn, gzipped as shipped).
 . "$top_srcdir/tests/lib.sh"
-shared_or_skip
-AKN="$SHARED/corpus/akn"
+AKN="$UN_CORPUS"
 DATA="$top_srcdir/tests/data/akn"
-en228=$(ls "$AKN"/ga/80session/English/A_RES_80_228-*.xml)
-fr228=$(ls "$AKN"/ga/80session/French/A_RES_80_228-*.xml)
-en229=$(ls "$AKN"/ga/80session/English/A_RES_80_229-*.xml)
+en228=$(ls "$AKN"/ga/80session/English/A_RES_80_228-*.xml.gz)
+fr228=$(ls "$AKN"/ga/80session/French/A_RES_80_228-*.xml.gz)
+en229=$(ls "$AKN"/ga/80session/English/A_RES_80_229-*.xml.gz)
 
 # The expectations, read from the XML without resdex: the counts and
 # voters of <voting>, the draft of <workflow>, the SDGO goals and the UNBIS
 # Thesaurus labels of <classification>.
 expect_from_xml() {
     python3 - "$1" <<'PY'
-import json, sys, xml.etree.ElementTree as ET
+import gzip, json, sys, xml.etree.ElementTree as ET
 ns = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0", "u": "http://un.org/akn4un"}
-root = ET.parse(sys.argv[1]).getroot()
+root = ET.parse(gzip.open(sys.argv[1])).getroot()
 meta = root.find("a:statement/a:meta", ns)
 voting = meta.find("a:analysis/a:parliamentary/a:voting", ns)
 out = {"method": {"adoptedWithoutVote": "without a vote",
@@ -85,7 +85,7 @@ check "80/228: the last two additional sponsors split at 'and'" grep -q '"Uzbeki
 # E/RES/2023/23, read by eye: the draft was "submitted by the Chair on behalf
 # of the Commission and sponsored by Brazil, Canada, ... and the United
 # States": the 20 States after "sponsored by" are its sponsors.
-en2023_23=$(ls "$AKN"/ecosoc/2023/English/E_RES_2023_23-*.xml)
+en2023_23=$(ls "$AKN"/ecosoc/2023/English/E_RES_2023_23-*.xml.gz)
 "$RESDEX" parse --json "$en2023_23" >"$T/2023-23.json"
 check "2023/23: the States after 'sponsored by' are the sponsors" grep -q '"sponsors":\["Brazil","Canada","Colombia",' "$T/2023-23.json"
 check "2023/23: a bracket stays with its State; the last two split at 'and'" grep -q '"Sweden (on behalf of the States Members of the United Nations that are members of the European Union)","Switzerland","Thailand","the United Arab Emirates","the United Kingdom","the United States"\]' "$T/2023-23.json"
@@ -186,6 +186,67 @@ check "it says which goals" grep -q 'sdg:18 is not a Sustainable Development Goa
 expect_status 2 "voted:japan without a vote is refused" R search voted:japan
 expect_status 0 "facets" R search --facets --all --json lang:en
 check "the adopted facet" grep -q '"adopted":{"consensus":[0-9]*,"vote":[0-9]*}' "$T/out"
+# The list facets of 80/228, against the XML: each UNBIS label, sponsor
+# (and additional sponsor) and State's vote once, folded as the filters
+# fold them, counting every paragraph of the resolution.
+expect_status 0 "facets of 80/228" R search --facets --all --json lang:en symbol:80/228
+cp "$T/out" "$T/f228.json"
+check "80/228's subjects, sponsors and votes as the XML says, each on all its paragraphs" \
+    python3 - "$en228" "$T/f228.json" <<'PY'
+import gzip, json, sys, unicodedata, xml.etree.ElementTree as ET
+ns = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0", "u": "http://un.org/akn4un"}
+meta = ET.parse(gzip.open(sys.argv[1])).getroot().find("a:statement/a:meta", ns)
+got = json.load(open(sys.argv[2]))
+n = got["paragraphs"]
+def fold(s):
+    s = unicodedata.normalize("NFKD", s.replace("_", " ").replace("\u2019", "'"))
+    return " ".join("".join(c for c in s if not unicodedata.combining(c)).lower().split())
+subjects = {fold(k.get("showAs")) for k in meta.findall("a:classification/a:keyword", ns)
+            if k.get("dictionary") == "UNBIS Thesaurus"}
+refers = {"inFavour": "in_favour", "against": "against", "abstaining": "abstaining"}
+votes = {fold(o.text) + "=" + refers[c.get("refersTo")]
+         for c in meta.findall("a:analysis/a:parliamentary/a:voting/a:count", ns)
+         for o in c.findall("u:voters/a:organization", ns)}
+bad = []
+for name, want in (("subject", subjects), ("voted", votes)):
+    if got["facets"][name] != {v: n for v in want}:
+        bad.append("%s: %d values, expected %d" % (name, len(got["facets"][name]), len(want)))
+sponsors = got["facets"]["sponsor"]
+for s in ("belarus", "china", "venezuela (bolivarian republic of)", "antigua and barbuda", "viet nam"):
+    if sponsors.get(s) != n:
+        bad.append("sponsor %s: %r, expected %d" % (s, sponsors.get(s), n))
+if len(votes) != 139 + 3 + 38 or not n:
+    bad.append("the XML's votes: %d; paragraphs %d" % (len(votes), n))
+print("; ".join(bad), file=sys.stderr)
+sys.exit(1 if bad else 0)
+PY
+# The text prints the twenty most frequent values of a facet and says how
+# many more --json has: 80/228's 180 votes.
+expect_status 0 "facets of 80/228, text" R search --facets --all lang:en symbol:80/228
+check "voted: twenty, then 160 more" sh -c "grep -A1 -x 'voted:' '$T/out' | tail -1 | grep -q '), and 160 more (--json lists them all)\$'"
+same "voted: twenty values printed" "$(grep -A1 -x 'voted:' "$T/out" | tail -1 | tr ',' '\n' | grep -c '=')" 20
+# Over the whole index, each value of the three facets is what its filter
+# finds: the facet's count is the paragraphs of `QUERY FIELD:"VALUE"`.
+expect_status 0 "facets of trafficking" R search --facets --all --json trafficking
+cp "$T/out" "$T/ftr.json"
+check "each subject, sponsor and vote facet count is its filter's count" \
+    python3 - "$RESDEX" "$T/db" "$T/ftr.json" <<'PY'
+import json, subprocess, sys
+resdex, db, got = sys.argv[1], sys.argv[2], json.load(open(sys.argv[3]))
+bad, seen = [], 0
+for field in ("subject", "sponsor", "voted"):
+    for value, count in got["facets"][field].items():
+        q = 'trafficking %s:"%s"' % (field, value)
+        out = subprocess.run([resdex, "--db", db, "search", "--count", "--all", "--json", q],
+                             capture_output=True, text=True).stdout
+        seen += 1
+        if json.loads(out)["paragraphs"] != count:
+            bad.append("%s: facet %d, filter %s" % (q, count, out.strip()))
+if seen < 150:
+    bad.append("only %d values counted" % seen)
+print("; ".join(bad[:5]), file=sys.stderr)
+sys.exit(1 if bad else 0)
+PY
 
 expect_status 0 "a hit's JSON" R search --json --limit 1 symbol:80/228 trafficking
 check "a hit carries the adoption" grep -q '"adoption":{"method":"recorded vote","in_favour":139,"against":3,"abstaining":38,"from":"akn"}' "$T/out"

@@ -162,11 +162,12 @@ check "--group --count: 3" is "$(cat "$T/out")" 3
 # encourages (3 6 twice), Also encourages (2 twice), Calls upon (7 twice),
 # Requests (8 twice). (Until index format 2 the facet cut each phrase to its
 # head verb: "encourages" 11, "calls" 2.) The text samples say nothing of
-# how they were adopted: the adopted facet is empty, and of no SDG. Kind
+# how they were adopted: the adopted facet is empty, and of no SDG,
+# subject, sponsor or vote. Kind
 # counts every kind: the fifteen operative paragraphs and the eleven
 # preambular ones that say it; all in English.
 expect_status 0 "--facets --json" rs search --facets --json "$ALT"
-check "--facets --json: counts" subset '{"query":"\"alternatives to imprisonment\"","total":8,"paragraphs":15,"facets":{"body":{"ECOSOC":14,"GA":1},"year":{"2017":14,"2021":1},"verb":{"Encourages":5,"Further encourages":4,"Also encourages":2,"Calls upon":2,"Requests":2},"adopted":{},"kind":{"operative":15,"preambular":11},"lang":{"en":15},"sdg":{}}}' "$T/out"
+check "--facets --json: counts" subset '{"query":"\"alternatives to imprisonment\"","total":8,"paragraphs":15,"facets":{"body":{"ECOSOC":14,"GA":1},"year":{"2017":14,"2021":1},"verb":{"Encourages":5,"Further encourages":4,"Also encourages":2,"Calls upon":2,"Requests":2},"adopted":{},"kind":{"operative":15,"preambular":11},"lang":{"en":15},"sdg":{},"subject":{},"sponsor":{},"voted":{}}}' "$T/out"
 check "--facets --json: nothing else" "$JSON_EQUAL" "$T/expected.json" "$T/out"
 expect_status 0 "--facets" rs search --facets "$ALT"
 check "--facets: the totals" grep -q '^8 hits, 15 matching paragraphs' "$T/out"
@@ -176,7 +177,7 @@ check "--facets: verbs" grep -q 'Encourages (5), Further encourages (4), Also en
 # The text shows every facet the JSON has, in its order, each under its
 # name: kind and language too, and the empty ones said to be empty.
 check "--facets: every facet of the JSON, in order" \
-    is "$(grep -x '[a-z]*:' "$T/out" | paste -sd' ')" "body: year: verb: adopted: kind: lang: sdg:"
+    is "$(grep -x '[a-z]*:' "$T/out" | paste -sd' ')" "body: year: verb: adopted: kind: lang: sdg: subject: sponsor: voted:"
 check "--facets: kinds" sh -c "grep -A1 -x 'kind:' '$T/out' | grep -qx '  operative (15), preambular (11)'"
 check "--facets: languages" sh -c "grep -A1 -x 'lang:' '$T/out' | grep -qx '  en (15)'"
 check "--facets: no SDG, said" sh -c "grep -A1 -x 'sdg:' '$T/out' | grep -qx '  none'"

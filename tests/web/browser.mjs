@@ -93,6 +93,19 @@ try {
   await settle();
   check('back: the filter gone', new window_URL(page.url()).searchParams.get('body') === null, page.url());
 
+  // A sponsor facet (Albania sponsored 80/229's draft) narrows
+  // the search to sponsor:albania, in the URL.
+  await page.goto(URL + '/?q=' + encodeURIComponent('crime lang:en'), {waitUntil: 'networkidle0'});
+  await page.waitForSelector('#hits li.hit');
+  const sponsorFacet = await page.$$eval('#facets section[aria-label="Sponsor"] button', b => b.map(x => x.textContent));
+  check('a Sponsor facet, its States with counts', sponsorFacet.some(t => /^albania \(\d+\)$/.test(t)), sponsorFacet);
+  check('a Subject facet', (await page.$$('#facets section[aria-label="Subject"] button')).length > 0);
+  await page.evaluate(() => [...document.querySelectorAll('#facets section[aria-label="Sponsor"] button')].find(b => b.textContent.startsWith('albania ')).click());
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('sponsor') === 'albania');
+  await settle();
+  const sponsored = await page.$$eval('#hits li.hit', l => l.map(x => x.dataset.id));
+  check('the sponsor facet keeps 80/229\'s hits only', sponsored.length > 0 && sponsored.every(id => id.startsWith('A/RES/80/229#')), sponsored);
+
   // Open a hit: the resolution, the paragraph in focus.
   await page.goto(URL + '/?q=' + encodeURIComponent('symbol:80/229 lang:en'), {waitUntil: 'networkidle0'});
   await page.waitForSelector('#hits li.hit a.open');
