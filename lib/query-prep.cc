@@ -37,6 +37,22 @@
 namespace
 {
 
+/* Is w (lower-cased) a UN document symbol: a series of the GA, ECOSOC or
+ * the Security Council and at least two more parts ("a/res/70/174",
+ * "e/cn.15/2023/13", "s/res/2133(2014)")? */
+bool
+is_symbol_word(const std::string &w)
+{
+    size_t slash = w.find('/');
+    if (slash == std::string::npos || w.find('/', slash + 1) == std::string::npos ||
+        w.back() == '/')
+        return false;
+    const std::string series = w.substr(0, slash);
+    if (series != "a" && series != "e" && series != "s")
+        return false;
+    return w.find_first_of("\"*:") == std::string::npos;
+}
+
 /* A query refused: BAD_QUERY with a message saying what is wrong and where. */
 [[noreturn]] void
 refuse(const std::string &message)
@@ -385,13 +401,49 @@ class AllProcessor : public Xapian::FieldProcessor
     }
 };
 
+/* A symbol typed as a word (parse_query): the paragraphs that cite it and
+ * those of the document, as weightless terms beside the words (a field of
+ * the parser's own, not of the query language: the scan refuses it). */
+const char SYMBOL_FIELD[] = "resdexsymbol";
+
+/* The symbol reaches the processor in hex: the parser would split it at
+ * its slashes and dots. */
+std::string
+to_hex(const std::string &s)
+{
+    static const char digits[] = "0123456789abcdef";
+    std::string out;
+    for (unsigned char c : s) {
+        out += digits[c >> 4];
+        out += digits[c & 15];
+    }
+    return out;
+}
+
+class SymbolProcessor : public Xapian::FieldProcessor
+{
+  public:
+    Xapian::Query operator()(const std::string &hex) override
+    {
+        auto nibble = [](char c) { return c <= '9' ? c - '0' : c - 'a' + 10; };
+        std::string v;
+        for (size_t i = 0; i + 1 < hex.size(); i += 2)
+            v += static_cast<char>(nibble(hex[i]) << 4 | nibble(hex[i + 1]));
+        return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                             Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(P_CITES + v),
+                                           Xapian::Query(P_SYMBOL + v)),
+                             0.0);
+    }
+};
+
 /* The words of the query (not operators, not filters), lower-case. */
 std::vector<std::string>
 query_words(const std::vector<Token> &toks)
 {
     std::vector<std::string> out;
     for (const Token &t : toks) {
-        if (t.type != Tok::WORD && t.type != Tok::PHRASE)
+        /* A symbol is in no language ("a/res/70/174" is not French). */
+        if ((t.type != Tok::WORD && t.type != Tok::PHRASE) || is_symbol_word(t.text))
             continue;
         std::string w;
         for (Xapian::Utf8Iterator it(t.text); it != Xapian::Utf8Iterator(); ++it) {
@@ -577,8 +629,22 @@ parse_query(Xapian::Database &x, const std::string &text, QueryMode mode,
                 s = "(NOT " + s + ")";
             sign = 0;
         }
-        std::string s_syn = syn.empty() ? s : "(" + s + " OR " + syn + ")";
-        q_syn += (q.empty() ? "" : " ") + std::string(sign ? 1 : 0, sign) + s_syn;
+        /* A UN symbol typed as a word ("A/RES/70/174"): paragraphs print
+         * "resolution 70/174", so its words alone rarely match; it also
+         * finds the paragraphs that cite it and those of the document;
+         * -A/RES/70/174 leaves them all out (the parser takes no sign on a
+         * group: NOT, as for a range). */
+        char syn_sign = sign;
+        std::string s_syn;
+        if (t.type == Tok::WORD && sign != '+' && is_symbol_word(t.text)) {
+            s_syn = "(" + s + " OR " + SYMBOL_FIELD + ":" + to_hex(t.text) + ")";
+            if (sign == '-')
+                s_syn = "(NOT " + s_syn + ")";
+            syn_sign = 0;
+        } else {
+            s_syn = syn.empty() ? s : "(" + s + " OR " + syn + ")";
+        }
+        q_syn += (q.empty() ? "" : " ") + std::string(syn_sign ? 1 : 0, syn_sign) + s_syn;
         q += (q.empty() ? "" : " ") + std::string(sign ? 1 : 0, sign) + s;
     }
     /* The whole query a name spelt out without quotes. */
@@ -611,6 +677,7 @@ parse_query(Xapian::Database &x, const std::string &text, QueryMode mode,
             qp.add_rangeprocessor((new YearRange(*f, ctx))->release());
     }
     qp.add_boolean_prefix(ALL_FIELD, (new AllProcessor())->release());
+    qp.add_prefix(SYMBOL_FIELD, (new SymbolProcessor())->release());
     try {
         out.query = qp.parse_query(q_syn, QP_FLAGS);
         if (plain && words >= 2)

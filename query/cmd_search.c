@@ -304,6 +304,11 @@ run_search(const global_options_t *g, char **words, int n_words)
             describe_hit(sp, r, i);
         if (!a->json && n)
             print_footer(r, a->offset, n, &l);
+        /* A page past the end is no "nothing found": say so. */
+        if (!n && a->offset && total)
+            fprintf(stderr, "resdex search: --offset %u is past the last hit (%s%llu in all)\n",
+                    a->offset, resdex_results_total_is_exact(r) ? "" : "about ",
+                    (unsigned long long)total);
     }
     describe_warn_partial("search", !a->json);
     if (sprinter_failed(sp) || ferror(stdout) || fflush(stdout) != 0) {

@@ -112,7 +112,23 @@ check "77/232 as a word" is "$(ids_of --all 77/232)" "$(lines E/RES/2023/24/DR#8
 # pp4's 2, 2023/24 pp1's 1 and pp4's 3.
 check "cites: through footnotes only" is "$(ids_of --all cites:A/CONF.234/16)" \
     "$(lines E/RES/2021/23/DR#pp4 E/RES/2023/24/DR#pp1 E/RES/2023/24/DR#pp4)"
-expect_status 1 "A/CONF.234/16 as a word: not in any paragraph's text" rs search --all A/CONF.234/16
+# A full symbol typed as a word also finds the paragraphs that cite it
+# (paragraphs print "resolution 77/232", their footnotes "A/CONF.234/16")
+# and those of the document itself.
+check "A/CONF.234/16 as a word: in no text, cited by three footnotes" is "$(ids_of --all A/CONF.234/16)" \
+    "$(lines E/RES/2021/23/DR#pp4 E/RES/2023/24/DR#pp1 E/RES/2023/24/DR#pp4)"
+check "A/RES/77/232 as a word: the paragraphs that cite it" is "$(ids_of --all A/RES/77/232)" \
+    "$(lines E/RES/2023/24/DR#8 E/RES/2023/24/DR#pp6)"
+check "E/RES/2017/19 as a word: its own 22 paragraphs" is "$(ids_of --all e/res/2017/19)" "$(ids_of --all symbol:E/RES/2017/19)"
+check "... 22 of them" is "$(count_of --all E/RES/2017/19)" 22
+rs search --json --limit 1 A/RES/77/232 >"$T/sym.json"
+check "a symbol is in no language: A/RES/77/232 is searched in English" grep -q '"lang":"en"' "$T/sym.json"
+check "-A/RES/77/232 leaves out the paragraphs that cite it" \
+    is "$(ids_of --all symbol:E/RES/2023/24/DR -A/RES/77/232 | grep -c '#8$\|#pp6$')" 0
+check "... and keeps the others" is "$(count_of --all symbol:E/RES/2023/24/DR -A/RES/77/232)" \
+    "$(( $(count_of --all symbol:E/RES/2023/24/DR) - 2 ))"
+check "-A/RES/77/232 alone: every paragraph but those" is "$(count_of --all lang:en -A/RES/77/232)" \
+    "$(( $(count_of --all lang:en) - 2 ))"
 # E/CN.15/2017/8 is in the text of decision 26/1, its one (unnumbered) paragraph.
 check "E/CN.15/2017/8 as a word" is "$(ids_of --all E/CN.15/2017/8)" "E/CN.15/DEC/26/1#o1"
 check "cites:E/CN.15/2017/8" is "$(ids_of --all cites:E/CN.15/2017/8)" "E/CN.15/DEC/26/1#o1"

@@ -135,6 +135,11 @@ expect_status 0 "text paging" rs search --no-fold --limit 5 --offset 5 "$ALT"
 check "text: ranks continue" is "$(sed -n 's/^\([0-9]*\)\. .*/\1/p' "$T/out" | tr '\n' ' ')" "6 7 8 9 10 "
 check "text: where the page is" grep -q 'hits 6 to 10 of 15; --offset 10 for more' "$T/out"
 expect_status 1 "an offset past the end" rs search --no-fold --offset 15 "$ALT"
+check "an offset past the end: nothing on stdout" test ! -s "$T/out"
+check "... and stderr says it is past the last hit, of how many" \
+    grep -qx 'resdex search: --offset 15 is past the last hit (15 in all)' "$T/err"
+expect_status 1 "nothing found" rs search --no-fold zzzqqqxx
+check "nothing found: no word of an offset" sh -c "! grep -q offset '$T/err'"
 expect_status 1 "--limit 0 shows no hit" rs search --limit 0 "$ALT"
 check "--limit 0: nothing printed" test ! -s "$T/out"
 # --count equals the number of hits listed with a big limit, for a broad query.
