@@ -209,6 +209,15 @@ class ListFacets
         {"subject", P_SUBJECT, {}}, {"sponsor", P_SPONSOR, {}}, {"voted", P_VOTED, {}}};
 
   public:
+    /* Does the index hold a term of the three at all? (else nothing to
+     * count, and no spy: a corpus of text files has no adoption metadata) */
+    static bool wanted(Xapian::Database &x)
+    {
+        for (const char *p : {P_SUBJECT, P_SPONSOR, P_VOTED})
+            if (x.allterms_begin(p) != x.allterms_end(p))
+                return true;
+        return false;
+    }
     void attach(Xapian::Enquire &e)
     {
         e.add_matchspy(&files);
@@ -751,7 +760,7 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
         enquire.add_matchspy(&year_spy);
         enquire.add_matchspy(&verb_spy);
         enquire.add_matchspy(&adopted_spy);
-        if (db_get_metadata(db, RESDEX_META_ADOPTION) == "1")
+        if (db_get_metadata(db, RESDEX_META_ADOPTION) == "1" && ListFacets::wanted(x))
             lists.attach(enquire);
         /* Over shards kind, lang and sdg are counted apart, after the
          * match (TermCountSpy::count_apart). */
