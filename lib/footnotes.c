@@ -223,6 +223,33 @@ put(out_t *o, const char *s, size_t n)
     }
 }
 
+/* How many bytes from s on no rule of fn_clean looks at (not an escape,
+ * emphasis, link, superscript lead byte, white space, or with `digits` a
+ * digit): they are copied as they are, at once. */
+static size_t
+plain_run(const char *s, size_t n, int digits)
+{
+    size_t i = 0;
+    for (; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '\\' || c == '*' || c == '[' || c == 0xC2 || c == 0xE2 || is_space((char)c) ||
+            (digits && is_digit((char)c)))
+            break;
+    }
+    return i;
+}
+
+/* put() of n bytes without white space. */
+static void
+put_run(out_t *o, const char *s, size_t n)
+{
+    if (o->space && o->b->len > 0 && buf_putc(o->b, ' ') != 0)
+        o->failed = 1;
+    o->space = 0;
+    if (buf_append(o->b, s, n) != 0)
+        o->failed = 1;
+}
+
 /* The end of a bracketed run opened at s[i] ('[' or '('), honouring
  * backslash escapes; returns the index of the closer or 0 if none within
  * reach. */
@@ -285,6 +312,12 @@ fn_clean(const char *raw, size_t n, fn_known_fn known, void *kctx, fn_mark_fn on
     if (buf_reserve(out, 0) != 0)
         return -1;
     for (size_t i = 0; i < n; i++) {
+        size_t run = plain_run(raw + i, n - i, known != NULL);
+        if (run > 0) {
+            put_run(&o, raw + i, run);
+            i += run - 1;
+            continue;
+        }
         char c = raw[i];
         if (c == '\\' && i + 1 < n && strchr("()[]*_#\\`", raw[i + 1])) {
             put(&o, raw + i + 1, 1);

@@ -413,13 +413,12 @@ make_paragraph(Xapian::TermGenerator &tg, const char *source, size_t ri,
     doc.add_value(SLOT_RESKEY, symbol + "@" + lang);
     doc.add_value(SLOT_TIE, tie_key(doc.get_value(SLOT_DATE), symbol + "@" + lang,
                                     doc.get_value(SLOT_ORDER), source));
-    std::string same = same_text_key(p->text);
-    if (!same.empty()) {
-        doc.add_value(SLOT_SAME, same);
-        doc.add_boolean_term(P_SAME + same);
-        std::string loose = loose_text_key(p->text);
-        doc.add_value(SLOT_LOOSE, loose);
-        doc.add_boolean_term(P_LOOSE + loose);
+    const TextKeys keys = text_keys(p->text);
+    if (!keys.same.empty()) {
+        doc.add_value(SLOT_SAME, keys.same);
+        doc.add_boolean_term(P_SAME + keys.same);
+        doc.add_value(SLOT_LOOSE, keys.loose);
+        doc.add_boolean_term(P_LOOSE + keys.loose);
     }
     add_adoption_terms(doc, res->adoption);
     return doc;

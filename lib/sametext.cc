@@ -165,10 +165,11 @@ same_text_key(const char *text)
     return hex_key(same_text(text));
 }
 
-std::string
-loose_text(const char *text)
+/* The loose text of a normalised one. */
+static std::string
+loose_of_same(const std::string &same)
 {
-    std::string same = same_text(text), out;
+    std::string out;
     bool pending = false; /* a boundary since the last character kept */
     unsigned last = 0;
     Xapian::Utf8Iterator end;
@@ -188,7 +189,20 @@ loose_text(const char *text)
 }
 
 std::string
+loose_text(const char *text)
+{
+    return loose_of_same(same_text(text));
+}
+
+std::string
 loose_text_key(const char *text)
 {
     return hex_key(loose_text(text));
+}
+
+TextKeys
+text_keys(const char *text)
+{
+    const std::string same = same_text(text);
+    return {hex_key(same), hex_key(loose_of_same(same))};
 }

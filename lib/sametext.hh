@@ -52,4 +52,10 @@ std::string same_text_key(const char *text);
 std::string loose_text(const char *text);
 std::string loose_text_key(const char *text);
 
+/* Both keys of a paragraph, its text normalised once (the indexer's). */
+struct TextKeys {
+    std::string same, loose;
+};
+TextKeys text_keys(const char *text);
+
 #endif
