@@ -289,7 +289,8 @@ provenance_links(Xapian::Database &x, const std::string &reskey)
 }
 
 void
-provenance_fill(Xapian::Database &x, resdex_results_t *r)
+provenance_fill(Xapian::Database &x, resdex_results_t *r,
+                std::unordered_map<std::string, ProvLinks> *kept)
 {
     size_t n = resdex_results_count(r);
     if (!n)
@@ -306,7 +307,18 @@ provenance_fill(Xapian::Database &x, resdex_results_t *r)
             Xapian::Unicode::tolower(res->symbol) + "@" + (res->lang ? res->lang : "en");
         auto at = seen.find(reskey);
         if (at == seen.end()) {
-            ProvLinks l = provenance_links(x, reskey);
+            ProvLinks found;
+            const ProvLinks *known = nullptr;
+            if (kept) {
+                auto k = kept->find(reskey);
+                if (k == kept->end())
+                    k = kept->emplace(reskey, provenance_links(x, reskey)).first;
+                known = &k->second;
+            } else {
+                found = provenance_links(x, reskey);
+                known = &found;
+            }
+            const ProvLinks &l = *known;
             results_prov_t p = {nullptr, nullptr, 0};
             if (!l.adopted_as.empty() && !(p.adopted_as = arena_strdup(a, l.adopted_as.c_str())))
                 throw std::bad_alloc();
