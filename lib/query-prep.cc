@@ -705,14 +705,7 @@ record_read(const Xapian::Database &x, arena_t *a, const Xapian::Document &doc, 
             if (d.get_value(SLOT_RESKEY) != reskey)
                 continue;
             if (cache) {
-                /* Kept for the resolution's other hits: its context alone. */
-                std::string whole = d.get_data();
-                char *only = nullptr;
-                size_t only_len = 0;
-                record_context_only(whole.data(), whole.size(), &only, &only_len);
-                std::unique_ptr<char, void (*)(void *)> owned(only, free);
-                context =
-                    &cache->emplace(key, only ? std::string(only, only_len) : whole).first->second;
+                context = &cache->emplace(key, d.get_data()).first->second;
             } else {
                 read = d.get_data();
                 context = &read;

@@ -67,9 +67,7 @@ Xapian::valueno tie_slot(Xapian::Database &x);
 
 /* The context records read during one search, by their reference and the
  * resolution's key: the hits of one resolution read its context once. Owned
- * by the caller, for one revision of the index (one search, or a reader's
- * searches of one revision: query-cache.hh). Each record kept is its
- * context alone (record_context_only). */
+ * by the caller, for one revision of the index (one search). */
 typedef std::unordered_map<std::string, std::string> ContextCache;
 
 /* Decode doc's record into a new hit of r. CORRUPT_RECORD (with the document

@@ -294,33 +294,6 @@ record_parse(const char *data, size_t len, resdex_status_t *st, char **message)
     return root;
 }
 
-void
-record_context_only(const char *data, size_t len, char **out, size_t *out_len)
-{
-    *out = NULL;
-    *out_len = 0;
-    resdex_status_t st = RESDEX_STATUS_SUCCESS;
-    char *message = NULL;
-    json_t *root = record_parse(data, len, &st, &message);
-    free(message);
-    json_t *r = json_object_get(root, "res");
-    json_t *only = json_is_object(r) ? json_object() : NULL;
-    char *json = NULL;
-    if (only && json_object_set(only, "res", r) == 0)
-        json = json_dumps(only, JSON_COMPACT);
-    size_t jlen = json ? strlen(json) : 0;
-    char *buf = json ? malloc(1 + jlen) : NULL;
-    if (buf) {
-        buf[0] = RECORD_TAG_JSON;
-        memcpy(buf + 1, json, jlen);
-        *out = buf;
-        *out_len = 1 + jlen;
-    }
-    free(json);
-    json_decref(only);
-    json_decref(root);
-}
-
 resdex_status_t
 record_decode(arena_t *a, const char *data, size_t len, const char *context, size_t context_len,
               resdex_hit_t *hit, char **message)

@@ -28,13 +28,6 @@ resdex_status_t record_encode(const resdex_resolution_t *res, size_t index, cons
  * this record's resolution context; NULL when the record holds its own. */
 const char *record_context_ref(const char *data, size_t len);
 
-/* The context record `data` as record_decode reads it for another record:
- * its resolution's context alone (the paragraph it also holds left out), a
- * smaller record that decodes faster, kept by a search that reads it for
- * many hits. *out (OUT) is malloc()ed; NULL (and 0) when data is no record
- * with a context (it is then used as it is) or memory ran out. */
-void record_context_only(const char *data, size_t len, char **out, size_t *out_len);
-
 /* Decode a record into `hit` (rank, score, snippet untouched); every string
  * and structure is allocated in `a`. `context`: the record named by
  * record_context_ref (NULL when there is none). */
