@@ -43,7 +43,7 @@ lib_libresdex_core_la_SOURCES = \
 	lib/search.cc lib/search-tuning.h \
 	lib/sametext.cc lib/sametext.hh \
 	lib/synonyms.cc lib/synonyms.hh \
-	lib/query-prep.cc lib/query-prep.hh \
+	lib/query-prep.cc lib/query-prep.hh lib/query-cache.cc lib/query-cache.hh \
 	lib/similar.cc lib/similar.h \
 	lib/diff.c lib/diff.h lib/diff-text.c lib/diff-text.h lib/diff-script.c lib/diff-script.h \
 	lib/verb-scale.c lib/verb-scale.h lib/qualifiers.c lib/qualifiers.h \

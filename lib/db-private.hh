@@ -18,6 +18,8 @@
 #include <vector>
 #include <xapian.h>
 
+struct QueryCache; /* query-cache.hh */
+
 struct resdex_db {
     std::string path;
     resdex_db_mode_t mode;
@@ -63,6 +65,9 @@ struct resdex_db {
     std::vector<std::unique_ptr<std::string>> down;
     /* Opened REBUILD_OLDER: the format of the index replaced ("" if none). */
     std::string replaced_format;
+    /* A reader's per-resolution look-ups, kept between searches
+     * (query-cache.hh); made by the first search that keeps one. */
+    std::shared_ptr<QueryCache> cache;
     Xapian::Database &db()
     {
         return wdb ? *wdb : *rdb;

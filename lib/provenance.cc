@@ -226,6 +226,19 @@ operative_count(Xapian::Database &x, const std::string &reskey)
     return e.get_mset(0, x.get_doccount()).size();
 }
 
+/* Whether the resolution res of a hit can have a link: the other side of
+ * its key (the key its paragraphs carry, provenance_add_terms) is in x. When
+ * not, read_side finds no link either, without a document read: the check
+ * of most resolutions of a page, which have none. */
+bool
+may_link(const Xapian::Database &x, const resdex_resolution_t *res)
+{
+    std::string key = resolution_key(res);
+    if (key.empty())
+        return false; /* its paragraphs carry no key */
+    return x.term_exists((is_draft(res->doc_type) ? P_PROV_ADOPTED : P_PROV_DRAFT) + key);
+}
+
 } // namespace
 
 void
@@ -289,7 +302,8 @@ provenance_links(Xapian::Database &x, const std::string &reskey)
 }
 
 void
-provenance_fill(Xapian::Database &x, resdex_results_t *r)
+provenance_fill(Xapian::Database &x, resdex_results_t *r,
+                std::unordered_map<std::string, ProvLinks> *kept)
 {
     size_t n = resdex_results_count(r);
     if (!n)
@@ -306,7 +320,20 @@ provenance_fill(Xapian::Database &x, resdex_results_t *r)
             Xapian::Unicode::tolower(res->symbol) + "@" + (res->lang ? res->lang : "en");
         auto at = seen.find(reskey);
         if (at == seen.end()) {
-            ProvLinks l = provenance_links(x, reskey);
+            ProvLinks found;
+            const ProvLinks *known = nullptr;
+            if (!may_link(x, res)) {
+                known = &found; /* none */
+            } else if (kept) {
+                auto k = kept->find(reskey);
+                if (k == kept->end())
+                    k = kept->emplace(reskey, provenance_links(x, reskey)).first;
+                known = &k->second;
+            } else {
+                found = provenance_links(x, reskey);
+                known = &found;
+            }
+            const ProvLinks &l = *known;
             results_prov_t p = {nullptr, nullptr, 0};
             if (!l.adopted_as.empty() && !(p.adopted_as = arena_strdup(a, l.adopted_as.c_str())))
                 throw std::bad_alloc();

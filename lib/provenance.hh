@@ -6,6 +6,7 @@
 #include "resdex.h"
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 #include <xapian.h>
 
@@ -23,8 +24,11 @@ struct ProvLinks {
 ProvLinks provenance_links(Xapian::Database &x, const std::string &reskey);
 
 /* The links of every hit of r, kept on r (resdex_hit_adopted_as,
- * resdex_hit_from). Throws as Xapian does. */
-void provenance_fill(Xapian::Database &x, resdex_results_t *r);
+ * resdex_hit_from). kept: NULL, or the links already found in x, by
+ * resolution key, which this adds to (query-cache.hh). Throws as Xapian
+ * does. */
+void provenance_fill(Xapian::Database &x, resdex_results_t *r,
+                     std::unordered_map<std::string, ProvLinks> *kept = nullptr);
 
 /* The paragraph of the resolution `reskey` whose operative text is doc's
  * (its P_PROV_TEXT key), or 0. */

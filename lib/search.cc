@@ -2,6 +2,7 @@
  * in query-prep.cc, shared with similar). */
 #include "db-private.hh"
 #include "provenance.hh"
+#include "query-cache.hh"
 #include "query-prep.hh"
 #include "record.h"
 #include "results.h"
@@ -13,7 +14,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
-#include <map>
+#include <unordered_map>
 #include <unordered_set>
 #include <string>
 #include <vector>
@@ -654,7 +655,7 @@ add_hit(resdex_db_t *db, resdex_results_t *r, const Xapian::Query &match, bool f
  * out), counted once per symbol in `memo`. */
 unsigned
 cited_by(Xapian::Database &x, const char *symbol, const char *lang,
-         std::map<std::string, unsigned> &memo)
+         std::unordered_map<std::string, unsigned> &memo)
 {
     std::string sym = Xapian::Unicode::tolower(symbol);
     std::string l = lang ? lang : "en";
@@ -887,8 +888,13 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
     }
     std::string hs = o->hl_start ? o->hl_start : "[";
     std::string he = o->hl_end ? o->hl_end : "]";
-    std::map<std::string, unsigned> cites_memo;
-    ContextCache contexts;
+    /* The hits' resolutions' look-ups: kept between searches of a reader
+     * (query-cache.hh), else for this search. */
+    QueryCache *kept = query_cache(db);
+    std::unordered_map<std::string, unsigned> own_cites;
+    ContextCache own_contexts;
+    std::unordered_map<std::string, unsigned> &cites_memo = kept ? kept->cited : own_cites;
+    ContextCache &contexts = kept ? kept->contexts : own_contexts;
     /* Every hit's document asked for at once: over remote shards one round
      * trip per shard instead of one per hit (Xapian's request_document). */
     if (remote)
@@ -916,7 +922,7 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
             hit->snippet = arena_strdup(results_arena(r), snip.c_str());
         }
     }
-    provenance_fill(db->db(), r);
+    provenance_fill(db->db(), r, kept ? &kept->prov : nullptr);
     return RESDEX_STATUS_SUCCESS;
 }
 
@@ -1007,8 +1013,11 @@ resdex_db_find_resolution(resdex_db_t *db, const char *symbol, const char *lang,
             std::string first_key = mset.begin().get_document().get_value(SLOT_RESKEY);
             results_set_total(r, 0);
             uint64_t n = 0;
-            std::map<std::string, unsigned> memo;
-            ContextCache contexts;
+            QueryCache *kept = query_cache(db);
+            std::unordered_map<std::string, unsigned> own_memo;
+            ContextCache own_contexts;
+            std::unordered_map<std::string, unsigned> &memo = kept ? kept->cited : own_memo;
+            ContextCache &contexts = kept ? kept->contexts : own_contexts;
             for (auto it = mset.begin(); it != mset.end(); ++it) {
                 Xapian::Document d = it.get_document();
                 if (d.get_value(SLOT_RESKEY) != first_key)
@@ -1021,7 +1030,7 @@ resdex_db_find_resolution(resdex_db_t *db, const char *symbol, const char *lang,
                 hit->cited_by = cited_by(x, hit->resolution->symbol, hit->resolution->lang, memo);
             }
             results_set_total(r, n);
-            provenance_fill(x, r);
+            provenance_fill(x, r, kept ? &kept->prov : nullptr);
             return RESDEX_STATUS_SUCCESS;
         });
     });

@@ -9,6 +9,7 @@
 #include "db-private.hh"
 #include "diff.h"
 #include "provenance.hh"
+#include "query-cache.hh"
 #include "query-prep.hh"
 #include "record.h"
 #include "results.h"
@@ -552,7 +553,8 @@ run_similar(resdex_db_t *db, const resdex_similar_options_t *o, resdex_results_t
     }
     results_set_diffs(r, table.ops, table.n, best.size());
     results_set_total(r, kept);
-    provenance_fill(db->db(), r);
+    QueryCache *cache = query_cache(db);
+    provenance_fill(db->db(), r, cache ? &cache->prov : nullptr);
     return RESDEX_STATUS_SUCCESS;
 }
 
@@ -663,7 +665,8 @@ run_lineage(resdex_db_t *db, const char *paragraph, const char *filters, resdex_
     }
     results_set_diffs(r, table.ops, table.n, n);
     results_set_total(r, n);
-    provenance_fill(db->db(), r);
+    QueryCache *cache = query_cache(db);
+    provenance_fill(db->db(), r, cache ? &cache->prov : nullptr);
     return RESDEX_STATUS_SUCCESS;
 }
 

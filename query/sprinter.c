@@ -7,7 +7,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_DEPTH 16
+#define MAX_DEPTH   16
+#define PRINT_FLAGS (JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6))
+
+/* A library description kept as its text (sp_json): in the tree, `node`, an
+ * empty object that stands for it, printed as `text`. */
+typedef struct raw {
+    json_t *node;
+    char *text;
+} raw_t;
 
 struct sprinter {
     FILE *out;
@@ -18,6 +26,8 @@ struct sprinter {
     int depth;
     const char *key;
     int failed;
+    raw_t *raws; /* in the value being built */
+    size_t n_raws, cap_raws;
 };
 
 sprinter_t *
@@ -47,6 +57,14 @@ sprinter_failed(const sprinter_t *sp)
     return !sp || sp->failed;
 }
 
+static void
+drop_raws(sprinter_t *sp)
+{
+    for (size_t i = 0; i < sp->n_raws; i++)
+        free(sp->raws[i].text);
+    sp->n_raws = 0;
+}
+
 void
 sprinter_destroy(sprinter_t *sp)
 {
@@ -54,6 +72,8 @@ sprinter_destroy(sprinter_t *sp)
         return;
     if (sp->depth > 0)
         json_decref(sp->stack[0]);
+    drop_raws(sp);
+    free(sp->raws);
     free(sp);
 }
 
@@ -62,9 +82,48 @@ json_print_line(const json_t *value, FILE *out)
 {
     if (!value)
         return -1;
-    if (json_dumpf(value, out, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6)) != 0)
+    if (json_dumpf(value, out, PRINT_FLAGS) != 0)
         return -1;
     return fputc('\n', out) == EOF ? -1 : 0;
+}
+
+/* v as json_print_line prints it (no newline), its raw nodes as their text:
+ * the same bytes as the tree with each description parsed in its place, as
+ * the library prints its descriptions with these flags. */
+static int
+print_with_raws(const sprinter_t *sp, const json_t *v, FILE *out)
+{
+    for (size_t i = 0; i < sp->n_raws; i++)
+        if (sp->raws[i].node == v)
+            return fputs(sp->raws[i].text, out) == EOF ? -1 : 0;
+    if (json_is_object(v)) {
+        const char *key;
+        json_t *value;
+        int first = 1;
+        if (fputc('{', out) == EOF)
+            return -1;
+        json_object_foreach((json_t *)v, key, value)
+        {
+            json_t *k = json_string(key);
+            int rc = !k || (!first && fputc(',', out) == EOF) ||
+                     json_dumpf(k, out, PRINT_FLAGS | JSON_ENCODE_ANY) != 0 ||
+                     fputc(':', out) == EOF || print_with_raws(sp, value, out) != 0;
+            json_decref(k);
+            if (rc)
+                return -1;
+            first = 0;
+        }
+        return fputc('}', out) == EOF ? -1 : 0;
+    }
+    if (json_is_array(v)) {
+        if (fputc('[', out) == EOF)
+            return -1;
+        for (size_t i = 0; i < json_array_size(v); i++)
+            if ((i && fputc(',', out) == EOF) || print_with_raws(sp, json_array_get(v, i), out))
+                return -1;
+        return fputc(']', out) == EOF ? -1 : 0;
+    }
+    return json_dumpf(v, out, PRINT_FLAGS | JSON_ENCODE_ANY);
 }
 
 static void
@@ -75,7 +134,14 @@ emit(sprinter_t *sp, json_t *v)
             sp->failed = 1;
         return;
     }
-    int rc = sp->layout ? sp->layout(v, sp->ctx, sp->out) : json_print_line(v, sp->out);
+    int rc;
+    if (sp->layout)
+        rc = sp->layout(v, sp->ctx, sp->out);
+    else if (sp->n_raws)
+        rc = print_with_raws(sp, v, sp->out) != 0 || fputc('\n', sp->out) == EOF ? -1 : 0;
+    else
+        rc = json_print_line(v, sp->out);
+    drop_raws(sp);
     if (rc != 0 || ferror(sp->out))
         sp->failed = 1;
 }
@@ -237,6 +303,29 @@ parsed(sprinter_t *sp, const char *json)
 void
 sp_json(sprinter_t *sp, const char *json)
 {
+    /* Printed as JSON Lines: the text as it is, not parsed and printed
+     * again (a search's hits are most of what it prints). */
+    if (!sp->layout && !sp->into && json && !sp->failed) {
+        char *text = strdup(json);
+        raw_t *grown = sp->n_raws < sp->cap_raws
+                           ? sp->raws
+                           : realloc(sp->raws, (sp->cap_raws * 2 + 8) * sizeof *sp->raws);
+        json_t *node = text && grown ? json_object() : NULL; /* its own: found by address */
+        if (grown && grown != sp->raws) {
+            sp->raws = grown;
+            sp->cap_raws = sp->cap_raws * 2 + 8;
+        }
+        if (!node) {
+            free(text);
+            sp->failed = 1;
+            return;
+        }
+        sp->raws[sp->n_raws].node = node;
+        sp->raws[sp->n_raws].text = text;
+        sp->n_raws++;
+        add(sp, node, 0);
+        return;
+    }
     add(sp, parsed(sp, json), 0);
 }
 

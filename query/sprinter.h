@@ -62,7 +62,10 @@ void sp_key_int(sprinter_t *sp, const char *key, long long v);
 void sp_strings(sprinter_t *sp, const char *const *items, size_t n);
 
 /* A value given as JSON text (one of the library's descriptions, e.g.
- * resdex_results_hit_json's): parsed and added as it is. sp_json_fields
+ * resdex_results_hit_json's): parsed and added as it is; printed as JSON
+ * Lines (no layout, not collected), kept as its text instead and printed
+ * as it is, the same bytes (the library prints with json_print_line's
+ * flags), unchecked. sp_json_fields
  * adds the keys of a JSON object to the map being described instead (the
  * caller then adds keys of its own; a key given again keeps its place and
  * takes the new value). NULL json (the library's call failed) fails the

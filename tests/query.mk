@@ -9,14 +9,15 @@
 # provenance.sh: drafts and the texts adopted from them, with the samples'
 # report and two AKN4UN files; counts.sh: --count, --group and the hits
 # listed agree, and with the documents, on the samples and the English AKN4UN
-# texts).
+# texts; cache.sh: what a reader keeps between searches is dropped when the
+# index changes).
 QUERY_SHELL_TESTS = tests/query/search.sh tests/query/filters.sh \
 	tests/query/batch.sh tests/query/errors.sh tests/query/show.sh \
 	tests/query/show-lang.sh tests/query/stats.sh tests/query/concurrent.sh \
 	tests/query/pairs.sh tests/query/options.sh tests/query/names.sh \
 	tests/query/fold.sh tests/query/relevance.sh tests/query/provenance.sh \
 	tests/query/snippets.sh tests/query/cite.sh tests/query/annex.sh tests/query/consensus.sh \
-	tests/query/counts.sh
+	tests/query/counts.sh tests/query/cache.sh
 TESTS += $(QUERY_SHELL_TESTS)
 EXTRA_DIST += $(QUERY_SHELL_TESTS) tests/query/query-lib.sh
 
