@@ -42,6 +42,27 @@ namespace
 
 /* Letters and digits only, lower-case: what two printings of one text
  * share. */
+bool
+squeeze_keeps(unsigned ch)
+{
+    Xapian::Unicode::category c = Xapian::Unicode::get_category(ch);
+    return (c >= Xapian::Unicode::UPPERCASE_LETTER && c <= Xapian::Unicode::OTHER_LETTER) ||
+           (c >= Xapian::Unicode::DECIMAL_DIGIT_NUMBER && c <= Xapian::Unicode::OTHER_NUMBER);
+}
+
+/* squeeze() of each ASCII character, worked out once: its lower case, or
+ * 0 when it is left out. */
+struct SqueezeAscii {
+    char kept[128];
+    SqueezeAscii()
+    {
+        for (unsigned c = 0; c < 128; c++)
+            kept[c] = squeeze_keeps(c) ? static_cast<char>(Xapian::Unicode::tolower(c)) : 0;
+    }
+};
+
+const SqueezeAscii squeeze_ascii;
+
 std::string
 squeeze(const char *s)
 {
@@ -50,12 +71,12 @@ squeeze(const char *s)
         return out;
     for (Xapian::Utf8Iterator it(s); it != Xapian::Utf8Iterator(); ++it) {
         unsigned ch = *it;
-        Xapian::Unicode::category c = Xapian::Unicode::get_category(ch);
-        bool keep =
-            (c >= Xapian::Unicode::UPPERCASE_LETTER && c <= Xapian::Unicode::OTHER_LETTER) ||
-            (c >= Xapian::Unicode::DECIMAL_DIGIT_NUMBER && c <= Xapian::Unicode::OTHER_NUMBER);
-        if (keep)
+        if (ch < 128) {
+            if (squeeze_ascii.kept[ch])
+                out += squeeze_ascii.kept[ch];
+        } else if (squeeze_keeps(ch)) {
             Xapian::Unicode::append_utf8(out, Xapian::Unicode::tolower(ch));
+        }
     }
     return out;
 }

@@ -90,6 +90,25 @@ cjk(unsigned c)
            (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x20000 && c <= 0x3FFFF);
 }
 
+/* What same_text does with each ASCII character but '-', worked out once
+ * by the functions above (the hot path of a build: most text is ASCII). */
+struct Ascii {
+    enum Kind : unsigned char { KEEP, DROP, SPACE, OTHER };
+    Kind kind[128];
+    char lower[128];
+    bool boundary[128]; /* loose_text's: punctuation or space */
+    Ascii()
+    {
+        for (unsigned c = 0; c < 128; c++) {
+            boundary[c] = punctuation(c) || space(c);
+            kind[c] = c == '-' ? OTHER : left_out(c) ? DROP : space(c) ? SPACE : KEEP;
+            lower[c] = static_cast<char>(Xapian::Unicode::tolower(c));
+        }
+    }
+};
+
+const Ascii ascii;
+
 std::string
 hex_key(const std::string &s)
 {
@@ -111,6 +130,19 @@ same_text(const char *text)
     Xapian::Utf8Iterator end;
     for (Xapian::Utf8Iterator it(text ? text : ""); it != end; ++it) {
         unsigned c = *it;
+        if (c < 128 && ascii.kind[c] != Ascii::OTHER) {
+            if (ascii.kind[c] == Ascii::DROP)
+                continue;
+            if (ascii.kind[c] == Ascii::SPACE) {
+                pending = !out.empty();
+                continue;
+            }
+            if (pending && !closing(c) && out.back() != '(' && out.back() != '[')
+                out += ' ';
+            pending = false;
+            out += ascii.lower[c];
+            continue;
+        }
         if (left_out(c))
             continue;
         if (space(c)) {
@@ -175,14 +207,17 @@ loose_of_same(const std::string &same)
     Xapian::Utf8Iterator end;
     for (Xapian::Utf8Iterator it(same); it != end; ++it) {
         unsigned c = *it;
-        if (punctuation(c) || space(c)) {
+        if (c < 128 ? ascii.boundary[c] : punctuation(c) || space(c)) {
             pending = !out.empty();
             continue;
         }
         if (pending && !cjk(last) && !cjk(c))
             out += ' ';
         pending = false;
-        Xapian::Unicode::append_utf8(out, c);
+        if (c < 128)
+            out += static_cast<char>(c);
+        else
+            Xapian::Unicode::append_utf8(out, c);
         last = c;
     }
     return out;
