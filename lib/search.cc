@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <map>
 #include <unordered_map>
 #include <unordered_set>
 #include <string>
@@ -115,6 +116,28 @@ class CountSpy : public Xapian::MatchSpy
     }
 };
 
+/* The value of a term of a one-capital prefix (terms.hh), or "" for a
+ * term of a longer prefix that starts the same (XO is not XOx). */
+std::string
+prefix_value(const std::string &term, size_t prefix_len)
+{
+    std::string v = term.substr(prefix_len);
+    return !v.empty() && !std::isupper(static_cast<unsigned char>(v[0])) ? v : std::string();
+}
+
+/* Into r as facet `name`, the values counted at least once, most frequent
+ * first (as Xapian's value counts come), ties in the order given. */
+void
+add_by_count(resdex_results_t *r, const char *name,
+             std::vector<std::pair<std::string, Xapian::doccount>> counts)
+{
+    std::stable_sort(counts.begin(), counts.end(),
+                     [](const auto &a, const auto &b) { return a.second > b.second; });
+    for (const auto &e : counts)
+        if (e.second && results_add_facet(r, name, e.first.c_str(), e.second) != 0)
+            resdex::out_of_memory("counting facets");
+}
+
 /* A facet kept as boolean terms rather than a value (kind, lang, sdg):
  * how many of the matches it is shown have each of the index's terms of
  * the prefix. Each term's posting list is walked beside the match, which
@@ -141,9 +164,8 @@ class TermCountSpy : public Xapian::MatchSpy
         if (!used)
             return;
         for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
-            std::string v = (*it).substr(prefix.size());
-            /* A one-capital prefix: the next character is not a capital. */
-            if (!v.empty() && !std::isupper(static_cast<unsigned char>(v[0])))
+            std::string v = prefix_value(*it, prefix.size());
+            if (!v.empty())
                 terms.push_back({v, walk ? db.postlist_begin(*it) : Xapian::PostingIterator()});
         }
     }
@@ -175,19 +197,13 @@ class TermCountSpy : public Xapian::MatchSpy
             t.count = e.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
         }
     }
-    /* Into r as facet `name`, the values counted at least once, most
-     * frequent first (as Xapian's value counts come). */
+    /* Into r as facet `name` (add_by_count). */
     void add_to(resdex_results_t *r, const char *name) const
     {
-        std::vector<const Term *> by_count;
+        std::vector<std::pair<std::string, Xapian::doccount>> counts;
         for (const Term &t : terms)
-            if (t.count)
-                by_count.push_back(&t);
-        std::stable_sort(by_count.begin(), by_count.end(),
-                         [](const Term *a, const Term *b) { return a->count > b->count; });
-        for (const Term *t : by_count)
-            if (results_add_facet(r, name, t->value.c_str(), t->count) != 0)
-                resdex::out_of_memory("counting facets");
+            counts.emplace_back(t.value, t.count);
+        add_by_count(r, name, std::move(counts));
     }
 };
 
@@ -239,26 +255,18 @@ class ListFacets
                 const size_t len = std::strlen(f.prefix);
                 t.skip_to(f.prefix);
                 for (; t != end && (*t).compare(0, len, f.prefix) == 0; ++t) {
-                    std::string v = (*t).substr(len);
-                    /* A one-capital prefix's rule (terms.hh): XO is not XOx. */
-                    if (!v.empty() && !std::isupper(static_cast<unsigned char>(v[0])))
+                    std::string v = prefix_value(*t, len);
+                    if (!v.empty())
                         f.counts[v] += n;
                 }
             }
         }
     }
-    /* Into r, most frequent first. */
+    /* Into r (add_by_count; ties in the values' order). */
     void add_to(resdex_results_t *r) const
     {
-        for (const Facet &f : facets) {
-            std::vector<std::pair<std::string, Xapian::doccount>> v(f.counts.begin(),
-                                                                    f.counts.end());
-            std::stable_sort(v.begin(), v.end(),
-                             [](const auto &a, const auto &b) { return a.second > b.second; });
-            for (const auto &e : v)
-                if (results_add_facet(r, f.name, e.first.c_str(), e.second) != 0)
-                    resdex::out_of_memory("counting facets");
-        }
+        for (const Facet &f : facets)
+            add_by_count(r, f.name, {f.counts.begin(), f.counts.end()});
     }
 };
 
