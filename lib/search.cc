@@ -827,7 +827,17 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
         std::string marker = x.get_metadata(RESDEX_META_PAIRS);
         if (marker == RESDEX_PAIRS_ALL || marker == RESDEX_PAIRS_COMMON) {
             Xapian::Query pairs = phrase_pairs(phrase, marker == RESDEX_PAIRS_COMMON);
-            if (!pairs.empty())
+            if (pairs.get_type() == Xapian::Query::LEAF_TERM && phrase.get_num_subqueries() == 2)
+                /* Two words whose pair the index has: the pair is the phrase
+                 * (index.cc add_word_pairs: the same words at adjacent
+                 * positions), so their positions need no reading. A phrase
+                 * weighs what its words ANDed weigh: the same scores. */
+                has_phrase =
+                    Xapian::Query(Xapian::Query::OP_FILTER,
+                                  Xapian::Query(Xapian::Query::OP_AND, phrase.get_subquery(0),
+                                                phrase.get_subquery(1)),
+                                  pairs);
+            else if (!pairs.empty())
                 has_phrase = Xapian::Query(Xapian::Query::OP_FILTER, phrase, pairs);
         }
         lifted.set_query(filtered(Xapian::Query(Xapian::Query::OP_AND, words_query, has_phrase)));
