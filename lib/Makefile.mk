@@ -41,6 +41,7 @@ lib_libresdex_core_la_SOURCES = \
 	lib/progress.cc \
 	lib/files.cc \
 	lib/search.cc lib/search-tuning.h \
+	lib/also.cc lib/also.hh \
 	lib/sametext.cc lib/sametext.hh \
 	lib/synonyms.cc lib/synonyms.hh \
 	lib/query-prep.cc lib/query-prep.hh lib/query-cache.cc lib/query-cache.hh \

@@ -456,6 +456,7 @@ resdex_db_open(const char *path, resdex_db_mode_t mode, resdex_db_t **out)
                 db->wdb->set_metadata(RESDEX_META_FOLD, RESDEX_FOLD_LOOSE);
                 db->wdb->set_metadata(RESDEX_META_ADOPTION, "1");
                 db->wdb->set_metadata(RESDEX_META_TIE, "1");
+                db->wdb->set_metadata(RESDEX_META_ALSO, "1");
                 db->wdb->set_metadata(RESDEX_META_SYNONYM_TERMS, "1");
                 db->wdb->commit();
             } else if (format != RESDEX_INDEX_FORMAT) {

@@ -1,5 +1,6 @@
 /* index.cc - turning a parsed document into Xapian documents. */
 #include "adoption.h"
+#include "also.hh"
 #include "db-private.hh"
 #include "provenance.hh"
 #include "record.h"
@@ -411,6 +412,7 @@ make_paragraph(Xapian::TermGenerator &tg, const char *source, size_t ri,
     doc.add_value(SLOT_ORDER, Xapian::sortable_serialise(static_cast<double>(ri) * 100000.0 +
                                                          static_cast<double>(pi)));
     doc.add_value(SLOT_RESKEY, symbol + "@" + lang);
+    doc.add_value(SLOT_ALSO, also_value(res, p, id.c_str()));
     doc.add_value(SLOT_TIE, tie_key(doc.get_value(SLOT_DATE), symbol + "@" + lang,
                                     doc.get_value(SLOT_ORDER), source));
     const TextKeys keys = text_keys(p->text);

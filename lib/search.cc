@@ -1,5 +1,6 @@
 /* search.cc - queries: ranking, snippets, result pages (the filter syntax is
  * in query-prep.cc, shared with similar). */
+#include "also.hh"
 #include "db-private.hh"
 #include "provenance.hh"
 #include "query-cache.hh"
@@ -531,43 +532,6 @@ with_title_boost(const Xapian::Query &q)
                          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, title, tuning.title_weight));
 }
 
-/* How a folded paragraph is cited in a hit's `also`: "78/229 ¶67",
- * "E/2017/30 DR.B.II ¶3"; an annex paragraph as its cite places it,
- * "76/181 annex ¶36", "79/243 annex art. 2 (c)"; a draft carried inside a
- * resolution by its whole symbol, as its cite names it,
- * "E/RES/2021/20/DR annex ¶36". The one place a citation string of a hit
- * is made for `also`. */
-std::string
-also_cite(const resdex_hit_t &h)
-{
-    const resdex_resolution_t *res = h.resolution;
-    const char *hash = h.id ? std::strrchr(h.id, '#') : nullptr;
-    std::string anchor = hash ? hash + 1 : "";
-    bool draft = res->doc_type && std::strncmp(res->doc_type, "draft", 5) == 0;
-    size_t len = std::strlen(res->symbol);
-    bool carried = draft && len > 3 && std::strcmp(res->symbol + len - 3, "/DR") == 0 &&
-                   std::strstr(res->symbol, "/RES/");
-    std::string doc;
-    if (res->number && !draft) {
-        doc = res->number;
-    } else {
-        doc = res->symbol;
-        size_t slash = doc.rfind('/');
-        if (draft && !carried && slash != std::string::npos)
-            doc[slash] = ' ';
-    }
-    /* The annex's place as the cite says it: "..., annex, para. 36". */
-    const char *cite = h.paragraph ? h.paragraph->cite : nullptr;
-    const char *annex = cite ? std::strstr(cite, ", annex, ") : nullptr;
-    if (annex) {
-        std::string where = annex + std::strlen(", annex, ");
-        if (where.compare(0, 6, "para. ") == 0)
-            where = "¶" + where.substr(6);
-        return doc + " annex " + where;
-    }
-    return anchor.empty() ? doc : doc + " ¶" + anchor;
-}
-
 /* Whether a search folds (by the loose key, sametext.hh): not with
  * --no-fold or --group, nor in an index without the loose keys. */
 bool
@@ -581,28 +545,32 @@ folds(Xapian::Database &x, const resdex_search_options_t *o)
  * carried in a report, one adopted without a vote before the others (agreed
  * language), then the newest (by date), then by id. */
 struct FoldMember {
-    resdex_hit_t hit;
+    Xapian::docid did;
+    AlsoEntry entry;  /* draft, id and cite */
+    resdex_hit_t hit; /* decoded: the first member, or every one where the
+                       * index has no SLOT_ALSO */
     std::string same; /* its same-text key */
     std::string date;
-    bool draft;
     bool consensus;
 };
 
 bool
 fold_before(const FoldMember &a, const FoldMember &b)
 {
-    if (a.draft != b.draft)
-        return !a.draft;
+    if (a.entry.draft != b.entry.draft)
+        return !a.entry.draft;
     if (a.consensus != b.consensus)
         return a.consensus;
     if (a.date != b.date)
         return a.date > b.date;
-    return std::strcmp(a.hit.id, b.hit.id) < 0;
+    return a.entry.id < b.entry.id;
 }
 
 /* The hit for `head`, a match of `match`: with folding, the newest adopted
  * text among the matches that have head's same-text key, and the others in
- * its `also`; else head itself. */
+ * its `also`; else head itself. The folded paragraphs are listed from their
+ * SLOT_ALSO where the index has it (only the first is decoded), else from
+ * their records. */
 resdex_status_t
 add_hit(resdex_db_t *db, resdex_results_t *r, const Xapian::Query &match, bool fold,
         const Xapian::Document &head, resdex_hit_t **out, ContextCache *contexts)
@@ -615,27 +583,40 @@ add_hit(resdex_db_t *db, resdex_results_t *r, const Xapian::Query &match, bool f
     e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, match, Xapian::Query(P_LOOSE + key)));
     e.set_weighting_scheme(Xapian::BoolWeight());
     Xapian::MSet m = e.get_mset(0, MAX_ALSO + 1);
-    std::vector<FoldMember> members;
-    for (auto it = m.begin(); it != m.end(); ++it) {
-        Xapian::Document d = it.get_document();
-        FoldMember f{};
+    const bool values = x.get_metadata(RESDEX_META_ALSO) == "1";
+    auto decode = [&](const Xapian::Document &d, resdex_hit_t *h) {
         char *msg = nullptr;
-        resdex_status_t st = record_read(x, results_arena(r), d, &f.hit, &msg, contexts);
+        resdex_status_t st = record_read(x, results_arena(r), d, h, &msg, contexts);
         if (st != RESDEX_STATUS_SUCCESS) {
             std::unique_ptr<char, void (*)(void *)> owned(msg, free);
             std::string why = msg ? msg : resdex_status_to_string(st);
             return db_fail(db, st, "document " + std::to_string(d.get_docid()) + ": " + why);
         }
+        return RESDEX_STATUS_SUCCESS;
+    };
+    std::vector<FoldMember> members;
+    for (auto it = m.begin(); it != m.end(); ++it) {
+        Xapian::Document d = it.get_document();
+        FoldMember f{};
+        f.did = *it;
+        if (!values || !also_parse(d.get_value(SLOT_ALSO), &f.entry)) {
+            if (resdex_status_t st = decode(d, &f.hit))
+                return st;
+            f.entry.draft = also_is_draft(f.hit.resolution);
+            f.entry.id = f.hit.id;
+            f.entry.cite = also_cite(f.hit.resolution, f.hit.paragraph, f.hit.id);
+        }
         f.same = d.get_value(SLOT_SAME);
         f.date = d.get_value(SLOT_DATE);
         f.consensus = d.get_value(SLOT_ADOPTED) == "consensus";
-        const char *type = f.hit.resolution->doc_type;
-        f.draft = type && std::strncmp(type, "draft", 5) == 0;
         members.push_back(std::move(f));
     }
     if (members.size() < 2)
         return fill_hit(db, r, head, out, contexts);
     std::sort(members.begin(), members.end(), fold_before);
+    if (!members[0].hit.id)
+        if (resdex_status_t st = decode(x.get_document(members[0].did), &members[0].hit))
+            return st;
     resdex_hit_t *hit = results_add_hit(r);
     if (!hit)
         resdex::out_of_memory("adding a hit");
@@ -647,11 +628,12 @@ add_hit(resdex_db_t *db, resdex_results_t *r, const Xapian::Query &match, bool f
     if (!also)
         resdex::out_of_memory("folding a hit");
     for (size_t i = 0; i < n; i++) {
-        also[i].id = members[i + 1].hit.id;
-        also[i].cite = arena_strdup(results_arena(r), also_cite(members[i + 1].hit).c_str());
-        if (!also[i].cite)
+        const FoldMember &f = members[i + 1];
+        also[i].id = arena_strdup(results_arena(r), f.entry.id.c_str());
+        also[i].cite = arena_strdup(results_arena(r), f.entry.cite.c_str());
+        if (!also[i].id || !also[i].cite)
             resdex::out_of_memory("folding a hit");
-        also[i].punctuation_differs = members[i + 1].same != members[0].same;
+        also[i].punctuation_differs = f.same != members[0].same;
     }
     hit->also = also;
     hit->n_also = n;

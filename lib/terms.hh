@@ -179,4 +179,13 @@ std::string key_term(const char *prefix, const std::string &value);
  * breaks ties by date, then document id. */
 #define RESDEX_META_TIE "resdex:tie"
 
+/* How the paragraph is listed in another hit's `also` when folded into it
+ * (also.hh also_value: a draft or not, its id, its cite), so that folding
+ * reads this value, not each folded paragraph's record. */
+#define SLOT_ALSO 21
+/* Metadata key, "1" when every paragraph has SLOT_ALSO: written, like
+ * RESDEX_META_PAIRS, when an index is created empty; in an index built
+ * before, folding decodes the records (the same hits). */
+#define RESDEX_META_ALSO "resdex:also"
+
 #endif

@@ -42,22 +42,34 @@ teardown(void **state)
     return 0;
 }
 
+/* An ECOSOC resolution E/RES/<number> added to doc (no paragraphs yet). */
+static resdex_resolution_t *
+add_ecosoc(resdex_doc_t *doc, const char *number, const char *date, const char *lang,
+           const char *doc_type, const char *source)
+{
+    resdex_resolution_t *r = model_add_resolution(doc);
+    char symbol[64];
+    snprintf(symbol, sizeof symbol, "E/RES/%s", number);
+    r->symbol = model_str(doc, symbol);
+    r->number = model_str(doc, number);
+    r->body = model_str(doc, "ECOSOC");
+    r->doc_type = doc_type ? model_str(doc, doc_type) : NULL;
+    r->date = model_str(doc, date);
+    r->lang = model_str(doc, lang);
+    r->source = model_str(doc, source);
+    return r;
+}
+
 /* A hand-built document: ECOSOC 2017/19 with two operative paragraphs (one
  * with a footnote), one preambular; and a French version of one paragraph. */
 static resdex_doc_t *
 make_doc(const char *op1_text)
 {
     resdex_doc_t *doc = model_doc_new();
-    resdex_resolution_t *r = model_add_resolution(doc);
-    r->symbol = model_str(doc, "E/RES/2017/19");
-    r->number = model_str(doc, "2017/19");
-    r->body = model_str(doc, "ECOSOC");
-    r->doc_type = model_str(doc, "resolution");
+    resdex_resolution_t *r =
+        add_ecosoc(doc, "2017/19", "2017-07-06", "en", "resolution", "ecosoc-2017-19.txt");
     r->title = model_str(doc, "Promoting and encouraging the implementation of alternatives to "
                               "imprisonment");
-    r->date = model_str(doc, "2017-07-06");
-    r->lang = model_str(doc, "en");
-    r->source = model_str(doc, "ecosoc-2017-19.txt");
     resdex_paragraph_t *p = model_add_paragraph(
         doc, r, RESDEX_KIND_PREAMBULAR,
         "Mindful of the United Nations Standard Minimum Rules for Non-custodial Measures "
@@ -78,13 +90,8 @@ make_doc(const char *op1_text)
     model_add_cite(doc, p, "A/RES/45/110");
     model_add_footnote(doc, r, "6", "General Assembly resolution 45/110, annex.");
 
-    resdex_resolution_t *fr = model_add_resolution(doc);
-    fr->symbol = model_str(doc, "E/RES/2017/19");
-    fr->number = model_str(doc, "2017/19");
-    fr->body = model_str(doc, "ECOSOC");
-    fr->date = model_str(doc, "2017-07-06");
-    fr->lang = model_str(doc, "fr");
-    fr->source = model_str(doc, "ecosoc-2017-19.txt");
+    resdex_resolution_t *fr =
+        add_ecosoc(doc, "2017/19", "2017-07-06", "fr", NULL, "ecosoc-2017-19.txt");
     p = model_add_paragraph(doc, fr, RESDEX_KIND_OPERATIVE,
                             "Encourage les États Membres à promouvoir les mesures de substitution "
                             "à l'emprisonnement");
@@ -739,6 +746,62 @@ test_corrupt_record(void **state)
     resdex_db_close(db);
 }
 
+/* Folding lists each folded paragraph from the value stored with it
+ * (SLOT_ALSO, resdex:also): the older text's record is not read, so a hit
+ * folds even when that record is broken. An index without the marker (made
+ * before) decodes every folded paragraph's record: then the broken one is a
+ * corrupt record, as it always was. */
+static void
+test_fold_from_values(void **state)
+{
+    fixture_t *f = *state;
+    static const char text[] = "Encourages Member States to promote alternatives to imprisonment "
+                               "from the pretrial stage to the post-sentencing stage";
+    resdex_db_t *db = open_rw(f);
+    /* The older text first: its first paragraph is document 1, the record
+     * that holds its resolution's context. */
+    resdex_doc_t *doc = make_doc(text);
+    assert_int_equal(resdex_db_index_doc(db, "ecosoc-2017-19.txt", doc), RESDEX_STATUS_SUCCESS);
+    resdex_doc_destroy(doc);
+    doc = model_doc_new();
+    resdex_resolution_t *res =
+        add_ecosoc(doc, "2019/5", "2019-07-23", "en", "resolution", "ecosoc-2019-5.txt");
+    resdex_paragraph_t *p = model_add_paragraph(doc, res, RESDEX_KIND_OPERATIVE, text);
+    p->number = 4;
+    p->verb = model_str(doc, "Encourages");
+    assert_false(model_failed(doc));
+    assert_int_equal(resdex_db_index_doc(db, "ecosoc-2019-5.txt", doc), RESDEX_STATUS_SUCCESS);
+    resdex_doc_destroy(doc);
+    assert_int_equal(resdex_db_commit(db), RESDEX_STATUS_SUCCESS);
+    resdex_db_close(db);
+    assert_int_equal(tu_corrupt_first_record(f->db_path, "1garbage", 8), 0);
+
+    db = open_ro(f);
+    resdex_search_options_t o = {.query = "pretrial imprisonment", .limit = 10};
+    resdex_results_t *r = NULL;
+    assert_int_equal(resdex_db_search(db, &o, &r), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(resdex_results_count(r), 1);
+    const resdex_hit_t *h = resdex_results_get(r, 0);
+    assert_string_equal(h->id, "E/RES/2019/5#4");
+    assert_int_equal(h->n_also, 1);
+    assert_string_equal(h->also[0].id, "E/RES/2017/19#1");
+    assert_string_equal(h->also[0].cite, "2017/19 \xc2\xb6"
+                                         "1");
+    assert_false(h->also[0].punctuation_differs);
+    resdex_results_destroy(r);
+    resdex_db_close(db);
+
+    db = open_rw(f);
+    assert_int_equal(resdex_db_set_metadata(db, "resdex:also", ""), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(resdex_db_commit(db), RESDEX_STATUS_SUCCESS);
+    resdex_db_close(db);
+    db = open_ro(f);
+    r = NULL;
+    assert_int_equal(resdex_db_search(db, &o, &r), RESDEX_STATUS_CORRUPT_RECORD);
+    assert_null(r);
+    resdex_db_close(db);
+}
+
 static void
 test_get_resolution(void **state)
 {
@@ -849,6 +912,7 @@ main(void)
         cmocka_unit_test(test_default_path),
         T(test_bad_queries),
         T(test_corrupt_record),
+        T(test_fold_from_values),
         T(test_get_resolution),
         T(test_facets),
         cmocka_unit_test(test_status_strings),

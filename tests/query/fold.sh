@@ -155,4 +155,26 @@ import json, sys
 h = [json.loads(l) for l in open(sys.argv[1])]
 s = [x for x in h if x["id"] == "A/RES/80/228#24"]
 sys.exit(not (s and 0.9 < s[0]["similarity"] < 1))' "$T/out"
+# Folded paragraphs are listed from the value stored with each
+# (resdex:also); an index made before has none and folds from the records:
+# the same output, byte for byte, on a copy without the marker.
+INDEX_DUMP="$top_builddir/tests/index_dump"
+check "a new index has the folding values" \
+    is "$("$INDEX_DUMP" --meta "$T/db" resdex:also)" "$(printf 'resdex:also\t1')"
+cp -R "$T/db" "$T/noalso" && "$INDEX_DUMP" --set-meta "$T/noalso" resdex:also "" ||
+    fail "a copy without the marker"
+lines "$ALT" "$FULL" "$ARMED" 'crime prevention' 'trafficking in persons' \
+    'asset recovery' 'criminal justice programme' 'proportionality' >"$T/queries"
+same_from_records() {
+    for opts in "--json" "--json --all --limit 30" "--json --limit 2 --offset 1" ""; do
+        # shellcheck disable=SC2086 # opts: several options
+        "$RESDEX" --db "$T/db" search $opts --batch <"$T/queries" >"$T/with" 2>&1
+        # shellcheck disable=SC2086
+        "$RESDEX" --db "$T/noalso" search $opts --batch <"$T/queries" >"$T/without" 2>&1
+        cmp -s "$T/with" "$T/without" ||
+            { echo "  search $opts: outputs differ" >&2; diff "$T/with" "$T/without" | head -n 10 >&2; return 1; }
+        grep -q '"also":\[{' "$T/with" || { echo "  search $opts: nothing folded" >&2; return 1; }
+    done
+}
+check "folding from the records: the same hits" same_from_records
 finish
