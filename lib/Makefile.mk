@@ -49,7 +49,7 @@ lib_libresdex_core_la_SOURCES = \
 	lib/diff.c lib/diff.h lib/diff-text.c lib/diff-text.h lib/diff-script.c lib/diff-script.h \
 	lib/verb-scale.c lib/verb-scale.h lib/qualifiers.c lib/qualifiers.h \
 	lib/check.c \
-	lib/describe.c lib/citing.c lib/utf8.c
+	lib/describe.c lib/jsonw.c lib/jsonw.h lib/citing.c lib/utf8.c
 lib_libresdex_core_la_CPPFLAGS = $(AM_CPPFLAGS) $(XAPIAN_CFLAGS) $(ZLIB_CFLAGS) $(LIBXML_CFLAGS) \
 	$(JANSSON_CFLAGS) $(ICU_CFLAGS) $(POPPLER_CFLAGS) $(LIBZIP_CFLAGS)
 # The libraries libresdex uses.

@@ -1,291 +1,293 @@
 /* describe.c - the JSON of resdex's objects (a hit, a resolution, a checked
  * paragraph): the shapes of DESIGN.md section 5, described once here for
  * every front end (resdex and resdex serve print them, the Python bindings
- * parse them). Each object is built as a jansson tree, keys in the order of
- * the contract, then dumped as resdex prints a line of JSON. */
+ * parse them). Each object is written as it is made (jsonw.h), keys in the
+ * order of the contract: one line of JSON, as resdex prints it. */
 #include "resdex.h"
+#include "jsonw.h"
 #include "util.h"
 
-#include <jansson.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* The description being built: the first failure is kept (later calls do
- * nothing useful but are harmless: jansson takes NULL values and parents). */
-typedef struct desc {
-    resdex_status_t st;
-} desc_t;
+/* Every description is written as it is made (jsonw.h): keys in the order
+ * of the contract, the first failure kept. */
+typedef jsonw_t desc_t;
 
+/* "key": a string, null for NULL. The library's texts are UTF-8 (the
+ * readers check it): a string that is not is BAD_UTF8, not printed
+ * half-right. */
 static void
-failed(desc_t *d, resdex_status_t st)
+set_string(desc_t *d, const char *key, const char *s)
 {
-    if (d->st == RESDEX_STATUS_SUCCESS)
-        d->st = st;
-}
-
-/* Set o[key] to v (a new reference, NULL after a failure: given up). */
-static void
-set(desc_t *d, json_t *o, const char *key, json_t *v)
-{
-    if (!v || json_object_set_new(o, key, v) != 0)
-        failed(d, RESDEX_STATUS_OUT_OF_MEMORY);
-}
-
-static void
-append(desc_t *d, json_t *list, json_t *v)
-{
-    if (!v || json_array_append_new(list, v) != 0)
-        failed(d, RESDEX_STATUS_OUT_OF_MEMORY);
-}
-
-/* A string, null for NULL. The library's texts are UTF-8 (the readers check
- * it): a string that is not is BAD_UTF8, not printed half-right. */
-static json_t *
-string(desc_t *d, const char *s)
-{
-    if (!s)
-        return json_null();
-    json_t *v = json_string(s);
-    if (!v)
-        failed(d, util_utf8_valid(s, strlen(s), NULL, NULL) ? RESDEX_STATUS_OUT_OF_MEMORY
-                                                            : RESDEX_STATUS_BAD_UTF8);
-    return v;
-}
-
-static void
-set_string(desc_t *d, json_t *o, const char *key, const char *s)
-{
-    set(d, o, key, string(d, s));
+    jsonw_key(d, key);
+    jsonw_string(d, s);
 }
 
 /* A key only when the value is known (the optional context fields). */
 static void
-set_if(desc_t *d, json_t *o, const char *key, const char *s)
+set_if(desc_t *d, const char *key, const char *s)
 {
     if (s)
-        set_string(d, o, key, s);
+        set_string(d, key, s);
+}
+
+static void
+set_integer(desc_t *d, const char *key, int64_t n)
+{
+    jsonw_key(d, key);
+    jsonw_integer(d, n);
 }
 
 /* A count, null when negative (not given). */
-static json_t *
-count(int n)
+static void
+set_count(desc_t *d, const char *key, int n)
 {
-    return n >= 0 ? json_integer(n) : json_null();
+    jsonw_key(d, key);
+    if (n >= 0)
+        jsonw_integer(d, n);
+    else
+        jsonw_null(d);
 }
 
-static json_t *
-strings(desc_t *d, const char *const *items, size_t n)
+/* A number, null when not positive (a paragraph's number, article). */
+static void
+set_positive(desc_t *d, const char *key, int n)
 {
-    json_t *list = json_array();
-    for (size_t i = 0; list && i < n; i++)
-        append(d, list, string(d, items[i]));
-    return list;
+    set_count(d, key, n > 0 ? n : -1);
+}
+
+static void
+set_real(desc_t *d, const char *key, double x)
+{
+    jsonw_key(d, key);
+    jsonw_real(d, x);
+}
+
+static void
+set_strings(desc_t *d, const char *key, const char *const *items, size_t n)
+{
+    jsonw_key(d, key);
+    jsonw_array(d);
+    for (size_t i = 0; i < n; i++)
+        jsonw_string(d, items[i]);
+    jsonw_end(d);
 }
 
 /* A file name (a resolution's "source"), escaped as resdex_name_escape says. */
-static json_t *
-name(desc_t *d, const char *file)
+static void
+set_name(desc_t *d, const char *key, const char *file)
 {
-    if (!file)
-        return json_null();
+    jsonw_key(d, key);
+    if (!file) {
+        jsonw_null(d);
+        return;
+    }
     char *escaped = resdex_name_escape(file);
-    json_t *v = escaped ? json_string(escaped) : NULL;
-    if (!v)
-        failed(d, RESDEX_STATUS_OUT_OF_MEMORY);
+    if (!escaped)
+        jsonw_fail(d, RESDEX_STATUS_OUT_OF_MEMORY);
+    jsonw_string(d, escaped);
     free(escaped);
-    return v;
 }
 
 /* How it was adopted, when the source says anything of it: "adoption"
  * {method, in_favour, against, abstaining, from, warnings}, "draft",
  * "sponsors", "additional_sponsors", "sdgs", "subjects". */
 static void
-adoption_fields(desc_t *d, json_t *o, const resdex_adoption_t *ad)
+adoption_fields(desc_t *d, const resdex_adoption_t *ad)
 {
     if (!ad)
         return;
-    json_t *a = json_object();
-    set_string(d, a, "method", resdex_adoption_method_to_string(ad->method));
-    set(d, a, "in_favour", count(ad->in_favour));
-    set(d, a, "against", count(ad->against));
-    set(d, a, "abstaining", count(ad->abstaining));
-    set_if(d, a, "from", ad->from);
+    jsonw_key(d, "adoption");
+    jsonw_object(d);
+    set_string(d, "method", resdex_adoption_method_to_string(ad->method));
+    set_count(d, "in_favour", ad->in_favour);
+    set_count(d, "against", ad->against);
+    set_count(d, "abstaining", ad->abstaining);
+    set_if(d, "from", ad->from);
     if (ad->n_warnings)
-        set(d, a, "warnings", strings(d, ad->warnings, ad->n_warnings));
-    set(d, o, "adoption", a);
-    set_string(d, o, "draft", ad->draft);
-    set(d, o, "sponsors", strings(d, ad->sponsors, ad->n_sponsors));
-    set(d, o, "additional_sponsors",
-        strings(d, ad->additional_sponsors, ad->n_additional_sponsors));
-    json_t *sdgs = json_array();
-    for (size_t i = 0; sdgs && i < ad->n_sdgs; i++)
-        append(d, sdgs, json_integer(ad->sdgs[i]));
-    set(d, o, "sdgs", sdgs);
-    set(d, o, "subjects", strings(d, ad->subjects, ad->n_subjects));
+        set_strings(d, "warnings", ad->warnings, ad->n_warnings);
+    jsonw_end(d);
+    set_string(d, "draft", ad->draft);
+    set_strings(d, "sponsors", ad->sponsors, ad->n_sponsors);
+    set_strings(d, "additional_sponsors", ad->additional_sponsors, ad->n_additional_sponsors);
+    jsonw_key(d, "sdgs");
+    jsonw_array(d);
+    for (size_t i = 0; i < ad->n_sdgs; i++)
+        jsonw_integer(d, ad->sdgs[i]);
+    jsonw_end(d);
+    set_strings(d, "subjects", ad->subjects, ad->n_subjects);
 }
 
 /* "symbol","number","body","title","date","lang","source", the optional
  * context when known, then the adoption's keys. */
 static void
-context_fields(desc_t *d, json_t *o, const resdex_resolution_t *res)
+context_fields(desc_t *d, const resdex_resolution_t *res)
 {
-    set_string(d, o, "symbol", res->symbol);
-    set_string(d, o, "number", res->number);
-    set_string(d, o, "body", res->body);
-    set_string(d, o, "title", res->title);
-    set_string(d, o, "date", res->date);
-    set_string(d, o, "lang", res->lang);
-    set(d, o, "source", name(d, res->source));
-    set_if(d, o, "doc_type", res->doc_type);
-    set_if(d, o, "session", res->session);
-    set_if(d, o, "agenda_item", res->agenda_item);
-    set_if(d, o, "meeting", res->meeting);
-    set_if(d, o, "recommended_by", res->recommended_by);
-    set_if(d, o, "recommends_to", res->recommends_to);
-    adoption_fields(d, o, res->adoption);
+    set_string(d, "symbol", res->symbol);
+    set_string(d, "number", res->number);
+    set_string(d, "body", res->body);
+    set_string(d, "title", res->title);
+    set_string(d, "date", res->date);
+    set_string(d, "lang", res->lang);
+    set_name(d, "source", res->source);
+    set_if(d, "doc_type", res->doc_type);
+    set_if(d, "session", res->session);
+    set_if(d, "agenda_item", res->agenda_item);
+    set_if(d, "meeting", res->meeting);
+    set_if(d, "recommended_by", res->recommended_by);
+    set_if(d, "recommends_to", res->recommends_to);
+    adoption_fields(d, res->adoption);
 }
 
-/* show --votes: [{"state","vote"}], empty unless a recorded vote. */
-static json_t *
+/* show --votes: "votes": [{"state","vote"}], empty unless a recorded vote. */
+static void
 votes(desc_t *d, const resdex_adoption_t *ad)
 {
-    json_t *list = json_array();
-    for (size_t i = 0; list && ad && i < ad->n_voters; i++) {
-        json_t *v = json_object();
-        set_string(d, v, "state", ad->voters[i].state);
-        set_string(d, v, "vote", resdex_vote_to_string(ad->voters[i].vote));
-        append(d, list, v);
+    jsonw_key(d, "votes");
+    jsonw_array(d);
+    for (size_t i = 0; ad && i < ad->n_voters; i++) {
+        jsonw_object(d);
+        set_string(d, "state", ad->voters[i].state);
+        set_string(d, "vote", resdex_vote_to_string(ad->voters[i].vote));
+        jsonw_end(d);
     }
-    return list;
+    jsonw_end(d);
 }
 
 /* "kind","number","item","verb","text", and "article" in an annexed
  * convention. */
 static void
-paragraph_fields(desc_t *d, json_t *o, const resdex_paragraph_t *par)
+paragraph_fields(desc_t *d, const resdex_paragraph_t *par)
 {
-    set_string(d, o, "kind", resdex_kind_to_string(par->kind));
-    set(d, o, "number", par->number > 0 ? json_integer(par->number) : json_null());
-    set_string(d, o, "item", par->item);
-    set_string(d, o, "verb", par->verb);
-    set_string(d, o, "text", par->text);
+    set_string(d, "kind", resdex_kind_to_string(par->kind));
+    set_positive(d, "number", par->number);
+    set_string(d, "item", par->item);
+    set_string(d, "verb", par->verb);
+    set_string(d, "text", par->text);
     if (par->article > 0)
-        set(d, o, "article", json_integer(par->article));
+        set_integer(d, "article", par->article);
 }
 
 /* {"mark","text"}, and "resolved" for an "Ibid." (the reference it repeats). */
-static json_t *
+static void
 footnote(desc_t *d, const resdex_footnote_t *note)
 {
-    json_t *f = json_object();
-    set_string(d, f, "mark", note->mark);
-    set_string(d, f, "text", note->text);
-    set_if(d, f, "resolved", note->resolved);
-    return f;
+    jsonw_object(d);
+    set_string(d, "mark", note->mark);
+    set_string(d, "text", note->text);
+    set_if(d, "resolved", note->resolved);
+    jsonw_end(d);
 }
 
 /* "cite": how the paragraph is cited (a record of an older index has none:
  * the resolution and the operative number, as resdex_cite gives them). */
 static void
-cite_field(desc_t *d, json_t *o, const resdex_resolution_t *res, const resdex_paragraph_t *p)
+cite_field(desc_t *d, const resdex_resolution_t *res, const resdex_paragraph_t *p)
 {
     char cite[512];
     if (!p->cite)
         resdex_cite(res, p, 0, cite, sizeof cite);
-    set_string(d, o, "cite", p->cite ? p->cite : cite);
+    set_string(d, "cite", p->cite ? p->cite : cite);
 }
 
 /* A paragraph of a whole resolution (parse, show): {kind, number, item, verb,
  * text, ["id",] footnotes: [marks], tags, cites}; with an id (show), also
  * "cite" and "lead_in". */
-static json_t *
+static void
 paragraph_in_order(desc_t *d, const resdex_resolution_t *res, const resdex_paragraph_t *p,
                    const char *id)
 {
-    json_t *o = json_object();
-    paragraph_fields(d, o, p);
+    jsonw_object(d);
+    paragraph_fields(d, p);
     if (id)
-        set_string(d, o, "id", id);
-    set(d, o, "footnotes", strings(d, p->marks, p->n_marks));
-    set(d, o, "tags", strings(d, p->tags, p->n_tags));
-    set(d, o, "cites", strings(d, p->cites, p->n_cites));
+        set_string(d, "id", id);
+    set_strings(d, "footnotes", p->marks, p->n_marks);
+    set_strings(d, "tags", p->tags, p->n_tags);
+    set_strings(d, "cites", p->cites, p->n_cites);
     if (id) {
-        cite_field(d, o, res, p);
-        set_string(d, o, "lead_in", p->lead_in);
+        cite_field(d, res, p);
+        set_string(d, "lead_in", p->lead_in);
     }
-    return o;
+    jsonw_end(d);
 }
 
 /* "adopted_as" (the symbol adopted from hit i's resolution when it is a
  * draft, else null) and "from" (the drafts it was adopted from). */
 static void
-provenance_fields(desc_t *d, json_t *o, const resdex_results_t *results, size_t i)
+provenance_fields(desc_t *d, const resdex_results_t *results, size_t i)
 {
-    set_string(d, o, "adopted_as", resdex_hit_adopted_as(results, i));
+    set_string(d, "adopted_as", resdex_hit_adopted_as(results, i));
     const char *const *from = NULL;
     size_t n = resdex_hit_from(results, i, &from);
-    set(d, o, "from", strings(d, from, n));
+    set_strings(d, "from", from, n);
 }
 
 /* Hit i's own keys: "rank","score","id","resolution","paragraph",
  * "footnotes","tags","cites","cite". */
 static void
-hit_fields(desc_t *d, json_t *o, const resdex_results_t *results, size_t i)
+hit_fields(desc_t *d, const resdex_results_t *results, size_t i)
 {
     const resdex_hit_t *hit = resdex_results_get(results, i);
-    set(d, o, "rank", json_integer(hit->rank));
-    set(d, o, "score", json_real(hit->score));
-    set_string(d, o, "id", hit->id);
-    json_t *res = json_object();
-    context_fields(d, res, hit->resolution);
-    provenance_fields(d, res, results, i);
-    set(d, o, "resolution", res);
-    json_t *par = json_object();
-    paragraph_fields(d, par, hit->paragraph);
-    set_string(d, par, "snippet", hit->snippet);
-    set_string(d, par, "lead_in", hit->paragraph->lead_in);
-    set(d, o, "paragraph", par);
-    json_t *notes = json_array();
-    for (size_t k = 0; notes && k < hit->n_footnotes; k++)
-        append(d, notes, footnote(d, &hit->footnotes[k]));
-    set(d, o, "footnotes", notes);
-    set(d, o, "tags", strings(d, hit->paragraph->tags, hit->paragraph->n_tags));
-    set(d, o, "cites", strings(d, hit->paragraph->cites, hit->paragraph->n_cites));
-    cite_field(d, o, hit->resolution, hit->paragraph);
+    set_integer(d, "rank", hit->rank);
+    set_real(d, "score", hit->score);
+    set_string(d, "id", hit->id);
+    jsonw_key(d, "resolution");
+    jsonw_object(d);
+    context_fields(d, hit->resolution);
+    provenance_fields(d, results, i);
+    jsonw_end(d);
+    jsonw_key(d, "paragraph");
+    jsonw_object(d);
+    paragraph_fields(d, hit->paragraph);
+    set_string(d, "snippet", hit->snippet);
+    set_string(d, "lead_in", hit->paragraph->lead_in);
+    jsonw_end(d);
+    jsonw_key(d, "footnotes");
+    jsonw_array(d);
+    for (size_t k = 0; k < hit->n_footnotes; k++)
+        footnote(d, &hit->footnotes[k]);
+    jsonw_end(d);
+    set_strings(d, "tags", hit->paragraph->tags, hit->paragraph->n_tags);
+    set_strings(d, "cites", hit->paragraph->cites, hit->paragraph->n_cites);
+    cite_field(d, hit->resolution, hit->paragraph);
 }
 
 /* "also": [{"id","cite","punctuation_differs"}] (the paragraphs folded into
  * the hit) and
  * "cited_by" (how many resolutions cite its resolution). */
 static void
-fold_fields(desc_t *d, json_t *o, const resdex_hit_t *hit)
+fold_fields(desc_t *d, const resdex_hit_t *hit)
 {
-    json_t *also = json_array();
-    for (size_t i = 0; also && i < hit->n_also; i++) {
-        json_t *a = json_object();
-        set_string(d, a, "id", hit->also[i].id);
-        set_string(d, a, "cite", hit->also[i].cite);
-        set(d, a, "punctuation_differs", json_boolean(hit->also[i].punctuation_differs));
-        append(d, also, a);
+    jsonw_key(d, "also");
+    jsonw_array(d);
+    for (size_t i = 0; i < hit->n_also; i++) {
+        jsonw_object(d);
+        set_string(d, "id", hit->also[i].id);
+        set_string(d, "cite", hit->also[i].cite);
+        jsonw_key(d, "punctuation_differs");
+        jsonw_bool(d, hit->also[i].punctuation_differs);
+        jsonw_end(d);
     }
-    set(d, o, "also", also);
-    set(d, o, "cited_by", json_integer(hit->cited_by));
+    jsonw_end(d);
+    set_integer(d, "cited_by", hit->cited_by);
 }
 
-/* [{"op":"equal|insert|delete","text"}] */
-static json_t *
+/* "diff": [{"op":"equal|insert|delete","text"}] */
+static void
 diff(desc_t *d, const resdex_diff_op_t *ops, size_t n)
 {
-    json_t *list = json_array();
-    for (size_t k = 0; list && k < n; k++) {
-        json_t *op = json_object();
-        set_string(d, op, "op", resdex_diff_kind_to_string(ops[k].op));
-        set_string(d, op, "text", ops[k].text);
-        append(d, list, op);
+    jsonw_key(d, "diff");
+    jsonw_array(d);
+    for (size_t k = 0; k < n; k++) {
+        jsonw_object(d);
+        set_string(d, "op", resdex_diff_kind_to_string(ops[k].op));
+        set_string(d, "text", ops[k].text);
+        jsonw_end(d);
     }
-    return list;
+    jsonw_end(d);
 }
 
 double
@@ -302,44 +304,39 @@ resdex_score_round(double score, int decimals)
 /* A similar hit's keys: "similarity", "containment", "newer" (only when
  * true), "diff". */
 static void
-similarity_fields(desc_t *d, json_t *o, const resdex_results_t *results, size_t i)
+similarity_fields(desc_t *d, const resdex_results_t *results, size_t i)
 {
     const resdex_hit_t *hit = resdex_results_get(results, i);
     const resdex_diff_op_t *ops = NULL;
     size_t n = resdex_hit_diff(results, i, &ops);
-    set(d, o, "similarity", json_real(resdex_score_round(hit->similarity, 3)));
-    set(d, o, "containment", json_real(resdex_score_round(hit->containment, 3)));
-    if (hit->newer)
-        set(d, o, "newer", json_true());
-    set(d, o, "diff", diff(d, ops, n));
+    set_real(d, "similarity", resdex_score_round(hit->similarity, 3));
+    set_real(d, "containment", resdex_score_round(hit->containment, 3));
+    if (hit->newer) {
+        jsonw_key(d, "newer");
+        jsonw_bool(d, 1);
+    }
+    diff(d, ops, n);
 }
 
-/* Dump the description v (consumed) into *json_out: the status. */
+/* The description written into *json_out: the status. */
 static resdex_status_t
-finish(desc_t *d, json_t *v, char **json_out)
+finish(desc_t *d, char **json_out)
 {
-    *json_out = NULL;
-    if (!v)
-        failed(d, RESDEX_STATUS_OUT_OF_MEMORY);
-    if (d->st == RESDEX_STATUS_SUCCESS &&
-        !(*json_out = json_dumps(v, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6))))
-        failed(d, RESDEX_STATUS_OUT_OF_MEMORY);
-    json_decref(v);
-    return d->st;
+    return jsonw_finish(d, json_out);
 }
 
-static json_t *
+static void
 hit(desc_t *d, const resdex_results_t *results, size_t i, unsigned flags)
 {
-    json_t *o = json_object();
-    hit_fields(d, o, results, i);
+    jsonw_object(d);
+    hit_fields(d, results, i);
     if (flags & RESDEX_JSON_FOLD)
-        fold_fields(d, o, resdex_results_get(results, i));
+        fold_fields(d, resdex_results_get(results, i));
     if (flags & RESDEX_JSON_SIMILARITY)
-        similarity_fields(d, o, results, i);
+        similarity_fields(d, results, i);
     if (flags & RESDEX_JSON_VOTES)
-        set(d, o, "votes", votes(d, resdex_results_get(results, i)->resolution->adoption));
-    return o;
+        votes(d, resdex_results_get(results, i)->resolution->adoption);
+    jsonw_end(d);
 }
 
 resdex_status_t
@@ -350,8 +347,10 @@ resdex_results_hit_json(const resdex_results_t *results, size_t i, unsigned flag
     *json_out = NULL;
     if (!resdex_results_get(results, i))
         return RESDEX_STATUS_BAD_ARGUMENT;
-    desc_t d = {RESDEX_STATUS_SUCCESS};
-    return finish(&d, hit(&d, results, i, flags), json_out);
+    desc_t d;
+    jsonw_init(&d);
+    hit(&d, results, i, flags);
+    return finish(&d, json_out);
 }
 
 resdex_status_t
@@ -362,44 +361,58 @@ resdex_resolution_json(const resdex_resolution_t *res, char **json_out)
     *json_out = NULL;
     if (!res)
         return RESDEX_STATUS_BAD_ARGUMENT;
-    desc_t d = {RESDEX_STATUS_SUCCESS};
-    json_t *o = json_object();
-    context_fields(&d, o, res);
-    json_t *pars = json_array();
-    for (size_t i = 0; pars && i < res->n_paragraphs; i++)
-        append(&d, pars, paragraph_in_order(&d, res, &res->paragraphs[i], NULL));
-    set(&d, o, "paragraphs", pars);
-    json_t *notes = json_array();
-    for (size_t i = 0; notes && i < res->n_footnotes; i++)
-        append(&d, notes, footnote(&d, &res->footnotes[i]));
-    set(&d, o, "footnotes", notes);
+    desc_t d;
+    jsonw_init(&d);
+    jsonw_object(&d);
+    context_fields(&d, res);
+    jsonw_key(&d, "paragraphs");
+    jsonw_array(&d);
+    for (size_t i = 0; i < res->n_paragraphs; i++)
+        paragraph_in_order(&d, res, &res->paragraphs[i], NULL);
+    jsonw_end(&d);
+    jsonw_key(&d, "footnotes");
+    jsonw_array(&d);
+    for (size_t i = 0; i < res->n_footnotes; i++)
+        footnote(&d, &res->footnotes[i]);
+    jsonw_end(&d);
     /* Only for a Word file with tracked changes (read as accepted). */
-    if (res->tracked_changes)
-        set(&d, o, "tracked_changes", json_true());
-    return finish(&d, o, json_out);
+    if (res->tracked_changes) {
+        jsonw_key(&d, "tracked_changes");
+        jsonw_bool(&d, 1);
+    }
+    jsonw_end(&d);
+    return finish(&d, json_out);
+}
+
+/* Was footnote k of hit i listed already (the same mark and text in an
+ * earlier place)? */
+static int
+listed_before(const resdex_results_t *r, size_t i, size_t k)
+{
+    const resdex_footnote_t *f = &resdex_results_get(r, i)->footnotes[k];
+    for (size_t j = 0; j <= i; j++) {
+        const resdex_hit_t *h = resdex_results_get(r, j);
+        for (size_t m = 0; m < (j == i ? k : h->n_footnotes); m++)
+            if (!strcmp(h->footnotes[m].mark, f->mark) && !strcmp(h->footnotes[m].text, f->text))
+                return 1;
+    }
+    return 0;
 }
 
 /* The footnotes of a whole resolution: every hit's, once each (by mark and
  * text), in order. */
-static json_t *
+static void
 collected_footnotes(desc_t *d, const resdex_results_t *r)
 {
-    json_t *list = json_array();
-    for (size_t i = 0; list && i < resdex_results_count(r); i++) {
+    jsonw_key(d, "footnotes");
+    jsonw_array(d);
+    for (size_t i = 0; i < resdex_results_count(r); i++) {
         const resdex_hit_t *h = resdex_results_get(r, i);
-        for (size_t k = 0; k < h->n_footnotes; k++) {
-            const resdex_footnote_t *f = &h->footnotes[k];
-            int seen = 0;
-            for (size_t j = 0; j < json_array_size(list) && !seen; j++) {
-                const json_t *g = json_array_get(list, j);
-                seen = !strcmp(json_string_value(json_object_get(g, "mark")), f->mark) &&
-                       !strcmp(json_string_value(json_object_get(g, "text")), f->text);
-            }
-            if (!seen)
-                append(d, list, footnote(d, f));
-        }
+        for (size_t k = 0; k < h->n_footnotes; k++)
+            if (!listed_before(r, i, k))
+                footnote(d, &h->footnotes[k]);
     }
-    return list;
+    jsonw_end(d);
 }
 
 resdex_status_t
@@ -412,43 +425,49 @@ resdex_results_resolution_json(const resdex_results_t *results, const resdex_res
     const resdex_hit_t *first = resdex_results_get(results, 0);
     if (!first)
         return RESDEX_STATUS_BAD_ARGUMENT;
-    desc_t d = {RESDEX_STATUS_SUCCESS};
-    json_t *o = json_object();
-    context_fields(&d, o, first->resolution);
-    provenance_fields(&d, o, results, 0);
+    desc_t d;
+    jsonw_init(&d);
+    jsonw_object(&d);
+    context_fields(&d, first->resolution);
+    provenance_fields(&d, results, 0);
     if (flags & RESDEX_JSON_VOTES)
-        set(&d, o, "votes", votes(&d, first->resolution->adoption));
-    json_t *pars = json_array();
-    for (size_t i = 0; pars && i < resdex_results_count(results); i++) {
+        votes(&d, first->resolution->adoption);
+    jsonw_key(&d, "paragraphs");
+    jsonw_array(&d);
+    for (size_t i = 0; i < resdex_results_count(results); i++) {
         const resdex_hit_t *h = resdex_results_get(results, i);
-        append(&d, pars, paragraph_in_order(&d, h->resolution, h->paragraph, h->id));
+        paragraph_in_order(&d, h->resolution, h->paragraph, h->id);
     }
-    set(&d, o, "paragraphs", pars);
-    set(&d, o, "footnotes", collected_footnotes(&d, results));
+    jsonw_end(&d);
+    collected_footnotes(&d, results);
     if (citing) {
         /* "cited_by": how many resolutions cite it; "citing": the first of
          * them (newest first), a paragraph each. */
-        set(&d, o, "cited_by", json_integer((json_int_t)resdex_results_total(citing)));
-        json_t *list = json_array();
-        for (size_t i = 0; list && i < resdex_results_count(citing); i++) {
+        set_integer(&d, "cited_by", (int64_t)resdex_results_total(citing));
+        jsonw_key(&d, "citing");
+        jsonw_array(&d);
+        for (size_t i = 0; i < resdex_results_count(citing); i++) {
             const resdex_hit_t *h = resdex_results_get(citing, i);
-            json_t *c = json_object();
-            set_string(&d, c, "id", h->id);
-            set_string(&d, c, "text", h->snippet ? h->snippet : h->paragraph->text);
-            append(&d, list, c);
+            jsonw_object(&d);
+            set_string(&d, "id", h->id);
+            set_string(&d, "text", h->snippet ? h->snippet : h->paragraph->text);
+            jsonw_end(&d);
         }
-        set(&d, o, "citing", list);
+        jsonw_end(&d);
     }
     /* "carries": the draft it carries for another body, and what that
      * became; null when it carries none. */
-    json_t *carries = json_null();
+    jsonw_key(&d, "carries");
     if (carried && resdex_results_count(carried)) {
-        carries = json_object();
-        set_string(&d, carries, "symbol", resdex_results_get(carried, 0)->resolution->symbol);
-        set_string(&d, carries, "adopted_as", resdex_hit_adopted_as(carried, 0));
+        jsonw_object(&d);
+        set_string(&d, "symbol", resdex_results_get(carried, 0)->resolution->symbol);
+        set_string(&d, "adopted_as", resdex_hit_adopted_as(carried, 0));
+        jsonw_end(&d);
+    } else {
+        jsonw_null(&d);
     }
-    set(&d, o, "carries", carries);
-    return finish(&d, o, json_out);
+    jsonw_end(&d);
+    return finish(&d, json_out);
 }
 
 resdex_status_t
@@ -459,78 +478,87 @@ resdex_check_item_json(const resdex_check_item_t *it, char **json_out)
     *json_out = NULL;
     if (!it || !it->paragraph)
         return RESDEX_STATUS_BAD_ARGUMENT;
-    desc_t d = {RESDEX_STATUS_SUCCESS};
+    desc_t d;
+    jsonw_init(&d);
     const resdex_paragraph_t *p = it->paragraph;
     const resdex_hit_t *prec = resdex_results_get(it->results, it->precedent);
     int found = it->status != RESDEX_CHECK_NEW && prec;
-    json_t *o = json_object();
-    set(&d, o, "n", json_integer((json_int_t)it->n));
-    set_string(&d, o, "kind", resdex_kind_to_string(p->kind));
-    set(&d, o, "number", p->number > 0 ? json_integer(p->number) : json_null());
-    set_string(&d, o, "item", p->item);
-    set_string(&d, o, "text", p->text);
-    set_string(&d, o, "status", resdex_check_status_to_string(it->status));
-    set(&d, o, "precedent",
-        found ? hit(&d, it->results, it->precedent, RESDEX_JSON_FOLD) : json_null());
+    jsonw_object(&d);
+    set_integer(&d, "n", (int64_t)it->n);
+    set_string(&d, "kind", resdex_kind_to_string(p->kind));
+    set_positive(&d, "number", p->number);
+    set_string(&d, "item", p->item);
+    set_string(&d, "text", p->text);
+    set_string(&d, "status", resdex_check_status_to_string(it->status));
+    jsonw_key(&d, "precedent");
+    if (found)
+        hit(&d, it->results, it->precedent, RESDEX_JSON_FOLD);
+    else
+        jsonw_null(&d);
     /* Agreed: the other places the same text was adopted. */
-    json_t *also = json_array();
-    for (size_t i = 0; also && found && i < resdex_results_count(it->results); i++) {
+    jsonw_key(&d, "also");
+    jsonw_array(&d);
+    for (size_t i = 0; found && i < resdex_results_count(it->results); i++) {
         const resdex_hit_t *h = resdex_results_get(it->results, i);
         if (i != it->precedent && h->similarity >= 1.0 && it->status == RESDEX_CHECK_AGREED)
-            append(&d, also, string(&d, h->id));
+            jsonw_string(&d, h->id);
     }
-    set(&d, o, "also", also);
-    set(&d, o, "similarity",
-        found ? json_real(resdex_score_round(prec->similarity, 3)) : json_null());
-    set(&d, o, "containment",
-        found ? json_real(resdex_score_round(prec->containment, 3)) : json_null());
+    jsonw_end(&d);
+    jsonw_key(&d, "similarity");
+    if (found)
+        jsonw_real(&d, resdex_score_round(prec->similarity, 3));
+    else
+        jsonw_null(&d);
+    jsonw_key(&d, "containment");
+    if (found)
+        jsonw_real(&d, resdex_score_round(prec->containment, 3));
+    else
+        jsonw_null(&d);
     const resdex_diff_op_t *ops = NULL;
     size_t n_ops = found ? resdex_hit_diff(it->results, it->precedent, &ops) : 0;
-    set(&d, o, "diff", diff(&d, ops, n_ops));
+    diff(&d, ops, n_ops);
+    jsonw_key(&d, "verb");
     if (it->verb_from || it->verb_to) {
-        json_t *verb = json_object();
-        set_string(&d, verb, "from", it->verb_from);
-        set_string(&d, verb, "to", it->verb_to);
-        set_string(&d, verb, "change",
-                   found ? resdex_verb_change_to_string(it->verb_change) : NULL);
-        set(&d, o, "verb", verb);
+        jsonw_object(&d);
+        set_string(&d, "from", it->verb_from);
+        set_string(&d, "to", it->verb_to);
+        set_string(&d, "change", found ? resdex_verb_change_to_string(it->verb_change) : NULL);
+        jsonw_end(&d);
     } else {
-        set(&d, o, "verb", json_null());
+        jsonw_null(&d);
     }
-    json_t *q = json_object();
-    set(&d, q, "added", strings(&d, it->added, it->n_added));
-    set(&d, q, "dropped", strings(&d, it->dropped, it->n_dropped));
-    set(&d, o, "qualifiers", q);
+    jsonw_key(&d, "qualifiers");
+    jsonw_object(&d);
+    set_strings(&d, "added", it->added, it->n_added);
+    set_strings(&d, "dropped", it->dropped, it->n_dropped);
+    jsonw_end(&d);
     /* New: how close the best candidate came. */
     double best = 0;
     const char *closest = found ? NULL : resdex_results_best_rejected(it->results, &best);
+    jsonw_key(&d, "closest");
     if (closest) {
-        json_t *c = json_object();
-        set_string(&d, c, "id", closest);
-        set(&d, c, "similarity", json_real(resdex_score_round(best, 3)));
-        set(&d, o, "closest", c);
+        jsonw_object(&d);
+        set_string(&d, "id", closest);
+        set_real(&d, "similarity", resdex_score_round(best, 3));
+        jsonw_end(&d);
     } else {
-        set(&d, o, "closest", json_null());
+        jsonw_null(&d);
     }
-    return finish(&d, o, json_out);
+    jsonw_end(&d);
+    return finish(&d, json_out);
 }
 
 /* ------------------------------------------------------------------------ */
 /* resdex stats                                                             */
 
-/* What a callback of the listing calls fills: the object or list being
- * made, and the description (a failure to add stops the listing). */
-typedef struct listing {
-    desc_t *d;
-    json_t *v;
-} listing_t;
-
+/* What a callback of the listing calls writes into: the description (a
+ * failure stops the listing). */
 static int
 add_count(const char *value, uint64_t n, void *ctx)
 {
-    listing_t *l = ctx;
-    set(l->d, l->v, value, json_integer((json_int_t)n));
-    return l->d->st != RESDEX_STATUS_SUCCESS;
+    desc_t *d = ctx;
+    set_integer(d, value, (int64_t)n);
+    return d->st != RESDEX_STATUS_SUCCESS;
 }
 
 /* The bodies, as everywhere else: GA, ECOSOC, CCPCJ, CND. */
@@ -556,26 +584,26 @@ count_file(const resdex_file_entry_t *e, void *ctx)
 static int
 add_rejected(const resdex_file_entry_t *e, void *ctx)
 {
-    listing_t *l = ctx;
-    json_t *r = json_object();
-    set(l->d, r, "file", name(l->d, e->path));
-    set_string(l->d, r, "since", e->since);
-    set_string(l->d, r, "reason", e->reason ? e->reason : "");
-    append(l->d, l->v, r);
-    return l->d->st != RESDEX_STATUS_SUCCESS;
+    desc_t *d = ctx;
+    jsonw_object(d);
+    set_name(d, "file", e->path);
+    set_string(d, "since", e->since);
+    set_string(d, "reason", e->reason ? e->reason : "");
+    jsonw_end(d);
+    return d->st != RESDEX_STATUS_SUCCESS;
 }
 
 static int
 add_shadowed(const resdex_copy_t *c, void *ctx)
 {
-    listing_t *l = ctx;
-    json_t *s = json_object();
-    set_string(l->d, s, "symbol", c->symbol);
-    set_string(l->d, s, "lang", c->lang);
-    set(l->d, s, "file", name(l->d, c->shadowed));
-    set(l->d, s, "kept", name(l->d, c->kept));
-    append(l->d, l->v, s);
-    return l->d->st != RESDEX_STATUS_SUCCESS;
+    desc_t *d = ctx;
+    jsonw_object(d);
+    set_string(d, "symbol", c->symbol);
+    set_string(d, "lang", c->lang);
+    set_name(d, "file", c->shadowed);
+    set_name(d, "kept", c->kept);
+    jsonw_end(d);
+    return d->st != RESDEX_STATUS_SUCCESS;
 }
 
 /* A metadata value, NULL when not there (or not readable: stats says "-"). */
@@ -591,7 +619,7 @@ static resdex_status_t
 listed(desc_t *d, resdex_status_t st)
 {
     if (st != RESDEX_STATUS_SUCCESS)
-        failed(d, st);
+        jsonw_fail(d, st);
     return d->st;
 }
 
@@ -603,7 +631,8 @@ resdex_db_stats_json(resdex_db_t *db, char **json_out)
         *json_out = NULL;
     if (!db || !json_out)
         return db_error_end(db, RESDEX_STATUS_BAD_ARGUMENT);
-    desc_t d = {RESDEX_STATUS_SUCCESS};
+    desc_t d;
+    jsonw_init(&d);
     /* First what may be missing (its call's message is not kept), then what
      * must be there: a failure of those leaves its message on db. */
     resdex_progress_t p;
@@ -613,46 +642,55 @@ resdex_db_stats_json(resdex_db_t *db, char **json_out)
     if (resdex_db_disk_bytes(db, &bytes) != RESDEX_STATUS_SUCCESS)
         bytes = 0;
     db_error_clear(db);
-    json_t *o = json_object();
-    set(&d, o, "index", name(&d, resdex_db_path(db)));
-    set(&d, o, "corpus", name(&d, corpus));
-    set_string(&d, o, "last_update", last_update);
+    jsonw_object(&d);
+    set_name(&d, "index", resdex_db_path(db));
+    set_name(&d, "corpus", corpus);
+    set_string(&d, "last_update", last_update);
     free(corpus);
     free(last_update);
-    set(&d, o, "index_bytes", json_integer((json_int_t)bytes));
+    set_integer(&d, "index_bytes", (int64_t)bytes);
     resdex_db_counts_t counts = {0};
     uint64_t files = 0;
     listed(&d, resdex_db_get_counts(db, &counts));
     if (d.st == RESDEX_STATUS_SUCCESS)
         listed(&d, resdex_db_list_files(db, RESDEX_FILE_INDEXED, NULL, count_file, &files));
-    set(&d, o, "files", json_integer((json_int_t)files));
-    set(&d, o, "resolutions", json_integer((json_int_t)counts.resolutions));
-    set(&d, o, "paragraphs", json_integer((json_int_t)counts.paragraphs));
+    set_integer(&d, "files", (int64_t)files);
+    set_integer(&d, "resolutions", (int64_t)counts.resolutions);
+    set_integer(&d, "paragraphs", (int64_t)counts.paragraphs);
     static const char *const facets[] = {"kind", "lang", "body"};
     static const char *const keys[] = {"by_kind", "by_lang", "by_body"};
     for (int i = 0; i < 3; i++) {
-        listing_t l = {&d, json_object()};
+        jsonw_key(&d, keys[i]);
+        jsonw_object(&d);
         if (d.st == RESDEX_STATUS_SUCCESS)
             listed(&d,
-                   resdex_db_facet_counts(db, facets[i], i == 2 ? add_body_count : add_count, &l));
-        set(&d, o, keys[i], l.v);
+                   resdex_db_facet_counts(db, facets[i], i == 2 ? add_body_count : add_count, &d));
+        jsonw_end(&d);
     }
-    listing_t rejected = {&d, json_array()};
+    jsonw_key(&d, "rejected");
+    jsonw_array(&d);
     if (d.st == RESDEX_STATUS_SUCCESS)
-        listed(&d, resdex_db_list_files(db, RESDEX_FILE_REJECTED, NULL, add_rejected, &rejected));
-    set(&d, o, "rejected", rejected.v);
-    listing_t shadowed = {&d, json_array()};
+        listed(&d, resdex_db_list_files(db, RESDEX_FILE_REJECTED, NULL, add_rejected, &d));
+    jsonw_end(&d);
+    jsonw_key(&d, "shadowed");
+    jsonw_array(&d);
     if (d.st == RESDEX_STATUS_SUCCESS)
-        listed(&d, resdex_db_list_shadowed(db, add_shadowed, &shadowed));
-    set(&d, o, "shadowed", shadowed.v);
+        listed(&d, resdex_db_list_shadowed(db, add_shadowed, &d));
+    jsonw_end(&d);
     if (running) {
-        json_t *q = json_object();
-        set_string(&d, q, "state", p.building ? "building" : "reconciling");
-        set(&d, q, "files_done", json_integer((json_int_t)p.files_done));
-        set(&d, q, "files_total", json_integer((json_int_t)p.files_total));
-        set(&d, q, "paragraphs", json_integer((json_int_t)p.paragraphs));
-        set(&d, q, "eta_seconds", p.eta_seconds >= 0 ? json_integer(p.eta_seconds) : json_null());
-        set(&d, o, "progress", q);
+        jsonw_key(&d, "progress");
+        jsonw_object(&d);
+        set_string(&d, "state", p.building ? "building" : "reconciling");
+        set_integer(&d, "files_done", (int64_t)p.files_done);
+        set_integer(&d, "files_total", (int64_t)p.files_total);
+        set_integer(&d, "paragraphs", (int64_t)p.paragraphs);
+        jsonw_key(&d, "eta_seconds");
+        if (p.eta_seconds >= 0)
+            jsonw_integer(&d, p.eta_seconds);
+        else
+            jsonw_null(&d);
+        jsonw_end(&d);
     }
-    return db_error_end(db, finish(&d, o, json_out));
+    jsonw_end(&d);
+    return db_error_end(db, finish(&d, json_out));
 }

@@ -34,6 +34,14 @@ nodist_EXTRA_tests_test_session_SOURCES = dummy.cxx
 
 TESTS += tests/test_reader tests/test_stem tests/test_db tests/test_errors tests/test_session
 
+# The streaming JSON writer of the descriptions, byte for byte jansson's.
+check_PROGRAMS += tests/test_jsonw
+tests_test_jsonw_SOURCES = tests/test_jsonw.c
+tests_test_jsonw_CPPFLAGS = $(TEST_CPPFLAGS) $(JANSSON_CFLAGS)
+tests_test_jsonw_LDADD = $(TEST_LIBS) $(JANSSON_LIBS)
+nodist_EXTRA_tests_test_jsonw_SOURCES = dummy.cxx
+TESTS += tests/test_jsonw
+
 # Compares JSON Lines files (golden tests).
 check_PROGRAMS += tests/json_equal
 tests_json_equal_SOURCES = tests/json_equal.c
