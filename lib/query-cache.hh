@@ -22,32 +22,6 @@
 #include <xapian.h>
 
 struct resdex_db;
-struct json_t;
-
-/* A resolution's context record: its data, and the data parsed once it has
- * been decoded for a hit (record_context_parse; owned, freed here), so that
- * the other hits of the resolution skip the parse. */
-struct ContextRecord {
-    std::string data;
-    json_t *parsed = nullptr;
-    explicit ContextRecord(std::string d) : data(std::move(d))
-    {
-    }
-    ContextRecord(ContextRecord &&o) noexcept : data(std::move(o.data)), parsed(o.parsed)
-    {
-        o.parsed = nullptr;
-    }
-    ContextRecord(const ContextRecord &) = delete;
-    ContextRecord &operator=(const ContextRecord &) = delete;
-    ContextRecord &operator=(ContextRecord &&) = delete;
-    ~ContextRecord();
-};
-
-/* The context records a search reads, by their reference term and the
- * resolution's key: the hits of one resolution read and parse its context
- * once. Kept in QueryCache from one search to the next, or the search's
- * own. */
-typedef std::unordered_map<std::string, ContextRecord> ContextCache;
 
 struct QueryCache {
     /* What the entries were read from: the folder and its revision. */
@@ -55,8 +29,9 @@ struct QueryCache {
     ino_t ino = 0;
     Xapian::rev rev = 0;
     bool set = false;
-    /* The context records, by reference term and resolution key. */
-    ContextCache contexts;
+    /* A context record's data, by its reference term and resolution key
+     * (ContextCache, query-prep.hh). */
+    std::unordered_map<std::string, std::string> contexts;
     /* cited_by, by "symbol@lang" (search.cc). */
     std::unordered_map<std::string, unsigned> cited;
     /* provenance_links, by resolution key (provenance.cc). */

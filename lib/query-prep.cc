@@ -752,10 +752,8 @@ record_read(const Xapian::Database &x, arena_t *a, const Xapian::Document &doc, 
             char **message, ContextCache *cache)
 {
     std::string data = doc.get_data();
-    ContextCache own;
-    if (!cache)
-        cache = &own;
-    ContextRecord *context = nullptr;
+    const std::string *context = nullptr;
+    std::string read;
     if (const char *ref = record_context_ref(data.data(), data.size())) {
         /* The record of the same resolution that holds the context. Over
          * shards the term can name a paragraph in each of two shards (a
@@ -763,30 +761,26 @@ record_read(const Xapian::Database &x, arena_t *a, const Xapian::Document &doc, 
          * of this paragraph's resolution and language is the one. */
         const std::string reskey = doc.get_value(SLOT_RESKEY);
         const std::string key = std::string(ref) + '\x1f' + reskey;
-        auto it = cache->find(key);
-        if (it != cache->end())
-            context = &it->second;
+        if (cache) {
+            auto it = cache->find(key);
+            if (it != cache->end())
+                context = &it->second;
+        }
         for (Xapian::PostingIterator p = x.postlist_begin(ref);
              !context && p != x.postlist_end(ref); ++p) {
             Xapian::Document d = x.get_document(*p);
-            if (d.get_value(SLOT_RESKEY) == reskey)
-                context = &cache->emplace(key, ContextRecord(d.get_data())).first->second;
+            if (d.get_value(SLOT_RESKEY) != reskey)
+                continue;
+            if (cache) {
+                context = &cache->emplace(key, d.get_data()).first->second;
+            } else {
+                read = d.get_data();
+                context = &read;
+            }
         }
     }
-    if (context && !context->parsed) {
-        resdex_status_t st = RESDEX_STATUS_SUCCESS;
-        context->parsed =
-            record_context_parse(context->data.data(), context->data.size(), &st, message);
-        if (!context->parsed)
-            return st;
-    }
-    return record_decode_parsed(a, data.data(), data.size(), context ? context->parsed : nullptr,
-                                hit, message);
-}
-
-ContextRecord::~ContextRecord()
-{
-    record_context_free(parsed);
+    return record_decode(a, data.data(), data.size(), context ? context->data() : nullptr,
+                         context ? context->size() : 0, hit, message);
 }
 
 resdex_status_t

@@ -11,7 +11,6 @@
 
 #include "arena.h"
 #include "db-private.hh"
-#include "query-cache.hh"
 
 #include <string>
 #include <unordered_map>
@@ -65,6 +64,11 @@ void attach_adoption(resdex_db_t *db, resdex_results_t *r, resdex_hit_t *hit);
 /* The slot that orders equal weights: SLOT_TIE where the index has it
  * (terms.hh), else SLOT_DATE (then document ids decide). */
 Xapian::valueno tie_slot(Xapian::Database &x);
+
+/* The context records read during one search, by their reference and the
+ * resolution's key: the hits of one resolution read its context once. Owned
+ * by the caller, for one revision of the index (one search). */
+typedef std::unordered_map<std::string, std::string> ContextCache;
 
 /* Decode doc's record into a new hit of r. CORRUPT_RECORD (with the document
  * id in the message on db) when the record does not decode. cache: NULL, or

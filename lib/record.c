@@ -299,50 +299,27 @@ record_decode(arena_t *a, const char *data, size_t len, const char *context, siz
               resdex_hit_t *hit, char **message)
 {
     resdex_status_t st = RESDEX_STATUS_SUCCESS;
-    json_t *ctx = NULL;
-    if (context && record_context_ref(data, len)) {
-        ctx = record_parse(context, context_len, &st, message);
-        if (!ctx)
-            return st;
-    }
-    st = record_decode_parsed(a, data, len, ctx, hit, message);
-    json_decref(ctx);
-    return st;
-}
-
-json_t *
-record_context_parse(const char *context, size_t context_len, resdex_status_t *st, char **message)
-{
-    return record_parse(context, context_len, st, message);
-}
-
-void
-record_context_free(json_t *ctx)
-{
-    json_decref(ctx);
-}
-
-resdex_status_t
-record_decode_parsed(arena_t *a, const char *data, size_t len, json_t *ctx, resdex_hit_t *hit,
-                     char **message)
-{
-    resdex_status_t st = RESDEX_STATUS_SUCCESS;
     json_t *root = record_parse(data, len, &st, message);
     if (!root)
         return st;
+    json_t *ctx = NULL;
     if (data[0] == RECORD_TAG_REF) {
-        if (!ctx) {
+        if (!context) {
             json_decref(root);
             return util_fail(message, RESDEX_STATUS_CORRUPT_RECORD,
                              "stored record: the record of its resolution's context is missing");
         }
-    } else {
-        ctx = NULL;
+        ctx = record_parse(context, context_len, &st, message);
+        if (!ctx) {
+            json_decref(root);
+            return st;
+        }
     }
     json_t *r = json_object_get(ctx ? ctx : root, "res");
     json_t *par = json_object_get(root, "par");
     if (!json_is_object(r) || !json_is_object(par)) {
         json_decref(root);
+        json_decref(ctx);
         return util_fail(message, RESDEX_STATUS_CORRUPT_RECORD,
                          "stored record is not a paragraph record");
     }
@@ -350,6 +327,7 @@ record_decode_parsed(arena_t *a, const char *data, size_t len, json_t *ctx, resd
     resdex_paragraph_t *p = arena_alloc(a, sizeof *p);
     if (!res || !p) {
         json_decref(root);
+        json_decref(ctx);
         return util_fail(message, RESDEX_STATUS_OUT_OF_MEMORY, "out of memory");
     }
     memset(res, 0, sizeof *res);
@@ -402,6 +380,7 @@ record_decode_parsed(arena_t *a, const char *data, size_t len, json_t *ctx, resd
     }
     const char *id = get_str(a, root, "id");
     json_decref(root);
+    json_decref(ctx);
     if (a->failed)
         return util_fail(message, RESDEX_STATUS_OUT_OF_MEMORY, "out of memory");
     if (!res->symbol || !p->text || !id)

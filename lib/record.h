@@ -34,19 +34,6 @@ const char *record_context_ref(const char *data, size_t len);
 resdex_status_t record_decode(arena_t *a, const char *data, size_t len, const char *context,
                               size_t context_len, resdex_hit_t *hit, char **message);
 
-/* A context record (the one record_context_ref names) parsed once, for the
- * hits of its resolution to share: NULL when it does not decompress or
- * decode (*st and *message set as record_decode would). Free it with
- * record_context_free (NULL is fine). */
-struct json_t;
-struct json_t *record_context_parse(const char *context, size_t context_len, resdex_status_t *st,
-                                    char **message);
-void record_context_free(struct json_t *ctx);
-/* record_decode with its context parsed already (borrowed; NULL when there
- * is none). */
-resdex_status_t record_decode_parsed(arena_t *a, const char *data, size_t len, struct json_t *ctx,
-                                     resdex_hit_t *hit, char **message);
-
 /* The head verb of a verb phrase, lower-cased, into buf: "Also encourages"
  * -> "encourages", "Recalling further" -> "recalling", "Expresses its
  * appreciation" -> "expresses". Empty when phrase is NULL. */
