@@ -318,13 +318,6 @@ similarity_fields(desc_t *d, const resdex_results_t *results, size_t i)
     diff(d, ops, n);
 }
 
-/* The description written into *json_out: the status. */
-static resdex_status_t
-finish(desc_t *d, char **json_out)
-{
-    return jsonw_finish(d, json_out);
-}
-
 static void
 hit(desc_t *d, const resdex_results_t *results, size_t i, unsigned flags)
 {
@@ -350,7 +343,7 @@ resdex_results_hit_json(const resdex_results_t *results, size_t i, unsigned flag
     desc_t d;
     jsonw_init(&d);
     hit(&d, results, i, flags);
-    return finish(&d, json_out);
+    return jsonw_finish(&d, json_out);
 }
 
 resdex_status_t
@@ -381,7 +374,7 @@ resdex_resolution_json(const resdex_resolution_t *res, char **json_out)
         jsonw_bool(&d, 1);
     }
     jsonw_end(&d);
-    return finish(&d, json_out);
+    return jsonw_finish(&d, json_out);
 }
 
 /* Was footnote k of hit i listed already (the same mark and text in an
@@ -467,7 +460,7 @@ resdex_results_resolution_json(const resdex_results_t *results, const resdex_res
         jsonw_null(&d);
     }
     jsonw_end(&d);
-    return finish(&d, json_out);
+    return jsonw_finish(&d, json_out);
 }
 
 resdex_status_t
@@ -545,7 +538,7 @@ resdex_check_item_json(const resdex_check_item_t *it, char **json_out)
         jsonw_null(&d);
     }
     jsonw_end(&d);
-    return finish(&d, json_out);
+    return jsonw_finish(&d, json_out);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -692,5 +685,5 @@ resdex_db_stats_json(resdex_db_t *db, char **json_out)
         jsonw_end(&d);
     }
     jsonw_end(&d);
-    return db_error_end(db, finish(&d, json_out));
+    return db_error_end(db, jsonw_finish(&d, json_out));
 }

@@ -784,12 +784,9 @@ record_read(const Xapian::Database &x, arena_t *a, const Xapian::Document &doc, 
 }
 
 resdex_status_t
-fill_hit(resdex_db_t *db, resdex_results_t *r, const Xapian::Document &doc, resdex_hit_t **out,
+hit_read(resdex_db_t *db, resdex_results_t *r, const Xapian::Document &doc, resdex_hit_t *hit,
          ContextCache *cache)
 {
-    resdex_hit_t *hit = results_add_hit(r);
-    if (!hit)
-        resdex::out_of_memory("adding a hit");
     char *msg = nullptr;
     resdex_status_t st = record_read(db->db(), results_arena(r), doc, hit, &msg, cache);
     if (st != RESDEX_STATUS_SUCCESS) {
@@ -797,6 +794,18 @@ fill_hit(resdex_db_t *db, resdex_results_t *r, const Xapian::Document &doc, resd
         std::string m = msg ? msg : resdex_status_to_string(st);
         return db_fail(db, st, "document " + std::to_string(doc.get_docid()) + ": " + m);
     }
+    return RESDEX_STATUS_SUCCESS;
+}
+
+resdex_status_t
+fill_hit(resdex_db_t *db, resdex_results_t *r, const Xapian::Document &doc, resdex_hit_t **out,
+         ContextCache *cache)
+{
+    resdex_hit_t *hit = results_add_hit(r);
+    if (!hit)
+        resdex::out_of_memory("adding a hit");
+    if (resdex_status_t st = hit_read(db, r, doc, hit, cache))
+        return st;
     attach_adoption(db, r, hit);
     *out = hit;
     return RESDEX_STATUS_SUCCESS;

@@ -70,6 +70,11 @@ Xapian::valueno tie_slot(Xapian::Database &x);
  * by the caller, for one revision of the index (one search). */
 typedef std::unordered_map<std::string, std::string> ContextCache;
 
+/* Decode doc's record into hit, in r's arena: CORRUPT_RECORD (with the
+ * document id in the message on db) when it does not decode. */
+resdex_status_t hit_read(resdex_db_t *db, resdex_results_t *r, const Xapian::Document &doc,
+                         resdex_hit_t *hit, ContextCache *cache = nullptr);
+
 /* Decode doc's record into a new hit of r. CORRUPT_RECORD (with the document
  * id in the message on db) when the record does not decode. cache: NULL, or
  * the search's. */

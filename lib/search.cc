@@ -584,23 +584,13 @@ add_hit(resdex_db_t *db, resdex_results_t *r, const Xapian::Query &match, bool f
     e.set_weighting_scheme(Xapian::BoolWeight());
     Xapian::MSet m = e.get_mset(0, MAX_ALSO + 1);
     const bool values = x.get_metadata(RESDEX_META_ALSO) == "1";
-    auto decode = [&](const Xapian::Document &d, resdex_hit_t *h) {
-        char *msg = nullptr;
-        resdex_status_t st = record_read(x, results_arena(r), d, h, &msg, contexts);
-        if (st != RESDEX_STATUS_SUCCESS) {
-            std::unique_ptr<char, void (*)(void *)> owned(msg, free);
-            std::string why = msg ? msg : resdex_status_to_string(st);
-            return db_fail(db, st, "document " + std::to_string(d.get_docid()) + ": " + why);
-        }
-        return RESDEX_STATUS_SUCCESS;
-    };
     std::vector<FoldMember> members;
     for (auto it = m.begin(); it != m.end(); ++it) {
         Xapian::Document d = it.get_document();
         FoldMember f{};
         f.did = *it;
         if (!values || !also_parse(d.get_value(SLOT_ALSO), &f.entry)) {
-            if (resdex_status_t st = decode(d, &f.hit))
+            if (resdex_status_t st = hit_read(db, r, d, &f.hit, contexts))
                 return st;
             f.entry.draft = also_is_draft(f.hit.resolution);
             f.entry.id = f.hit.id;
@@ -615,7 +605,8 @@ add_hit(resdex_db_t *db, resdex_results_t *r, const Xapian::Query &match, bool f
         return fill_hit(db, r, head, out, contexts);
     std::sort(members.begin(), members.end(), fold_before);
     if (!members[0].hit.id)
-        if (resdex_status_t st = decode(x.get_document(members[0].did), &members[0].hit))
+        if (resdex_status_t st =
+                hit_read(db, r, x.get_document(members[0].did), &members[0].hit, contexts))
             return st;
     resdex_hit_t *hit = results_add_hit(r);
     if (!hit)
