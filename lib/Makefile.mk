@@ -28,7 +28,7 @@ lib_libresdex_core_la_SOURCES = \
 	lib/verbs.c lib/verbs.h \
 	lib/akn.c lib/akn.h lib/akn-text.c lib/akn-meta.c lib/adoption.c lib/adoption.h lib/extract.c \
 	lib/cite.c lib/cite.h \
-	lib/record.c lib/record.h \
+	lib/record.c lib/record.h lib/record-json.c \
 	lib/results.c lib/results.h \
 	lib/stem.cc lib/stem.hh lib/stopwords.cc lib/stopwords.hh lib/session.c lib/session.h \
 	lib/terms.hh lib/common-words.h lib/schema.cc lib/schema.hh lib/bodies.h \

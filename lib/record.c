@@ -1,77 +1,156 @@
 /* record.c - encode and decode a paragraph's stored record; see record.h.
  *
- * Layout: one byte format tag, then a JSON object:
- *   {"id", "res": {symbol, number, body, doc_type, title, date, session,
- *    agenda_item, meeting, recommended_by, recommends_to, lang, source (or
- *    source_hex: a file name that is not UTF-8, its bytes in hex)},
- *    "par": {kind, number, item, verb, text, marks[], tags[], cites[]},
- *    "notes": [[mark, text], ...]}; an empty array is left out.
- * JSON keeps the record readable with standard tools when debugging and
- * lets fields be added without breaking old readers.
+ * Layout (tag '4'): the tag byte; the unique term of the record that holds
+ * the resolution's context, then a NUL (just the NUL when this record holds
+ * it: a resolution's first paragraph); then fields, each a one-byte field
+ * number, its length as a base-128 varint (low group first) and that many
+ * bytes. Strings are their bytes (no NUL inside, UTF-8 but for the source
+ * file name, which may be any bytes); numbers four bytes, little-endian. A
+ * field that is absent is NULL (an empty string is present, of length 0);
+ * an array is its field repeated in order; a footnote is opened by its
+ * mark, then its text and what it repeats ("Ibid."). A reader skips a
+ * field number it does not know, so fields can be added without breaking
+ * older readers.
  *
- * Tag '2': the JSON as it is. Xapian's glass backend already compresses
- * the document data table with zlib; compressing here as well cost 12% of
- * the indexing CPU for a table 1% smaller (bench/RESULTS.md). Tag '1'
- * (indexes built before format 2): a zlib stream of the JSON; still read.
+ * Until tag '4' records were JSON (tags '1', '2', '3'; record-json.c):
+ * decoding them with jansson was 9% of a search's instructions at 200k
+ * paragraphs, this layout is read in a single pass (bench/RESULTS.md,
+ * issue 13). An index that holds them is still read, and its new
+ * paragraphs are written in this layout.
  *
- * Tag '3' (written for every paragraph but a resolution's first, since
- * index format 5): the key of the record that holds the resolution's
- * context (the first paragraph's unique term), a NUL, then the JSON
- * without "res". The context was about half of every record, and storing
- * and compressing it again for each paragraph a tenth of the build's CPU
- * (bench/RESULTS.md, issue 18). */
+ * Xapian's glass backend already compresses the document data table with
+ * zlib; compressing here as well cost 12% of the indexing CPU for a table
+ * 1% smaller. The context is stored once per resolution: it was about half
+ * of every record, and storing and compressing it again for each paragraph
+ * a tenth of the build's CPU (bench/RESULTS.md, issue 18). */
 #include "record.h"
 #include "util.h"
 
 #include <ctype.h>
-#include <jansson.h>
-#include <stdio.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
 
-#define RECORD_TAG_ZLIB '1'
-#define RECORD_TAG_JSON '2'
-#define RECORD_TAG_REF  '3'
-/* A decompressed record larger than this is corrupt (paragraphs are small). */
-#define RECORD_MAX (16u * 1024u * 1024u)
+#define RECORD_TAG_BINARY '4'
 
-static int
-set_str(json_t *obj, const char *key, const char *value)
+/* Field numbers: stored in every index written, never renumbered. */
+enum {
+    F_ID = 1,
+    /* The resolution's context (context_strings). */
+    F_SYMBOL = 2,
+    F_NUMBER = 3,
+    F_BODY = 4,
+    F_DOC_TYPE = 5,
+    F_TITLE = 6,
+    F_DATE = 7,
+    F_SESSION = 8,
+    F_AGENDA_ITEM = 9,
+    F_MEETING = 10,
+    F_RECOMMENDED_BY = 11,
+    F_RECOMMENDS_TO = 12,
+    F_LANG = 13,
+    F_SOURCE = 14,
+    /* The paragraph. */
+    F_KIND = 32,
+    F_PAR_NUMBER = 33,
+    F_ARTICLE = 34,
+    F_LINE_FIRST = 35,
+    F_LINE_LAST = 36,
+    F_ITEM = 37,
+    F_VERB = 38,
+    F_TEXT = 39,
+    F_LEAD_IN = 40,
+    F_CITE = 41,
+    F_MARK = 42,      /* repeated: the footnote marks it carries */
+    F_TAG = 43,       /* repeated */
+    F_CITED_DOC = 44, /* repeated: "cites" */
+    /* Its footnotes. */
+    F_NOTE_MARK = 64, /* opens a footnote */
+    F_NOTE_TEXT = 65,
+    F_NOTE_RESOLVED = 66,
+};
+
+#define FIELD(type, member) offsetof(type, member)
+
+static const struct string_field {
+    unsigned char id;
+    size_t offset;
+} context_strings[] =
+    {
+        {F_SYMBOL, FIELD(resdex_resolution_t, symbol)},
+        {F_NUMBER, FIELD(resdex_resolution_t, number)},
+        {F_BODY, FIELD(resdex_resolution_t, body)},
+        {F_DOC_TYPE, FIELD(resdex_resolution_t, doc_type)},
+        {F_TITLE, FIELD(resdex_resolution_t, title)},
+        {F_DATE, FIELD(resdex_resolution_t, date)},
+        {F_SESSION, FIELD(resdex_resolution_t, session)},
+        {F_AGENDA_ITEM, FIELD(resdex_resolution_t, agenda_item)},
+        {F_MEETING, FIELD(resdex_resolution_t, meeting)},
+        {F_RECOMMENDED_BY, FIELD(resdex_resolution_t, recommended_by)},
+        {F_RECOMMENDS_TO, FIELD(resdex_resolution_t, recommends_to)},
+        {F_LANG, FIELD(resdex_resolution_t, lang)},
+        {F_SOURCE, FIELD(resdex_resolution_t, source)},
+},
+  paragraph_strings[] = {
+      {F_ITEM, FIELD(resdex_paragraph_t, item)}, {F_VERB, FIELD(resdex_paragraph_t, verb)},
+      {F_TEXT, FIELD(resdex_paragraph_t, text)}, {F_LEAD_IN, FIELD(resdex_paragraph_t, lead_in)},
+      {F_CITE, FIELD(resdex_paragraph_t, cite)},
+};
+
+#define N_OF(a) (sizeof(a) / sizeof *(a))
+
+static const char **
+string_at(const void *base, size_t offset)
 {
-    if (!value)
-        return 0;
-    return json_object_set_new(obj, key, json_string(value));
+    return (const char **)((char *)(uintptr_t)base + offset);
 }
 
-/* The source file name: any bytes (a Linux file name need not be UTF-8,
- * which a JSON string must be). Such a name is kept as "source_hex", its
- * bytes in hex, and read back by get_source. */
+/* ---- writing ---- */
+
+/* The record being written; failed once an append failed (out of memory,
+ * or past RECORD_MAX), so the bytes after a gap are never kept. */
+typedef struct writer {
+    buf_t b;
+    int failed;
+} writer_t;
+
 static void
-set_source(json_t *obj, const char *source)
+put_field(writer_t *w, unsigned id, const void *bytes, size_t n)
 {
-    if (!source || set_str(obj, "source", source) == 0)
-        return;
-    size_t n = strlen(source);
-    char *hex = malloc(2 * n + 1);
-    if (!hex)
-        return;
+    char head[1 + 10];
+    size_t k = 0;
+    head[k++] = (char)id;
+    size_t v = n;
+    do {
+        head[k++] = (char)((v & 0x7f) | (v > 0x7f ? 0x80 : 0));
+        v >>= 7;
+    } while (v);
+    if (buf_append(&w->b, head, k) != 0 || buf_append(&w->b, bytes, n) != 0)
+        w->failed = 1;
+}
+
+static void
+put_str(writer_t *w, unsigned id, const char *s)
+{
+    if (s)
+        put_field(w, id, s, strlen(s));
+}
+
+static void
+put_int(writer_t *w, unsigned id, int value)
+{
+    uint32_t v = (uint32_t)value;
+    unsigned char le[4] = {(unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16),
+                           (unsigned char)(v >> 24)};
+    put_field(w, id, le, sizeof le);
+}
+
+static void
+put_strings(writer_t *w, const void *base, const struct string_field *f, size_t n)
+{
     for (size_t i = 0; i < n; i++)
-        snprintf(hex + 2 * i, 3, "%02x", (unsigned char)source[i]);
-    json_object_set_new(obj, "source_hex", json_string(hex));
-    free(hex);
-}
-
-/* An array of strings; none is left out (read back as none). */
-static void
-set_str_array(json_t *obj, const char *key, const char *const *items, size_t n)
-{
-    if (n == 0)
-        return;
-    json_t *a = json_array();
-    for (size_t i = 0; a && i < n; i++)
-        json_array_append_new(a, json_string(items[i]));
-    json_object_set_new(obj, key, a);
+        put_str(w, f[i].id, *string_at(base, f[i].offset));
 }
 
 resdex_status_t
@@ -80,317 +159,340 @@ record_encode(const resdex_resolution_t *res, size_t index, const char *id, cons
 {
     *out = NULL;
     *out_len = 0;
-    if (!res || index >= res->n_paragraphs)
+    if (!res || index >= res->n_paragraphs || !id)
         return RESDEX_STATUS_BAD_ARGUMENT;
     const resdex_paragraph_t *p = &res->paragraphs[index];
-    resdex_status_t st = RESDEX_STATUS_OUT_OF_MEMORY;
-    char *json = NULL;
-    json_t *root = json_object();
-    json_t *r = json_object();
-    json_t *par = json_object();
-    json_t *notes = json_array();
-    if (!root || !r || !par || !notes)
-        goto DONE;
-    set_str(root, "id", id);
-    if (!context_ref) {
-        set_str(r, "symbol", res->symbol);
-        set_str(r, "number", res->number);
-        set_str(r, "body", res->body);
-        set_str(r, "doc_type", res->doc_type);
-        set_str(r, "title", res->title);
-        set_str(r, "date", res->date);
-        set_str(r, "session", res->session);
-        set_str(r, "agenda_item", res->agenda_item);
-        set_str(r, "meeting", res->meeting);
-        set_str(r, "recommended_by", res->recommended_by);
-        set_str(r, "recommends_to", res->recommends_to);
-        set_str(r, "lang", res->lang);
-        set_source(r, res->source);
-        json_object_set(root, "res", r);
-    }
-    json_object_set_new(par, "kind", json_integer(p->kind));
-    json_object_set_new(par, "number", json_integer(p->number));
-    set_str(par, "item", p->item);
-    set_str(par, "verb", p->verb);
-    set_str(par, "text", p->text);
-    json_object_set_new(par, "lines", json_pack("[ii]", (int)p->line_first, (int)p->line_last));
-    set_str_array(par, "marks", p->marks, p->n_marks);
-    set_str_array(par, "tags", p->tags, p->n_tags);
-    set_str_array(par, "cites", p->cites, p->n_cites);
-    set_str(par, "lead_in", p->lead_in);
-    set_str(par, "cite", p->cite);
+    writer_t w = {.failed = 0};
+    writer_t *b = &w;
+    buf_init(&w.b, RECORD_MAX);
+    if (buf_putc(&w.b, RECORD_TAG_BINARY) != 0 ||
+        (context_ref && buf_puts(&w.b, context_ref) != 0) || buf_append(&w.b, "", 1) != 0)
+        w.failed = 1;
+    put_str(b, F_ID, id);
+    if (!context_ref)
+        put_strings(b, res, context_strings, N_OF(context_strings));
+    put_int(b, F_KIND, (int)p->kind);
+    put_int(b, F_PAR_NUMBER, p->number);
     if (p->article > 0)
-        json_object_set_new(par, "article", json_integer(p->article));
+        put_int(b, F_ARTICLE, p->article);
+    put_int(b, F_LINE_FIRST, (int)p->line_first);
+    put_int(b, F_LINE_LAST, (int)p->line_last);
+    put_strings(b, p, paragraph_strings, N_OF(paragraph_strings));
+    for (size_t i = 0; i < p->n_marks; i++)
+        put_str(b, F_MARK, p->marks[i]);
+    for (size_t i = 0; i < p->n_tags; i++)
+        put_str(b, F_TAG, p->tags[i]);
+    for (size_t i = 0; i < p->n_cites; i++)
+        put_str(b, F_CITED_DOC, p->cites[i]);
     for (size_t i = 0; i < p->n_marks; i++) {
         const resdex_footnote_t *f = resdex_resolution_footnote(res, p->marks[i]);
-        if (f && f->resolved)
-            json_array_append_new(notes, json_pack("[sss]", f->mark, f->text, f->resolved));
-        else if (f)
-            json_array_append_new(notes, json_pack("[ss]", f->mark, f->text));
+        if (!f)
+            continue;
+        put_str(b, F_NOTE_MARK, f->mark ? f->mark : "");
+        put_str(b, F_NOTE_TEXT, f->text ? f->text : "");
+        put_str(b, F_NOTE_RESOLVED, f->resolved);
     }
-    json_object_set(root, "par", par);
-    if (json_array_size(notes) > 0)
-        json_object_set(root, "notes", notes);
-    json = json_dumps(root, JSON_COMPACT);
-    if (!json)
-        goto DONE;
-    size_t jlen = strlen(json);
-    size_t head = context_ref ? 1 + strlen(context_ref) + 1 : 1;
-    char *buf = malloc(head + jlen);
-    if (!buf)
-        goto DONE;
-    buf[0] = context_ref ? RECORD_TAG_REF : RECORD_TAG_JSON;
-    if (context_ref)
-        memcpy(buf + 1, context_ref, head - 1); /* with its NUL */
-    memcpy(buf + head, json, jlen);
-    *out = buf;
-    *out_len = head + jlen;
-    st = RESDEX_STATUS_SUCCESS;
-DONE:
-    free(json);
-    json_decref(root);
-    json_decref(r);
-    json_decref(par);
-    json_decref(notes);
-    return st;
+    if (w.failed) {
+        resdex_status_t st = w.b.too_large ? RESDEX_STATUS_TOO_LARGE : RESDEX_STATUS_OUT_OF_MEMORY;
+        buf_free(&w.b);
+        return st;
+    }
+    size_t len = 0;
+    char *data = buf_finish(&w.b, &len);
+    if (!data)
+        return RESDEX_STATUS_OUT_OF_MEMORY;
+    *out = data;
+    *out_len = len;
+    return RESDEX_STATUS_SUCCESS;
 }
 
-static const char *
-get_str(arena_t *a, json_t *obj, const char *key)
-{
-    json_t *v = json_object_get(obj, key);
-    return json_is_string(v) ? arena_strdup(a, json_string_value(v)) : NULL;
-}
-
-/* "source", or the bytes of "source_hex" (set_source). */
-static const char *
-get_source(arena_t *a, json_t *obj)
-{
-    const char *hex = json_string_value(json_object_get(obj, "source_hex"));
-    if (!hex)
-        return get_str(a, obj, "source");
-    size_t n = strlen(hex) / 2;
-    char *s = arena_alloc(a, n + 1);
-    if (!s)
-        return NULL;
-    for (size_t i = 0; i < n; i++) {
-        unsigned byte = 0;
-        if (sscanf(hex + 2 * i, "%2x", &byte) != 1 || byte == 0)
-            return NULL;
-        s[i] = (char)byte;
-    }
-    s[n] = '\0';
-    return s;
-}
-
-static const char *const *
-get_str_array(arena_t *a, json_t *obj, const char *key, size_t *n)
-{
-    json_t *v = json_object_get(obj, key);
-    *n = 0;
-    if (!json_is_array(v) || json_array_size(v) == 0)
-        return NULL;
-    size_t count = json_array_size(v);
-    const char **items = arena_alloc(a, count * sizeof *items);
-    if (!items)
-        return NULL;
-    for (size_t i = 0; i < count; i++) {
-        json_t *s = json_array_get(v, i);
-        if (json_is_string(s))
-            items[(*n)++] = arena_strdup(a, json_string_value(s));
-    }
-    return items;
-}
+/* ---- reading ---- */
 
 const char *
 record_context_ref(const char *data, size_t len)
 {
-    if (!data || len < 2 || data[0] != RECORD_TAG_REF || !memchr(data + 1, '\0', len - 1))
+    if (!data || len < 2 || (data[0] != '3' && data[0] != RECORD_TAG_BINARY) ||
+        !memchr(data + 1, '\0', len - 1))
         return NULL;
-    return data + 1;
+    return data[1] ? data + 1 : NULL;
 }
 
-/* The JSON object of a record, or NULL with *message set. */
-static json_t *
-record_parse(const char *data, size_t len, resdex_status_t *st, char **message)
+/* One field of a binary record: its number and bytes. */
+typedef struct field {
+    unsigned id;
+    const char *bytes;
+    size_t n;
+} field_t;
+
+typedef struct reader {
+    const char *at, *end;
+} reader_t;
+
+/* The fields after the tag and the context key; NULL with *message set
+ * when the record has no end to its key. */
+static resdex_status_t
+reader_open(reader_t *r, const char *data, size_t len, char **message)
 {
-    if (!data || len < 2 ||
-        (data[0] != RECORD_TAG_ZLIB && data[0] != RECORD_TAG_JSON && data[0] != RECORD_TAG_REF)) {
-        *st = util_fail(message, RESDEX_STATUS_CORRUPT_RECORD,
-                        "stored record: unknown format or empty (%zu bytes)", len);
-        return NULL;
-    }
-    if (len - 1 > RECORD_MAX) {
-        *st = util_fail(message, RESDEX_STATUS_CORRUPT_RECORD,
-                        "stored record is too large (%zu bytes)", len);
-        return NULL;
-    }
+    if (len - 1 > RECORD_MAX)
+        return util_fail(message, RESDEX_STATUS_CORRUPT_RECORD,
+                         "stored record is too large (%zu bytes)", len);
+    const char *nul = memchr(data + 1, '\0', len - 1);
+    if (!nul)
+        return util_fail(message, RESDEX_STATUS_CORRUPT_RECORD,
+                         "stored record: its context key has no end");
+    r->at = nul + 1;
+    r->end = data + len;
+    return RESDEX_STATUS_SUCCESS;
+}
 
-    /* '1': inflate with a growing buffer and a hard cap. */
-    buf_t out;
-    buf_init(&out, RECORD_MAX);
-    const char *json = data + 1;
-    size_t json_len = len - 1;
-    if (data[0] == RECORD_TAG_REF) {
-        const char *nul = memchr(data + 1, '\0', len - 1);
-        if (!nul) {
-            *st = util_fail(message, RESDEX_STATUS_CORRUPT_RECORD,
-                            "stored record: its context key has no end");
-            return NULL;
+/* The next field into *f: 1, 0 at the end, -1 (with *message set) when the
+ * record is cut short. */
+static int
+reader_next(reader_t *r, field_t *f, const char *data, char **message)
+{
+    if (r->at == r->end)
+        return 0;
+    const char *start = r->at;
+    f->id = (unsigned char)*r->at++;
+    size_t n = 0;
+    for (unsigned shift = 0;; shift += 7) {
+        if (r->at == r->end || shift > 28) {
+            util_fail(message, RESDEX_STATUS_CORRUPT_RECORD,
+                      "stored record: field %u at byte %zu has no length", f->id,
+                      (size_t)(start - data));
+            return -1;
         }
-        json = nul + 1;
-        json_len = (size_t)(data + len - json);
-    } else if (data[0] == RECORD_TAG_ZLIB) {
-        z_stream zs;
-        memset(&zs, 0, sizeof zs);
-        if (inflateInit(&zs) != Z_OK) {
-            *st = util_fail(message, RESDEX_STATUS_OUT_OF_MEMORY, "stored record: out of memory");
-            return NULL;
-        }
-        zs.next_in = (Bytef *)data + 1;
-        zs.avail_in = (uInt)(len - 1);
-        int rc = Z_OK;
-        while (rc == Z_OK) {
-            if (buf_reserve(&out, len * 4 + 1024) != 0)
-                break;
-            zs.next_out = (Bytef *)out.data + out.len;
-            zs.avail_out = (uInt)(out.cap - out.len - 1);
-            rc = inflate(&zs, Z_NO_FLUSH);
-            out.len = out.cap - 1 - zs.avail_out;
-            if (rc == Z_BUF_ERROR && zs.avail_in == 0)
-                break;
-            if (rc == Z_BUF_ERROR)
-                rc = Z_OK;
-        }
-        inflateEnd(&zs);
-        if (rc != Z_STREAM_END) {
-            buf_free(&out);
-            *st = util_fail(message, RESDEX_STATUS_CORRUPT_RECORD,
-                            "stored record does not decompress (zlib: %s)",
-                            rc == Z_OK || rc == Z_BUF_ERROR ? "truncated" : "corrupt data");
-            return NULL;
-        }
-        out.data[out.len] = '\0';
-        json = out.data;
-        json_len = out.len;
+        unsigned char c = (unsigned char)*r->at++;
+        n |= (size_t)(c & 0x7f) << shift;
+        if (!(c & 0x80))
+            break;
     }
+    if (n > (size_t)(r->end - r->at)) {
+        util_fail(message, RESDEX_STATUS_CORRUPT_RECORD,
+                  "stored record: field %u at byte %zu runs past its end (%zu bytes of %zu)", f->id,
+                  (size_t)(start - data), (size_t)(r->end - r->at), n);
+        return -1;
+    }
+    f->bytes = r->at;
+    f->n = n;
+    r->at += n;
+    return 1;
+}
 
-    json_error_t jerr;
-    memset(&jerr, 0, sizeof jerr);
-    json_t *root = json_loadb(json, json_len, 0, &jerr);
-    buf_free(&out);
-    /* Out of memory, not a corrupt record: jansson says so, or says nothing
-     * (it fails to start reading without setting an error). */
-    if (!root && (json_error_code(&jerr) == json_error_out_of_memory || !jerr.text[0])) {
-        *st = util_fail(message, RESDEX_STATUS_OUT_OF_MEMORY, "stored record: out of memory");
+static const char *
+field_str(arena_t *a, const field_t *f)
+{
+    if (memchr(f->bytes, '\0', f->n))
         return NULL;
+    return arena_strndup(a, f->bytes, f->n);
+}
+
+static int
+field_int(const field_t *f, int *out)
+{
+    if (f->n != 4)
+        return -1;
+    const unsigned char *b = (const unsigned char *)f->bytes;
+    *out =
+        (int)((uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24);
+    return 0;
+}
+
+/* A string field of the table into base; 1 when f is one of them, -1 when
+ * it holds a NUL. */
+static int
+set_string(arena_t *a, void *base, const struct string_field *t, size_t n, const field_t *f)
+{
+    for (size_t i = 0; i < n; i++)
+        if (t[i].id == f->id) {
+            const char *s = field_str(a, f);
+            if (!s && !a->failed)
+                return -1;
+            *string_at(base, t[i].offset) = s;
+            return 1;
+        }
+    return 0;
+}
+
+/* A field that did not decode: out of memory, or malformed. */
+static resdex_status_t
+bad_field(arena_t *a, char **message, const field_t *f)
+{
+    if (a->failed)
+        return util_fail(message, RESDEX_STATUS_OUT_OF_MEMORY, "out of memory");
+    return util_fail(message, RESDEX_STATUS_CORRUPT_RECORD, "stored record: field %u is malformed",
+                     f->id);
+}
+
+/* The context fields of a binary record into res. */
+static resdex_status_t
+binary_context(arena_t *a, const char *data, size_t len, resdex_resolution_t *res, char **message)
+{
+    reader_t r;
+    resdex_status_t st = reader_open(&r, data, len, message);
+    if (st != RESDEX_STATUS_SUCCESS)
+        return st;
+    field_t f;
+    int more;
+    while ((more = reader_next(&r, &f, data, message)) > 0)
+        if (set_string(a, res, context_strings, N_OF(context_strings), &f) < 0)
+            return bad_field(a, message, &f);
+    return more < 0 ? RESDEX_STATUS_CORRUPT_RECORD : RESDEX_STATUS_SUCCESS;
+}
+
+/* A binary record into hit, p and (when it holds its context) res. */
+static resdex_status_t
+binary_read(arena_t *a, const char *data, size_t len, resdex_hit_t *hit, resdex_resolution_t *res,
+            resdex_paragraph_t *p, char **message)
+{
+    reader_t r, start;
+    resdex_status_t st = reader_open(&start, data, len, message);
+    if (st != RESDEX_STATUS_SUCCESS)
+        return st;
+    /* First the arrays' sizes, and the record checked to its end. */
+    size_t n[3] = {0, 0, 0}, notes = 0;
+    field_t f;
+    int more;
+    r = start;
+    while ((more = reader_next(&r, &f, data, message)) > 0) {
+        if (f.id == F_MARK || f.id == F_TAG || f.id == F_CITED_DOC)
+            n[f.id - F_MARK]++;
+        else if (f.id == F_NOTE_MARK)
+            notes++;
     }
-    if (!json_is_object(root)) {
-        json_decref(root);
-        *st = util_fail(message, RESDEX_STATUS_CORRUPT_RECORD,
-                        "stored record is not a paragraph record");
-        return NULL;
+    if (more < 0)
+        return RESDEX_STATUS_CORRUPT_RECORD;
+    const char **arrays[3] = {NULL, NULL, NULL};
+    for (int i = 0; i < 3; i++)
+        arrays[i] = n[i] ? arena_alloc(a, n[i] * sizeof *arrays[i]) : NULL;
+    resdex_footnote_t *fn = notes ? arena_alloc(a, notes * sizeof *fn) : NULL;
+    if (a->failed)
+        return util_fail(message, RESDEX_STATUS_OUT_OF_MEMORY, "out of memory");
+    size_t filled[3] = {0, 0, 0}, k = 0;
+    p->kind = RESDEX_KIND_OTHER;
+    r = start;
+    while (reader_next(&r, &f, data, message) > 0) {
+        int value = 0;
+        switch (f.id) {
+        case F_ID:
+            if (!(hit->id = field_str(a, &f)))
+                return bad_field(a, message, &f);
+            break;
+        case F_KIND:
+            if (field_int(&f, &value) != 0)
+                return bad_field(a, message, &f);
+            p->kind = value == RESDEX_KIND_PREAMBULAR  ? RESDEX_KIND_PREAMBULAR
+                      : value == RESDEX_KIND_OPERATIVE ? RESDEX_KIND_OPERATIVE
+                      : value == RESDEX_KIND_ANNEX     ? RESDEX_KIND_ANNEX
+                                                       : RESDEX_KIND_OTHER;
+            break;
+        case F_PAR_NUMBER:
+        case F_ARTICLE:
+        case F_LINE_FIRST:
+        case F_LINE_LAST:
+            if (field_int(&f, &value) != 0)
+                return bad_field(a, message, &f);
+            if (f.id == F_PAR_NUMBER)
+                p->number = value;
+            else if (f.id == F_ARTICLE)
+                p->article = value;
+            else if (f.id == F_LINE_FIRST)
+                p->line_first = (unsigned)value;
+            else
+                p->line_last = (unsigned)value;
+            break;
+        case F_MARK:
+        case F_TAG:
+        case F_CITED_DOC:
+            if (!(arrays[f.id - F_MARK][filled[f.id - F_MARK]++] = field_str(a, &f)))
+                return bad_field(a, message, &f);
+            break;
+        case F_NOTE_MARK:
+            memset(&fn[k], 0, sizeof fn[k]);
+            if (!(fn[k++].mark = field_str(a, &f)))
+                return bad_field(a, message, &f);
+            break;
+        case F_NOTE_TEXT:
+        case F_NOTE_RESOLVED: {
+            const char *s = k ? field_str(a, &f) : NULL;
+            if (!s)
+                return bad_field(a, message, &f);
+            if (f.id == F_NOTE_TEXT)
+                fn[k - 1].text = s;
+            else
+                fn[k - 1].resolved = s;
+            break;
+        }
+        default:
+            if (set_string(a, p, paragraph_strings, N_OF(paragraph_strings), &f) < 0 ||
+                set_string(a, res, context_strings, N_OF(context_strings), &f) < 0)
+                return bad_field(a, message, &f);
+        }
     }
-    return root;
+    for (size_t i = 0; i < k; i++)
+        if (!fn[i].text)
+            return util_fail(message, RESDEX_STATUS_CORRUPT_RECORD,
+                             "stored record: footnote %s has no text", fn[i].mark);
+    p->marks = arrays[0];
+    p->n_marks = n[0];
+    p->tags = arrays[1];
+    p->n_tags = n[1];
+    p->cites = arrays[2];
+    p->n_cites = n[2];
+    hit->footnotes = fn;
+    hit->n_footnotes = k;
+    return RESDEX_STATUS_SUCCESS;
+}
+
+static int
+is_binary(const char *data, size_t len)
+{
+    return data && len >= 2 && data[0] == RECORD_TAG_BINARY;
 }
 
 resdex_status_t
 record_decode(arena_t *a, const char *data, size_t len, const char *context, size_t context_len,
               resdex_hit_t *hit, char **message)
 {
-    resdex_status_t st = RESDEX_STATUS_SUCCESS;
-    json_t *root = record_parse(data, len, &st, message);
-    if (!root)
-        return st;
-    json_t *ctx = NULL;
-    if (data[0] == RECORD_TAG_REF) {
-        if (!context) {
-            json_decref(root);
-            return util_fail(message, RESDEX_STATUS_CORRUPT_RECORD,
-                             "stored record: the record of its resolution's context is missing");
-        }
-        ctx = record_parse(context, context_len, &st, message);
-        if (!ctx) {
-            json_decref(root);
-            return st;
-        }
-    }
-    json_t *r = json_object_get(ctx ? ctx : root, "res");
-    json_t *par = json_object_get(root, "par");
-    if (!json_is_object(r) || !json_is_object(par)) {
-        json_decref(root);
-        json_decref(ctx);
+    if (!is_binary(data, len) && !record_is_json(data, len))
         return util_fail(message, RESDEX_STATUS_CORRUPT_RECORD,
-                         "stored record is not a paragraph record");
-    }
+                         "stored record: unknown format or empty (%zu bytes)", len);
     resdex_resolution_t *res = arena_alloc(a, sizeof *res);
     resdex_paragraph_t *p = arena_alloc(a, sizeof *p);
-    if (!res || !p) {
-        json_decref(root);
-        json_decref(ctx);
+    if (!res || !p)
         return util_fail(message, RESDEX_STATUS_OUT_OF_MEMORY, "out of memory");
-    }
     memset(res, 0, sizeof *res);
     memset(p, 0, sizeof *p);
-    res->symbol = get_str(a, r, "symbol");
-    res->number = get_str(a, r, "number");
-    res->body = get_str(a, r, "body");
-    res->doc_type = get_str(a, r, "doc_type");
-    res->title = get_str(a, r, "title");
-    res->date = get_str(a, r, "date");
-    res->session = get_str(a, r, "session");
-    res->agenda_item = get_str(a, r, "agenda_item");
-    res->meeting = get_str(a, r, "meeting");
-    res->recommended_by = get_str(a, r, "recommended_by");
-    res->recommends_to = get_str(a, r, "recommends_to");
-    res->lang = get_str(a, r, "lang");
-    res->source = get_source(a, r);
-    json_int_t kind = json_integer_value(json_object_get(par, "kind"));
-    p->kind = kind == RESDEX_KIND_PREAMBULAR  ? RESDEX_KIND_PREAMBULAR
-              : kind == RESDEX_KIND_OPERATIVE ? RESDEX_KIND_OPERATIVE
-              : kind == RESDEX_KIND_ANNEX     ? RESDEX_KIND_ANNEX
-                                              : RESDEX_KIND_OTHER;
-    p->article = (int)json_integer_value(json_object_get(par, "article"));
-    p->number = (int)json_integer_value(json_object_get(par, "number"));
-    p->item = get_str(a, par, "item");
-    p->verb = get_str(a, par, "verb");
-    p->text = get_str(a, par, "text");
-    json_t *lines = json_object_get(par, "lines");
-    p->line_first = (unsigned)json_integer_value(json_array_get(lines, 0));
-    p->line_last = (unsigned)json_integer_value(json_array_get(lines, 1));
-    p->marks = get_str_array(a, par, "marks", &p->n_marks);
-    p->tags = get_str_array(a, par, "tags", &p->n_tags);
-    p->cites = get_str_array(a, par, "cites", &p->n_cites);
-    p->lead_in = get_str(a, par, "lead_in");
-    p->cite = get_str(a, par, "cite");
-    json_t *notes = json_object_get(root, "notes");
-    size_t n_notes = json_is_array(notes) ? json_array_size(notes) : 0;
-    resdex_footnote_t *fn = n_notes ? arena_alloc(a, n_notes * sizeof *fn) : NULL;
-    size_t k = 0;
-    for (size_t i = 0; fn && i < n_notes; i++) {
-        json_t *pair = json_array_get(notes, i);
-        json_t *m = json_array_get(pair, 0), *t = json_array_get(pair, 1);
-        json_t *rv = json_array_get(pair, 2); /* "Ibid.": what it repeats */
-        if (!json_is_string(m) || !json_is_string(t))
-            continue;
-        fn[k].mark = arena_strdup(a, json_string_value(m));
-        fn[k].text = arena_strdup(a, json_string_value(t));
-        fn[k].resolved = json_is_string(rv) ? arena_strdup(a, json_string_value(rv)) : NULL;
-        k++;
+    resdex_hit_t got = {0};
+    resdex_status_t st = is_binary(data, len)
+                             ? binary_read(a, data, len, &got, res, p, message)
+                             : record_json_read(a, data, len, &got, res, p, message);
+    if (st != RESDEX_STATUS_SUCCESS)
+        return st;
+    if (data[0] == '3' || record_context_ref(data, len)) {
+        if (!context)
+            return util_fail(message, RESDEX_STATUS_CORRUPT_RECORD,
+                             "stored record: the record of its resolution's context is missing");
+        if (is_binary(context, context_len))
+            st = binary_context(a, context, context_len, res, message);
+        else if (record_is_json(context, context_len))
+            st = record_json_context(a, context, context_len, res, message);
+        else
+            st = util_fail(message, RESDEX_STATUS_CORRUPT_RECORD,
+                           "stored record: its context's record has an unknown format");
+        if (st != RESDEX_STATUS_SUCCESS)
+            return st;
     }
-    const char *id = get_str(a, root, "id");
-    json_decref(root);
-    json_decref(ctx);
     if (a->failed)
         return util_fail(message, RESDEX_STATUS_OUT_OF_MEMORY, "out of memory");
-    if (!res->symbol || !p->text || !id)
+    if (!res->symbol || !p->text || !got.id)
         return util_fail(message, RESDEX_STATUS_CORRUPT_RECORD,
                          "stored record lacks its symbol, id or text");
-    hit->id = id;
+    hit->id = got.id;
     hit->resolution = res;
     hit->paragraph = p;
-    hit->footnotes = fn;
-    hit->n_footnotes = k;
+    hit->footnotes = got.footnotes;
+    hit->n_footnotes = got.n_footnotes;
     return RESDEX_STATUS_SUCCESS;
 }
 

@@ -3,10 +3,10 @@
  * Each Xapian document carries everything needed to show its paragraph as a
  * hit without opening the source: the paragraph and the text of the
  * footnotes it carries; its resolution's context is in the record of the
- * resolution's first paragraph (one more document read). The record is a JSON object (Xapian
- * compresses the document data with zlib; records of older indexes are
- * compressed here and still read); a record that does not decompress or
- * decode is RESDEX_STATUS_CORRUPT_RECORD, never a crash. */
+ * resolution's first paragraph (one more document read). The record is a
+ * tagged list of fields (record.c); records of older indexes are JSON
+ * (record-json.c) and still read. A record that does not decode is
+ * RESDEX_STATUS_CORRUPT_RECORD, never a crash. */
 #ifndef RESDEX_RECORD_H
 #define RESDEX_RECORD_H
 
@@ -16,6 +16,9 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/* A record larger than this is corrupt (paragraphs are small). */
+#define RECORD_MAX (16u * 1024u * 1024u)
 
 /* Encode paragraph `index` of `res` with its id. With context_ref (the
  * unique term of a paragraph of the same resolution whose record carries
@@ -33,6 +36,16 @@ const char *record_context_ref(const char *data, size_t len);
  * record_context_ref (NULL when there is none). */
 resdex_status_t record_decode(arena_t *a, const char *data, size_t len, const char *context,
                               size_t context_len, resdex_hit_t *hit, char **message);
+
+/* The JSON records of older indexes (record-json.c), for record_decode:
+ * whether data is one; its paragraph, footnotes and id into hit and p, and
+ * its context into res when it holds one (tag '2' or '1'); the context
+ * alone into res. */
+int record_is_json(const char *data, size_t len);
+resdex_status_t record_json_read(arena_t *a, const char *data, size_t len, resdex_hit_t *hit,
+                                 resdex_resolution_t *res, resdex_paragraph_t *p, char **message);
+resdex_status_t record_json_context(arena_t *a, const char *data, size_t len,
+                                    resdex_resolution_t *res, char **message);
 
 /* The head verb of a verb phrase, lower-cased, into buf: "Also encourages"
  * -> "encourages", "Recalling further" -> "recalling", "Expresses its

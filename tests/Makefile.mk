@@ -42,6 +42,14 @@ tests_test_jsonw_LDADD = $(TEST_LIBS) $(JANSSON_LIBS)
 nodist_EXTRA_tests_test_jsonw_SOURCES = dummy.cxx
 TESTS += tests/test_jsonw
 
+# The stored record of a paragraph, and the JSON records of older indexes.
+check_PROGRAMS += tests/test_record
+tests_test_record_SOURCES = tests/test_record.c
+tests_test_record_CPPFLAGS = $(TEST_CPPFLAGS)
+tests_test_record_LDADD = $(TEST_LIBS)
+nodist_EXTRA_tests_test_record_SOURCES = dummy.cxx
+TESTS += tests/test_record
+
 # Compares JSON Lines files (golden tests).
 check_PROGRAMS += tests/json_equal
 tests_json_equal_SOURCES = tests/json_equal.c
