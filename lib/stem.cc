@@ -8,6 +8,9 @@
 #include <cstring>
 #include <libstemmer.h>
 #include <new>
+#include <string>
+#include <unordered_map>
+#include <vector>
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/utf16.h>
@@ -27,6 +30,49 @@ fail_new(const char *algo)
                         std::string("libstemmer has no '") + algo + "' stemmer"};
 }
 
+/* The stems this thread has made, by algorithm: a text repeats its words
+ * ("the", "States", "crime"), and a stem costs libstemmer about 2,000
+ * instructions, where finding it again costs a hash. Stemming the words of
+ * each hit's paragraph for its snippet was 6% of a search's instructions
+ * at 200k paragraphs, and the indexer stems every word it indexes
+ * (bench/RESULTS.md). Per thread, so that no lock is needed (resdex serve
+ * searches on several); all are forgotten at once past MEMO_WORDS words
+ * (about 1.5 MiB a thread). */
+constexpr size_t MEMO_WORDS = 16384;
+
+class StemMemo
+{
+    std::vector<std::pair<std::string, std::unordered_map<std::string, std::string>>> by_algorithm;
+    size_t words = 0;
+
+  public:
+    /* The stem of word by algorithm, made by stem(word) the first time. */
+    template <typename F>
+    const std::string &get(const std::string &algorithm, const std::string &word, F stem)
+    {
+        std::unordered_map<std::string, std::string> *memo = nullptr;
+        for (auto &m : by_algorithm)
+            if (m.first == algorithm)
+                memo = &m.second;
+        if (memo) {
+            auto known = memo->find(word);
+            if (known != memo->end())
+                return known->second;
+        }
+        if (words >= MEMO_WORDS) {
+            for (auto &m : by_algorithm)
+                m.second.clear();
+            words = 0;
+        }
+        if (!memo) {
+            by_algorithm.emplace_back(algorithm, std::unordered_map<std::string, std::string>());
+            memo = &by_algorithm.back().second;
+        }
+        words++;
+        return memo->emplace(word, stem(word)).first->second;
+    }
+};
+
 class SnowballStem : public Xapian::StemImplementation
 {
     struct sb_stemmer *stemmer;
@@ -45,6 +91,17 @@ class SnowballStem : public Xapian::StemImplementation
     }
     std::string operator()(const std::string &word) override
     {
+        thread_local StemMemo memo;
+        return memo.get(algorithm, word, [this](const std::string &w) { return stem(w); });
+    }
+    std::string get_description() const override
+    {
+        return "libstemmer(" + algorithm + ")";
+    }
+
+  private:
+    std::string stem(const std::string &word)
+    {
         /* Stems are of the word without its accents, at index and query
          * time alike: "cybercriminalite" finds "cybercriminalité". */
         std::string folded = resdex_fold(word);
@@ -55,10 +112,6 @@ class SnowballStem : public Xapian::StemImplementation
             resdex::out_of_memory("stemming a word");
         return std::string(reinterpret_cast<const char *>(out),
                            static_cast<size_t>(sb_stemmer_length(stemmer)));
-    }
-    std::string get_description() const override
-    {
-        return "libstemmer(" + algorithm + ")";
     }
 };
 

@@ -6,6 +6,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <xapian.h>
 
 /* cmocka last: its fail() macro would clash with std::ios::fail(). */
@@ -85,11 +86,52 @@ test_other_languages(void **)
     assert_string_equal(fr("encourage").c_str(), Xapian::Stem("french")("encourage").c_str());
     assert_string_equal(fr("recommandations").c_str(), "recommand");
     Xapian::Stem ru = lang_stemmer("ru");
-    assert_string_equal(ru("преступности").c_str(), Xapian::Stem("russian")("преступности").c_str());
+    assert_string_equal(ru("преступности").c_str(),
+                        Xapian::Stem("russian")("преступности").c_str());
     /* No algorithm: words come back as they are. */
     Xapian::Stem zh = lang_stemmer("zh");
     assert_string_equal(zh("犯罪").c_str(), "犯罪");
     assert_true(zh.is_none());
+}
+
+/* Stems are kept per thread and algorithm (stem.cc's memo): a word asked
+ * for again, in another language between, after the memo was filled and
+ * forgotten, and on another thread, stems as Xapian's own stemmers do. */
+static void
+check_words(void)
+{
+    static const char *const words[] = {"encourages",  "nations",     "recommandations",
+                                        "prisons",     "criminalité", "organisations",
+                                        "reaffirming", "États"};
+    Xapian::Stem en = lang_stemmer("en"), fr = lang_stemmer("fr");
+    Xapian::Stem en_x("english"), fr_x("french");
+    for (int round = 0; round < 2; round++)
+        for (const char *w : words) {
+            assert_string_equal(en(w).c_str(), en_x(resdex_fold(w)).c_str());
+            assert_string_equal(fr(w).c_str(), fr_x(resdex_fold(w)).c_str());
+        }
+    /* A word the two stem differently, each asked of the other first. */
+    assert_string_equal(en("reaffirming").c_str(), "reaffirm");
+    assert_string_not_equal(fr("reaffirming").c_str(), "reaffirm");
+    /* Accents folded first: "criminalité" as "criminalite". */
+    assert_string_equal(fr("criminalité").c_str(), fr_x("criminalite").c_str());
+}
+
+static void
+test_memo(void **)
+{
+    check_words();
+    Xapian::Stem en = lang_stemmer("en"), en_x("english");
+    for (int i = 0; i < 40000; i++) {
+        std::string w = "w" + std::to_string(i) + (i % 2 ? "ings" : "ations");
+        if (i % 997 == 0)
+            assert_string_equal(en(w).c_str(), en_x(w).c_str());
+        else
+            en(w);
+    }
+    check_words();
+    std::thread other(check_words);
+    other.join();
 }
 
 /* The term generator uses our stemmer for its Z terms. */
@@ -116,9 +158,8 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_english_matches_xapian),
-        cmocka_unit_test(test_english_corpus_words),
-        cmocka_unit_test(test_other_languages),
+        cmocka_unit_test(test_english_matches_xapian), cmocka_unit_test(test_english_corpus_words),
+        cmocka_unit_test(test_other_languages),        cmocka_unit_test(test_memo),
         cmocka_unit_test(test_term_generator_uses_it),
     };
     return cmocka_run_group_tests_name("stem", tests, NULL, NULL);
