@@ -63,7 +63,8 @@ arena_alloc(arena_t *a, size_t size)
         size_t bsize = need > ARENA_BLOCK_MIN ? need : ARENA_BLOCK_MIN;
         if (b && bsize < b->size * 2 && b->size < (1u << 20))
             bsize = b->size * 2 > need ? b->size * 2 : need;
-        b = malloc(sizeof *b + bsize);
+        b = resdex_test_alloc_fails && resdex_test_alloc_fails(bsize) ? NULL
+                                                                      : malloc(sizeof *b + bsize);
         if (!b) {
             a->failed = 1;
             return NULL;

@@ -19,6 +19,13 @@ typedef struct arena {
     int failed;
 } arena_t;
 
+/* Tests only (tests/test_errors.cc): a program that defines this function
+ * is asked before each allocation of an arena's block and of a byte buffer
+ * (util.h), which fails when it returns nonzero: the C allocations inside
+ * the C++ entry points can be made to fail. resdex's programs do not
+ * define it (a weak symbol: NULL there). */
+int resdex_test_alloc_fails(size_t size) __attribute__((weak));
+
 void arena_init(arena_t *a);
 void arena_free(arena_t *a);
 /* Move every block of src into dst (src is left empty): what was allocated

@@ -1,5 +1,6 @@
 /* util.c - buffers, messages, UTF-8 checking; see util.h. */
 #include "util.h"
+#include "arena.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,7 +30,8 @@ buf_reserve(buf_t *b, size_t more)
         cap = cap > SIZE_MAX / 2 ? need : cap * 2;
     if (cap > b->max + 1)
         cap = b->max + 1 > need ? b->max + 1 : need;
-    char *p = realloc(b->data, cap);
+    char *p =
+        resdex_test_alloc_fails && resdex_test_alloc_fails(cap) ? NULL : realloc(b->data, cap);
     if (!p)
         return -1;
     b->data = p;

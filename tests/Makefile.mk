@@ -22,8 +22,8 @@ tests_test_db_LDADD = $(TEST_LIBS)
 # The C/C++ seam broken on purpose: allocations that fail, a damaged index.
 check_PROGRAMS += tests/test_errors
 tests_test_errors_SOURCES = tests/test_errors.cc
-tests_test_errors_CPPFLAGS = $(TEST_CPPFLAGS) $(JANSSON_CFLAGS)
-tests_test_errors_LDADD = $(TEST_LIBS) $(JANSSON_LIBS)
+tests_test_errors_CPPFLAGS = $(TEST_CPPFLAGS)
+tests_test_errors_LDADD = $(TEST_LIBS)
 
 
 check_PROGRAMS += tests/test_session

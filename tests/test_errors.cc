@@ -1,5 +1,5 @@
 /* test_errors.cc - the C/C++ seam broken on purpose: allocations that fail
- * (C++'s operator new, jansson's allocator inside a C++ entry point), a
+ * (C++'s operator new, the C allocations inside a C++ entry point), a
  * damaged index, a locked one. Every public call answers with a status and
  * a message, and no exception ever comes out of the library.
  *
@@ -23,8 +23,6 @@ extern "C" {
 }
 #include "model.h"
 #include "resdex.h"
-
-#include <jansson.h>
 
 /* ---- Allocation failure on demand ---- */
 
@@ -132,14 +130,15 @@ operator delete[](void *p, const std::nothrow_t &) noexcept
     std::free(p);
 }
 
-/* jansson's allocator (the C records of paragraphs): fails every call while
- * json_fail is set. */
-static bool json_fail = false;
+/* The C allocations of the library (arena blocks, byte buffers: the
+ * paragraphs' records are written and read with them) fail while
+ * c_alloc_fail is set (arena.h). */
+static bool c_alloc_fail = false;
 
-static void *
-json_malloc(size_t n)
+extern "C" int
+resdex_test_alloc_fails(size_t)
 {
-    return json_fail ? nullptr : std::malloc(n);
+    return c_alloc_fail;
 }
 
 /* ---- Fixture ---- */
@@ -166,7 +165,7 @@ teardown(void **state)
 {
     Fixture *f = static_cast<Fixture *>(*state);
     disarm();
-    json_fail = false;
+    c_alloc_fail = false;
     tu_rmtree(f->dir);
     free(f->dir);
     delete f;
@@ -249,8 +248,8 @@ sweep(const char *name, resdex_db_t *db, resdex_status_t expect,
             if (db && !strstr(resdex_db_last_error(db), "out of memory"))
                 fail_msg("%s: allocation %ld: message '%s'", name, n, resdex_db_last_error(db));
         } else if (st != expect) {
-            fail_msg("%s: allocation %ld failed: status %s (%s), not %s or out of memory", name,
-                     n, resdex_status_to_string(st), db ? resdex_db_last_error(db) : "",
+            fail_msg("%s: allocation %ld failed: status %s (%s), not %s or out of memory", name, n,
+                     resdex_status_to_string(st), db ? resdex_db_last_error(db) : "",
                      resdex_status_to_string(expect));
         }
         if (n > 100000)
@@ -268,9 +267,12 @@ sweep(const char *name, resdex_db_t *db, resdex_status_t expect,
 static void
 test_oom_field_table(void **)
 {
-    sweep("query_field_at", nullptr, RESDEX_STATUS_SUCCESS, [] {
-        return resdex_query_field_at(0) ? RESDEX_STATUS_SUCCESS : RESDEX_STATUS_OUT_OF_MEMORY;
-    }, true);
+    sweep(
+        "query_field_at", nullptr, RESDEX_STATUS_SUCCESS,
+        [] {
+            return resdex_query_field_at(0) ? RESDEX_STATUS_SUCCESS : RESDEX_STATUS_OUT_OF_MEMORY;
+        },
+        true);
     std::set<std::string> names;
     size_t n = 0;
     for (const resdex_query_field_t *f; (f = resdex_query_field_at(n)); n++) {
@@ -292,25 +294,34 @@ test_oom_refusals(void **state)
     Fixture *f = static_cast<Fixture *>(*state);
     build_index(f);
     resdex_db_t *ro = open_db(f, RESDEX_DB_READ_ONLY);
-    sweep("set_metadata read-only", ro, RESDEX_STATUS_BAD_ARGUMENT,
-          [&] { return resdex_db_set_metadata(ro, "file:a", "1"); }, true);
-    sweep("commit read-only", ro, RESDEX_STATUS_BAD_ARGUMENT,
-          [&] { return resdex_db_commit(ro); }, true);
-    sweep("unknown facet", ro, RESDEX_STATUS_BAD_ARGUMENT, [&] {
-        return resdex_db_facet_counts(
-            ro, "no-such-facet", [](const char *, uint64_t, void *) { return 0; }, nullptr);
-    }, true);
-    sweep("bad query", ro, RESDEX_STATUS_BAD_QUERY, [&] {
-        resdex_search_options_t o = {};
-        o.query = "year:abcd";
-        o.limit = 10;
-        resdex_results_t *r = nullptr;
-        return resdex_db_search(ro, &o, &r);
-    }, true);
+    sweep(
+        "set_metadata read-only", ro, RESDEX_STATUS_BAD_ARGUMENT,
+        [&] { return resdex_db_set_metadata(ro, "file:a", "1"); }, true);
+    sweep(
+        "commit read-only", ro, RESDEX_STATUS_BAD_ARGUMENT, [&] { return resdex_db_commit(ro); },
+        true);
+    sweep(
+        "unknown facet", ro, RESDEX_STATUS_BAD_ARGUMENT,
+        [&] {
+            return resdex_db_facet_counts(
+                ro, "no-such-facet", [](const char *, uint64_t, void *) { return 0; }, nullptr);
+        },
+        true);
+    sweep(
+        "bad query", ro, RESDEX_STATUS_BAD_QUERY,
+        [&] {
+            resdex_search_options_t o = {};
+            o.query = "year:abcd";
+            o.limit = 10;
+            resdex_results_t *r = nullptr;
+            return resdex_db_search(ro, &o, &r);
+        },
+        true);
     resdex_db_close(ro);
     resdex_db_t *rw = open_db(f, RESDEX_DB_READ_WRITE);
-    sweep("merge nothing", rw, RESDEX_STATUS_BAD_ARGUMENT,
-          [&] { return resdex_db_merge_parts(rw, nullptr, 0, "/nonexistent/scratch"); }, true);
+    sweep(
+        "merge nothing", rw, RESDEX_STATUS_BAD_ARGUMENT,
+        [&] { return resdex_db_merge_parts(rw, nullptr, 0, "/nonexistent/scratch"); }, true);
     resdex_db_close(rw);
 }
 
@@ -320,36 +331,45 @@ test_oom_work(void **state)
 {
     Fixture *f = static_cast<Fixture *>(*state);
     build_index(f);
-    sweep("open", nullptr, RESDEX_STATUS_SUCCESS, [&] {
-        resdex_db_t *db = nullptr;
-        resdex_status_t st = resdex_db_open(f->path.c_str(), RESDEX_DB_READ_ONLY, &db);
-        if (st != RESDEX_STATUS_SUCCESS && db && !*resdex_db_last_error(db))
-            st = RESDEX_STATUS_INTERNAL_ERROR; /* a failure without a message */
-        resdex_db_close(db);
-        return st;
-    }, true);
+    sweep(
+        "open", nullptr, RESDEX_STATUS_SUCCESS,
+        [&] {
+            resdex_db_t *db = nullptr;
+            resdex_status_t st = resdex_db_open(f->path.c_str(), RESDEX_DB_READ_ONLY, &db);
+            if (st != RESDEX_STATUS_SUCCESS && db && !*resdex_db_last_error(db))
+                st = RESDEX_STATUS_INTERNAL_ERROR; /* a failure without a message */
+            resdex_db_close(db);
+            return st;
+        },
+        true);
     resdex_db_t *ro = open_db(f, RESDEX_DB_READ_ONLY);
-    sweep("search", ro, RESDEX_STATUS_SUCCESS, [&] {
-        resdex_search_options_t o = {};
-        o.query = "alternatives imprisonment";
-        o.limit = 10;
-        o.snippets = 1;
-        o.facets = 1;
-        resdex_results_t *r = nullptr;
-        resdex_status_t st = resdex_db_search(ro, &o, &r);
-        if (st == RESDEX_STATUS_SUCCESS && resdex_results_count(r) != 1)
-            st = RESDEX_STATUS_INTERNAL_ERROR;
-        resdex_results_destroy(r);
-        return st;
-    }, true);
-    sweep("similar", ro, RESDEX_STATUS_SUCCESS, [&] {
-        resdex_similar_options_t o = {};
-        o.text = "Encourages Member States to promote alternatives to imprisonment";
-        resdex_results_t *r = nullptr;
-        resdex_status_t st = resdex_db_similar(ro, &o, &r);
-        resdex_results_destroy(r);
-        return st;
-    }, true);
+    sweep(
+        "search", ro, RESDEX_STATUS_SUCCESS,
+        [&] {
+            resdex_search_options_t o = {};
+            o.query = "alternatives imprisonment";
+            o.limit = 10;
+            o.snippets = 1;
+            o.facets = 1;
+            resdex_results_t *r = nullptr;
+            resdex_status_t st = resdex_db_search(ro, &o, &r);
+            if (st == RESDEX_STATUS_SUCCESS && resdex_results_count(r) != 1)
+                st = RESDEX_STATUS_INTERNAL_ERROR;
+            resdex_results_destroy(r);
+            return st;
+        },
+        true);
+    sweep(
+        "similar", ro, RESDEX_STATUS_SUCCESS,
+        [&] {
+            resdex_similar_options_t o = {};
+            o.text = "Encourages Member States to promote alternatives to imprisonment";
+            resdex_results_t *r = nullptr;
+            resdex_status_t st = resdex_db_similar(ro, &o, &r);
+            resdex_results_destroy(r);
+            return st;
+        },
+        true);
     sweep("get_resolution", ro, RESDEX_STATUS_SUCCESS, [&] {
         resdex_results_t *r = nullptr;
         resdex_status_t st = resdex_db_find_resolution(ro, "E/RES/2017/19", nullptr, &r);
@@ -384,8 +404,9 @@ test_oom_work(void **state)
     resdex_db_close(ro);
     resdex_db_t *rw = open_db(f, RESDEX_DB_READ_WRITE);
     resdex_doc_t *doc = make_doc();
-    sweep("index_doc", rw, RESDEX_STATUS_SUCCESS,
-          [&] { return resdex_db_index_doc(rw, "e-2017-19.txt", doc); }, true);
+    sweep(
+        "index_doc", rw, RESDEX_STATUS_SUCCESS,
+        [&] { return resdex_db_index_doc(rw, "e-2017-19.txt", doc); }, true);
     /* Prepared without a handle: no message to keep, the status says. */
     sweep("prepare_doc", nullptr, RESDEX_STATUS_SUCCESS, [&] {
         resdex_prepared_t *p = nullptr;
@@ -418,21 +439,20 @@ test_oom_work(void **state)
 
 /* ---- A C function failing inside a C++ entry point ---- */
 
-/* The paragraph records are JSON (jansson, C): when jansson cannot
- * allocate, indexing says out of memory and which paragraph; a search
- * says out of memory, not that the stored record is corrupt. */
+/* The paragraph records are written and read by C (lib/record.c): when
+ * it cannot allocate, indexing says out of memory and which paragraph; a
+ * search says out of memory, not that the stored record is corrupt. */
 static void
 test_c_failure_in_cxx(void **state)
 {
     Fixture *f = static_cast<Fixture *>(*state);
     build_index(f);
-    json_set_alloc_funcs(json_malloc, std::free);
 
     resdex_db_t *rw = open_db(f, RESDEX_DB_READ_WRITE);
     resdex_doc_t *doc = make_doc();
-    json_fail = true;
+    c_alloc_fail = true;
     resdex_status_t st = resdex_db_index_doc(rw, "e-2017-19.txt", doc);
-    json_fail = false;
+    c_alloc_fail = false;
     assert_int_equal(st, RESDEX_STATUS_OUT_OF_MEMORY);
     const char *msg = resdex_db_last_error(rw);
     if (!strstr(msg, "out of memory") || !strstr(msg, "E/RES/2017/19#1"))
@@ -445,9 +465,9 @@ test_c_failure_in_cxx(void **state)
     o.query = "imprisonment";
     o.limit = 10;
     resdex_results_t *r = nullptr;
-    json_fail = true;
+    c_alloc_fail = true;
     st = resdex_db_search(ro, &o, &r);
-    json_fail = false;
+    c_alloc_fail = false;
     if (st != RESDEX_STATUS_OUT_OF_MEMORY)
         fail_msg("search: status %s (%s), not out of memory", resdex_status_to_string(st),
                  resdex_db_last_error(ro));
@@ -458,7 +478,6 @@ test_c_failure_in_cxx(void **state)
     assert_int_equal(resdex_results_count(r), 1);
     resdex_results_destroy(r);
     resdex_db_close(ro);
-    json_set_alloc_funcs(std::malloc, std::free);
 }
 
 /* ---- A damaged index, a locked one ---- */
@@ -514,14 +533,17 @@ test_locked_index(void **state)
         fail_msg("locked: message '%s'", resdex_db_last_error(b));
     resdex_db_close(b);
     /* The same when allocations fail along the way. */
-    sweep("open locked", nullptr, RESDEX_STATUS_DB_LOCKED, [&] {
-        resdex_db_t *db = nullptr;
-        resdex_status_t st = resdex_db_open(f->path.c_str(), RESDEX_DB_READ_WRITE, &db);
-        if (db && !*resdex_db_last_error(db))
-            st = RESDEX_STATUS_INTERNAL_ERROR; /* a failure without a message */
-        resdex_db_close(db);
-        return st;
-    }, true);
+    sweep(
+        "open locked", nullptr, RESDEX_STATUS_DB_LOCKED,
+        [&] {
+            resdex_db_t *db = nullptr;
+            resdex_status_t st = resdex_db_open(f->path.c_str(), RESDEX_DB_READ_WRITE, &db);
+            if (db && !*resdex_db_last_error(db))
+                st = RESDEX_STATUS_INTERNAL_ERROR; /* a failure without a message */
+            resdex_db_close(db);
+            return st;
+        },
+        true);
     resdex_db_close(a);
 }
 
@@ -531,8 +553,12 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_oom_field_table), T(test_oom_refusals), T(test_oom_work),     T(test_c_failure_in_cxx),
-        T(test_corrupt_index), T(test_locked_index),
+        cmocka_unit_test(test_oom_field_table),
+        T(test_oom_refusals),
+        T(test_oom_work),
+        T(test_c_failure_in_cxx),
+        T(test_corrupt_index),
+        T(test_locked_index),
     };
     return cmocka_run_group_tests(tests, nullptr, nullptr);
 }
