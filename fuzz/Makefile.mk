@@ -6,7 +6,7 @@
 # fuzz/build (under this build folder) with the clang configure found, and
 # builds the targets there; without clang it says so and fails.
 FUZZ_TARGETS = fuzz/fuzz_text fuzz/fuzz_akn fuzz/fuzz_gzip fuzz/fuzz_query fuzz/fuzz_index \
-	fuzz/fuzz_pdf fuzz/fuzz_docx fuzz/fuzz_zip fuzz/fuzz_serve
+	fuzz/fuzz_pdf fuzz/fuzz_docx fuzz/fuzz_zip fuzz/fuzz_serve fuzz/fuzz_record
 FUZZ_SOURCES_COMMON = fuzz/fuzz-common.h
 # fuzz_serve: resdex serve's request handler and what it answers with.
 FUZZ_SERVE_SOURCES = fuzz/fuzz_serve.c query/serve_api.c query/describe.c query/sprinter.c \
@@ -14,7 +14,7 @@ FUZZ_SERVE_SOURCES = fuzz/fuzz_serve.c query/serve_api.c query/describe.c query/
 FUZZ_SERVE_CPPFLAGS = $(AM_CPPFLAGS) $(JANSSON_CFLAGS) -I$(top_srcdir)/query
 
 EXTRA_DIST += fuzz/run fuzz/text.dict fuzz/akn.dict fuzz/gzip.dict fuzz/query.dict \
-	fuzz/lsan.supp fuzz/serve.dict fuzz/pdf.dict fuzz/docx.dict fuzz/zip.dict fuzz/seeds fuzz/standalone.c $(FUZZ_SOURCES_COMMON)
+	fuzz/lsan.supp fuzz/serve.dict fuzz/pdf.dict fuzz/docx.dict fuzz/zip.dict fuzz/record.dict fuzz/seeds fuzz/standalone.c $(FUZZ_SOURCES_COMMON)
 
 if FUZZING
 EXTRA_PROGRAMS += $(FUZZ_TARGETS)
@@ -52,6 +52,10 @@ fuzz_fuzz_zip_SOURCES = fuzz/fuzz_zip.c $(FUZZ_SOURCES_COMMON)
 fuzz_fuzz_zip_LDADD = $(RESDEX_LIBS)
 fuzz_fuzz_zip_LDFLAGS = $(FUZZ_LINK_FLAGS)
 nodist_EXTRA_fuzz_fuzz_zip_SOURCES = dummy.cxx
+fuzz_fuzz_record_SOURCES = fuzz/fuzz_record.c $(FUZZ_SOURCES_COMMON)
+fuzz_fuzz_record_LDADD = $(RESDEX_LIBS)
+fuzz_fuzz_record_LDFLAGS = $(FUZZ_LINK_FLAGS)
+nodist_EXTRA_fuzz_fuzz_record_SOURCES = dummy.cxx
 fuzz_fuzz_serve_SOURCES = $(FUZZ_SERVE_SOURCES)
 nodist_fuzz_fuzz_serve_SOURCES = query/web-assets.c
 fuzz_fuzz_serve_CPPFLAGS = $(FUZZ_SERVE_CPPFLAGS)
