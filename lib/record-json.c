@@ -25,10 +25,6 @@
 #include <string.h>
 #include <zlib.h>
 
-#define RECORD_TAG_ZLIB '1'
-#define RECORD_TAG_JSON '2'
-#define RECORD_TAG_REF  '3'
-
 static const char *
 get_str(arena_t *a, json_t *obj, const char *key)
 {

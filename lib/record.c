@@ -32,8 +32,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define RECORD_TAG_BINARY '4'
-
 /* Field numbers: stored in every index written, never renumbered. */
 enum {
     F_ID = 1,
@@ -71,31 +69,31 @@ enum {
     F_NOTE_RESOLVED = 66,
 };
 
-#define FIELD(type, member) offsetof(type, member)
-
 static const struct string_field {
     unsigned char id;
     size_t offset;
 } context_strings[] =
     {
-        {F_SYMBOL, FIELD(resdex_resolution_t, symbol)},
-        {F_NUMBER, FIELD(resdex_resolution_t, number)},
-        {F_BODY, FIELD(resdex_resolution_t, body)},
-        {F_DOC_TYPE, FIELD(resdex_resolution_t, doc_type)},
-        {F_TITLE, FIELD(resdex_resolution_t, title)},
-        {F_DATE, FIELD(resdex_resolution_t, date)},
-        {F_SESSION, FIELD(resdex_resolution_t, session)},
-        {F_AGENDA_ITEM, FIELD(resdex_resolution_t, agenda_item)},
-        {F_MEETING, FIELD(resdex_resolution_t, meeting)},
-        {F_RECOMMENDED_BY, FIELD(resdex_resolution_t, recommended_by)},
-        {F_RECOMMENDS_TO, FIELD(resdex_resolution_t, recommends_to)},
-        {F_LANG, FIELD(resdex_resolution_t, lang)},
-        {F_SOURCE, FIELD(resdex_resolution_t, source)},
+        {F_SYMBOL, offsetof(resdex_resolution_t, symbol)},
+        {F_NUMBER, offsetof(resdex_resolution_t, number)},
+        {F_BODY, offsetof(resdex_resolution_t, body)},
+        {F_DOC_TYPE, offsetof(resdex_resolution_t, doc_type)},
+        {F_TITLE, offsetof(resdex_resolution_t, title)},
+        {F_DATE, offsetof(resdex_resolution_t, date)},
+        {F_SESSION, offsetof(resdex_resolution_t, session)},
+        {F_AGENDA_ITEM, offsetof(resdex_resolution_t, agenda_item)},
+        {F_MEETING, offsetof(resdex_resolution_t, meeting)},
+        {F_RECOMMENDED_BY, offsetof(resdex_resolution_t, recommended_by)},
+        {F_RECOMMENDS_TO, offsetof(resdex_resolution_t, recommends_to)},
+        {F_LANG, offsetof(resdex_resolution_t, lang)},
+        {F_SOURCE, offsetof(resdex_resolution_t, source)},
 },
   paragraph_strings[] = {
-      {F_ITEM, FIELD(resdex_paragraph_t, item)}, {F_VERB, FIELD(resdex_paragraph_t, verb)},
-      {F_TEXT, FIELD(resdex_paragraph_t, text)}, {F_LEAD_IN, FIELD(resdex_paragraph_t, lead_in)},
-      {F_CITE, FIELD(resdex_paragraph_t, cite)},
+      {F_ITEM, offsetof(resdex_paragraph_t, item)},
+      {F_VERB, offsetof(resdex_paragraph_t, verb)},
+      {F_TEXT, offsetof(resdex_paragraph_t, text)},
+      {F_LEAD_IN, offsetof(resdex_paragraph_t, lead_in)},
+      {F_CITE, offsetof(resdex_paragraph_t, cite)},
 };
 
 #define N_OF(a) (sizeof(a) / sizeof *(a))
@@ -146,6 +144,14 @@ put_int(writer_t *w, unsigned id, int value)
     put_field(w, id, le, sizeof le);
 }
 
+/* Each item as its field, in order: an array. */
+static void
+put_each(writer_t *w, unsigned id, const char *const *items, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        put_str(w, id, items[i]);
+}
+
 static void
 put_strings(writer_t *w, const void *base, const struct string_field *f, size_t n)
 {
@@ -162,8 +168,7 @@ record_encode(const resdex_resolution_t *res, size_t index, const char *id, cons
     if (!res || index >= res->n_paragraphs || !id)
         return RESDEX_STATUS_BAD_ARGUMENT;
     const resdex_paragraph_t *p = &res->paragraphs[index];
-    writer_t w = {.failed = 0};
-    writer_t *b = &w;
+    writer_t w = {.failed = 0}, *b = &w;
     buf_init(&w.b, RECORD_MAX);
     if (buf_putc(&w.b, RECORD_TAG_BINARY) != 0 ||
         (context_ref && buf_puts(&w.b, context_ref) != 0) || buf_append(&w.b, "", 1) != 0)
@@ -178,12 +183,9 @@ record_encode(const resdex_resolution_t *res, size_t index, const char *id, cons
     put_int(b, F_LINE_FIRST, (int)p->line_first);
     put_int(b, F_LINE_LAST, (int)p->line_last);
     put_strings(b, p, paragraph_strings, N_OF(paragraph_strings));
-    for (size_t i = 0; i < p->n_marks; i++)
-        put_str(b, F_MARK, p->marks[i]);
-    for (size_t i = 0; i < p->n_tags; i++)
-        put_str(b, F_TAG, p->tags[i]);
-    for (size_t i = 0; i < p->n_cites; i++)
-        put_str(b, F_CITED_DOC, p->cites[i]);
+    put_each(b, F_MARK, p->marks, p->n_marks);
+    put_each(b, F_TAG, p->tags, p->n_tags);
+    put_each(b, F_CITED_DOC, p->cites, p->n_cites);
     for (size_t i = 0; i < p->n_marks; i++) {
         const resdex_footnote_t *f = resdex_resolution_footnote(res, p->marks[i]);
         if (!f)
@@ -211,7 +213,7 @@ record_encode(const resdex_resolution_t *res, size_t index, const char *id, cons
 const char *
 record_context_ref(const char *data, size_t len)
 {
-    if (!data || len < 2 || (data[0] != '3' && data[0] != RECORD_TAG_BINARY) ||
+    if (!data || len < 2 || (data[0] != RECORD_TAG_REF && data[0] != RECORD_TAG_BINARY) ||
         !memchr(data + 1, '\0', len - 1))
         return NULL;
     return data[1] ? data + 1 : NULL;
@@ -469,7 +471,7 @@ record_decode(arena_t *a, const char *data, size_t len, const char *context, siz
                              : record_json_read(a, data, len, &got, res, p, message);
     if (st != RESDEX_STATUS_SUCCESS)
         return st;
-    if (data[0] == '3' || record_context_ref(data, len)) {
+    if (data[0] == RECORD_TAG_REF || record_context_ref(data, len)) {
         if (!context)
             return util_fail(message, RESDEX_STATUS_CORRUPT_RECORD,
                              "stored record: the record of its resolution's context is missing");

@@ -17,6 +17,15 @@
 extern "C" {
 #endif
 
+/* The tag byte that opens a record: its layout. Written now: BINARY
+ * (record.c); read as well, from older indexes: the JSON ones
+ * (record-json.c), ZLIB before index format 2, REF (the context in another
+ * record) since format 5. */
+#define RECORD_TAG_ZLIB   '1'
+#define RECORD_TAG_JSON   '2'
+#define RECORD_TAG_REF    '3'
+#define RECORD_TAG_BINARY '4'
+
 /* A record larger than this is corrupt (paragraphs are small). */
 #define RECORD_MAX (16u * 1024u * 1024u)
 

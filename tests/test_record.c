@@ -352,6 +352,31 @@ test_unknown_field(void **state)
     arena_free(&a);
 }
 
+/* A paragraph whose record would pass RECORD_MAX is refused, nothing
+ * written: TOO_LARGE, which names no partial record. */
+static void
+test_too_large(void **state)
+{
+    (void)state;
+    size_t n = RECORD_MAX + 1;
+    char *text = malloc(n + 1);
+    assert_non_null(text);
+    memset(text, 'a', n);
+    text[n] = '\0';
+    resdex_paragraph_t p = paragraphs[1];
+    p.text = text;
+    resdex_resolution_t r = resolution;
+    r.paragraphs = &p;
+    r.n_paragraphs = 1;
+    char *out = (char *)1;
+    size_t len = 1;
+    assert_int_equal(record_encode(&r, 0, "A/RES/78/228#pp1", NULL, &out, &len),
+                     RESDEX_STATUS_TOO_LARGE);
+    assert_null(out);
+    assert_int_equal(len, 0);
+    free(text);
+}
+
 int
 main(void)
 {
@@ -361,6 +386,7 @@ main(void)
         cmocka_unit_test_setup_teardown(test_cut_short, setup, teardown),
         cmocka_unit_test_setup_teardown(test_damaged, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unknown_field, setup, teardown),
+        cmocka_unit_test(test_too_large),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
