@@ -585,14 +585,45 @@ resdex_status_t resdex_prepare_doc(const char *source, const resdex_doc_t *doc,
 
 /* Replace everything indexed from the prepared set's source by its
  * paragraphs: the same as resdex_db_index_doc(db, source, doc). The set is
- * not consumed (it stays the caller's: destroy it after). Writable db
- * only. Errors: as resdex_db_index_doc. */
+ * not consumed (it stays the caller's: destroy it after); its paragraphs
+ * take the index's word pairs (below), so index a set into one index only.
+ * Writable db only. Errors: as resdex_db_index_doc. */
 resdex_status_t resdex_db_index_prepared(resdex_db_t *db, const resdex_prepared_t *prepared);
 
 /* How many paragraphs a prepared set holds (0 for NULL). */
 size_t resdex_prepared_paragraphs(const resdex_prepared_t *prepared);
 /* Free a prepared set. NULL is a no-op. */
 void resdex_prepared_destroy(resdex_prepared_t *prepared);
+
+/* Word pairs. A phrase search finds the paragraphs that have the phrase
+ * through terms for two adjacent words (instead of reading every position
+ * of its words), which an index writes only for its "pair words": frequent
+ * words, whose pairs save the most. By default these are the most frequent
+ * words of the UN's resolutions, built in. An index can have its own,
+ * learnt from a sample of the documents it will hold, for a corpus whose
+ * frequent words are others; resdexd does so for every new index. Which
+ * words an index has decides only how fast a phrase is found, never what
+ * is found. */
+typedef struct resdex_pair_words resdex_pair_words_t;
+
+/* Learn pair words from prepared sets (a sample of what an index will
+ * hold): in each language but Chinese, the 200 words in the most of the
+ * sample's paragraphs (and in two at least), with their accented forms.
+ * The sets stay the caller's; the words may be given to several indexes
+ * (the parts of one), from any thread. *words (OUT): destroy it with
+ * resdex_pair_words_destroy. Errors: BAD_ARGUMENT, OUT_OF_MEMORY. */
+resdex_status_t resdex_pair_words_learn(const resdex_prepared_t *const *sample, size_t n,
+                                        resdex_pair_words_t **words);
+/* How many words (0 for NULL; a sample without paragraphs learns none). */
+size_t resdex_pair_words_count(const resdex_pair_words_t *words);
+/* Free pair words. NULL is a no-op. */
+void resdex_pair_words_destroy(resdex_pair_words_t *words);
+
+/* Make `words` the pair words of an index that holds no paragraph yet (the
+ * choice is the index's for its life: its paragraphs' pairs are written
+ * by it), with the next commit. Writable db only. Errors: BAD_ARGUMENT (no
+ * words, or the index holds paragraphs: nothing changes), XAPIAN_ERROR. */
+resdex_status_t resdex_db_set_pair_words(resdex_db_t *db, const resdex_pair_words_t *words);
 
 /* Fill an empty index with the content of other indexes, merged: how
  * resdexd builds a new index on several threads (one part each, each part

@@ -9,6 +9,7 @@ indexer_resdexd_SOURCES = indexer/main.c \
 	indexer/archive.c indexer/archive.h \
 	indexer/reconcile.c indexer/reconcile.h \
 	indexer/bulk.c indexer/bulk.h \
+	indexer/pairs.c indexer/pairs.h \
 	indexer/compact.c indexer/compact.h \
 	indexer/ignore.c indexer/ignore.h \
 	indexer/shard.c indexer/shard.h \

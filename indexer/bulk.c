@@ -66,6 +66,7 @@ typedef struct run {
 
 typedef struct bulk {
     indexer_t *ix;
+    const resdex_pair_words_t *pair_words; /* the index's, for each part; or NULL */
     file_job_t *jobs;
     unit_t *units;
     size_t n_units;
@@ -207,6 +208,12 @@ build_run(bulk_t *b, run_t *r)
         return -1;
     }
     r->used = 1;
+    /* The parts write the pairs of the index's words (pairs.h). */
+    if (b->pair_words && resdex_db_set_pair_words(db, b->pair_words) != RESDEX_STATUS_SUCCESS) {
+        bulk_fail(b, r->path, "cannot set the pair words of part", resdex_db_last_error(db));
+        resdex_db_close(db);
+        return -1;
+    }
     size_t uncommitted = 0;
     uint64_t batch_start = 0;
     int rc = 0;
@@ -225,7 +232,8 @@ build_run(bulk_t *b, run_t *r)
             continue;
         }
         file_job_t *job = &b->jobs[b->units[u].job];
-        load_file(b->ix->corpus, job->rel, NULL, &job->out);
+        if (!job->preloaded)
+            load_file(b->ix->corpus, job->rel, NULL, &job->out);
         job->done = 1;
         atomic_fetch_add(&b->files_done, 1);
         if (!loaded_ready(&job->out))
@@ -491,7 +499,7 @@ finish_archives(bulk_t *b, size_t n)
 }
 
 int
-bulk_build(indexer_t *ix, file_job_t *jobs, size_t n)
+bulk_build(indexer_t *ix, file_job_t *jobs, size_t n, const resdex_pair_words_t *pair_words)
 {
     resdex_db_counts_t counts;
     if (ix->jobs < 2 || !ix->scratch ||
@@ -499,7 +507,7 @@ bulk_build(indexer_t *ix, file_job_t *jobs, size_t n)
         return 0;
     /* Files, and the zip archives' members shared out in slices of about
      * the bytes of a run. */
-    bulk_t b = {.ix = ix, .jobs = jobs};
+    bulk_t b = {.ix = ix, .pair_words = pair_words, .jobs = jobs};
     uint64_t total = 0;
     for (size_t k = 0; k < n; k++)
         total += jobs[k].size;

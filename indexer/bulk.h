@@ -33,11 +33,12 @@
 #define BULK_MIN_FILES 64
 
 /* Build the new index from jobs[0..n) (in corpus order) when it is worth
- * it. 1: built (every job is `done`, or not reached after an interruption;
- * those `indexed` are in the index, counted and logged), 0: not attempted
- * (too few files, one thread, an index not new), -1: the index failed
- * (logged; nothing of the build is in the index). */
-int bulk_build(indexer_t *ix, file_job_t *jobs, size_t n);
+ * it, each part with `pair_words` (the index's, pairs.h; NULL: the
+ * built-in ones). 1: built (every job is `done`, or not reached after an
+ * interruption; those `indexed` are in the index, counted and logged), 0:
+ * not attempted (too few files, one thread, an index not new), -1: the
+ * index failed (logged; nothing of the build is in the index). */
+int bulk_build(indexer_t *ix, file_job_t *jobs, size_t n, const resdex_pair_words_t *pair_words);
 
 /* Remove the scratch folder when it holds only what a build or a compaction
  * leaves there ("part-*", "merged", "compacted"). 0 when it is gone (or was

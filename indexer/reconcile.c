@@ -11,6 +11,7 @@
 #include "ignore.h"
 #include "load.h"
 #include "log.h"
+#include "pairs.h"
 #include "progress.h"
 
 #include <pthread.h>
@@ -325,7 +326,8 @@ prefetch_run(void *arg)
         if (stop)
             break;
         file_job_t *job = &pf->jobs[k];
-        load_file(pf->corpus, job->rel, &job->old, &job->out);
+        if (!job->preloaded)
+            load_file(pf->corpus, job->rel, &job->old, &job->out);
         pthread_mutex_lock(&pf->mu);
         job->done = 1;
         pf->paragraphs += resdex_prepared_paragraphs(job->out.prepared);
@@ -363,7 +365,7 @@ prefetch_take(prefetch_t *pf, size_t k)
 {
     file_job_t *job = &pf->jobs[k];
     if (!pf->started) {
-        if (!job->done)
+        if (!job->done && !job->preloaded)
             load_file(pf->corpus, job->rel, &job->old, &job->out);
         job->done = 1;
         pf->taken = k + 1;
@@ -636,6 +638,7 @@ indexer_reconcile(indexer_t *ix, const char *rel)
     size_t n_gone = 0;
     prefetch_t pf;
     memset(&pf, 0, sizeof pf);
+    resdex_pair_words_t *pair_words = NULL; /* a new index's (pairs.h) */
 
     if (walk_subtree(ix->corpus, rel, &disk, ix->on_dir, ix->on_dir_ctx) != 0) {
         log_error("out of memory while listing %s", *rel ? rel : ix->corpus);
@@ -701,13 +704,15 @@ indexer_reconcile(indexer_t *ix, const char *rel)
             job->old = (old_state_t){old->valid, old->state.hash, old->state.size};
     }
     pf.corpus = ix->corpus;
-    /* A new index: built in parts at once (bulk.c), when there is enough
-     * to do; what fails to load is left to the loop below. */
+    /* A new index: its pair words learnt from a sample of the files
+     * (pairs.h), then built in parts at once (bulk.c), when there is
+     * enough to do; what fails to load is left to the loop below. */
     int built = 0;
     if (full)
         progress_start(ix, disk.n, states.n == 0 && rejects.n == 0);
     if (full && states.n == 0 && rejects.n == 0) {
-        built = bulk_build(ix, pf.jobs, pf.n);
+        pair_words = pairs_learn(ix, pf.jobs, pf.n);
+        built = bulk_build(ix, pf.jobs, pf.n, pair_words);
         if (built < 0)
             goto DONE;
     }
@@ -781,6 +786,7 @@ DONE:
                  ix->n_shadowed - shadowed0, (unsigned long long)(ix->n_paragraphs - paragraphs0),
                  (double)(clock_ms() - start) / 1000.0);
     }
+    resdex_pair_words_destroy(pair_words);
     free(olds);
     free(gone);
     meta_list_free(&rejects);

@@ -35,7 +35,7 @@ lib_libresdex_core_la_SOURCES = \
 	lib/db-private.hh lib/error.cc lib/error.hh \
 	lib/db.cc \
 	lib/shards.cc \
-	lib/index.cc lib/provenance.cc lib/provenance.hh \
+	lib/index.cc lib/pairs.cc lib/pairs.hh lib/provenance.cc lib/provenance.hh \
 	lib/copies.cc \
 	lib/merge.cc \
 	lib/progress.cc \

@@ -19,6 +19,7 @@
 #include <xapian.h>
 
 struct QueryCache; /* query-cache.hh */
+class PairWords;   /* pairs.hh */
 
 struct resdex_db {
     std::string path;
@@ -68,6 +69,10 @@ struct resdex_db {
     /* A reader's per-resolution look-ups, kept between searches
      * (query-cache.hh); made by the first search that keeps one. */
     std::shared_ptr<QueryCache> cache;
+    /* The index's pair words (pairs.hh db_pair_words), and the metadata
+     * they were read from. */
+    std::shared_ptr<const PairWords> pair_words;
+    std::string pair_words_key;
     Xapian::Database &db()
     {
         return wdb ? *wdb : *rdb;

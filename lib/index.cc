@@ -2,6 +2,7 @@
 #include "adoption.h"
 #include "also.hh"
 #include "db-private.hh"
+#include "pairs.hh"
 #include "provenance.hh"
 #include "record.h"
 #include "sametext.hh"
@@ -47,36 +48,6 @@ term(const char *prefix, const std::string &value)
 }
 
 } // namespace
-
-bool
-pair_word(const std::string &word)
-{
-#include "common-words.h"
-    const char *const *end = common_words + sizeof common_words / sizeof *common_words;
-    return std::binary_search(common_words, end, word.c_str(),
-                              [](const char *a, const char *b) { return std::strcmp(a, b) < 0; });
-}
-
-bool
-pair_stopword(const std::string &word)
-{
-    static const std::vector<std::string> all = [] {
-        std::vector<std::string> v;
-        for (const Language *l = schema_languages; l->code; l++)
-            for (const char *const *w = l->stopwords; w && *w; w++)
-                v.emplace_back(*w);
-        std::sort(v.begin(), v.end());
-        v.erase(std::unique(v.begin(), v.end()), v.end());
-        return v;
-    }();
-    return std::binary_search(all.begin(), all.end(), word);
-}
-
-bool
-pair_wanted(const std::string &a, const std::string &b)
-{
-    return pair_word(a) && pair_word(b) && !(pair_stopword(a) && pair_stopword(b));
-}
 
 /* A term that names one thing (a source file, a paragraph): cutting it would
  * make two long paths one. Up to 240 bytes it is prefix+value, as it always
@@ -168,53 +139,11 @@ symbol_number(const resdex_resolution_t *res)
     return cite_number(res->symbol);
 }
 
-/* A boolean term (P_PAIR) for every two common body terms at adjacent
- * positions (pair_wanted), so that a phrase query can first intersect the
- * short posting lists of its word pairs instead of the long ones of its
- * words (search.cc). A pair with a rarer word is left out (the rarer word's
- * own posting list is short), and so is one of two stopwords (as long as
- * the words'): such pairs were most of the pairs, which were half of the
- * index's terms, for little gain. Called when the paragraph's text alone is
- * in doc: the terms with positions that carry no prefix are its words (the
- * stems have no positions; the title's terms, added later, are prefixed).
- * Several terms at one position (CJK n-grams) pair with each of the next
- * position's. */
-void
-add_word_pairs(Xapian::Document &doc)
-{
-    std::vector<std::string> words;
-    std::vector<bool> stop;
-    std::vector<std::pair<Xapian::termpos, size_t>> at;
-    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
-        std::string t = *it;
-        if (t.empty() || (t[0] >= 'A' && t[0] <= 'Z') || !pair_word(t))
-            continue;
-        size_t w = words.size();
-        for (auto p = it.positionlist_begin(); p != it.positionlist_end(); ++p)
-            at.emplace_back(*p, w);
-        stop.push_back(pair_stopword(t));
-        words.push_back(std::move(t));
-    }
-    std::sort(at.begin(), at.end());
-    for (size_t i = 0, next = 0; i < at.size(); i++) {
-        /* next: the first entry at a position after at[i]'s. */
-        while (next < at.size() && at[next].first <= at[i].first)
-            next++;
-        for (size_t j = next; j < at.size() && at[j].first == at[i].first + 1; j++) {
-            if (stop[at[i].second] && stop[at[j].second])
-                continue;
-            std::string t = pair_term(words[at[i].second], words[at[j].second]);
-            if (!t.empty())
-                doc.add_boolean_term(t);
-        }
-    }
-}
-
 /* Accents are optional: each word written with any (or another combining
  * mark) is indexed at its positions a second time without them, so that a
  * phrase or an unstemmed word typed without accents finds it. (Stems are of
- * the words without accents already: stem.hh.) Called, like add_word_pairs
- * and before it, when the paragraph's text alone is in doc. */
+ * the words without accents already: stem.hh.) Called when the paragraph's
+ * text alone is in doc. */
 void
 add_folded_words(Xapian::Document &doc)
 {
@@ -340,7 +269,6 @@ make_paragraph(Xapian::TermGenerator &tg, const char *source, size_t ri,
     tg.set_document(doc);
     tg.index_text(prepare_text(p->text, lang));
     add_folded_words(doc);
-    add_word_pairs(doc);
     if (res->title) {
         tg.increase_termpos();
         tg.index_text(prepare_text(res->title, lang), 1, P_TITLE);
@@ -618,8 +546,18 @@ replace_source(resdex_db_t *db, const char *source, F add_all, const StoreEntrie
         std::string old = term(P_SOURCE, source);
         if (old != source_term)
             wdb.delete_document(old);
+        /* The pairs are the index's (pairs.hh): added here, not when the
+         * paragraphs are made, which needs no index. */
+        std::shared_ptr<const PairWords> pairs = db_pair_words(db);
         Synonyms syn;
-        add_all([&](const Xapian::Document &d) { wdb.add_document(d); }, &syn);
+        add_all(
+            [&](const Xapian::Document &d) {
+                Xapian::Document doc = d;
+                if (pairs)
+                    add_word_pairs(doc, *pairs);
+                wdb.add_document(doc);
+            },
+            &syn);
         replace_synonyms(wdb, source, syn);
         replace_adoption_entries(wdb, source, store);
         return RESDEX_STATUS_SUCCESS;
@@ -699,6 +637,32 @@ resdex_db_index_prepared(resdex_db_t *db, const resdex_prepared_t *prepared)
             *syn = prepared->synonyms;
         },
         prepared ? prepared->store : none);
+}
+
+extern "C" resdex_status_t
+resdex_pair_words_learn(const resdex_prepared_t *const *sample, size_t n,
+                        resdex_pair_words_t **words)
+{
+    resdex_pair_words_t *w = nullptr;
+    resdex_status_t st = guarded(nullptr, [&] {
+        if (words)
+            *words = nullptr;
+        if (!words || (n > 0 && !sample))
+            return RESDEX_STATUS_BAD_ARGUMENT;
+        std::vector<const Xapian::Document *> docs;
+        for (size_t i = 0; i < n; i++)
+            if (sample[i])
+                for (const Xapian::Document &d : sample[i]->docs)
+                    docs.push_back(&d);
+        w = new resdex_pair_words_t{PairWords::learn(docs)};
+        return RESDEX_STATUS_SUCCESS;
+    });
+    if (st != RESDEX_STATUS_SUCCESS) {
+        delete w;
+        return st;
+    }
+    *words = w;
+    return st;
 }
 
 extern "C" size_t

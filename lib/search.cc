@@ -2,6 +2,7 @@
  * in query-prep.cc, shared with similar). */
 #include "also.hh"
 #include "db-private.hh"
+#include "pairs.hh"
 #include "provenance.hh"
 #include "query-cache.hh"
 #include "query-prep.hh"
@@ -456,12 +457,11 @@ opening(const std::string &text, size_t bytes)
 
 /* The word pairs (P_PAIR) a phrase of single words needs, ANDed: every
  * paragraph that has the phrase has them, and they are far rarer than its
- * words. With `common` (RESDEX_PAIRS_COMMON), the index has some pairs
- * only (pair_wanted), and only those are asked for. Empty
- * when the phrase is anything else (a lone word, a nested query, prefixed
- * terms) or has no such pair: it is then used as it is. */
+ * words. Only the pairs the index has (`index_pairs`, pairs.hh) are asked for.
+ * Empty when the phrase is anything else (a lone word, a nested query,
+ * prefixed terms) or has no such pair: it is then used as it is. */
 Xapian::Query
-phrase_pairs(const Xapian::Query &phrase, bool common)
+phrase_pairs(const Xapian::Query &phrase, const PairWords &index_pairs)
 {
     if (phrase.get_type() != Xapian::Query::OP_PHRASE)
         return Xapian::Query();
@@ -477,7 +477,7 @@ phrase_pairs(const Xapian::Query &phrase, bool common)
     }
     std::vector<Xapian::Query> pairs;
     for (size_t i = 0; i + 1 < words.size(); i++) {
-        if (common && !pair_wanted(words[i], words[i + 1]))
+        if (!index_pairs.wanted(words[i], words[i + 1]))
             continue;
         std::string t = pair_term(words[i], words[i + 1]);
         if (!t.empty())
@@ -797,9 +797,8 @@ run_search(resdex_db_t *db, const resdex_search_options_t *o, resdex_results_t *
          * common words); the word pairs, when the index has them, make that
          * a short intersection. A filter adds no weight: the same scores. */
         Xapian::Query has_phrase = phrase;
-        std::string marker = x.get_metadata(RESDEX_META_PAIRS);
-        if (marker == RESDEX_PAIRS_ALL || marker == RESDEX_PAIRS_COMMON) {
-            Xapian::Query pairs = phrase_pairs(phrase, marker == RESDEX_PAIRS_COMMON);
+        if (std::shared_ptr<const PairWords> index_pairs = db_pair_words(db)) {
+            Xapian::Query pairs = phrase_pairs(phrase, *index_pairs);
             if (pairs.get_type() == Xapian::Query::LEAF_TERM && phrase.get_num_subqueries() == 2)
                 /* Two words whose pair the index has: the pair is the phrase
                  * (index.cc add_word_pairs: the same words at adjacent

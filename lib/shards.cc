@@ -159,9 +159,10 @@ db_open_stub(resdex_db_t *db)
                        first_down.empty() ? "stub " + db->path + " names no shard"
                                           : "no shard of stub " + db->path +
                                                 " answers, not even partly: " + first_down);
-    for (const char *key :
-         {RESDEX_META_FORMAT, RESDEX_META_PAIRS, RESDEX_META_FOLD, RESDEX_META_ADOPTION,
-          RESDEX_META_TIE, RESDEX_META_SYNONYM_TERMS, RESDEX_META_ALSO})
+    /* Not RESDEX_META_PAIRS: a search over shards does not use the pairs
+     * (search.cc), and shards built apart learn their own pair words. */
+    for (const char *key : {RESDEX_META_FORMAT, RESDEX_META_FOLD, RESDEX_META_ADOPTION,
+                            RESDEX_META_TIE, RESDEX_META_SYNONYM_TERMS, RESDEX_META_ALSO})
         if (resdex_status_t st = same_everywhere(db, key))
             return st;
     join_shards(db);

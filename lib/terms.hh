@@ -22,15 +22,20 @@
 #define RESDEX_INDEX_FORMAT "5"
 /* Metadata key holding the index format. */
 #define RESDEX_META_FORMAT "resdex:format"
-/* Metadata key, "1" when every paragraph of the index has its word pairs
- * (P_PAIR): written when an index is created empty, so an index built
+/* Metadata key saying which word pairs (P_PAIR) the paragraphs have
+ * (pairs.hh): written when an index is created empty, so an index built
  * before pairs existed never has it, and searches do without them. */
 #define RESDEX_META_PAIRS "resdex:pairs"
-/* Its values: every two adjacent words (indexes built before 2026-12-02),
- * or only two words both of the common list (pair_word): a writer turns
- * "1" into "2" on opening, since what it adds has only those. */
+/* Its values: every two adjacent words (indexes built before 2026-12-02; a
+ * writer turns "1" into "2" on opening, since what it adds has only those),
+ * two words of the built-in list (lib/common-words.h), or two words of the
+ * index's own list, learnt from its corpus (RESDEX_META_PAIR_WORDS). */
 #define RESDEX_PAIRS_ALL    "1"
 #define RESDEX_PAIRS_COMMON "2"
+#define RESDEX_PAIRS_LISTED "3"
+/* Metadata key: the index's own pair words, in byte order, each ended by
+ * a newline (with RESDEX_PAIRS_LISTED). */
+#define RESDEX_META_PAIR_WORDS "resdex:pair-words"
 /* Metadata key, "1" when every paragraph has its same-text key (P_SAME,
  * SLOT_SAME): written, like pairs, when an index is created empty; an index
  * built before folding has none and its searches do not fold. */
@@ -117,18 +122,6 @@ pair_term(const std::string &a, const std::string &b)
 {
     return joined_term(P_PAIR, a, ' ', b);
 }
-/* Is `word` (a body term as the TermGenerator writes it) one of the common
- * words (lib/common-words.h, scripts/common-words) whose pairs an index with
- * RESDEX_PAIRS_COMMON has? Only those: a phrase with a rarer word is found
- * cheaply by its positions (index.cc). */
-bool pair_word(const std::string &word);
-/* Does an index with RESDEX_PAIRS_COMMON have the pair of a and b? When
- * both are common words and not both stopwords of some language (schema.cc:
- * "of the" is in most paragraphs, no filter). Changing either list changes
- * which pairs an index has: a new RESDEX_META_PAIRS value then. */
-bool pair_wanted(const std::string &a, const std::string &b);
-bool pair_stopword(const std::string &word);
-
 /* A synonym pair a paragraph defines (synonyms.hh), as a term of that
  * paragraph: "XY" + key + "\x1f" + synonym. The query side reads the
  * pairs from these terms, which every backend lists (allterms), where the

@@ -447,6 +447,88 @@ test_metadata(void **state)
     resdex_db_close(db);
 }
 
+/* The pair words an index learns (resdex_pair_words_learn): per language,
+ * the 200 words in the most paragraphs (in two at least; equals in byte
+ * order), with their accented forms; none of Chinese (n-grams). Set on an
+ * empty index they are its own (resdex:pairs 3) and stay so: an index
+ * with paragraphs refuses others. */
+static void
+test_pair_words(void **state)
+{
+    fixture_t *f = *state;
+    resdex_doc_t *doc = model_doc_new();
+    char text[2048];
+    size_t at = 0;
+    for (int i = 0; i < 250; i++)
+        at += (size_t)snprintf(text + at, sizeof text - at, "w%03d ", i);
+    resdex_resolution_t *en = add_ecosoc(doc, "2024/1", "2024-07-25", "en", NULL, "p.txt");
+    model_add_paragraph(doc, en, RESDEX_KIND_OPERATIVE, text)->number = 1;
+    strcat(text, "alpha");
+    model_add_paragraph(doc, en, RESDEX_KIND_OPERATIVE, text)->number = 2;
+    resdex_resolution_t *fr = add_ecosoc(doc, "2024/1", "2024-07-25", "fr", NULL, "p.txt");
+    model_add_paragraph(doc, fr, RESDEX_KIND_OPERATIVE, "Les États coopèrent")->number = 1;
+    model_add_paragraph(doc, fr, RESDEX_KIND_OPERATIVE, "Les États agissent")->number = 2;
+    resdex_resolution_t *zh = add_ecosoc(doc, "2024/1", "2024-07-25", "zh", NULL, "p.txt");
+    model_add_paragraph(doc, zh, RESDEX_KIND_OPERATIVE, "预防犯罪")->number = 1;
+    model_add_paragraph(doc, zh, RESDEX_KIND_OPERATIVE, "预防犯罪")->number = 2;
+    assert_false(model_failed(doc));
+    resdex_prepared_t *prepared = NULL;
+    assert_int_equal(resdex_prepare_doc("p.txt", doc, &prepared), RESDEX_STATUS_SUCCESS);
+    const resdex_prepared_t *sample[] = {prepared};
+    resdex_pair_words_t *words = NULL;
+    assert_int_equal(resdex_pair_words_learn(sample, 1, NULL), RESDEX_STATUS_BAD_ARGUMENT);
+    assert_int_equal(resdex_pair_words_learn(NULL, 1, &words), RESDEX_STATUS_BAD_ARGUMENT);
+    assert_null(words);
+    assert_int_equal(resdex_pair_words_learn(sample, 0, &words), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(resdex_pair_words_count(words), 0);
+    resdex_pair_words_destroy(words);
+    assert_int_equal(resdex_pair_words_learn(sample, 1, &words), RESDEX_STATUS_SUCCESS);
+    /* w000..w199; "les", "etats" and "états". */
+    assert_int_equal(resdex_pair_words_count(words), 203);
+
+    resdex_db_t *db = open_rw(f);
+    char *v = NULL;
+    assert_int_equal(resdex_db_read_metadata(db, "resdex:pairs", &v), RESDEX_STATUS_SUCCESS);
+    assert_string_equal(v, "2"); /* the built-in words, until told */
+    free(v);
+    assert_int_equal(resdex_db_set_pair_words(db, NULL), RESDEX_STATUS_BAD_ARGUMENT);
+    assert_int_equal(resdex_db_set_pair_words(db, words), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(resdex_db_index_prepared(db, prepared), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(resdex_db_commit(db), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(resdex_db_read_metadata(db, "resdex:pairs", &v), RESDEX_STATUS_SUCCESS);
+    assert_string_equal(v, "3");
+    free(v);
+    assert_int_equal(resdex_db_read_metadata(db, "resdex:pair-words", &v), RESDEX_STATUS_SUCCESS);
+    static const char first[] = "etats\nles\nw000\nw001\n";
+    assert_true(strncmp(v, first, sizeof first - 1) == 0);
+    assert_non_null(strstr(v, "\nw199\nétats\n"));
+    assert_null(strstr(v, "w200"));
+    assert_null(strstr(v, "alpha"));
+    assert_null(strstr(v, "犯"));
+    char *before = v;
+
+    /* Paragraphs in the index: other words are refused, nothing changes. */
+    resdex_pair_words_t *none = NULL;
+    assert_int_equal(resdex_pair_words_learn(sample, 0, &none), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(resdex_db_set_pair_words(db, none), RESDEX_STATUS_BAD_ARGUMENT);
+    assert_non_null(strstr(resdex_db_last_error(db), "holds paragraphs already"));
+    assert_int_equal(resdex_db_commit(db), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(resdex_db_read_metadata(db, "resdex:pair-words", &v), RESDEX_STATUS_SUCCESS);
+    assert_string_equal(v, before);
+    free(v);
+    free(before);
+    resdex_db_close(db);
+
+    /* A reader cannot take words. */
+    db = open_ro(f);
+    assert_int_equal(resdex_db_set_pair_words(db, words), RESDEX_STATUS_BAD_ARGUMENT);
+    resdex_db_close(db);
+    resdex_pair_words_destroy(none);
+    resdex_pair_words_destroy(words);
+    resdex_prepared_destroy(prepared);
+    resdex_doc_destroy(doc);
+}
+
 static int
 collect_file(const resdex_file_entry_t *e, void *ctx)
 {
@@ -905,6 +987,7 @@ main(void)
         T(test_replace_and_remove),
         T(test_close_without_commit_discards),
         T(test_metadata),
+        T(test_pair_words),
         T(test_locked_index),
         T(test_list_files),
         T(test_compact),

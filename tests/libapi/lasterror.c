@@ -177,7 +177,21 @@ main(int argc, char **argv)
     NOTE(resdex_db_open);
     st = resdex_db_open(part, RESDEX_DB_PART, &p);
     succeeded("resdex_db_open", p, st);
+    resdex_prepared_t *learnt_from = NULL;
+    resdex_pair_words_t *words = NULL;
+    st = resdex_prepare_doc("cnd-55-12.txt", doc, &learnt_from);
+    expect(st == RESDEX_STATUS_SUCCESS, "resdex_prepare_doc", "succeeds", NULL);
+    const resdex_prepared_t *learn_set[] = {learnt_from};
+    st = resdex_pair_words_learn(learn_set, 1, &words);
+    expect(st == RESDEX_STATUS_SUCCESS && resdex_pair_words_count(words) > 0,
+           "resdex_pair_words_learn", "learns words from the sample", NULL);
+    REFUSE(p, resdex_db_set_pair_words, NULL);
+    SUCCEED(p, resdex_db_set_pair_words, words);
     SUCCEED(p, resdex_db_index_doc, "cnd-55-12.txt", doc);
+    /* The index holds paragraphs now: its pairs stay as they are. */
+    REFUSE(p, resdex_db_set_pair_words, words);
+    resdex_pair_words_destroy(words);
+    resdex_prepared_destroy(learnt_from);
     SUCCEED(p, resdex_db_set_path_metadata, RESDEX_META_FILE_PREFIX, "cnd-55-12.txt", "1 2 3");
     SUCCEED0(p, resdex_db_commit);
     resdex_db_close(p);

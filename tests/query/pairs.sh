@@ -1,17 +1,18 @@
 #!/bin/sh
-# Word pairs (lib/index.cc, lib/search.cc): a new index carries a term for
-# every two adjacent words of a paragraph that are both common words
-# (lib/common-words.h) and says so (resdex:pairs 2; 1 was every pair); the
-# phrase boost then finds the paragraphs with the phrase through the pairs.
-# The results must be those of the same index searched without them (the
-# marker removed): same hits, scores and totals, byte for byte.
+# Word pairs (lib/pairs.cc, lib/search.cc): a new index carries a term for
+# every two adjacent words of a paragraph that are both among its pair
+# words; resdexd learns those from a sample of the corpus (indexer/pairs.c:
+# resdex:pairs 3 and the list in resdex:pair-words; 2 is the built-in list
+# of lib/common-words.h, 1 every pair). The phrase boost then finds the
+# paragraphs with the phrase through the pairs. The results must be those of
+# the same index searched without them (the marker removed): same hits,
+# scores and totals, byte for byte.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/query/query-lib.sh"
 INDEX_DUMP="$top_builddir/tests/index_dump"
 
-check "a new index says it has the common words' pairs" \
-    is "$("$INDEX_DUMP" --meta "$T/db" resdex:pairs)" "$(printf 'resdex:pairs\t2')"
-
+check "a new index says it has its own pair words" \
+    is "$("$INDEX_DUMP" --meta "$T/db" resdex:pairs)" "$(printf 'resdex:pairs\t3')"
 # Five operative paragraphs. On the words alone the short ones rank first
 # (3, 1, 5: "prevention of crime", "prevention crime"); the phrase "crime
 # prevention" is in 2, and in 4 across a full stop (positions are adjacent:
@@ -78,15 +79,80 @@ lines 'alternatives to imprisonment' 'alternatives imprisonment' 'crime preventi
     'united nations office on drugs and crime' >"$T/queries"
 check "samples: the same results without the pairs" same_without_pairs "$T/db"
 
+# The pair words are the corpus's own: "zorblat", in no list of UN words,
+# is in a paragraph of each of 71 files, so its pairs are written and the
+# phrase is found through them. As above, --limit 1 finds the one paragraph
+# with the phrase only through its pair: built by one writer, and in parts
+# (71 files: bulk.c), each part writing the words the index learnt.
+mkdir -p "$T/zc"
+i=100
+while [ $i -lt 170 ]; do
+    cat >"$T/zc/z$i.txt" <<DOC
+Resolution adopted by the Economic and Social Council on 25 July 2024
+
+2024/$i. Zorblat work
+
+The Economic and Social Council,
+
+Recalling its earlier work,
+
+1. Urges zorblat work for prevention;
+
+2. Requests reports on the work done;
+DOC
+    i=$((i + 1))
+done
+cat >"$T/zc/z200.txt" <<'DOC'
+Resolution adopted by the Economic and Social Council on 25 July 2024
+
+2024/200. Zorblat work
+
+The Economic and Social Council,
+
+Recalling its earlier work,
+
+1. Calls for zorblat prevention in the long list of national plans, programmes, strategies, policies, budgets, reports and reviews of all kinds;
+
+2. Notes a quuxly done work;
+DOC
+lines 'zorblat prevention' 'prevention zorblat' '"zorblat prevention"' 'zorblat work' \
+    'quuxly done' 'work done' 'zorblat AND prevention' >"$T/queries"
+for jobs in 1 2; do
+    expect_status 0 "zorblat corpus, --jobs $jobs: built" \
+        "$RESDEXD" --once --verbose --jobs $jobs --db "$T/z$jobs" --corpus "$T/zc"
+    if [ $jobs = 2 ]; then
+        check "zorblat corpus, --jobs 2: built in parts" grep -q 'debug: merged [0-9]* parts' "$T/err"
+    fi
+    check "zorblat corpus, --jobs $jobs: learnt from the files" \
+        grep -q 'debug: learnt [0-9]* pair words from 71 files' "$T/err"
+    check "zorblat corpus, --jobs $jobs: its own pair words" \
+        is "$("$INDEX_DUMP" --meta "$T/z$jobs" resdex:pairs)" "$(printf 'resdex:pairs\t3')"
+    "$INDEX_DUMP" --meta "$T/z$jobs" resdex:pair-words >"$T/words"
+    check "zorblat corpus, --jobs $jobs: 'zorblat' and 'prevention' are pair words" \
+        sh -c "grep -qx 'zorblat' '$T/words' && grep -qx 'prevention' '$T/words'"
+    check "zorblat corpus, --jobs $jobs: 'quuxly' (one paragraph) is not" \
+        sh -c "! grep -q 'quuxly' '$T/words'"
+    expect_status 0 "zorblat corpus, --jobs $jobs: phrase, first hit" \
+        "$RESDEX" --db "$T/z$jobs" search --json --limit 1 zorblat prevention
+    check "zorblat corpus, --jobs $jobs: --limit 1 finds the phrase" is "$(json_ids)" "E/RES/2024/200#1"
+    check "zorblat corpus, --jobs $jobs: the same results without the pairs" \
+        same_without_pairs "$T/z$jobs"
+done
+check "zorblat corpus: both builds learnt the same words" \
+    sh -c "'$INDEX_DUMP' --meta '$T/z1' resdex:pair-words | cmp -s - '$T/words'"
+
 # An index built when every pair was written (marker 1) is marked 2 by the
 # first writer that opens it: what it adds has the common words' pairs only.
 rm -rf "$T/old" && cp -R "$T/pdb" "$T/old"
+"$INDEX_DUMP" --set-meta "$T/old" resdex:pair-words ""
 "$INDEX_DUMP" --set-meta "$T/old" resdex:pairs 1
 check "an index marked with every pair" \
     is "$("$INDEX_DUMP" --meta "$T/old" resdex:pairs)" "$(printf 'resdex:pairs\t1')"
 expect_status 0 "resdexd --once on it" "$RESDEXD" --once --db "$T/old" --corpus "$T/pc"
 check "a writer marks it with the common words' pairs" \
     is "$("$INDEX_DUMP" --meta "$T/old" resdex:pairs)" "$(printf 'resdex:pairs\t2')"
+check "... and keeps them: no list of its own" \
+    is "$("$INDEX_DUMP" --meta "$T/old" resdex:pair-words)" ""
 lines 'crime prevention' 'prevention crime' 'reports and reviews' >"$T/queries"
 check "re-marked index: the same results without the pairs" same_without_pairs "$T/old"
 
