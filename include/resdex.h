@@ -607,7 +607,7 @@ void resdex_prepared_destroy(resdex_prepared_t *prepared);
 typedef struct resdex_pair_words resdex_pair_words_t;
 
 /* Learn pair words from prepared sets (a sample of what an index will
- * hold): in each language but Chinese, the 200 words in the most of the
+ * hold): in each language but Chinese, the 300 words in the most of the
  * sample's paragraphs (and in two at least), with their accented forms.
  * The sets stay the caller's; the words may be given to several indexes
  * (the parts of one), from any thread. *words (OUT): destroy it with

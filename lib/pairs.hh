@@ -62,7 +62,7 @@ class PairWords
     std::vector<std::string> words_; /* in byte order */
 };
 
-enum { PAIR_WORDS_PER_LANGUAGE = 200, PAIR_WORDS_MIN_PARAGRAPHS = 2 };
+enum { PAIR_WORDS_PER_LANGUAGE = 300, PAIR_WORDS_MIN_PARAGRAPHS = 2 };
 
 /* Is `word` a stopword of some language (schema.cc)? "of the" is in most
  * paragraphs: no filter, so two stopwords make no pair. */
