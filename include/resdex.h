@@ -606,13 +606,24 @@ void resdex_prepared_destroy(resdex_prepared_t *prepared);
  * is found. */
 typedef struct resdex_pair_words resdex_pair_words_t;
 
-/* Learn pair words from prepared sets (a sample of what an index will
- * hold): in each language but Chinese, the 300 words in the most of the
- * sample's paragraphs (and in two at least), with their accented forms.
- * The sets stay the caller's; the words may be given to several indexes
- * (the parts of one), from any thread. *words (OUT): destroy it with
- * resdex_pair_words_destroy. Errors: BAD_ARGUMENT, OUT_OF_MEMORY. */
-resdex_status_t resdex_pair_words_learn(const resdex_prepared_t *const *sample, size_t n,
+/* A sample of what an index will hold, to learn its pair words from:
+ * the words of prepared sets counted as they are added (a set may be
+ * destroyed once added: a sample keeps counts, not paragraphs). *sample
+ * (OUT): destroy it with resdex_pair_sample_destroy. Errors: BAD_ARGUMENT,
+ * OUT_OF_MEMORY. */
+typedef struct resdex_pair_sample resdex_pair_sample_t;
+resdex_status_t resdex_pair_sample_new(resdex_pair_sample_t **sample);
+resdex_status_t resdex_pair_sample_add(resdex_pair_sample_t *sample,
+                                       const resdex_prepared_t *prepared);
+/* Free a sample. NULL is a no-op. */
+void resdex_pair_sample_destroy(resdex_pair_sample_t *sample);
+
+/* The pair words of a sample: in each language but Chinese, the 300 words
+ * in the most of its paragraphs (and in two at least), with their accented
+ * forms. The words may be given to several indexes (the parts of one),
+ * from any thread. *words (OUT): destroy it with resdex_pair_words_destroy.
+ * Errors: BAD_ARGUMENT, OUT_OF_MEMORY. */
+resdex_status_t resdex_pair_words_learn(const resdex_pair_sample_t *sample,
                                         resdex_pair_words_t **words);
 /* How many words (0 for NULL; a sample without paragraphs learns none). */
 size_t resdex_pair_words_count(const resdex_pair_words_t *words);

@@ -232,8 +232,7 @@ build_run(bulk_t *b, run_t *r)
             continue;
         }
         file_job_t *job = &b->jobs[b->units[u].job];
-        if (!job->preloaded)
-            load_file(b->ix->corpus, job->rel, NULL, &job->out);
+        load_file(b->ix->corpus, job->rel, NULL, &job->out);
         job->done = 1;
         atomic_fetch_add(&b->files_done, 1);
         if (!loaded_ready(&job->out))

@@ -48,7 +48,6 @@ typedef struct file_job {
     old_state_t old;
     loaded_t out;
     int done;            /* out is filled */
-    int preloaded;       /* out was filled before the loop (pairs.c's sample) */
     int indexed;         /* already in the index (a cold build put it there) */
     uint64_t paragraphs; /* ... with this many paragraphs */
 } file_job_t;

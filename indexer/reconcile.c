@@ -326,8 +326,7 @@ prefetch_run(void *arg)
         if (stop)
             break;
         file_job_t *job = &pf->jobs[k];
-        if (!job->preloaded)
-            load_file(pf->corpus, job->rel, &job->old, &job->out);
+        load_file(pf->corpus, job->rel, &job->old, &job->out);
         pthread_mutex_lock(&pf->mu);
         job->done = 1;
         pf->paragraphs += resdex_prepared_paragraphs(job->out.prepared);
@@ -365,7 +364,7 @@ prefetch_take(prefetch_t *pf, size_t k)
 {
     file_job_t *job = &pf->jobs[k];
     if (!pf->started) {
-        if (!job->done && !job->preloaded)
+        if (!job->done)
             load_file(pf->corpus, job->rel, &job->old, &job->out);
         job->done = 1;
         pf->taken = k + 1;

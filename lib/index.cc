@@ -640,29 +640,15 @@ resdex_db_index_prepared(resdex_db_t *db, const resdex_prepared_t *prepared)
 }
 
 extern "C" resdex_status_t
-resdex_pair_words_learn(const resdex_prepared_t *const *sample, size_t n,
-                        resdex_pair_words_t **words)
+resdex_pair_sample_add(resdex_pair_sample_t *sample, const resdex_prepared_t *prepared)
 {
-    resdex_pair_words_t *w = nullptr;
-    resdex_status_t st = guarded(nullptr, [&] {
-        if (words)
-            *words = nullptr;
-        if (!words || (n > 0 && !sample))
+    return guarded(nullptr, [&] {
+        if (!sample || !prepared)
             return RESDEX_STATUS_BAD_ARGUMENT;
-        std::vector<const Xapian::Document *> docs;
-        for (size_t i = 0; i < n; i++)
-            if (sample[i])
-                for (const Xapian::Document &d : sample[i]->docs)
-                    docs.push_back(&d);
-        w = new resdex_pair_words_t{PairWords::learn(docs)};
+        for (const Xapian::Document &d : prepared->docs)
+            sample->sample.add(d);
         return RESDEX_STATUS_SUCCESS;
     });
-    if (st != RESDEX_STATUS_SUCCESS) {
-        delete w;
-        return st;
-    }
-    *words = w;
-    return st;
 }
 
 extern "C" size_t

@@ -8,9 +8,6 @@
 
 #include <algorithm>
 #include <cstring>
-#include <map>
-#include <unordered_map>
-#include <unordered_set>
 
 namespace
 {
@@ -49,67 +46,67 @@ PairWords::common()
 }
 
 std::shared_ptr<const PairWords>
-PairWords::from_list(const std::string &list)
+PairWords::of(std::vector<std::string> words)
 {
     auto w = std::make_shared<PairWords>();
-    for (size_t at = 0; at < list.size();) {
-        size_t end = list.find('\n', at);
-        if (end == std::string::npos)
-            end = list.size();
-        if (end > at)
-            w->words_.push_back(list.substr(at, end - at));
-        at = end + 1;
-    }
-    /* Sorted already when this library wrote it; a list set by hand too. */
+    w->words_ = std::move(words);
     std::sort(w->words_.begin(), w->words_.end());
     w->words_.erase(std::unique(w->words_.begin(), w->words_.end()), w->words_.end());
     return w;
 }
 
 std::shared_ptr<const PairWords>
-PairWords::learn(const std::vector<const Xapian::Document *> &docs)
+PairWords::from_list(const std::string &list)
 {
-    /* Per language: in how many paragraphs each word stands without its
-     * accents (add_folded_words indexes that form beside every accented
-     * one), and the accented forms met. */
-    struct Counts {
-        std::unordered_map<std::string, unsigned> paragraphs;
-        std::unordered_map<std::string, std::unordered_set<std::string>> accented;
-    };
-    std::map<std::string, Counts> by_lang;
-    for (const Xapian::Document *doc : docs) {
-        auto it = doc->termlist_begin();
-        it.skip_to(P_LANG);
-        if (it == doc->termlist_end())
-            continue;
-        std::string lang_term = *it;
-        if (lang_term.compare(0, strlen(P_LANG), P_LANG) != 0)
-            continue;
-        std::string lang = lang_term.substr(strlen(P_LANG));
-        if (lang.empty() || lang_is_cjk(lang.c_str()))
-            continue;
-        Counts &c = by_lang[lang];
-        for (it = doc->termlist_begin(); it != doc->termlist_end(); ++it) {
-            std::string t = *it;
-            if (is_prefixed(t))
-                continue;
-            std::string plain = resdex_fold(t);
-            if (plain.empty())
-                continue;
-            if (plain == t)
-                c.paragraphs[t]++;
-            else
-                c.accented[plain].insert(t);
-        }
+    std::vector<std::string> words;
+    for (size_t at = 0; at < list.size();) {
+        size_t end = list.find('\n', at);
+        if (end == std::string::npos)
+            end = list.size();
+        if (end > at)
+            words.push_back(list.substr(at, end - at));
+        at = end + 1;
     }
-    auto w = std::make_shared<PairWords>();
-    for (auto &lc : by_lang) {
+    return of(std::move(words));
+}
+
+void
+PairSample::add(const Xapian::Document &doc)
+{
+    auto it = doc.termlist_begin();
+    it.skip_to(P_LANG);
+    if (it == doc.termlist_end())
+        return;
+    std::string lang_term = *it;
+    if (lang_term.compare(0, strlen(P_LANG), P_LANG) != 0)
+        return;
+    std::string lang = lang_term.substr(strlen(P_LANG));
+    if (lang.empty() || lang_is_cjk(lang.c_str()))
+        return;
+    Counts &c = by_lang_[lang];
+    for (it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+        std::string t = *it;
+        if (is_prefixed(t))
+            continue;
+        std::string plain = resdex_fold(t);
+        if (plain.empty())
+            continue;
+        if (plain == t)
+            c.paragraphs[t]++;
+        else
+            c.accented[plain].insert(t);
+    }
+}
+
+std::shared_ptr<const PairWords>
+PairSample::learn() const
+{
+    std::vector<std::string> words;
+    for (const auto &lc : by_lang_) {
         std::vector<std::pair<unsigned, std::string>> ranked;
-        for (auto &wc : lc.second.paragraphs)
+        for (const auto &wc : lc.second.paragraphs)
             if (wc.second >= PAIR_WORDS_MIN_PARAGRAPHS)
                 ranked.emplace_back(wc.second, wc.first);
-        /* The most frequent first; equals in byte order: the same sample
-         * always gives the same list. */
         std::sort(ranked.begin(), ranked.end(), [](const auto &a, const auto &b) {
             return a.first != b.first ? a.first > b.first : a.second < b.second;
         });
@@ -118,13 +115,11 @@ PairWords::learn(const std::vector<const Xapian::Document *> &docs)
         for (auto &r : ranked) {
             auto forms = lc.second.accented.find(r.second);
             if (forms != lc.second.accented.end())
-                w->words_.insert(w->words_.end(), forms->second.begin(), forms->second.end());
-            w->words_.push_back(std::move(r.second));
+                words.insert(words.end(), forms->second.begin(), forms->second.end());
+            words.push_back(std::move(r.second));
         }
     }
-    std::sort(w->words_.begin(), w->words_.end());
-    w->words_.erase(std::unique(w->words_.begin(), w->words_.end()), w->words_.end());
-    return w;
+    return PairWords::of(std::move(words));
 }
 
 bool
@@ -212,6 +207,43 @@ db_pair_words(resdex_db_t *db)
         db->pair_words_key = std::move(key);
     }
     return db->pair_words;
+}
+
+extern "C" resdex_status_t
+resdex_pair_sample_new(resdex_pair_sample_t **sample)
+{
+    return guarded(nullptr, [&] {
+        if (!sample)
+            return RESDEX_STATUS_BAD_ARGUMENT;
+        *sample = new resdex_pair_sample_t();
+        return RESDEX_STATUS_SUCCESS;
+    });
+}
+
+extern "C" void
+resdex_pair_sample_destroy(resdex_pair_sample_t *sample)
+{
+    delete sample;
+}
+
+extern "C" resdex_status_t
+resdex_pair_words_learn(const resdex_pair_sample_t *sample, resdex_pair_words_t **words)
+{
+    resdex_pair_words_t *w = nullptr;
+    resdex_status_t st = guarded(nullptr, [&] {
+        if (words)
+            *words = nullptr;
+        if (!sample || !words)
+            return RESDEX_STATUS_BAD_ARGUMENT;
+        w = new resdex_pair_words_t{sample->sample.learn()};
+        return RESDEX_STATUS_SUCCESS;
+    });
+    if (st != RESDEX_STATUS_SUCCESS) {
+        delete w;
+        return st;
+    }
+    *words = w;
+    return st;
 }
 
 extern "C" size_t

@@ -10,7 +10,7 @@
  *   - "2": the built-in list, lib/common-words.h (the most frequent words
  *     of the UN's resolutions, scripts/common-words);
  *   - "3": the index's own list, RESDEX_META_PAIR_WORDS, learnt before its
- *     first paragraph from a sample of its corpus (PairWords::learn, by
+ *     first paragraph from a sample of its corpus (PairSample, by
  *     resdexd: indexer/pairs.c), so that a corpus whose frequent words are
  *     not the UN's usual ones gets their pairs too;
  *   - "1": every pair (indexes built before 2026-12-02; a writer turns it
@@ -24,8 +24,11 @@
 
 #include <xapian.h>
 
+#include <map>
 #include <memory>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 class PairWords
@@ -38,13 +41,8 @@ class PairWords
     /* A list as RESDEX_META_PAIR_WORDS holds it ("3"): the words in byte
      * order, each ended by '\n'. */
     static std::shared_ptr<const PairWords> from_list(const std::string &list);
-    /* Learnt from paragraphs (Xapian documents as resdex_prepare_doc makes
-     * them, without pairs): for each language but those written in Han
-     * characters (their terms are n-grams), the PAIR_WORDS_PER_LANGUAGE
-     * words in the most paragraphs (in at least PAIR_WORDS_MIN_PARAGRAPHS),
-     * each with its accented forms seen. */
-    static std::shared_ptr<const PairWords>
-    learn(const std::vector<const Xapian::Document *> &docs);
+    /* The list of `words` (any order, repeats allowed). */
+    static std::shared_ptr<const PairWords> of(std::vector<std::string> words);
 
     /* Is `word` (a body term as the TermGenerator writes it) a pair word? */
     bool word(const std::string &w) const;
@@ -64,6 +62,29 @@ class PairWords
 
 enum { PAIR_WORDS_PER_LANGUAGE = 300, PAIR_WORDS_MIN_PARAGRAPHS = 2 };
 
+/* The words of a sample of paragraphs, counted as they come (Xapian
+ * documents as resdex_prepare_doc makes them, without pairs), and the pair
+ * words learnt from them: for each language but those written in Han
+ * characters (their terms are n-grams), the PAIR_WORDS_PER_LANGUAGE words in
+ * the most paragraphs (in at least PAIR_WORDS_MIN_PARAGRAPHS; equals in
+ * byte order, so that a sample always gives the same list), each with the
+ * accented forms of it met. */
+class PairSample
+{
+  public:
+    void add(const Xapian::Document &doc);
+    std::shared_ptr<const PairWords> learn() const;
+
+  private:
+    struct Counts {
+        /* In how many paragraphs each word stands without its accents
+         * (add_folded_words indexes that form beside every accented one). */
+        std::unordered_map<std::string, unsigned> paragraphs;
+        std::unordered_map<std::string, std::unordered_set<std::string>> accented;
+    };
+    std::map<std::string, Counts> by_lang_;
+};
+
 /* Is `word` a stopword of some language (schema.cc)? "of the" is in most
  * paragraphs: no filter, so two stopwords make no pair. */
 bool pair_stopword(const std::string &word);
@@ -80,9 +101,12 @@ void add_word_pairs(Xapian::Document &doc, const PairWords &words);
  * marker missing or unknown): searches then do without. */
 std::shared_ptr<const PairWords> db_pair_words(resdex_db_t *db);
 
-/* The public handle on a list (resdex.h). */
+/* The public handles (resdex.h). */
 struct resdex_pair_words {
     std::shared_ptr<const PairWords> words;
+};
+struct resdex_pair_sample {
+    PairSample sample;
 };
 
 #endif

@@ -474,15 +474,37 @@ test_pair_words(void **state)
     assert_false(model_failed(doc));
     resdex_prepared_t *prepared = NULL;
     assert_int_equal(resdex_prepare_doc("p.txt", doc, &prepared), RESDEX_STATUS_SUCCESS);
-    const resdex_prepared_t *sample[] = {prepared};
+    resdex_pair_sample_t *sample = NULL;
     resdex_pair_words_t *words = NULL;
-    assert_int_equal(resdex_pair_words_learn(sample, 1, NULL), RESDEX_STATUS_BAD_ARGUMENT);
-    assert_int_equal(resdex_pair_words_learn(NULL, 1, &words), RESDEX_STATUS_BAD_ARGUMENT);
+    assert_int_equal(resdex_pair_sample_new(NULL), RESDEX_STATUS_BAD_ARGUMENT);
+    assert_int_equal(resdex_pair_sample_new(&sample), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(resdex_pair_words_learn(sample, NULL), RESDEX_STATUS_BAD_ARGUMENT);
+    assert_int_equal(resdex_pair_words_learn(NULL, &words), RESDEX_STATUS_BAD_ARGUMENT);
     assert_null(words);
-    assert_int_equal(resdex_pair_words_learn(sample, 0, &words), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(resdex_pair_sample_add(sample, NULL), RESDEX_STATUS_BAD_ARGUMENT);
+    /* Nothing added: no words. */
+    assert_int_equal(resdex_pair_words_learn(sample, &words), RESDEX_STATUS_SUCCESS);
     assert_int_equal(resdex_pair_words_count(words), 0);
-    resdex_pair_words_destroy(words);
-    assert_int_equal(resdex_pair_words_learn(sample, 1, &words), RESDEX_STATUS_SUCCESS);
+    resdex_pair_words_t *none = words;
+    assert_int_equal(resdex_pair_sample_add(sample, prepared), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(resdex_pair_words_learn(sample, &words), RESDEX_STATUS_SUCCESS);
+    resdex_pair_sample_destroy(sample);
+    /* Counts add up over sets, and a set may go once added (the sample
+     * keeps counts, not paragraphs): the same set twice puts "coopèrent"
+     * and "agissent" in two paragraphs; "alpha" in two too, but after the
+     * 300 w-words in four. */
+    resdex_pair_sample_t *twice = NULL;
+    resdex_prepared_t *again = NULL;
+    resdex_pair_words_t *more = NULL;
+    assert_int_equal(resdex_pair_sample_new(&twice), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(resdex_prepare_doc("p.txt", doc, &again), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(resdex_pair_sample_add(twice, again), RESDEX_STATUS_SUCCESS);
+    resdex_prepared_destroy(again);
+    assert_int_equal(resdex_pair_sample_add(twice, prepared), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(resdex_pair_words_learn(twice, &more), RESDEX_STATUS_SUCCESS);
+    assert_int_equal(resdex_pair_words_count(more), 306);
+    resdex_pair_words_destroy(more);
+    resdex_pair_sample_destroy(twice);
     /* w000..w299; "les", "etats" and "états". */
     assert_int_equal(resdex_pair_words_count(words), 303);
 
@@ -508,8 +530,6 @@ test_pair_words(void **state)
     char *before = v;
 
     /* Paragraphs in the index: other words are refused, nothing changes. */
-    resdex_pair_words_t *none = NULL;
-    assert_int_equal(resdex_pair_words_learn(sample, 0, &none), RESDEX_STATUS_SUCCESS);
     assert_int_equal(resdex_db_set_pair_words(db, none), RESDEX_STATUS_BAD_ARGUMENT);
     assert_non_null(strstr(resdex_db_last_error(db), "holds paragraphs already"));
     assert_int_equal(resdex_db_commit(db), RESDEX_STATUS_SUCCESS);

@@ -178,13 +178,18 @@ main(int argc, char **argv)
     st = resdex_db_open(part, RESDEX_DB_PART, &p);
     succeeded("resdex_db_open", p, st);
     resdex_prepared_t *learnt_from = NULL;
+    resdex_pair_sample_t *learn_set = NULL;
     resdex_pair_words_t *words = NULL;
     st = resdex_prepare_doc("cnd-55-12.txt", doc, &learnt_from);
     expect(st == RESDEX_STATUS_SUCCESS, "resdex_prepare_doc", "succeeds", NULL);
-    const resdex_prepared_t *learn_set[] = {learnt_from};
-    st = resdex_pair_words_learn(learn_set, 1, &words);
+    st = resdex_pair_sample_new(&learn_set);
+    if (st == RESDEX_STATUS_SUCCESS)
+        st = resdex_pair_sample_add(learn_set, learnt_from);
+    if (st == RESDEX_STATUS_SUCCESS)
+        st = resdex_pair_words_learn(learn_set, &words);
     expect(st == RESDEX_STATUS_SUCCESS && resdex_pair_words_count(words) > 0,
            "resdex_pair_words_learn", "learns words from the sample", NULL);
+    resdex_pair_sample_destroy(learn_set);
     REFUSE(p, resdex_db_set_pair_words, NULL);
     SUCCEED(p, resdex_db_set_pair_words, words);
     SUCCEED(p, resdex_db_index_doc, "cnd-55-12.txt", doc);
