@@ -15,13 +15,13 @@ pairs_learn(indexer_t *ix, const file_job_t *jobs, size_t n)
     uint64_t paragraphs = 0;
     for (size_t k = 0; k < want && st == RESDEX_STATUS_SUCCESS; k++) {
         const file_job_t *job = &jobs[k * n / want];
-        /* As the loop after loads it (an archive stays unparsed: no
-         * sample); what fails is that loop's to report. Counted, then
-         * dropped: kept, the sample's terms and positions (about 15 KB a
-         * paragraph) doubled resdexd's memory. */
+        /* As the loop after loads it (an archive stays unparsed, no
+         * prepared paragraphs: no sample); what fails is that loop's to
+         * report. Counted, then dropped: kept, the sample's terms and
+         * positions (about 15 KB a paragraph) doubled resdexd's memory. */
         loaded_t l;
         load_file(ix->corpus, job->rel, &job->old, &l);
-        if (loaded_ready(&l)) {
+        if (loaded_ready(&l) && l.prepared) {
             st = resdex_pair_sample_add(sample, l.prepared);
             got++;
             paragraphs += resdex_prepared_paragraphs(l.prepared);

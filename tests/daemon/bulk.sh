@@ -126,6 +126,9 @@ expect_status 0 "zips, one writer: built" \
     "$RESDEXD" --jobs 1 --verbose --once --db "$T/zone" --corpus "$T/zc"
 check "zips, one writer: the bad member named" \
     grep -q 'warning: zips/ga-English.zip!English/zz-notes.txt: no resolution' "$T/err"
+check "zips, one writer: the pair words learnt from the text files, the archives left out" \
+    sh -c "grep -q 'debug: learnt [0-9]* pair words from $(ls "$SAMPLES"/*.txt | wc -l) files' '$T/err' &&
+           ! grep -q 'cannot learn' '$T/err'"
 dump "$T/zone" >"$T/zone.dump"
 "$INDEX_DUMP" --meta "$T/zone" member: >"$T/zone.members"
 check "zips, one writer: a state for each of the $members members" \
