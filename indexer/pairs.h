@@ -18,8 +18,9 @@
 #define PAIRS_SAMPLE_FILES 100
 
 /* Learn the pair words of ix->db, which holds no paragraph, from a sample
- * of jobs[0..n), and set them there (with the next commit). The words (for
- * the parts of a cold build, bulk.c; the caller destroys them), or NULL. */
+ * of jobs[0..n), and set them there, uncommitted (the caller counts the
+ * change). The words (for the parts of a cold build, bulk.c; the caller
+ * destroys them), or NULL: nothing set. */
 resdex_pair_words_t *pairs_learn(indexer_t *ix, const file_job_t *jobs, size_t n);
 
 #endif

@@ -711,6 +711,8 @@ indexer_reconcile(indexer_t *ix, const char *rel)
         progress_start(ix, disk.n, states.n == 0 && rejects.n == 0);
     if (full && states.n == 0 && rejects.n == 0) {
         pair_words = pairs_learn(ix, pf.jobs, pf.n);
+        if (pair_words)
+            mark_changed(ix); /* set, to commit (before bulk.c's merge too) */
         built = bulk_build(ix, pf.jobs, pf.n, pair_words);
         if (built < 0)
             goto DONE;

@@ -141,6 +141,20 @@ done
 check "zorblat corpus: both builds learnt the same words" \
     sh -c "'$INDEX_DUMP' --meta '$T/z1' resdex:pair-words | cmp -s - '$T/words'"
 
+# An index made on an empty folder (its corpus committed, no paragraph),
+# built in parts once the files are there: the words learnt go with the
+# commit before the merge (which wants nothing pending).
+mkdir -p "$T/empty"
+expect_status 0 "an empty corpus: an empty index" "$RESDEXD" --once --db "$T/ze" --corpus "$T/empty"
+cp "$T/zc"/*.txt "$T/empty/"
+expect_status 0 "... then its 71 files, in parts" \
+    "$RESDEXD" --once --verbose --jobs 2 --db "$T/ze" --corpus "$T/empty"
+check "... built in parts" grep -q 'debug: merged [0-9]* parts' "$T/err"
+check "... with its own pair words" \
+    is "$("$INDEX_DUMP" --meta "$T/ze" resdex:pairs)" "$(printf 'resdex:pairs\t3')"
+expect_status 0 "... phrase, first hit" "$RESDEX" --db "$T/ze" search --json --limit 1 zorblat prevention
+check "... --limit 1 finds the phrase" is "$(json_ids)" "E/RES/2024/200#1"
+
 # An index built when every pair was written (marker 1) is marked 2 by the
 # first writer that opens it: what it adds has the common words' pairs only.
 rm -rf "$T/old" && cp -R "$T/pdb" "$T/old"
