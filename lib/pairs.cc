@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <iterator>
 
 namespace
 {
@@ -36,11 +37,7 @@ PairWords::common()
 {
     static const std::shared_ptr<const PairWords> built_in = [] {
 #include "common-words.h"
-        auto w = std::make_shared<PairWords>();
-        for (const char *word : common_words)
-            w->words_.emplace_back(word);
-        std::sort(w->words_.begin(), w->words_.end());
-        return w;
+        return of(std::vector<std::string>(std::begin(common_words), std::end(common_words)));
     }();
     return built_in;
 }

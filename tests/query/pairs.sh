@@ -141,6 +141,26 @@ done
 check "zorblat corpus: both builds learnt the same words" \
     sh -c "'$INDEX_DUMP' --meta '$T/z1' resdex:pair-words | cmp -s - '$T/words'"
 
+# A corpus of zip archives only gives no sample (an archive is indexed
+# member by member): the index keeps the built-in words (resdex:pairs 2),
+# and the pairs it writes are theirs.
+if [ -x /usr/bin/python3 ]; then PY=/usr/bin/python3; else PY=python3; fi
+mkdir -p "$T/pz"
+$PY - "$T/pc/pairs.txt" "$T/pz/pairs.zip" <<'PYEOF'
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED) as z:
+    z.write(sys.argv[1], "pairs.txt")
+PYEOF
+expect_status 0 "zip only: built" "$RESDEXD" --once --verbose --db "$T/pzdb" --corpus "$T/pz"
+check "zip only: no pair words learnt" grep -q 'debug: no pair words learnt from 0 files' "$T/err"
+check "zip only: the built-in pair words" \
+    is "$("$INDEX_DUMP" --meta "$T/pzdb" resdex:pair)" "$(printf 'resdex:pairs\t2')"
+expect_status 0 "zip only: phrase boost, first hit" \
+    "$RESDEX" --db "$T/pzdb" search --json --limit 1 crime prevention
+check "zip only: --limit 1: 2" is "$(json_ids)" "$P#2"
+lines 'crime prevention' 'prevention crime' 'prevention of crime' 'reports and reviews' >"$T/queries"
+check "zip only: the same results without the pairs" same_without_pairs "$T/pzdb"
+
 # An index made on an empty folder (its corpus committed, no paragraph),
 # built in parts once the files are there: the words learnt go with the
 # commit before the merge (which wants nothing pending).
