@@ -5,10 +5,11 @@
  * corpus's order; zip archives left out) is loaded one file at a time, and
  * the library learns from it the words whose pairs the index writes
  * (resdex.h, resdex_pair_words_learn): a corpus whose frequent words are
- * not the UN's usual ones gets fast phrases too. The sample's files are read again
- * when they are indexed (1.5% of a build's CPU at 200k paragraphs).
- * When nothing is learnt (no sample, or a failure, logged) the index keeps
- * the built-in list: only speed is at stake, never what is found. */
+ * not the UN's usual ones gets fast phrases too. The sample's files are
+ * read again when they are indexed (1.5% of a build's CPU at 200k
+ * paragraphs). When nothing is learnt (no sample, or a failure, logged)
+ * the index keeps the built-in list: only speed is at stake, never what is
+ * found. */
 #ifndef RESDEXD_PAIRS_H
 #define RESDEXD_PAIRS_H
 

@@ -150,7 +150,7 @@ add_folded_words(Xapian::Document &doc)
     std::vector<std::pair<std::string, std::vector<Xapian::termpos>>> add;
     for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
         std::string t = *it;
-        if (t.empty() || (t[0] >= 'A' && t[0] <= 'Z'))
+        if (prefixed_term(t))
             continue;
         std::string f = resdex_fold(t);
         if (f == t || f.empty())

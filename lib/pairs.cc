@@ -10,17 +10,6 @@
 #include <cstring>
 #include <iterator>
 
-namespace
-{
-
-bool
-is_prefixed(const std::string &t)
-{
-    return t.empty() || (t[0] >= 'A' && t[0] <= 'Z');
-}
-
-} // namespace
-
 std::shared_ptr<const PairWords>
 PairWords::every()
 {
@@ -83,7 +72,7 @@ PairSample::add(const Xapian::Document &doc)
     Counts &c = by_lang_[lang];
     for (it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
         std::string t = *it;
-        if (is_prefixed(t))
+        if (prefixed_term(t))
             continue;
         std::string plain = resdex_fold(t);
         if (plain.empty())
@@ -165,7 +154,7 @@ add_word_pairs(Xapian::Document &doc, const PairWords &pw)
     std::vector<std::pair<Xapian::termpos, size_t>> at;
     for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
         std::string t = *it;
-        if (is_prefixed(t) || !pw.word(t))
+        if (prefixed_term(t) || !pw.word(t))
             continue;
         size_t w = words.size();
         for (auto p = it.positionlist_begin(); p != it.positionlist_end(); ++p)

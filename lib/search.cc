@@ -471,7 +471,7 @@ phrase_pairs(const Xapian::Query &phrase, const PairWords &index_pairs)
         if (sub.get_type() != Xapian::Query::LEAF_TERM)
             return Xapian::Query();
         std::string t = *sub.get_terms_begin();
-        if (t.empty() || (t[0] >= 'A' && t[0] <= 'Z'))
+        if (prefixed_term(t))
             return Xapian::Query();
         words.push_back(t);
     }

@@ -105,6 +105,15 @@
 #define SYNONYM_SRC_KEY_PREFIX "synonym-src:"
 #define P_DORMANT              "XZ"
 
+/* Does term t carry a prefix (the boolean terms, the stems, the title's
+ * terms: upper-case letters, above)? The empty term counts as one: no
+ * body word. The body words are the terms without. */
+inline bool
+prefixed_term(const std::string &t)
+{
+    return t.empty() || (t[0] >= 'A' && t[0] <= 'Z');
+}
+
 /* prefix + a + sep + b, empty when it would pass Xapian's limit of 245
  * bytes for a term (such a term is not indexed). */
 inline std::string
